@@ -1,0 +1,40 @@
+#include "cmd/command.hpp"
+
+#include "lib/check/checker.hpp"
+#include "lib/report/findings_report.hpp"
+#include "lib/util/error.hpp"
+
+#include <memory>
+
+namespace cswm::cli {
+
+Command register_check(CLI::App& parent) {
+    struct Options {
+        std::vector<std::filesystem::path> paths;
+        std::string format = "text";
+        bool strict = false;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand(
+        "check", "Validate every document (syntax, schema, IDs, links) and report all findings at once");
+    app->add_option("PATH", options->paths, "Report only on these files or folders (the whole tree is still read)");
+    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_flag("--strict", options->strict, "Warnings fail the check too");
+    return {app, [options](Context& context) {
+                std::vector<std::filesystem::path> paths;
+                for (const std::filesystem::path& path : options->paths) {
+                    paths.push_back(path.is_absolute() ? path : context.cwd / path);
+                }
+                const CheckResult result = check_workspace(*context.workspace, paths);
+                if (options->format == "json") {
+                    write_findings_json(context.out, result);
+                } else {
+                    write_findings_text(context.out, result, context.color);
+                }
+                const bool failed =
+                    result.count(Severity::error) > 0 || (options->strict && result.count(Severity::warning) > 0);
+                return static_cast<int>(failed ? ExitCode::findings : ExitCode::ok);
+            }};
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,43 @@
+#include "cmd/command.hpp"
+
+#include "lib/catalog/catalog.hpp"
+#include "lib/ops/new_document.hpp"
+#include "lib/util/dates.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+namespace cswm::cli {
+
+Command register_new(CLI::App& parent) {
+    struct Options {
+        std::string kind;
+        std::string title;
+        std::optional<std::string> language;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand("new", "Scaffold a document with the next free ID of a kind");
+    app->add_option("KIND", options->kind,
+                    "Kind of work product: " + fmt::format("{}", fmt::join(Catalog::builtin().names(), ", ")))
+        ->required();
+    app->add_option("--title,-t", options->title, "Title; also names the file");
+    app->add_option("--lang", options->language, "Language of the scaffold (default: .cswm.yaml)")
+        ->check(CLI::IsMember(k_languages));
+    return {app, [options](Context& context) {
+                const Workspace& workspace = *context.workspace;
+                NewDocumentRequest request;
+                request.kind = options->kind;
+                request.title = options->title;
+                request.language = options->language.value_or(workspace.config().language);
+                request.owner = workspace.repo().config_string("user.name").value_or("");
+                request.today = today_iso();
+                const NewDocumentResult result = create_document(workspace, request);
+                context.out << fmt::format("created {} {}\n", result.id, result.path);
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

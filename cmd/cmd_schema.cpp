@@ -1,0 +1,34 @@
+#include "cmd/command.hpp"
+
+#include "lib/catalog/catalog.hpp"
+#include "lib/ops/schema_export.hpp"
+#include "lib/util/files.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+namespace cswm::cli {
+
+Command register_schema(CLI::App& parent) {
+    struct Options {
+        std::filesystem::path folder;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand("schema", "JSON Schemas of the work products, for editors");
+    app->require_subcommand(1);
+    CLI::App* export_app = app->add_subcommand("export", "Write <kind>.schema.json for every kind");
+    export_app->add_option("--dir,-d", options->folder, "Folder to write into (default: .cswm/schemas)");
+    return {app, [options](Context& context) {
+                const std::filesystem::path folder = options->folder.empty() ? context.repo_root / ".cswm" / "schemas"
+                                                     : options->folder.is_absolute() ? options->folder
+                                                                                     : context.cwd / options->folder;
+                for (const std::filesystem::path& file : export_schemas(Catalog::builtin(), folder)) {
+                    context.out << fmt::format("wrote {}\n", relative_to(file, context.cwd));
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,34 @@
+#include "cmd/command.hpp"
+
+#include "lib/ops/query.hpp"
+#include "lib/report/document_report.hpp"
+#include "lib/util/files.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <memory>
+
+namespace cswm::cli {
+
+Command register_show(CLI::App& parent) {
+    struct Options {
+        std::string id;
+        std::string format = "text";
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand("show", "Show one document");
+    app->add_option("ID", options->id, "Document ID, such as FIX-003")->required();
+    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    return {app, [options](Context& context) {
+                const Workspace& workspace = *context.workspace;
+                const Document document = find_document(workspace, options->id);
+                if (options->format == "json") {
+                    write_show_json(context.out, document);
+                } else {
+                    write_show_text(context.out, document, read_file_or_throw(document.file),
+                                    workspace.config().language);
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+
+namespace cswm {
+
+class Workspace;
+
+namespace cli {
+
+/// What a command needs opened before it runs; main opens it in one place.
+enum class Needs { nothing, repository, workspace };
+
+/// What every command gets: streams, the folder it runs in, and the workspace when it
+/// asked for one.
+struct Context {
+    std::ostream& out;
+    std::ostream& err;
+    std::filesystem::path cwd;
+    bool color = false;                   ///< stdout is a terminal and NO_COLOR is unset
+    const Workspace* workspace = nullptr; ///< set for Needs::workspace
+    std::filesystem::path repo_root;      ///< set for Needs::repository and Needs::workspace
+};
+
+/// A subcommand: its CLI11 node and what runs when it was chosen. The returned int is
+/// the exit status.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int(Context&)> run;
+};
+
+Command register_init(CLI::App& parent);
+Command register_new(CLI::App& parent);
+Command register_list(CLI::App& parent);
+Command register_show(CLI::App& parent);
+Command register_check(CLI::App& parent);
+Command register_schema(CLI::App& parent);
+
+/// Parses the command line, opens what the chosen command needs, runs it, and turns
+/// errors into messages and exit statuses (SPEC §3).
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+
+} // namespace cli
+} // namespace cswm

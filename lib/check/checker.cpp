@@ -1,0 +1,65 @@
+#include "lib/check/checker.hpp"
+
+#include "lib/check/rules.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cswm {
+
+std::size_t CheckResult::count(Severity severity) const {
+    return static_cast<std::size_t>(std::count_if(
+        findings.begin(), findings.end(), [&](const Finding& finding) { return finding.severity == severity; }));
+}
+
+Findings check_documents(const std::vector<Document>& documents, const Catalog& catalog,
+                         std::string_view documents_root) {
+    Findings findings;
+    for (const Document& document : documents) {
+        findings.insert(findings.end(), document.findings.begin(), document.findings.end());
+        rules::check_document(document, catalog, documents_root, findings);
+    }
+    rules::check_tree(documents, catalog, findings);
+    sort_findings(findings);
+    return findings;
+}
+
+CheckResult check_workspace(const Workspace& workspace, const std::vector<std::filesystem::path>& only) {
+    std::vector<std::string> prefixes;
+    for (const std::filesystem::path& path : only) {
+        std::error_code error;
+        const std::filesystem::path absolute = std::filesystem::absolute(path, error).lexically_normal();
+        if (error || !std::filesystem::exists(std::filesystem::symlink_status(absolute, error))) {
+            throw Error(fmt::format("{}: no such file or folder", path.string()));
+        }
+        std::string relative = relative_to(absolute, workspace.root());
+        if (relative == ".") {
+            relative.clear();
+        }
+        prefixes.push_back(relative);
+    }
+    const std::vector<Document> documents = workspace.load_all();
+    CheckResult result;
+    auto selected = [&](const std::string& path) {
+        return prefixes.empty() || std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& prefix) {
+                   return prefix.empty() || path == prefix || (path.starts_with(prefix) && path[prefix.size()] == '/');
+               });
+    };
+    for (const Document& document : documents) {
+        if (selected(document.path)) {
+            ++result.documents;
+        }
+    }
+    for (Finding& finding : check_documents(documents, workspace.catalog(), workspace.config().root)) {
+        if (selected(finding.path)) {
+            result.findings.push_back(std::move(finding));
+        }
+    }
+    return result;
+}
+
+} // namespace cswm

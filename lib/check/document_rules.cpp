@@ -1,0 +1,196 @@
+#include "lib/check/rules.hpp"
+
+#include "lib/schema/validator.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <regex>
+
+namespace cswm::rules {
+namespace {
+
+using nlohmann::json;
+
+/// Compiled schemas, one per kind, built on first use.
+const SchemaValidator& validator_for(const Kind& kind) {
+    static std::map<const Kind*, SchemaValidator> validators;
+    auto found = validators.find(&kind);
+    if (found == validators.end()) {
+        found = validators.emplace(&kind, SchemaValidator(kind.schema)).first;
+    }
+    return found->second;
+}
+
+void collect_placeholders(const json& node, const std::string& pointer, std::vector<std::string>& out) {
+    if (is_placeholder(node)) {
+        out.push_back(pointer);
+    } else if (node.is_object()) {
+        for (const auto& [key, value] : node.items()) {
+            collect_placeholders(value, pointer + "/" + pointer_token(key), out);
+        }
+    } else if (node.is_array()) {
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            collect_placeholders(node[i], pointer + "/" + std::to_string(i), out);
+        }
+    }
+}
+
+bool is_within(std::string_view pointer, std::string_view ancestor) {
+    return pointer == ancestor ||
+           (pointer.starts_with(ancestor) && pointer.size() > ancestor.size() && pointer[ancestor.size()] == '/');
+}
+
+/// `kind:` must name a kind of the catalogue; returns false when the rest cannot be checked.
+bool check_kind(const Document& document, const Catalog& catalog, Findings& out) {
+    if (document.kind != nullptr) {
+        return true;
+    }
+    const std::vector<std::string> names = catalog.names();
+    const auto kind = document.data().find("kind");
+    if (kind == document.data().end() || kind->is_null()) {
+        out.push_back(document.finding_at(
+            "", false, Severity::error, "kind",
+            fmt::format("field 'kind' is missing: say which work product this is ({})", join(names, ", "))));
+        return false;
+    }
+    const std::string value = kind->is_string() ? kind->get<std::string>() : kind->dump();
+    std::string message = fmt::format("unknown kind '{}'", printable(value, 60));
+    if (const auto suggestion = closest_match(value, names)) {
+        message += fmt::format(" (did you mean '{}'?)", *suggestion);
+    } else {
+        message += fmt::format(": kinds are {}", join(names, ", "));
+    }
+    out.push_back(document.finding_at("/kind", false, Severity::error, "kind", message));
+    return false;
+}
+
+/// The ID's form; returns true when it is well formed (so the file name can be checked).
+bool check_id(const Document& document, const Catalog& catalog, Findings& out) {
+    const auto id = document.data().find("id");
+    if (id == document.data().end() || id->is_null() || is_placeholder(*id)) {
+        return false; // the schema reports a missing ID, the placeholder rule a placeholder
+    }
+    const Kind& kind = *document.kind;
+    const std::regex form(kind.prefix + "-[0-9]{3,}");
+    if (id->is_string() && std::regex_match(document.id, form)) {
+        return true;
+    }
+    std::string message =
+        fmt::format("id {} is not of the form {}-NNN (three digits or more, such as {}-001)",
+                    id->is_string() ? "'" + printable(document.id, 60) + "'" : id->dump(), kind.prefix, kind.prefix);
+    const std::size_t dash = document.id.find('-');
+    if (dash != std::string::npos) {
+        if (const Kind* other = catalog.find_by_prefix(document.id.substr(0, dash));
+            other != nullptr && other != &kind) {
+            message = fmt::format("id '{}' has the prefix of a {}, but this document is a {} ({}-NNN)", document.id,
+                                  other->name, kind.name, kind.prefix);
+        }
+    }
+    out.push_back(document.finding_at("/id", false, Severity::error, "id-format", message));
+    return false;
+}
+
+void check_file_name(const Document& document, Findings& out) {
+    const std::string name = document.file.filename().string();
+    const std::string& id = document.id;
+    if (name.starts_with(id) && name.size() > id.size() && (name[id.size()] == '-' || name[id.size()] == '.')) {
+        return;
+    }
+    // Suggest a name that keeps the slug but not an old ID: "TR-008-login.yaml" → "TR-007-login.yaml".
+    static const std::regex old_id("^[A-Za-z]+-[0-9]+(-|(?=\\.))");
+    const std::string rest = std::regex_replace(name, old_id, "", std::regex_constants::format_first_only);
+    const std::string suggestion = rest.starts_with(".") ? id + rest : id + "-" + rest;
+    out.push_back(document.finding_at("/id", false, Severity::error, "file-name",
+                                      fmt::format("file name '{}' does not start with the document's ID {}: rename "
+                                                  "it {}",
+                                                  printable(name, 80), id, printable(suggestion, 80))));
+}
+
+/// A document in another kind's folder is probably misfiled.
+void check_folder(const Document& document, const Catalog& catalog, std::string_view documents_root, Findings& out) {
+    const std::string prefix = std::string(documents_root) + "/";
+    if (!document.path.starts_with(prefix)) {
+        return;
+    }
+    const std::string rest = document.path.substr(prefix.size());
+    const std::size_t slash = rest.find('/');
+    if (slash == std::string::npos) {
+        return;
+    }
+    const Kind* folder_kind = catalog.find(rest.substr(0, slash));
+    if (folder_kind != nullptr && folder_kind != document.kind) {
+        out.push_back(
+            document.finding_at("/kind", false, Severity::warning, "kind-folder",
+                                fmt::format("a {} in the folder of {} documents: move it to {}{}/", document.kind->name,
+                                            folder_kind->name, prefix, document.kind->name)));
+    }
+}
+
+} // namespace
+
+std::string field_label(std::string_view pointer) {
+    std::string label;
+    std::size_t start = 1;
+    while (start <= pointer.size() && !pointer.empty()) {
+        std::size_t end = pointer.find('/', start);
+        if (end == std::string_view::npos) {
+            end = pointer.size();
+        }
+        std::string token(pointer.substr(start, end - start));
+        for (std::size_t at = 0; (at = token.find('~', at)) != std::string::npos; ++at) {
+            token.replace(at, 2, token.compare(at, 2, "~1") == 0 ? "/" : "~");
+        }
+        const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+        if (index) {
+            label += "[" + token + "]";
+        } else {
+            label += (label.empty() ? "" : ".") + token;
+        }
+        start = end + 1;
+    }
+    return label;
+}
+
+bool is_placeholder(const json& value) {
+    if (!value.is_string()) {
+        return false;
+    }
+    const std::string& text = value.get_ref<const std::string&>();
+    return text.size() >= 3 && text.front() == '<' && text.back() == '>' && text.find('\n') == std::string::npos;
+}
+
+void check_document(const Document& document, const Catalog& catalog, std::string_view documents_root, Findings& out) {
+    if (!document.parsed() || !check_kind(document, catalog, out)) {
+        return;
+    }
+    std::vector<std::string> placeholders;
+    collect_placeholders(document.data(), "", placeholders);
+    const bool draft = document.status == "draft" || document.status.empty();
+    for (const std::string& pointer : placeholders) {
+        out.push_back(document.finding_at(
+            pointer, false, draft ? Severity::warning : Severity::error, "placeholder",
+            fmt::format("{} still holds the scaffold's placeholder {}: fill it in{}", field_label(pointer),
+                        printable(document.data().at(nlohmann::json::json_pointer(pointer)).get<std::string>(), 80),
+                        draft ? "" : fmt::format(" (status is '{}', not draft)", document.status))));
+    }
+    for (const SchemaViolation& violation : validator_for(*document.kind).validate(document.data())) {
+        const bool owned_elsewhere = violation.pointer == "/id" || violation.pointer == "/kind";
+        const bool in_placeholder = std::any_of(placeholders.begin(), placeholders.end(),
+                                                [&](const std::string& p) { return is_within(violation.pointer, p); });
+        if (owned_elsewhere || in_placeholder) {
+            continue;
+        }
+        const std::string label = field_label(violation.pointer);
+        const std::string message =
+            violation.at_key || label.empty() ? violation.message : fmt::format("{}: {}", label, violation.message);
+        out.push_back(document.finding_at(violation.pointer, violation.at_key, Severity::error, "schema", message));
+    }
+    if (check_id(document, catalog, out)) {
+        check_file_name(document, out);
+    }
+    check_folder(document, catalog, documents_root, out);
+}
+
+} // namespace cswm::rules

@@ -1,0 +1,25 @@
+#pragma once
+
+// Internal to lib/check: the rule families that check_documents runs.
+
+#include "lib/model/document.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cswm::rules {
+
+/// Rules that look at one document alone: kind, schema, ID form, file name, placeholders.
+void check_document(const Document& document, const Catalog& catalog, std::string_view documents_root, Findings& out);
+
+/// Rules across the tree: duplicate document and item IDs, link targets.
+void check_tree(const std::vector<Document>& documents, const Catalog& catalog, Findings& out);
+
+/// "results[2].case" for the JSON pointer "/results/2/case".
+std::string field_label(std::string_view pointer);
+
+/// True for a scaffold placeholder: a value such as "<what the user saw>".
+bool is_placeholder(const nlohmann::json& value);
+
+} // namespace cswm::rules

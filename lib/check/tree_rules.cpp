@@ -1,0 +1,163 @@
+#include "lib/check/rules.hpp"
+
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace cswm::rules {
+namespace {
+
+using nlohmann::json;
+
+/// Where an ID is defined: a document, or an item inside one.
+struct Definition {
+    const Document* document = nullptr;
+    std::string pointer; ///< of the ID's value
+    std::string prefix;  ///< item prefix, empty for documents
+};
+
+struct Index {
+    std::unordered_map<std::string, std::vector<Definition>> documents; ///< by document ID
+    std::unordered_map<std::string, std::vector<Definition>> items;     ///< by item ID
+};
+
+Index build_index(const std::vector<Document>& documents) {
+    Index index;
+    for (const Document& document : documents) {
+        if (!document.parsed() || document.id.empty() || is_placeholder(json(document.id))) {
+            continue;
+        }
+        index.documents[document.id].push_back({&document, "/id", ""});
+        if (document.kind == nullptr) {
+            continue;
+        }
+        for (const ItemDefinition& item : document.kind->items) {
+            for (const FieldPath::Match& match : item.field.find(document.data())) {
+                if (match.value->is_string() && !is_placeholder(*match.value)) {
+                    index.items[match.value->get<std::string>()].push_back({&document, match.pointer, item.prefix});
+                }
+            }
+        }
+    }
+    return index;
+}
+
+std::string place_text(const Definition& definition) {
+    const Position position = definition.document->yaml.place_of(definition.pointer).value;
+    return fmt::format("{}:{}", definition.document->path, position.line);
+}
+
+void report_duplicates(const std::unordered_map<std::string, std::vector<Definition>>& table, const char* rule,
+                       const char* what, Findings& out) {
+    for (const auto& [id, definitions] : table) {
+        if (definitions.size() < 2) {
+            continue;
+        }
+        for (const Definition& definition : definitions) {
+            std::vector<std::string> others;
+            for (const Definition& other : definitions) {
+                if (&other != &definition) {
+                    others.push_back(place_text(other));
+                }
+            }
+            out.push_back(definition.document->finding_at(
+                definition.pointer, false, Severity::error, rule,
+                fmt::format("{} {} is also defined at {}: IDs must be unique in the repository", what, id,
+                            join(others, ", "))));
+        }
+    }
+}
+
+std::string describe_targets(const LinkDefinition& link) {
+    std::vector<std::string> targets = link.kinds;
+    for (const std::string& item : link.items) {
+        targets.push_back(item + " item");
+    }
+    return join(targets, " or ");
+}
+
+/// Nearest existing IDs of the allowed targets, for "did you mean".
+std::vector<std::string> candidates_for(const LinkDefinition& link, const Index& index) {
+    std::vector<std::string> candidates;
+    for (const auto& [id, definitions] : index.documents) {
+        const Kind* kind = definitions.front().document->kind;
+        if (kind != nullptr && std::find(link.kinds.begin(), link.kinds.end(), kind->name) != link.kinds.end()) {
+            candidates.push_back(id);
+        }
+    }
+    for (const auto& [id, definitions] : index.items) {
+        if (std::find(link.items.begin(), link.items.end(), definitions.front().prefix) != link.items.end()) {
+            candidates.push_back(id);
+        }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    return candidates;
+}
+
+void check_link_value(const Document& document, const LinkDefinition& link, const std::string& pointer,
+                      const json& value, const Index& index, Findings& out) {
+    if (value.is_null() || is_placeholder(value) || !value.is_string()) {
+        return; // empty links are the schema's business, wrong types too
+    }
+    const std::string target = value.get<std::string>();
+    const std::string label = field_label(pointer);
+    auto report = [&](const char* rule, std::string message) {
+        out.push_back(document.finding_at(pointer, false, Severity::error, rule, std::move(message)));
+    };
+    if (const auto found = index.documents.find(target); found != index.documents.end()) {
+        const Kind* kind = found->second.front().document->kind;
+        if (kind == nullptr || std::find(link.kinds.begin(), link.kinds.end(), kind->name) == link.kinds.end()) {
+            report("link-kind",
+                   fmt::format("{} names {}, a {}, but must name a {}", label, target,
+                               kind != nullptr ? kind->name : "document of unknown kind", describe_targets(link)));
+        }
+        return;
+    }
+    if (const auto found = index.items.find(target); found != index.items.end()) {
+        const std::string& prefix = found->second.front().prefix;
+        if (std::find(link.items.begin(), link.items.end(), prefix) == link.items.end()) {
+            report("link-kind", fmt::format("{} names {}, a {} item, but must name a {}", label, target, prefix,
+                                            describe_targets(link)));
+        }
+        return;
+    }
+    std::string message = fmt::format("{} names {}, which does not exist", label, printable(target, 60));
+    if (const auto suggestion = closest_match(target, candidates_for(link, index))) {
+        message += fmt::format(" (did you mean {}?)", *suggestion);
+    }
+    report("link-target", message);
+}
+
+void check_links(const Document& document, const Index& index, Findings& out) {
+    for (const LinkDefinition& link : document.kind->links) {
+        for (const FieldPath::Match& match : link.field.find(document.data())) {
+            if (match.value->is_array()) {
+                for (std::size_t i = 0; i < match.value->size(); ++i) {
+                    check_link_value(document, link, match.pointer + "/" + std::to_string(i), (*match.value)[i], index,
+                                     out);
+                }
+            } else {
+                check_link_value(document, link, match.pointer, *match.value, index, out);
+            }
+        }
+    }
+}
+
+} // namespace
+
+void check_tree(const std::vector<Document>& documents, const Catalog&, Findings& out) {
+    const Index index = build_index(documents);
+    report_duplicates(index.documents, "duplicate-id", "document ID", out);
+    report_duplicates(index.items, "duplicate-item", "item ID", out);
+    for (const Document& document : documents) {
+        if (document.parsed() && document.kind != nullptr) {
+            check_links(document, index, out);
+        }
+    }
+}
+
+} // namespace cswm::rules

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "lib/catalog/catalog.hpp"
+#include "lib/model/finding.hpp"
+#include "lib/yaml/loader.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace cswm {
+
+/// One document file as read from the tree, parsed or not.
+struct Document {
+    std::string path;           ///< relative to the repository root
+    std::filesystem::path file; ///< absolute
+    ParsedYaml yaml;            ///< root is set when the file parsed as one mapping
+    const Kind* kind = nullptr; ///< set when `kind:` names a known kind
+    std::string id;             ///< `id:` when it is text, else empty
+    std::string title;
+    std::string status;
+    Findings findings; ///< problems found while reading the file
+
+    bool parsed() const { return yaml.root.has_value(); }
+    const nlohmann::json& data() const { return *yaml.root; }
+    /// A finding at the node of `pointer` (its key when `at_key`).
+    Finding finding_at(std::string_view pointer, bool at_key, Severity severity, std::string rule,
+                       std::string message) const;
+};
+
+} // namespace cswm

@@ -1,0 +1,122 @@
+#include "lib/ops/new_document.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+#include "lib/util/text.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include <charconv>
+#include <system_error>
+
+namespace cswm {
+namespace {
+
+/// The number of an ID such as TR-012 (prefix given), when the text starts with one.
+std::optional<unsigned long> id_number(std::string_view text, std::string_view prefix) {
+    if (!text.starts_with(prefix) || text.size() <= prefix.size() + 1 || text[prefix.size()] != '-') {
+        return std::nullopt;
+    }
+    const std::string_view digits = text.substr(prefix.size() + 1);
+    unsigned long number = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (error != std::errc() || end == digits.data()) {
+        return std::nullopt;
+    }
+    return number;
+}
+
+unsigned long highest_number(const Workspace& workspace, const Kind& kind) {
+    unsigned long highest = 0;
+    for (const fs::path& file : workspace.scan().files) {
+        if (const auto number = id_number(file.filename().string(), kind.prefix)) {
+            highest = std::max(highest, *number);
+        }
+        const Document document = workspace.load(file);
+        if (const auto number = id_number(document.id, kind.prefix)) {
+            highest = std::max(highest, *number);
+        }
+    }
+    return highest;
+}
+
+std::string yaml_quoted(const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string render_scaffold(const Kind& kind, const NewDocumentRequest& request, const std::string& id) {
+    const auto scaffold = kind.scaffolds.find(request.language);
+    if (scaffold == kind.scaffolds.end()) {
+        throw Error(fmt::format("no {} scaffold for {}", request.language, kind.name));
+    }
+    const bool chinese = request.language == "zh-TW";
+    kainjow::mustache::data values;
+    values.set("id", yaml_quoted(id));
+    values.set("title", yaml_quoted(!request.title.empty() ? request.title : chinese ? "<文件標題>" : "<title>"));
+    values.set("owner", yaml_quoted(!request.owner.empty() ? request.owner : chinese ? "<負責人>" : "<owner>"));
+    values.set("created", request.today);
+    kainjow::mustache::mustache mustache(scaffold->second);
+    const std::string text = mustache.render(values);
+    if (!mustache.is_valid()) {
+        throw Error(
+            fmt::format("templates/{}/scaffold.{}.yaml: {}", kind.name, request.language, mustache.error_message()));
+    }
+    return text;
+}
+
+void validate_title(const std::string& title) {
+    if (find_invalid_utf8(title)) {
+        throw Error("the title is not valid UTF-8");
+    }
+    std::size_t offset = 0;
+    while (offset < title.size()) {
+        const char32_t c = next_code_point(title, offset);
+        if (c < 0x20 || c == 0x7F) {
+            throw Error("the title must be one line without control characters");
+        }
+    }
+}
+
+} // namespace
+
+std::string next_id(const std::string& prefix, unsigned long highest) {
+    return fmt::format("{}-{:03}", prefix, highest + 1);
+}
+
+NewDocumentResult create_document(const Workspace& workspace, const NewDocumentRequest& request) {
+    const Kind* kind = workspace.catalog().find(request.kind);
+    if (kind == nullptr) {
+        const std::vector<std::string> names = workspace.catalog().names();
+        std::string message = fmt::format("unknown kind '{}'", printable(request.kind, 60));
+        if (const auto suggestion = closest_match(request.kind, names)) {
+            message += fmt::format(": did you mean '{}'?", *suggestion);
+        }
+        throw Error(message + fmt::format("\nkinds: {}", join(names, ", ")));
+    }
+    validate_title(request.title);
+    const fs::path folder = workspace.kind_dir(*kind);
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error) {
+        throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
+    }
+    // The lock makes "find the highest ID, write the next" one step for concurrent runs
+    // in this clone; the exclusive create below guards against everything else.
+    const FileLock lock(workspace.repo().git_dir() / "cswm-new.lock");
+    unsigned long highest = highest_number(workspace, *kind);
+    const std::string slug = slugify(request.title);
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        const std::string id = next_id(kind->prefix, highest);
+        const std::string name = slug.empty() ? id + ".yaml" : fmt::format("{}-{}.yaml", id, slug);
+        const fs::path file = folder / name;
+        if (create_file_exclusively(file, render_scaffold(*kind, request, id))) {
+            return {id, file, relative_to(file, workspace.root())};
+        }
+        ++highest;
+    }
+    throw Error(fmt::format("cannot find a free file name in {}", folder.string()));
+}
+
+} // namespace cswm

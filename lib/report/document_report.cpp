@@ -1,0 +1,91 @@
+#include "lib/report/document_report.hpp"
+
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cswm {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+ordered summary(const Document& document) {
+    ordered object;
+    object["id"] = document.id;
+    object["kind"] = document.kind->name;
+    object["status"] = document.status;
+    object["title"] = document.title;
+    object["path"] = document.path;
+    return object;
+}
+
+std::string dump(const ordered& value) {
+    return value.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
+}
+
+} // namespace
+
+void write_list_text(std::ostream& out, const std::vector<Document>& documents, const std::string& language) {
+    if (documents.empty()) {
+        out << (language == "zh-TW" ? "沒有符合的文件。\n" : "No documents match.\n");
+        return;
+    }
+    struct Row {
+        std::string id, kind, status, title;
+    };
+    std::vector<Row> rows;
+    rows.push_back(language == "zh-TW" ? Row{"編號", "類別", "狀態", "標題"} : Row{"ID", "KIND", "STATUS", "TITLE"});
+    for (const Document& document : documents) {
+        rows.push_back({printable(document.id, 40), document.kind->name, printable(document.status, 40),
+                        printable(document.title, 120)});
+    }
+    std::size_t id_width = 0;
+    std::size_t kind_width = 0;
+    std::size_t status_width = 0;
+    for (const Row& row : rows) {
+        id_width = std::max(id_width, display_width(row.id));
+        kind_width = std::max(kind_width, display_width(row.kind));
+        status_width = std::max(status_width, display_width(row.status));
+    }
+    for (const Row& row : rows) {
+        std::string line =
+            fmt::format("{}  {}  {}  {}", pad_to_width(row.id, id_width), pad_to_width(row.kind, kind_width),
+                        pad_to_width(row.status, status_width), row.title);
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        out << line << '\n';
+    }
+}
+
+void write_list_json(std::ostream& out, const std::vector<Document>& documents) {
+    ordered array = ordered::array();
+    for (const Document& document : documents) {
+        array.push_back(summary(document));
+    }
+    out << dump(array);
+}
+
+void write_show_text(std::ostream& out, const Document& document, const std::string& source,
+                     const std::string& language) {
+    const bool chinese = language == "zh-TW";
+    out << fmt::format("{}  {} ({})\n", printable(document.id, 40), document.kind->display_name(language),
+                       document.kind->name);
+    out << fmt::format("{}{}\n", chinese ? "標題：" : "title:  ", printable(document.title, 300));
+    out << fmt::format("{}{}\n", chinese ? "狀態：" : "status: ", printable(document.status, 40));
+    out << fmt::format("{}{}\n", chinese ? "檔案：" : "file:   ", document.path);
+    out << "---\n" << source;
+    if (!source.empty() && source.back() != '\n') {
+        out << '\n';
+    }
+}
+
+void write_show_json(std::ostream& out, const Document& document) {
+    ordered object = summary(document);
+    object["document"] = ordered::parse(document.data().dump());
+    out << dump(object);
+}
+
+} // namespace cswm

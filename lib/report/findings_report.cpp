@@ -1,0 +1,51 @@
+#include "lib/report/findings_report.hpp"
+
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace cswm {
+namespace {
+
+std::string plural(std::size_t count, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+} // namespace
+
+void write_findings_text(std::ostream& out, const CheckResult& result, bool color) {
+    const char* bold = color ? "\x1b[1m" : "";
+    const char* reset = color ? "\x1b[0m" : "";
+    for (const Finding& finding : result.findings) {
+        const char* tint = !color ? "" : finding.severity == Severity::error ? "\x1b[1;31m" : "\x1b[1;33m";
+        const std::string place =
+            finding.line > 0 ? fmt::format("{}:{}:{}", finding.path, finding.line, finding.column) : finding.path;
+        const std::string id = finding.id.empty() ? "" : printable(finding.id, 40) + ": ";
+        out << fmt::format("{}{}:{} {}{}:{} {}{} [{}]\n", bold, printable(place, 300), reset, tint,
+                           severity_name(finding.severity), reset, id, finding.message, finding.rule);
+    }
+    const std::size_t errors = result.count(Severity::error);
+    const std::size_t warnings = result.count(Severity::warning);
+    out << fmt::format("{} checked: {}, {}\n", plural(result.documents, "document", "documents"),
+                       plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"));
+}
+
+void write_findings_json(std::ostream& out, const CheckResult& result) {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const Finding& finding : result.findings) {
+        nlohmann::ordered_json object;
+        object["rule"] = finding.rule;
+        object["severity"] = severity_name(finding.severity);
+        object["path"] = finding.path;
+        object["line"] = finding.line > 0 ? nlohmann::ordered_json(finding.line) : nlohmann::ordered_json();
+        object["column"] = finding.line > 0 ? nlohmann::ordered_json(finding.column) : nlohmann::ordered_json();
+        object["id"] = finding.id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(finding.id);
+        object["message"] = finding.message;
+        array.push_back(std::move(object));
+    }
+    // Replace invalid UTF-8 rather than throw: paths come from the file system.
+    out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+} // namespace cswm

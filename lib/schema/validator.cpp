@@ -1,0 +1,322 @@
+#include "lib/schema/validator.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+#include "lib/yaml/loader.hpp"
+
+#include <fmt/format.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace cswm {
+namespace {
+
+using nlohmann::json;
+
+/// The steps of a valijson error context ("<root>", "[cases]", "[3]") as document keys.
+std::vector<std::string> context_steps(const std::vector<std::string>& context) {
+    std::vector<std::string> steps;
+    for (const std::string& part : context) {
+        if (part.size() >= 2 && part.front() == '[' && part.back() == ']') {
+            steps.push_back(part.substr(1, part.size() - 2));
+        }
+    }
+    return steps;
+}
+
+std::string pointer_of(const std::vector<std::string>& steps) {
+    std::string pointer;
+    for (const std::string& step : steps) {
+        pointer += "/" + pointer_token(step);
+    }
+    return pointer;
+}
+
+/// The value at `steps` in the document, or nullptr.
+const json* node_at(const json& document, const std::vector<std::string>& steps) {
+    const json* node = &document;
+    for (const std::string& step : steps) {
+        if (node->is_object()) {
+            const auto found = node->find(step);
+            if (found == node->end()) {
+                return nullptr;
+            }
+            node = &*found;
+        } else if (node->is_array()) {
+            std::size_t index = 0;
+            try {
+                index = std::stoul(step);
+            } catch (const std::exception&) {
+                return nullptr;
+            }
+            if (index >= node->size()) {
+                return nullptr;
+            }
+            node = &(*node)[index];
+        } else {
+            return nullptr;
+        }
+    }
+    return node;
+}
+
+/// The subschema that governs the value at `steps`, following properties and items
+/// (enough for the messages; combinators are not followed).
+const json* schema_at(const json& schema, const json& document, const std::vector<std::string>& steps) {
+    const json* subschema = &schema;
+    const json* node = &document;
+    for (const std::string& step : steps) {
+        if (node != nullptr && node->is_array()) {
+            const auto items = subschema->find("items");
+            if (items == subschema->end() || !items->is_object()) {
+                return nullptr;
+            }
+            subschema = &*items;
+        } else {
+            const auto properties = subschema->find("properties");
+            if (properties == subschema->end() || !properties->contains(step)) {
+                return nullptr;
+            }
+            subschema = &(*properties)[step];
+        }
+        node = node != nullptr ? node_at(*node, {step}) : nullptr;
+    }
+    return subschema;
+}
+
+std::string type_name(const json& value) {
+    switch (value.type()) {
+    case json::value_t::null:
+        return "empty";
+    case json::value_t::boolean:
+        return "true/false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+        return "a whole number";
+    case json::value_t::number_float:
+        return "a number";
+    case json::value_t::string:
+        return "text";
+    case json::value_t::array:
+        return "a list";
+    case json::value_t::object:
+        return "a mapping";
+    default:
+        return "a value";
+    }
+}
+
+std::string expected_types(const json& type) {
+    std::vector<std::string> names;
+    auto name_of = [](const std::string& type_name) -> std::string {
+        if (type_name == "string") {
+            return "text";
+        }
+        if (type_name == "integer") {
+            return "a whole number";
+        }
+        if (type_name == "number") {
+            return "a number";
+        }
+        if (type_name == "boolean") {
+            return "true or false";
+        }
+        if (type_name == "array") {
+            return "a list";
+        }
+        if (type_name == "object") {
+            return "a mapping";
+        }
+        if (type_name == "null") {
+            return "empty";
+        }
+        return type_name;
+    };
+    if (type.is_string()) {
+        names.push_back(name_of(type.get<std::string>()));
+    } else if (type.is_array()) {
+        for (const json& each : type) {
+            names.push_back(name_of(each.get<std::string>()));
+        }
+    }
+    return join(names, " or ");
+}
+
+std::string quoted(const json& value) {
+    if (value.is_string()) {
+        return "'" + printable(value.get<std::string>(), 80) + "'";
+    }
+    return printable(value.dump(), 80);
+}
+
+std::string between_quotes(const std::string& text) {
+    const std::size_t first = text.find('\'');
+    const std::size_t last = text.rfind('\'');
+    if (first == std::string::npos || last <= first) {
+        return {};
+    }
+    return text.substr(first + 1, last - first - 1);
+}
+
+/// valijson's messages are written for programmers; these are for the person editing YAML.
+void explain(const std::string& description, const json& schema, const json& document,
+             const std::vector<std::string>& steps, std::vector<SchemaViolation>& out) {
+    const std::string pointer = pointer_of(steps);
+    const json* node = node_at(document, steps);
+    const json* subschema = schema_at(schema, document, steps);
+    const json value = node != nullptr ? *node : json();
+
+    if (description.starts_with("Missing required property")) {
+        const std::string field = between_quotes(description);
+        const std::string where = steps.empty() ? "" : fmt::format(" in '{}'", printable(steps.back(), 60));
+        out.push_back({pointer, !steps.empty(), fmt::format("required field '{}' is missing{}", field, where)});
+        return;
+    }
+    if (description.starts_with("Object contains a property that could not be validated")) {
+        // valijson names only the first unknown key: name them all, each at its line.
+        std::vector<std::string> known;
+        if (subschema != nullptr && subschema->contains("properties")) {
+            for (const auto& [key, unused] : (*subschema)["properties"].items()) {
+                known.push_back(key);
+            }
+        }
+        if (!value.is_object()) {
+            return;
+        }
+        for (const auto& [key, unused] : value.items()) {
+            if (std::find(known.begin(), known.end(), key) != known.end()) {
+                continue;
+            }
+            std::string message = fmt::format("unknown field '{}'", printable(key, 60));
+            if (const auto suggestion = closest_match(key, known)) {
+                message += fmt::format(" (did you mean '{}'?)", *suggestion);
+            }
+            out.push_back({pointer + "/" + pointer_token(key), true, message});
+        }
+        return;
+    }
+    if (description.starts_with("Failed to match against any enum values") && subschema != nullptr &&
+        subschema->contains("enum")) {
+        std::vector<std::string> allowed;
+        for (const json& each : (*subschema)["enum"]) {
+            allowed.push_back(each.is_string() ? each.get<std::string>() : each.dump());
+        }
+        out.push_back({pointer, false, fmt::format("{} is not one of: {}", quoted(value), join(allowed, ", "))});
+        return;
+    }
+    if (description.starts_with("Value type not permitted") && subschema != nullptr && subschema->contains("type")) {
+        std::string message = fmt::format("must be {}, not {}", expected_types((*subschema)["type"]), type_name(value));
+        if ((*subschema)["type"] == "string" && (value.is_number() || value.is_boolean())) {
+            message += fmt::format(" (write it in quotes: \"{}\")", value.dump());
+        }
+        out.push_back({pointer, false, message});
+        return;
+    }
+    if (description.starts_with("String should be") && !value.is_string()) {
+        return; // valijson applies `format` to non-strings too; the spec does not, and `type` covers them
+    }
+    if (description.starts_with("String should be a valid date")) {
+        out.push_back({pointer, false, fmt::format("{} is not a valid date (YYYY-MM-DD)", quoted(value))});
+        return;
+    }
+    if (description.starts_with("Failed to match regex") && subschema != nullptr) {
+        out.push_back({pointer, false,
+                       fmt::format("{} does not have the required form {}", quoted(value),
+                                   subschema->value("pattern", std::string("?")))});
+        return;
+    }
+    if (description.starts_with("Failed to match expected value set by 'const'") && subschema != nullptr) {
+        out.push_back({pointer, false, fmt::format("must be {}", quoted(subschema->value("const", json())))});
+        return;
+    }
+    if (description.starts_with("String should be no fewer than")) {
+        out.push_back({pointer, false, "must not be empty"});
+        return;
+    }
+    if (description.starts_with("Array should contain no fewer than") && subschema != nullptr) {
+        out.push_back({pointer, false, fmt::format("needs at least {} item(s)", subschema->value("minItems", 1))});
+        return;
+    }
+    if (description.starts_with("Elements at indexes")) {
+        out.push_back({pointer, false, "the list holds the same value twice"});
+        return;
+    }
+    out.push_back({pointer, false, description});
+}
+
+bool is_summary(const std::string& description) {
+    return description.starts_with("Failed to validate against schema associated with property") ||
+           description.starts_with("Failed to validate item #") ||
+           description.starts_with("Failed to validate against additional properties schema");
+}
+
+} // namespace
+
+struct SchemaValidator::Compiled {
+    valijson::Schema schema;
+};
+
+SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Compiled>()), m_schema(std::move(schema)) {
+    try {
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        valijson::adapters::NlohmannJsonAdapter adapter(m_schema);
+        parser.populateSchema(adapter, m_compiled->schema);
+    } catch (const std::exception& error) {
+        throw Error(fmt::format("cannot compile schema {}: {}", m_schema.value("$id", std::string("?")), error.what()));
+    }
+}
+
+SchemaValidator::~SchemaValidator() = default;
+SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
+SchemaValidator& SchemaValidator::operator=(SchemaValidator&&) noexcept = default;
+
+std::vector<SchemaViolation> SchemaValidator::validate(const json& document) const {
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter target(document);
+    if (validator.validate(m_compiled->schema, target, &results)) {
+        return {};
+    }
+    struct Raw {
+        std::vector<std::string> steps;
+        std::string description;
+    };
+    std::vector<Raw> raw;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+        raw.push_back({context_steps(error.context), error.description});
+    }
+    std::vector<SchemaViolation> violations;
+    std::set<std::pair<std::string, std::string>> seen;
+    bool specific = false;
+    for (const Raw& each : raw) {
+        if (is_summary(each.description)) {
+            continue; // the specific error below it says more
+        }
+        specific = true;
+        std::vector<SchemaViolation> explained;
+        explain(each.description, m_schema, document, each.steps, explained);
+        for (SchemaViolation& violation : explained) {
+            if (seen.insert({violation.pointer, violation.message}).second) {
+                violations.push_back(std::move(violation));
+            }
+        }
+    }
+    if (!specific) {
+        // Only summaries (from combinators such as oneOf): report the deepest as it is.
+        const auto deepest = std::max_element(
+            raw.begin(), raw.end(), [](const Raw& a, const Raw& b) { return a.steps.size() < b.steps.size(); });
+        if (deepest != raw.end()) {
+            violations.push_back({pointer_of(deepest->steps), false, deepest->description});
+        }
+    }
+    return violations;
+}
+
+} // namespace cswm

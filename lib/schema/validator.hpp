@@ -1,0 +1,36 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cswm {
+
+/// One way a document breaks its kind's JSON Schema, said for people.
+struct SchemaViolation {
+    std::string pointer; ///< JSON pointer of the offending node
+    bool at_key = false; ///< point at the node's key (unknown or missing fields) rather than its value
+    std::string message;
+};
+
+/// A compiled JSON Schema (draft-07, through valijson's nlohmann-json adapter).
+class SchemaValidator {
+public:
+    /// Compiles `schema`; throws Error when valijson cannot parse it.
+    explicit SchemaValidator(nlohmann::json schema);
+    ~SchemaValidator();
+    SchemaValidator(SchemaValidator&&) noexcept;
+    SchemaValidator& operator=(SchemaValidator&&) noexcept;
+
+    /// Every violation, most specific first-hand errors only, in document order.
+    std::vector<SchemaViolation> validate(const nlohmann::json& document) const;
+
+private:
+    struct Compiled;
+    std::unique_ptr<Compiled> m_compiled;
+    nlohmann::json m_schema;
+};
+
+} // namespace cswm

@@ -1,0 +1,258 @@
+#include "lib/util/files.hpp"
+
+#include "lib/util/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cswm {
+namespace {
+
+std::string errno_text(int error) {
+    return std::strerror(error);
+}
+
+const char* special_file_name(mode_t mode) {
+    if (S_ISDIR(mode)) {
+        return "a directory";
+    }
+    if (S_ISFIFO(mode)) {
+        return "a FIFO";
+    }
+    if (S_ISSOCK(mode)) {
+        return "a socket";
+    }
+    if (S_ISCHR(mode) || S_ISBLK(mode)) {
+        return "a device";
+    }
+    return "not a regular file";
+}
+
+/// Closes a descriptor on scope exit.
+class Fd {
+public:
+    explicit Fd(int fd) : m_fd(fd) {}
+    ~Fd() {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+void write_all(int fd, std::string_view content, const fs::path& path) {
+    const char* data = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, data, left);
+        if (written < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throw Error(fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
+        }
+        data += written;
+        left -= static_cast<std::size_t>(written);
+    }
+}
+
+void fsync_or_throw(int fd, const fs::path& path) {
+    if (::fsync(fd) != 0) {
+        throw Error(fmt::format("cannot flush {}: {}", path.string(), errno_text(errno)));
+    }
+}
+
+void fsync_folder(const fs::path& folder) {
+    Fd fd(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0) {
+        ::fsync(fd.get()); // best effort: some file systems refuse fsync on folders
+    }
+}
+
+/// A hidden temporary name beside `path`, so a crash leaves no file that looks like a
+/// document (`check` reads only `*.yaml`).
+fs::path temporary_beside(const fs::path& path) {
+    static std::mt19937_64 generator{std::random_device{}()};
+    return path.parent_path() / fmt::format(".{}.{:016x}.tmp", path.filename().string(), generator());
+}
+
+/// Writes `content` to a new temporary file beside `path` and flushes it to disk.
+fs::path write_temporary(const fs::path& path, std::string_view content, mode_t mode) {
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const fs::path temporary = temporary_beside(path);
+        Fd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode));
+        if (fd.get() < 0) {
+            if (errno == EEXIST) {
+                continue;
+            }
+            throw Error(fmt::format("cannot create a file in {}: {}", path.parent_path().string(), errno_text(errno)));
+        }
+        try {
+            if (::fchmod(fd.get(), mode) != 0) {
+                throw Error(fmt::format("cannot set the mode of {}: {}", temporary.string(), errno_text(errno)));
+            }
+            write_all(fd.get(), content, path);
+            fsync_or_throw(fd.get(), path);
+        } catch (...) {
+            ::unlink(temporary.c_str());
+            throw;
+        }
+        return temporary;
+    }
+    throw Error(fmt::format("cannot create a temporary file beside {}", path.string()));
+}
+
+} // namespace
+
+ReadResult read_regular_file(const fs::path& path, std::uintmax_t max_bytes) {
+    ReadResult result;
+    struct stat link_status {};
+    if (::lstat(path.c_str(), &link_status) != 0) {
+        result.problem = ReadProblem::unreadable;
+        result.detail = errno_text(errno);
+        return result;
+    }
+    if (S_ISLNK(link_status.st_mode)) {
+        result.problem = ReadProblem::symlink;
+        return result;
+    }
+    if (!S_ISREG(link_status.st_mode)) {
+        result.problem = ReadProblem::not_regular;
+        result.detail = special_file_name(link_status.st_mode);
+        return result;
+    }
+    Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    if (fd.get() < 0) {
+        result.problem = errno == ELOOP ? ReadProblem::symlink : ReadProblem::unreadable;
+        result.detail = errno_text(errno);
+        return result;
+    }
+    // The file may have been swapped since lstat: trust only what is open.
+    struct stat status {};
+    if (::fstat(fd.get(), &status) != 0) {
+        result.problem = ReadProblem::unreadable;
+        result.detail = errno_text(errno);
+        return result;
+    }
+    if (!S_ISREG(status.st_mode)) {
+        result.problem = ReadProblem::not_regular;
+        result.detail = special_file_name(status.st_mode);
+        return result;
+    }
+    result.size = static_cast<std::uintmax_t>(status.st_size);
+    if (result.size > max_bytes) {
+        result.problem = ReadProblem::too_large;
+        return result;
+    }
+    result.content.resize(result.size);
+    std::size_t done = 0;
+    while (done < result.content.size()) {
+        const ssize_t got = ::read(fd.get(), result.content.data() + done, result.content.size() - done);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            result.problem = ReadProblem::unreadable;
+            result.detail = errno_text(errno);
+            result.content.clear();
+            return result;
+        }
+        if (got == 0) {
+            break; // the file shrank while we read it
+        }
+        done += static_cast<std::size_t>(got);
+    }
+    result.content.resize(done);
+    return result;
+}
+
+std::string read_file_or_throw(const fs::path& path) {
+    ReadResult read = read_regular_file(path, std::uintmax_t{64} << 20);
+    switch (read.problem) {
+    case ReadProblem::none:
+        return std::move(read.content);
+    case ReadProblem::symlink:
+        throw Error(fmt::format("{}: is a symbolic link; cswm reads regular files only", path.string()));
+    case ReadProblem::not_regular:
+        throw Error(fmt::format("{}: is {}, not a regular file", path.string(), read.detail));
+    case ReadProblem::too_large:
+        throw Error(fmt::format("{}: is too large ({} bytes)", path.string(), read.size));
+    case ReadProblem::unreadable:
+        break;
+    }
+    throw Error(fmt::format("cannot read {}: {}", path.string(), read.detail));
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+    mode_t mode = 0644;
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0) {
+        mode = status.st_mode & 07777;
+    }
+    const fs::path temporary = write_temporary(path, content, mode);
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temporary.c_str());
+        throw Error(fmt::format("cannot replace {}: {}", path.string(), errno_text(error)));
+    }
+    fsync_folder(path.parent_path());
+}
+
+bool create_file_exclusively(const fs::path& path, std::string_view content) {
+    const fs::path temporary = write_temporary(path, content, 0644);
+    // link() fails with EEXIST instead of replacing: two writers can never both win.
+    const int linked = ::link(temporary.c_str(), path.c_str());
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    if (linked != 0) {
+        if (error == EEXIST) {
+            return false;
+        }
+        throw Error(fmt::format("cannot create {}: {}", path.string(), errno_text(error)));
+    }
+    fsync_folder(path.parent_path());
+    return true;
+}
+
+FileLock::FileLock(const fs::path& path) {
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (m_fd < 0) {
+        throw Error(fmt::format("cannot open the lock file {}: {}", path.string(), errno_text(errno)));
+    }
+    while (::flock(m_fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            const int error = errno;
+            ::close(m_fd);
+            throw Error(fmt::format("cannot lock {}: {}", path.string(), errno_text(error)));
+        }
+    }
+}
+
+FileLock::~FileLock() {
+    if (m_fd >= 0) {
+        ::flock(m_fd, LOCK_UN);
+        ::close(m_fd);
+    }
+}
+
+std::string relative_to(const fs::path& path, const fs::path& base) {
+    const fs::path relative = path.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..") {
+        return path.generic_string();
+    }
+    return relative.generic_string();
+}
+
+} // namespace cswm

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cswm {
+
+namespace fs = std::filesystem;
+
+/// Why a file could not be read as a document.
+enum class ReadProblem {
+    none,
+    not_regular, ///< a directory, FIFO, socket or device
+    symlink,     ///< symbolic links are never followed
+    too_large,   ///< bigger than the configured limit
+    unreadable,  ///< open or read failed; see `detail`
+};
+
+struct ReadResult {
+    ReadProblem problem = ReadProblem::none;
+    std::string detail; ///< strerror text, or the kind of special file
+    std::uintmax_t size = 0;
+    std::string content; ///< the bytes, when problem == none
+};
+
+/// Reads a regular file without following symlinks or blocking on FIFOs, refusing
+/// anything larger than max_bytes before reading it.
+ReadResult read_regular_file(const fs::path& path, std::uintmax_t max_bytes);
+
+/// Reads a whole file or throws Error naming it.
+std::string read_file_or_throw(const fs::path& path);
+
+/// Replaces `path` with `content` atomically: temporary file in the same folder, fsync,
+/// rename, fsync of the folder. Keeps the mode of an existing file. Throws Error.
+void write_file_atomically(const fs::path& path, std::string_view content);
+
+/// Creates `path` with `content`, atomically and only if nothing exists there yet
+/// (hard link of a complete temporary file). Returns false when `path` already exists.
+bool create_file_exclusively(const fs::path& path, std::string_view content);
+
+/// Holds an exclusive advisory lock (flock) on a lock file while alive.
+class FileLock {
+public:
+    explicit FileLock(const fs::path& path);
+    ~FileLock();
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+
+private:
+    int m_fd = -1;
+};
+
+/// `path` relative to `base` with '/' separators, or `path` itself when outside `base`.
+std::string relative_to(const fs::path& path, const fs::path& base);
+
+} // namespace cswm

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "lib/yaml/loader.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace cswm {
+
+namespace fs = std::filesystem;
+
+/// The settings of .cswm.yaml, with defaults for what it leaves out.
+struct Config {
+    std::string root = "maint";  ///< documents folder, relative to the repository root
+    std::string language = "en"; ///< en or zh-TW
+    std::uintmax_t max_document_bytes = 1U << 20U;
+    YamlLimits yaml;
+};
+
+inline constexpr const char* k_config_file = ".cswm.yaml";
+
+/// Reads and validates a configuration file. Throws Error (exit 2) naming the file,
+/// line and column of the first problem: a broken configuration stops every command.
+Config load_config(const fs::path& file, const std::string& display_path);
+
+/// The text `cswm init` writes: the defaults, commented in the chosen language.
+std::string default_config_text(const std::string& language);
+
+} // namespace cswm

@@ -1,0 +1,147 @@
+#include "lib/workspace/workspace.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <system_error>
+
+namespace cswm {
+namespace {
+
+bool is_document_name(const fs::path& path) {
+    const std::string extension = path.extension().string();
+    return extension == ".yaml" || extension == ".yml";
+}
+
+bool is_hidden(const fs::path& path) {
+    const std::string name = path.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+std::string text_field(const nlohmann::json& data, const char* key) {
+    const auto found = data.find(key);
+    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+} // namespace
+
+Workspace::Workspace(Repo repo, Config config)
+    : m_repo(std::move(repo)), m_config(std::move(config)), m_catalog(&Catalog::builtin()) {
+}
+
+Workspace Workspace::open(const fs::path& start) {
+    Repo repo = Repo::discover(start);
+    const fs::path config_file = repo.workdir() / k_config_file;
+    std::error_code error;
+    if (!fs::exists(fs::symlink_status(config_file, error))) {
+        throw Error(fmt::format("no {} in {}: run `cswm init` first", k_config_file, repo.workdir().string()));
+    }
+    Config config = load_config(config_file, k_config_file);
+    return Workspace(std::move(repo), std::move(config));
+}
+
+Workspace::Scan Workspace::scan() const {
+    Scan scan;
+    std::error_code error;
+    if (!fs::is_directory(fs::symlink_status(documents_dir(), error))) {
+        return scan;
+    }
+    // An explicit stack instead of recursive_directory_iterator: one unreadable folder
+    // must not end the walk, and symlinked folders are never entered.
+    std::vector<fs::path> folders{documents_dir()};
+    while (!folders.empty()) {
+        const fs::path folder = std::move(folders.back());
+        folders.pop_back();
+        fs::directory_iterator it(folder, error);
+        if (error) {
+            scan.unreadable.emplace_back(folder, error.message());
+            error.clear();
+            continue;
+        }
+        for (const fs::directory_iterator end; it != end; it.increment(error)) {
+            if (error) {
+                scan.unreadable.emplace_back(folder, error.message());
+                error.clear();
+                break;
+            }
+            const fs::path& path = it->path();
+            if (is_hidden(path)) {
+                continue;
+            }
+            if (is_document_name(path)) {
+                scan.files.push_back(path); // even a folder so named: check reports it
+            } else if (it->is_directory(error) && !it->is_symlink(error)) {
+                folders.push_back(path);
+            }
+        }
+    }
+    std::sort(scan.files.begin(), scan.files.end());
+    return scan;
+}
+
+Document Workspace::load(const fs::path& file) const {
+    Document document;
+    document.file = file;
+    document.path = relative_to(file, root());
+    const ReadResult read = read_regular_file(file, m_config.max_document_bytes);
+    auto file_finding = [&](std::string rule, std::string message) {
+        document.findings.push_back({Severity::error, std::move(rule), document.path, 0, 0, "", std::move(message)});
+    };
+    switch (read.problem) {
+    case ReadProblem::none:
+        break;
+    case ReadProblem::symlink:
+        file_finding("file", "is a symbolic link: documents must be regular files (links are not followed)");
+        return document;
+    case ReadProblem::not_regular:
+        file_finding("file",
+                     fmt::format("is {}, not a regular file: only documents may be named *.yaml here", read.detail));
+        return document;
+    case ReadProblem::too_large:
+        file_finding("limits", fmt::format("is {} bytes, more than the limit of {} (limits.max_document_bytes)",
+                                           read.size, m_config.max_document_bytes));
+        return document;
+    case ReadProblem::unreadable:
+        file_finding("file", fmt::format("cannot be read: {}", read.detail));
+        return document;
+    }
+    document.yaml = parse_yaml_document(read.content, m_config.yaml);
+    for (const YamlProblem& problem : document.yaml.problems) {
+        document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
+                                     problem.position.column, "", problem.message});
+    }
+    if (document.parsed()) {
+        const nlohmann::json& data = document.data();
+        document.id = text_field(data, "id");
+        document.title = text_field(data, "title");
+        document.status = text_field(data, "status");
+        document.kind = m_catalog->find(text_field(data, "kind"));
+        for (Finding& finding : document.findings) {
+            finding.id = document.id;
+        }
+    }
+    return document;
+}
+
+std::vector<Document> Workspace::load_all() const {
+    std::vector<Document> documents;
+    const Scan found = scan();
+    documents.reserve(found.files.size());
+    for (const fs::path& file : found.files) {
+        documents.push_back(load(file));
+    }
+    for (const auto& [folder, reason] : found.unreadable) {
+        Document document;
+        document.file = folder;
+        document.path = relative_to(folder, root());
+        document.findings.push_back(
+            {Severity::error, "file", document.path, 0, 0, "", fmt::format("folder cannot be read: {}", reason)});
+        documents.push_back(std::move(document));
+    }
+    return documents;
+}
+
+} // namespace cswm

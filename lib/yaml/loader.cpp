@@ -1,0 +1,372 @@
+#include "lib/yaml/loader.hpp"
+
+#include "lib/yaml/text_checks.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <regex>
+#include <sstream>
+
+namespace cswm {
+namespace {
+
+using nlohmann::json;
+
+/// Thrown by the builder to stop yaml-cpp at once when a limit is passed.
+struct StopParsing {};
+
+/// Types a plain scalar by the YAML 1.2 core schema (null is handled by yaml-cpp's OnNull).
+json type_plain_scalar(const std::string& text) {
+    if (text == "true" || text == "True" || text == "TRUE") {
+        return true;
+    }
+    if (text == "false" || text == "False" || text == "FALSE") {
+        return false;
+    }
+    static const std::regex decimal("[-+]?[0-9]+");
+    static const std::regex octal("0o[0-7]+");
+    static const std::regex hexadecimal("0x[0-9a-fA-F]+");
+    static const std::regex floating(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+    if (text.empty() || text.size() > 64) {
+        return text;
+    }
+    const char first = text[0];
+    if (!(first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9'))) {
+        return text; // fast path for ordinary words
+    }
+    auto integer = [&](std::string_view digits, int base) -> json {
+        if (!digits.empty() && digits[0] == '+') {
+            digits.remove_prefix(1);
+        }
+        std::int64_t value = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
+        if (error == std::errc() && end == digits.data() + digits.size()) {
+            return value;
+        }
+        return std::strtod(text.c_str(), nullptr); // too large for 64 bits
+    };
+    if (std::regex_match(text, decimal)) {
+        return integer(text, 10);
+    }
+    if (std::regex_match(text, octal)) {
+        return integer(std::string_view(text).substr(2), 8);
+    }
+    if (std::regex_match(text, hexadecimal)) {
+        return integer(std::string_view(text).substr(2), 16);
+    }
+    if (std::regex_match(text, floating)) {
+        return std::strtod(text.c_str(), nullptr);
+    }
+    return text;
+}
+
+bool is_untagged(const std::string& tag) {
+    return tag.empty() || tag == "?" || tag == "!";
+}
+
+/// Builds JSON straight from yaml-cpp's parse events: no YAML::Node tree, so aliases can
+/// never be expanded, every node's place is known, and duplicate keys are seen.
+class JsonBuilder : public YAML::EventHandler {
+public:
+    JsonBuilder(std::string_view text, const YamlLimits& limits, ParsedYaml& out)
+        : m_text(text), m_limits(limits), m_out(out) {}
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check_anchor(mark, anchor);
+        if (expecting_key()) {
+            problem("syntax", mark, "a mapping key is empty");
+            begin_value(mark, "");
+            return;
+        }
+        add_value(mark, nullptr);
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        problem("yaml-feature", mark, "aliases (*name) are not allowed in documents: write the value out");
+        if (expecting_key()) {
+            begin_value(mark, "*");
+            return;
+        }
+        add_value(mark, nullptr);
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        if (expecting_key()) {
+            if (value == "<<" && tag == "?") {
+                problem("yaml-feature", mark, "merge keys (<<) are not allowed in documents: write the keys out");
+            }
+            begin_value(mark, value);
+            return;
+        }
+        add_value(mark, tag == "?" ? type_plain_scalar(value) : json(value));
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(mark, tag, anchor, json::array());
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(mark, tag, anchor, json::object());
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame {
+        json value;
+        std::string pointer;
+        bool is_map = false;
+        bool has_key = false; // a key was read, its value is next
+        bool discard = false; // the pending key is a duplicate: drop its value
+        std::string key;
+        Position key_position;
+    };
+
+    bool expecting_key() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
+
+    Position position(const YAML::Mark& mark) const { return position_of_mark(m_text, mark.line, mark.column); }
+
+    void problem(const char* rule, const YAML::Mark& mark, std::string message) {
+        m_out.problems.push_back({rule, position(mark), std::move(message)});
+    }
+
+    void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) {
+            problem("yaml-feature", mark, "anchors (&name) are not allowed in documents: write the value out");
+        }
+    }
+
+    void check_tag(const YAML::Mark& mark, const std::string& tag) {
+        if (!is_untagged(tag)) {
+            problem("yaml-feature", mark, fmt::format("tags ({}) are not allowed in documents", printable(tag, 60)));
+        }
+    }
+
+    void count_node(const YAML::Mark& mark) {
+        if (++m_nodes > m_limits.max_nodes) {
+            problem("limits", mark, fmt::format("more than {} values in one document", m_limits.max_nodes));
+            throw StopParsing{};
+        }
+    }
+
+    /// Records a key in the innermost map; its value comes next.
+    void begin_value(const YAML::Mark& mark, const std::string& key) {
+        count_node(mark);
+        Frame& frame = m_stack.back();
+        frame.has_key = true;
+        frame.key = key;
+        frame.key_position = position(mark);
+        frame.discard = frame.value.contains(key);
+        if (frame.discard) {
+            const NodePlace& first = m_out.places[child_pointer(frame)];
+            problem("duplicate-key", mark,
+                    fmt::format("duplicate key '{}' (first at line {}): one of the two values would be lost",
+                                printable(key, 80), first.key.line));
+        }
+    }
+
+    std::string child_pointer(const Frame& frame) const {
+        if (frame.is_map) {
+            return frame.pointer + "/" + pointer_token(frame.key);
+        }
+        return frame.pointer + "/" + std::to_string(frame.value.size());
+    }
+
+    /// Places a finished value into the innermost container (or makes it the root).
+    void add_value(const YAML::Mark& mark, json value) {
+        count_node(mark);
+        attach(std::move(value), position(mark));
+    }
+
+    void attach(json value, Position value_position) {
+        if (m_stack.empty()) {
+            m_out.places[""] = {value_position, value_position};
+            m_root = std::move(value);
+            return;
+        }
+        Frame& frame = m_stack.back();
+        if (frame.is_map) {
+            if (!frame.discard) {
+                m_out.places[child_pointer(frame)] = {frame.key_position, value_position};
+                frame.value[frame.key] = std::move(value);
+            }
+            frame.has_key = false;
+            frame.discard = false;
+        } else {
+            m_out.places[child_pointer(frame)] = {value_position, value_position};
+            frame.value.push_back(std::move(value));
+        }
+    }
+
+    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, json empty) {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        if (expecting_key()) {
+            problem("yaml-feature", mark, "a mapping key must be a plain value, not a list or mapping");
+            begin_value(mark, fmt::format("?{}", m_nodes));
+        }
+        count_node(mark);
+        if (m_stack.size() >= m_limits.max_depth) {
+            problem("limits", mark, fmt::format("nesting too deep (more than {} levels)", m_limits.max_depth));
+            throw StopParsing{};
+        }
+        Frame frame;
+        frame.is_map = empty.is_object();
+        frame.value = std::move(empty);
+        frame.pointer = m_stack.empty() ? "" : child_pointer(m_stack.back());
+        m_positions.push_back(position(mark));
+        m_stack.push_back(std::move(frame));
+    }
+
+    void close() {
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        const Position opened = m_positions.back();
+        m_positions.pop_back();
+        attach(std::move(frame.value), opened);
+    }
+
+public:
+    std::optional<json> take_root() { return std::move(m_root); }
+
+private:
+    std::string_view m_text;
+    const YamlLimits& m_limits;
+    ParsedYaml& m_out;
+    std::vector<Frame> m_stack;
+    std::vector<Position> m_positions;
+    std::optional<json> m_root;
+    std::size_t m_nodes = 0;
+};
+
+/// Stops at the start of a second document without parsing it.
+class SecondDocumentDetector : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        m_mark = mark;
+        throw StopParsing{};
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+
+    YAML::Mark m_mark;
+};
+
+std::string describe_parser_error(const std::string& message) {
+    std::string text = message;
+    if (!text.empty()) {
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    }
+    return fmt::format("YAML syntax error: {}", text);
+}
+
+} // namespace
+
+std::string pointer_token(std::string_view key) {
+    std::string token;
+    token.reserve(key.size());
+    for (const char c : key) {
+        if (c == '~') {
+            token += "~0";
+        } else if (c == '/') {
+            token += "~1";
+        } else {
+            token += c;
+        }
+    }
+    return token;
+}
+
+NodePlace ParsedYaml::place_of(std::string_view pointer) const {
+    std::string current(pointer);
+    while (true) {
+        if (const auto found = places.find(current); found != places.end()) {
+            return found->second;
+        }
+        if (current.empty()) {
+            return {};
+        }
+        current.resize(current.rfind('/'));
+    }
+}
+
+ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) {
+    ParsedYaml parsed;
+    const TextCheck text_check = check_document_text(text);
+    parsed.problems = text_check.problems;
+    if (!text_check.parseable) {
+        return parsed;
+    }
+    const std::string_view body = text.substr(text_check.skip);
+    std::istringstream stream{std::string(body)};
+    JsonBuilder builder(body, limits, parsed);
+    bool stopped = false;
+    try {
+        YAML::Parser parser(stream);
+        if (!parser.HandleNextDocument(builder)) {
+            parsed.problems.push_back({"structure", {1, 1}, "the file holds no YAML document: it is empty"});
+            return parsed;
+        }
+        SecondDocumentDetector detector;
+        try {
+            parser.HandleNextDocument(detector);
+        } catch (const StopParsing&) {
+            parsed.problems.push_back({"structure",
+                                       position_of_mark(body, detector.m_mark.line, detector.m_mark.column),
+                                       "the file holds more than one YAML document ('---'): keep one per file"});
+        }
+    } catch (const StopParsing&) {
+        stopped = true;
+    } catch (const YAML::DeepRecursion&) {
+        // Its mark points past the data; our own depth limit is lower and has a place.
+        parsed.problems.push_back({"limits", {1, 1}, "nesting too deep"});
+        stopped = true;
+    } catch (const YAML::ParserException& error) {
+        parsed.problems.push_back(
+            {"syntax", position_of_mark(body, error.mark.line, error.mark.column), describe_parser_error(error.msg)});
+        stopped = true;
+    } catch (const std::exception& error) {
+        parsed.problems.push_back({"syntax", {1, 1}, describe_parser_error(error.what())});
+        stopped = true;
+    }
+    if (stopped) {
+        return parsed;
+    }
+    parsed.root = builder.take_root();
+    if (!parsed.root || !parsed.root->is_object()) {
+        const std::string what = !parsed.root || parsed.root->is_null() ? "nothing"
+                                 : parsed.root->is_array()              ? "a list"
+                                                                        : "a single value";
+        parsed.problems.push_back({"structure", parsed.place_of("").value,
+                                   fmt::format("a document must be one mapping of keys to values, not {}", what)});
+        if (!parsed.root || parsed.root->is_null()) {
+            parsed.problems.back().message = "the document is empty: it holds no keys";
+        }
+        parsed.root.reset();
+    }
+    return parsed;
+}
+
+} // namespace cswm

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "lib/util/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cswm {
+
+/// Bounds that keep hostile YAML from costing unbounded time or memory.
+struct YamlLimits {
+    std::size_t max_depth = 64;
+    std::size_t max_nodes = 200000;
+};
+
+/// Where a node of the document is, by JSON pointer ("" is the root).
+struct NodePlace {
+    Position key;   ///< the key that holds the node (the node itself for list items and the root)
+    Position value; ///< the node's value
+};
+
+/// One problem with the YAML text itself.
+struct YamlProblem {
+    std::string rule; ///< "encoding", "syntax", "duplicate-key", "yaml-feature", "structure", "limits"
+    Position position;
+    std::string message;
+};
+
+/// A document parsed into JSON, typed by the YAML 1.2 core schema, with the place of
+/// every node. `root` is absent when the text could not be parsed at all.
+struct ParsedYaml {
+    std::optional<nlohmann::json> root;
+    std::unordered_map<std::string, NodePlace> places;
+    std::vector<YamlProblem> problems;
+
+    /// The place of the node at `pointer`, or of its nearest ancestor that has one.
+    NodePlace place_of(std::string_view pointer) const;
+};
+
+/// Parses one YAML document that must hold one mapping. Rejects what documents have no
+/// use for and what yaml-cpp gets wrong (see HAZARDS.md): other encodings, control bytes,
+/// tab indentation, anchors and aliases, tags, merge keys, several documents, duplicate
+/// keys, nesting past the limits. Never throws for bad input.
+ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits);
+
+/// Escapes one reference token of a JSON pointer ('~' → "~0", '/' → "~1").
+std::string pointer_token(std::string_view key);
+
+} // namespace cswm
