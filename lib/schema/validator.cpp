@@ -148,6 +148,21 @@ std::string expected_types(const json& type) {
     return join(names, " or ");
 }
 
+bool type_allows(const json& type, const json& value) {
+    auto allows = [&](const std::string& name) {
+        return (name == "null" && value.is_null()) || (name == "string" && value.is_string()) ||
+               (name == "boolean" && value.is_boolean()) || (name == "array" && value.is_array()) ||
+               (name == "object" && value.is_object()) || (name == "number" && value.is_number()) ||
+               (name == "integer" && value.is_number_integer());
+    };
+    if (type.is_string()) {
+        return allows(type.get<std::string>());
+    }
+    return type.is_array() && std::any_of(type.begin(), type.end(), [&](const json& each) {
+               return each.is_string() && allows(each.get<std::string>());
+           });
+}
+
 std::string quoted(const json& value) {
     if (value.is_string()) {
         return "'" + printable(value.get<std::string>(), 80) + "'";
@@ -164,6 +179,12 @@ std::string between_quotes(const std::string& text) {
     return text.substr(first + 1, last - first - 1);
 }
 
+bool is_combinator_failure(const std::string& description) {
+    return description.starts_with("Failed to validate against any child schemas allowed by oneOf") ||
+           description.starts_with("Failed to validate against exactly one child schema") ||
+           description.starts_with("Failed to validate against any schemas allowed by anyOf");
+}
+
 /// valijson's messages are written for programmers; these are for the person editing YAML.
 void explain(const std::string& description, const json& schema, const json& document,
              const std::vector<std::string>& steps, std::vector<SchemaViolation>& out) {
@@ -175,7 +196,13 @@ void explain(const std::string& description, const json& schema, const json& doc
     if (description.starts_with("Missing required property")) {
         const std::string field = between_quotes(description);
         const std::string where = steps.empty() ? "" : fmt::format(" in '{}'", printable(steps.back(), 60));
-        out.push_back({pointer, !steps.empty(), fmt::format("required field '{}' is missing{}", field, where)});
+        const bool always = subschema != nullptr && subschema->contains("required") &&
+                            std::find((*subschema)["required"].begin(), (*subschema)["required"].end(), field) !=
+                                (*subschema)["required"].end();
+        const std::string status = document.is_object() ? document.value("status", std::string()) : std::string();
+        const std::string when =
+            always || status.empty() ? "" : fmt::format(" (required once status is '{}')", printable(status, 40));
+        out.push_back({pointer, !steps.empty(), fmt::format("required field '{}' is missing{}{}", field, where, when)});
         return;
     }
     if (description.starts_with("Object contains a property that could not be validated")) {
@@ -208,6 +235,17 @@ void explain(const std::string& description, const json& schema, const json& doc
             allowed.push_back(each.is_string() ? each.get<std::string>() : each.dump());
         }
         out.push_back({pointer, false, fmt::format("{} is not one of: {}", quoted(value), join(allowed, ", "))});
+        return;
+    }
+    if (description.starts_with("Value type not permitted") &&
+        (subschema == nullptr || !subschema->contains("type") || type_allows(subschema->at("type"), value))) {
+        // The field's own schema allows the value: a rule for the document's status (if/then) does not.
+        const std::string status = document.is_object() ? document.value("status", std::string()) : std::string();
+        out.push_back(
+            {pointer, false,
+             value.is_null() || (value.is_array() && value.empty())
+                 ? fmt::format("must be filled in once status is '{}'", printable(status, 40))
+                 : fmt::format("{} is not allowed once status is '{}'", quoted(value), printable(status, 40))});
         return;
     }
     if (description.starts_with("Value type not permitted") && subschema != nullptr && subschema->contains("type")) {
@@ -243,6 +281,20 @@ void explain(const std::string& description, const json& schema, const json& doc
         out.push_back({pointer, false, fmt::format("needs at least {} item(s)", subschema->value("minItems", 1))});
         return;
     }
+    if (is_combinator_failure(description) && subschema != nullptr) {
+        std::vector<std::string> choices;
+        for (const char* combinator : {"oneOf", "anyOf"}) {
+            for (const json& choice : subschema->value(combinator, json::array())) {
+                if (choice.contains("description")) {
+                    choices.push_back(choice["description"].get<std::string>());
+                }
+            }
+        }
+        if (!choices.empty()) {
+            out.push_back({pointer, false, fmt::format("must match exactly one of: {}", join(choices, " | "))});
+            return;
+        }
+    }
     if (description.starts_with("Elements at indexes")) {
         out.push_back({pointer, false, "the list holds the same value twice"});
         return;
@@ -251,7 +303,9 @@ void explain(const std::string& description, const json& schema, const json& doc
 }
 
 bool is_summary(const std::string& description) {
-    return description.starts_with("Failed to validate against schema associated with property") ||
+    return description.starts_with("Failed to validate against child schema #") ||
+           description.starts_with("Failed to validate against a conditional schema") ||
+           description.starts_with("Failed to validate against schema associated with property") ||
            description.starts_with("Failed to validate item #") ||
            description.starts_with("Failed to validate against additional properties schema");
 }
@@ -292,6 +346,21 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
     while (results.popError(error)) {
         raw.push_back({context_steps(error.context), error.description});
     }
+    // A failed oneOf/anyOf also reports why each alternative failed, which contradicts
+    // itself ("case is missing", "record is missing"): keep only the combinator's message.
+    std::vector<std::vector<std::string>> alternatives;
+    for (const Raw& each : raw) {
+        if (is_combinator_failure(each.description)) {
+            alternatives.push_back(each.steps);
+        }
+    }
+    std::erase_if(raw, [&](const Raw& each) {
+        return !is_combinator_failure(each.description) &&
+               std::any_of(alternatives.begin(), alternatives.end(), [&](const std::vector<std::string>& steps) {
+                   return each.steps.size() >= steps.size() &&
+                          std::equal(steps.begin(), steps.end(), each.steps.begin());
+               });
+    });
     std::vector<SchemaViolation> violations;
     std::set<std::pair<std::string, std::string>> seen;
     bool specific = false;
