@@ -259,8 +259,13 @@ void explain(const std::string& description, const json& schema, const json& doc
     if (description.starts_with("String should be") && !value.is_string()) {
         return; // valijson applies `format` to non-strings too; the spec does not, and `type` covers them
     }
-    if (description.starts_with("String should be a valid date")) {
+    if (description == "String should be a valid date") {
         out.push_back({pointer, false, fmt::format("{} is not a valid date (YYYY-MM-DD)", quoted(value))});
+        return;
+    }
+    if (description == "String should be a valid date-time") {
+        out.push_back({pointer, false,
+                       fmt::format("{} is not a valid date and time (YYYY-MM-DDTHH:MM:SS+08:00)", quoted(value))});
         return;
     }
     if (description.starts_with("Failed to match regex") && subschema != nullptr) {
@@ -313,16 +318,32 @@ bool is_summary(const std::string& description) {
 } // namespace
 
 struct SchemaValidator::Compiled {
-    valijson::Schema schema;
+    // valijson stops an allOf at its first failing entry; each top-level entry (the
+    // status rules) is compiled on its own so that one run reports every broken rule.
+    std::vector<std::unique_ptr<valijson::Schema>> parts;
 };
 
 SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Compiled>()), m_schema(std::move(schema)) {
-    try {
-        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        valijson::adapters::NlohmannJsonAdapter adapter(m_schema);
-        parser.populateSchema(adapter, m_compiled->schema);
-    } catch (const std::exception& error) {
-        throw Error(fmt::format("cannot compile schema {}: {}", m_schema.value("$id", std::string("?")), error.what()));
+    std::vector<json> parts;
+    json base = m_schema;
+    if (base.is_object() && base.contains("allOf") && base["allOf"].is_array()) {
+        for (const json& rule : base["allOf"]) {
+            parts.push_back(rule);
+        }
+        base.erase("allOf");
+    }
+    parts.insert(parts.begin(), std::move(base));
+    for (const json& part : parts) {
+        try {
+            auto compiled = std::make_unique<valijson::Schema>();
+            valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+            valijson::adapters::NlohmannJsonAdapter adapter(part);
+            parser.populateSchema(adapter, *compiled);
+            m_compiled->parts.push_back(std::move(compiled));
+        } catch (const std::exception& error) {
+            throw Error(
+                fmt::format("cannot compile schema {}: {}", m_schema.value("$id", std::string("?")), error.what()));
+        }
     }
 }
 
@@ -331,20 +352,25 @@ SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
 SchemaValidator& SchemaValidator::operator=(SchemaValidator&&) noexcept = default;
 
 std::vector<SchemaViolation> SchemaValidator::validate(const json& document) const {
-    valijson::Validator validator(valijson::Validator::kStrongTypes);
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter target(document);
-    if (validator.validate(m_compiled->schema, target, &results)) {
-        return {};
-    }
     struct Raw {
         std::vector<std::string> steps;
         std::string description;
     };
     std::vector<Raw> raw;
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-        raw.push_back({context_steps(error.context), error.description});
+    valijson::adapters::NlohmannJsonAdapter target(document);
+    for (const auto& part : m_compiled->parts) {
+        valijson::Validator validator(valijson::Validator::kStrongTypes);
+        valijson::ValidationResults results;
+        if (validator.validate(*part, target, &results)) {
+            continue;
+        }
+        valijson::ValidationResults::Error error;
+        while (results.popError(error)) {
+            raw.push_back({context_steps(error.context), error.description});
+        }
+    }
+    if (raw.empty()) {
+        return {};
     }
     // A failed oneOf/anyOf also reports why each alternative failed, which contradicts
     // itself ("case is missing", "record is missing"): keep only the combinator's message.
