@@ -321,6 +321,8 @@ struct SchemaValidator::Compiled {
     // valijson stops an allOf at its first failing entry; each top-level entry (the
     // status rules) is compiled on its own so that one run reports every broken rule.
     std::vector<std::unique_ptr<valijson::Schema>> parts;
+    // Kept across documents: a validator caches the regexes of `pattern` constraints.
+    std::vector<valijson::Validator> validators;
 };
 
 SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Compiled>()), m_schema(std::move(schema)) {
@@ -340,6 +342,7 @@ SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Comp
             valijson::adapters::NlohmannJsonAdapter adapter(part);
             parser.populateSchema(adapter, *compiled);
             m_compiled->parts.push_back(std::move(compiled));
+            m_compiled->validators.emplace_back(valijson::Validator::kStrongTypes);
         } catch (const std::exception& error) {
             throw Error(
                 fmt::format("cannot compile schema {}: {}", m_schema.value("$id", std::string("?")), error.what()));
@@ -358,10 +361,9 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
     };
     std::vector<Raw> raw;
     valijson::adapters::NlohmannJsonAdapter target(document);
-    for (const auto& part : m_compiled->parts) {
-        valijson::Validator validator(valijson::Validator::kStrongTypes);
+    for (std::size_t i = 0; i < m_compiled->parts.size(); ++i) {
         valijson::ValidationResults results;
-        if (validator.validate(*part, target, &results)) {
+        if (m_compiled->validators[i].validate(*m_compiled->parts[i], target, &results)) {
             continue;
         }
         valijson::ValidationResults::Error error;
