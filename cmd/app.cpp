@@ -117,7 +117,7 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
         }
         return command.run(context);
     }
-    out << app.help();
+    err << app.help();
     return static_cast<int>(ExitCode::failure);
 }
 

@@ -37,6 +37,9 @@ CheckResult check_workspace(const Workspace& workspace, const std::vector<std::f
             throw Error(fmt::format("{}: no such file or folder", path.string()));
         }
         std::string relative = relative_to(absolute, workspace.root());
+        if (std::filesystem::path(relative).is_absolute()) {
+            throw Error(fmt::format("{}: outside the repository {}", path.string(), workspace.root().string()));
+        }
         if (relative == ".") {
             relative.clear();
         }

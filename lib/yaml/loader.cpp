@@ -79,6 +79,9 @@ public:
     JsonBuilder(std::string_view text, const YamlLimits& limits, ParsedYaml& out)
         : m_text(text), m_limits(limits), m_out(out) {}
 
+    /// The document's root once parsing finished.
+    std::optional<json> take_root() { return std::move(m_root); }
+
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
 
@@ -242,10 +245,6 @@ private:
         attach(std::move(frame.value), opened);
     }
 
-public:
-    std::optional<json> take_root() { return std::move(m_root); }
-
-private:
     std::string_view m_text;
     const YamlLimits& m_limits;
     ParsedYaml& m_out;
