@@ -1,0 +1,33 @@
+# schema export: every kind's JSON Schema into .cswm/schemas (from anywhere in the
+# repository) or into --dir; a second run leaves the files alone.
+make_repo repo
+cd repo
+run schema export
+ls .cswm/schemas
+# The exported schema is the kind's own, standalone (common.json inlined).
+grep -c '"\$ref"' .cswm/schemas/fix-confirmation.schema.json || true
+grep -m1 '"\$id"' .cswm/schemas/fix-confirmation.schema.json
+ls -i .cswm/schemas | sort -k2 >"$CASE_TMP/inodes-before"
+cat .cswm/schemas/*.json | cksum >"$CASE_TMP/sums-before"
+touch -d '2001-01-01' .cswm/schemas/*.json
+"$CSWM" schema export >/dev/null
+ls -i .cswm/schemas | sort -k2 | cmp - "$CASE_TMP/inodes-before" && echo "same files after a second run"
+cat .cswm/schemas/*.json | cksum | cmp - "$CASE_TMP/sums-before" && echo "same content after a second run"
+find .cswm/schemas -type f -newermt '2002-01-01' | wc -l # none rewritten
+# A schema that a user edited is put back.
+echo '{}' >.cswm/schemas/srs.schema.json
+"$CSWM" schema export >/dev/null
+cat .cswm/schemas/*.json | cksum | cmp - "$CASE_TMP/sums-before" && echo "edited schema restored"
+run schema export --dir editor/schemas
+cmp -s editor/schemas/srs.schema.json .cswm/schemas/srs.schema.json && echo "--dir writes the same schemas"
+mkdir -p maint/srs/deep && cd maint/srs/deep
+run schema export --dir here
+ls here | wc -l
+cd ../../..
+rm -rf .cswm/schemas
+cd maint
+run schema export # from a subfolder: still into the repository's .cswm/schemas
+ls ../.cswm/schemas | wc -l
+cd ..
+touch not-a-folder
+run schema export --dir not-a-folder
