@@ -77,7 +77,7 @@ bool is_untagged(const std::string& tag) {
 class JsonBuilder : public YAML::EventHandler {
 public:
     JsonBuilder(std::string_view text, const YamlLimits& limits, ParsedYaml& out)
-        : m_text(text), m_limits(limits), m_out(out) {}
+        : m_text(text), m_positions_of(text), m_limits(limits), m_out(out) {}
 
     /// The document's root once parsing finished.
     std::optional<json> take_root() { return std::move(m_root); }
@@ -108,6 +108,9 @@ public:
                   const std::string& value) override {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
+        if (tag == "!") {
+            check_quote_closed(mark);
+        }
         if (expecting_key()) {
             if (value == "<<" && tag == "?") {
                 problem("yaml-feature", mark, "merge keys (<<) are not allowed in documents: write the keys out");
@@ -136,14 +139,15 @@ private:
         std::string pointer;
         bool is_map = false;
         bool has_key = false; // a key was read, its value is next
-        bool discard = false; // the pending key is a duplicate: drop its value
+        bool discard = false; // the pending key is a duplicate or not plain: drop its value
+        bool is_key = false;  // this list or mapping is itself a key: it is dropped
         std::string key;
         Position key_position;
     };
 
     bool expecting_key() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
 
-    Position position(const YAML::Mark& mark) const { return position_of_mark(m_text, mark.line, mark.column); }
+    Position position(const YAML::Mark& mark) { return m_positions_of.at(mark.line, mark.column); }
 
     void problem(const char* rule, const YAML::Mark& mark, std::string message) {
         m_out.problems.push_back({rule, position(mark), std::move(message)});
@@ -155,9 +159,39 @@ private:
         }
     }
 
+    /// yaml-cpp accepts a quoted value that is never closed and swallows the rest of the
+    /// file into it: refuse that, at the opening quote.
+    void check_quote_closed(const YAML::Mark& mark) {
+        if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_text.size()) {
+            return;
+        }
+        const auto open = static_cast<std::size_t>(mark.pos);
+        const char quote = m_text[open];
+        if (quote != '"' && quote != '\'') {
+            return;
+        }
+        for (std::size_t at = open + 1; at < m_text.size(); ++at) {
+            if (quote == '"' && m_text[at] == '\\') {
+                ++at;
+            } else if (m_text[at] == quote) {
+                if (quote == '\'' && at + 1 < m_text.size() && m_text[at + 1] == '\'') {
+                    ++at; // '' is an escaped quote inside single quotes
+                    continue;
+                }
+                return;
+            }
+        }
+        problem("syntax", mark, "the quoted value that starts here is never closed");
+        throw StopParsing{};
+    }
+
     void check_tag(const YAML::Mark& mark, const std::string& tag) {
         if (!is_untagged(tag)) {
-            problem("yaml-feature", mark, fmt::format("tags ({}) are not allowed in documents", printable(tag, 60)));
+            std::string shown = tag;
+            if (shown.starts_with("tag:yaml.org,2002:")) {
+                shown = "!!" + shown.substr(18);
+            }
+            problem("yaml-feature", mark, fmt::format("tags ({}) are not allowed in documents", printable(shown, 60)));
         }
     }
 
@@ -205,6 +239,9 @@ private:
         }
         Frame& frame = m_stack.back();
         if (frame.is_map) {
+            if (value.is_null() && value_position.line > frame.key_position.line) {
+                value_position = frame.key_position; // yaml-cpp marks an empty value at the next token
+            }
             if (!frame.discard) {
                 m_out.places[child_pointer(frame)] = {frame.key_position, value_position};
                 frame.value[frame.key] = std::move(value);
@@ -220,9 +257,9 @@ private:
     void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, json empty) {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
-        if (expecting_key()) {
+        const bool is_key = expecting_key();
+        if (is_key) {
             problem("yaml-feature", mark, "a mapping key must be a plain value, not a list or mapping");
-            begin_value(mark, fmt::format("?{}", m_nodes));
         }
         count_node(mark);
         if (m_stack.size() >= m_limits.max_depth) {
@@ -231,8 +268,12 @@ private:
         }
         Frame frame;
         frame.is_map = empty.is_object();
+        frame.is_key = is_key;
         frame.value = std::move(empty);
-        frame.pointer = m_stack.empty() ? "" : child_pointer(m_stack.back());
+        frame.pointer = m_stack.empty() || is_key ? "/?" : child_pointer(m_stack.back());
+        if (m_stack.empty()) {
+            frame.pointer.clear();
+        }
         m_positions.push_back(position(mark));
         m_stack.push_back(std::move(frame));
     }
@@ -242,10 +283,19 @@ private:
         m_stack.pop_back();
         const Position opened = m_positions.back();
         m_positions.pop_back();
+        if (frame.is_key) {
+            // Already reported; the value that follows belongs to no usable key.
+            Frame& parent = m_stack.back();
+            parent.has_key = true;
+            parent.discard = true;
+            parent.key_position = opened;
+            return;
+        }
         attach(std::move(frame.value), opened);
     }
 
     std::string_view m_text;
+    PositionMapper m_positions_of;
     const YamlLimits& m_limits;
     ParsedYaml& m_out;
     std::vector<Frame> m_stack;
@@ -272,6 +322,54 @@ public:
 
     YAML::Mark m_mark;
 };
+
+/// The first quote on lines before `line` (1-based) that opens a value and is not
+/// closed on its own line: the usual cause of a syntax error reported further down.
+std::optional<Position> quote_left_open(std::string_view text, int line) {
+    std::size_t start = 0;
+    for (int current = 1; current < line && start < text.size(); ++current) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        const std::string_view row = text.substr(start, end - start);
+        char open = 0;
+        std::size_t opened_at = 0;
+        char previous = ' '; // the last character that is not a space, outside quotes
+        bool at_start = true;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const char c = row[i];
+            if (open == 0) {
+                if (c == '#' && (i == 0 || row[i - 1] == ' ')) {
+                    break; // a comment
+                }
+                const bool value_start = at_start || previous == ':' || previous == '-' || previous == '[' ||
+                                         previous == '{' || previous == ',';
+                if ((c == '"' || c == '\'') && value_start) {
+                    open = c;
+                    opened_at = i;
+                } else if (c != ' ') {
+                    previous = c;
+                    at_start = false;
+                }
+            } else if (open == '"' && c == '\\') {
+                ++i;
+            } else if (c == open) {
+                if (open == '\'' && i + 1 < row.size() && row[i + 1] == '\'') {
+                    ++i;
+                } else {
+                    open = 0;
+                    previous = c;
+                }
+            }
+        }
+        if (open != 0) {
+            return position_of_offset(text, start + opened_at);
+        }
+        start = end + 1;
+    }
+    return std::nullopt;
+}
 
 std::string describe_parser_error(const std::string& message) {
     std::string text = message;
@@ -343,8 +441,15 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
         parsed.problems.push_back({"limits", {1, 1}, "nesting too deep"});
         stopped = true;
     } catch (const YAML::ParserException& error) {
-        parsed.problems.push_back(
-            {"syntax", position_of_mark(body, error.mark.line, error.mark.column), describe_parser_error(error.msg)});
+        const Position at = position_of_mark(body, error.mark.line, error.mark.column);
+        if (const auto quote = quote_left_open(body, at.line)) {
+            parsed.problems.push_back({"syntax", *quote,
+                                       fmt::format("the quoted value that starts here is not closed on its line, "
+                                                   "and the YAML breaks at {}:{} ({})",
+                                                   at.line, at.column, describe_parser_error(error.msg))});
+        } else {
+            parsed.problems.push_back({"syntax", at, describe_parser_error(error.msg)});
+        }
         stopped = true;
     } catch (const std::exception& error) {
         parsed.problems.push_back({"syntax", {1, 1}, describe_parser_error(error.what())});
