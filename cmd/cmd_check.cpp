@@ -21,11 +21,7 @@ Command register_check(CLI::App& parent) {
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     app->add_flag("--strict", options->strict, "Warnings fail the check too");
     return {app, [options](Context& context) {
-                std::vector<std::filesystem::path> paths;
-                for (const std::filesystem::path& path : options->paths) {
-                    paths.push_back(path.is_absolute() ? path : context.cwd / path);
-                }
-                const CheckResult result = check_workspace(*context.workspace, paths);
+                const CheckResult result = check_workspace(*context.workspace, options->paths, context.cwd);
                 if (options->format == "json") {
                     write_findings_json(context.out, result);
                 } else {

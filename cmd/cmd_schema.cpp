@@ -24,8 +24,9 @@ Command register_schema(CLI::App& parent) {
                 const std::filesystem::path folder = options->folder.empty() ? context.repo_root / ".cswm" / "schemas"
                                                      : options->folder.is_absolute() ? options->folder
                                                                                      : context.cwd / options->folder;
-                for (const std::filesystem::path& file : export_schemas(Catalog::builtin(), folder)) {
-                    context.out << fmt::format("wrote {}\n", relative_to(file, context.cwd));
+                for (const ExportedSchema& exported : export_schemas(Catalog::builtin(), folder)) {
+                    context.out << fmt::format("{} {}\n", exported.written ? "wrote" : "unchanged",
+                                               relative_to(exported.file, context.cwd));
                 }
                 return 0;
             }};

@@ -28,17 +28,22 @@ Findings check_documents(const std::vector<Document>& documents, const Catalog& 
     return findings;
 }
 
-CheckResult check_workspace(const Workspace& workspace, const std::vector<std::filesystem::path>& only) {
+CheckResult check_workspace(const Workspace& workspace, const std::vector<std::filesystem::path>& only,
+                            const std::filesystem::path& base) {
     std::vector<std::string> prefixes;
     for (const std::filesystem::path& path : only) {
         std::error_code error;
-        const std::filesystem::path absolute = std::filesystem::absolute(path, error).lexically_normal();
-        if (error || !std::filesystem::exists(std::filesystem::symlink_status(absolute, error))) {
+        const std::filesystem::path absolute = (path.is_absolute() ? path : base / path).lexically_normal();
+        if (!std::filesystem::exists(std::filesystem::symlink_status(absolute, error))) {
             throw Error(fmt::format("{}: no such file or folder", path.string()));
         }
         std::string relative = relative_to(absolute, workspace.root());
         if (std::filesystem::path(relative).is_absolute()) {
-            throw Error(fmt::format("{}: outside the repository {}", path.string(), workspace.root().string()));
+            throw Error(fmt::format("{}: outside the repository ({})", path.string(), workspace.root().string()));
+        }
+        // "maint/x/" and "maint/x/." name the folder "maint/x"; "." the whole repository.
+        while (relative.ends_with("/") || relative.ends_with("/.")) {
+            relative.resize(relative.size() - (relative.ends_with("/") ? 1 : 2));
         }
         if (relative == ".") {
             relative.clear();

@@ -19,9 +19,10 @@ struct CheckResult {
 };
 
 /// Runs every rule over every document (cross-document rules need the whole tree) and
-/// keeps the findings of files under `only` (all when empty). Throws Error when a path
-/// of `only` does not exist.
-CheckResult check_workspace(const Workspace& workspace, const std::vector<std::filesystem::path>& only);
+/// keeps the findings of files under `only` (all when empty; relative paths are taken
+/// from `base`). Throws Error when a path of `only` does not exist or is outside.
+CheckResult check_workspace(const Workspace& workspace, const std::vector<std::filesystem::path>& only,
+                            const std::filesystem::path& base);
 
 /// The rules themselves, over documents already loaded: what check_workspace runs.
 Findings check_documents(const std::vector<Document>& documents, const Catalog& catalog,

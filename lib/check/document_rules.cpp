@@ -37,6 +37,23 @@ void collect_placeholders(const json& node, const std::string& pointer, std::vec
     }
 }
 
+/// The pointers of every link value of the document (each element of a list of links).
+std::vector<std::string> link_pointers(const Kind& kind, const json& data) {
+    std::vector<std::string> pointers;
+    for (const LinkDefinition& link : kind.links) {
+        for (const FieldPath::Match& match : link.field.find(data)) {
+            if (match.value->is_array()) {
+                for (std::size_t i = 0; i < match.value->size(); ++i) {
+                    pointers.push_back(match.pointer + "/" + std::to_string(i));
+                }
+            } else {
+                pointers.push_back(match.pointer);
+            }
+        }
+    }
+    return pointers;
+}
+
 bool is_within(std::string_view pointer, std::string_view ancestor) {
     return pointer == ancestor ||
            (pointer.starts_with(ancestor) && pointer.size() > ancestor.size() && pointer[ancestor.size()] == '/');
@@ -175,8 +192,12 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
                         printable(document.data().at(nlohmann::json::json_pointer(pointer)).get<std::string>(), 80),
                         draft ? "" : fmt::format(" (status is '{}', not draft)", document.status))));
     }
+    const std::vector<std::string> links = link_pointers(*document.kind, document.data());
     for (const SchemaViolation& violation : validator_for(*document.kind).validate(document.data())) {
-        const bool owned_elsewhere = violation.pointer == "/id" || violation.pointer == "/kind";
+        // The link rules say more of a malformed or wrong-kind ID than its pattern can.
+        const bool link_form = violation.constraint == "pattern" &&
+                               std::find(links.begin(), links.end(), violation.pointer) != links.end();
+        const bool owned_elsewhere = violation.pointer == "/id" || violation.pointer == "/kind" || link_form;
         const bool in_placeholder = std::any_of(placeholders.begin(), placeholders.end(),
                                                 [&](const std::string& p) { return is_within(violation.pointer, p); });
         if (owned_elsewhere || in_placeholder) {

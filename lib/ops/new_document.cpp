@@ -14,6 +14,9 @@
 namespace cswm {
 namespace {
 
+/// IDs stay readable and far from overflow: numbers past this are refused, not wrapped.
+constexpr unsigned long k_largest_number = 999'999'999;
+
 /// The number of an ID such as TR-012 (prefix given), when the text starts with one.
 std::optional<unsigned long> id_number(std::string_view text, std::string_view prefix) {
     if (!text.starts_with(prefix) || text.size() <= prefix.size() + 1 || text[prefix.size()] != '-') {
@@ -106,6 +109,11 @@ NewDocumentResult create_document(const Workspace& workspace, const NewDocumentR
     // in this clone; the exclusive create below guards against everything else.
     const FileLock lock(workspace.repo().git_dir() / "cswm-new.lock");
     unsigned long highest = highest_number(workspace, *kind);
+    if (highest >= k_largest_number) {
+        throw Error(fmt::format("{}-{} is the highest {} ID in the tree and leaves no next number: give that "
+                                "document a smaller ID",
+                                kind->prefix, highest, kind->name));
+    }
     const std::string slug = slugify(request.title);
     for (int attempt = 0; attempt < 1000; ++attempt) {
         const std::string id = next_id(kind->prefix, highest);

@@ -1,6 +1,7 @@
 #include "lib/ops/query.hpp"
 
 #include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
 
@@ -82,6 +83,13 @@ Document find_document(const Workspace& workspace, const std::string& id) {
         return std::move(matches.front());
     }
     if (matches.empty()) {
+        for (const fs::path& file : workspace.scan().files) {
+            const std::string name = file.filename().string();
+            if (name.starts_with(id) && name.size() > id.size() && (name[id.size()] == '-' || name[id.size()] == '.')) {
+                throw Error(fmt::format("{} could not be read as a document: run `cswm check {}`",
+                                        relative_to(file, workspace.root()), relative_to(file, workspace.root())));
+            }
+        }
         std::string message = fmt::format("no document has the ID {}", printable(id, 60));
         if (const auto suggestion = closest_match(id, known)) {
             message += fmt::format(": did you mean {}?", *suggestion);

@@ -14,21 +14,22 @@ std::string schema_text(const nlohmann::json& schema) {
     return schema.dump(2) + "\n";
 }
 
-std::vector<fs::path> export_schemas(const Catalog& catalog, const fs::path& folder) {
+std::vector<ExportedSchema> export_schemas(const Catalog& catalog, const fs::path& folder) {
     std::error_code error;
     fs::create_directories(folder, error);
     if (error) {
         throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
     }
-    std::vector<fs::path> files;
+    std::vector<ExportedSchema> files;
     for (const Kind& kind : catalog.kinds()) {
         const fs::path file = folder / (kind.name + ".schema.json");
         const std::string text = schema_text(kind.schema);
         const ReadResult current = read_regular_file(file, 16U << 20U);
-        if (current.problem != ReadProblem::none || current.content != text) {
+        const bool changed = current.problem != ReadProblem::none || current.content != text;
+        if (changed) {
             write_file_atomically(file, text);
         }
-        files.push_back(file);
+        files.push_back({file, changed});
     }
     return files;
 }

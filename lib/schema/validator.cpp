@@ -1,5 +1,6 @@
 #include "lib/schema/validator.hpp"
 
+#include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/yaml/loader.hpp"
@@ -192,17 +193,19 @@ void explain(const std::string& description, const json& schema, const json& doc
     const json* node = node_at(document, steps);
     const json* subschema = schema_at(schema, document, steps);
     const json value = node != nullptr ? *node : json();
+    const std::string status = document.is_object() ? document.value("status", std::string()) : std::string();
+    auto say = [&](std::string message, const char* constraint, bool at_key = false) {
+        out.push_back({pointer, at_key, std::move(message), constraint});
+    };
 
     if (description.starts_with("Missing required property")) {
         const std::string field = between_quotes(description);
         const std::string where = steps.empty() ? "" : fmt::format(" in '{}'", printable(steps.back(), 60));
-        const bool always = subschema != nullptr && subschema->contains("required") &&
-                            std::find((*subschema)["required"].begin(), (*subschema)["required"].end(), field) !=
-                                (*subschema)["required"].end();
-        const std::string status = document.is_object() ? document.value("status", std::string()) : std::string();
+        const json required = subschema != nullptr ? subschema->value("required", json::array()) : json::array();
+        const bool always = std::find(required.begin(), required.end(), field) != required.end();
         const std::string when =
             always || status.empty() ? "" : fmt::format(" (required once status is '{}')", printable(status, 40));
-        out.push_back({pointer, !steps.empty(), fmt::format("required field '{}' is missing{}{}", field, where, when)});
+        say(fmt::format("required field '{}' is missing{}{}", field, where, when), "required", !steps.empty());
         return;
     }
     if (description.starts_with("Object contains a property that could not be validated")) {
@@ -220,11 +223,12 @@ void explain(const std::string& description, const json& schema, const json& doc
             if (std::find(known.begin(), known.end(), key) != known.end()) {
                 continue;
             }
-            std::string message = fmt::format("unknown field '{}'", printable(key, 60));
-            if (const auto suggestion = closest_match(key, known)) {
+            std::string message =
+                key.empty() ? std::string("empty key") : fmt::format("unknown field '{}'", printable(key, 60));
+            if (const auto suggestion = key.empty() ? std::nullopt : closest_match(key, known)) {
                 message += fmt::format(" (did you mean '{}'?)", *suggestion);
             }
-            out.push_back({pointer + "/" + pointer_token(key), true, message});
+            out.push_back({pointer + "/" + pointer_token(key), true, message, "additionalProperties"});
         }
         return;
     }
@@ -234,56 +238,58 @@ void explain(const std::string& description, const json& schema, const json& doc
         for (const json& each : (*subschema)["enum"]) {
             allowed.push_back(each.is_string() ? each.get<std::string>() : each.dump());
         }
-        out.push_back({pointer, false, fmt::format("{} is not one of: {}", quoted(value), join(allowed, ", "))});
+        say(fmt::format("{} is not one of: {}", quoted(value), join(allowed, ", ")), "enum");
         return;
     }
-    if (description.starts_with("Value type not permitted") &&
-        (subschema == nullptr || !subschema->contains("type") || type_allows(subschema->at("type"), value))) {
-        // The field's own schema allows the value: a rule for the document's status (if/then) does not.
-        const std::string status = document.is_object() ? document.value("status", std::string()) : std::string();
-        out.push_back(
-            {pointer, false,
-             value.is_null() || (value.is_array() && value.empty())
-                 ? fmt::format("must be filled in once status is '{}'", printable(status, 40))
-                 : fmt::format("{} is not allowed once status is '{}'", quoted(value), printable(status, 40))});
-        return;
-    }
-    if (description.starts_with("Value type not permitted") && subschema != nullptr && subschema->contains("type")) {
+    if (description.starts_with("Value type not permitted")) {
+        if (subschema == nullptr || !subschema->contains("type") || type_allows(subschema->at("type"), value)) {
+            // The field's own schema allows the value: a rule for the document's status (if/then) does not.
+            say(value.is_null() || (value.is_array() && value.empty())
+                    ? fmt::format("must be filled in once status is '{}'", printable(status, 40))
+                    : fmt::format("{} is not allowed once status is '{}'", quoted(value), printable(status, 40)),
+                "status");
+            return;
+        }
         std::string message = fmt::format("must be {}, not {}", expected_types((*subschema)["type"]), type_name(value));
         if ((*subschema)["type"] == "string" && (value.is_number() || value.is_boolean())) {
             message += fmt::format(" (write it in quotes: \"{}\")", value.dump());
         }
-        out.push_back({pointer, false, message});
-        return;
-    }
-    if (description.starts_with("String should be") && !value.is_string()) {
-        return; // valijson applies `format` to non-strings too; the spec does not, and `type` covers them
-    }
-    if (description == "String should be a valid date") {
-        out.push_back({pointer, false, fmt::format("{} is not a valid date (YYYY-MM-DD)", quoted(value))});
-        return;
-    }
-    if (description == "String should be a valid date-time") {
-        out.push_back({pointer, false,
-                       fmt::format("{} is not a valid date and time (YYYY-MM-DDTHH:MM:SS+08:00)", quoted(value))});
+        say(message, "type");
         return;
     }
     if (description.starts_with("Failed to match regex") && subschema != nullptr) {
-        out.push_back({pointer, false,
-                       fmt::format("{} does not have the required form {}", quoted(value),
-                                   subschema->value("pattern", std::string("?")))});
+        if (subschema->contains("format")) {
+            return; // the format check says it better: "not a valid date"
+        }
+        say(fmt::format("{} does not have the required form {}", quoted(value),
+                        subschema->value("pattern", std::string("?"))),
+            "pattern");
         return;
     }
     if (description.starts_with("Failed to match expected value set by 'const'") && subschema != nullptr) {
-        out.push_back({pointer, false, fmt::format("must be {}", quoted(subschema->value("const", json())))});
+        say(fmt::format("must be {}", quoted(subschema->value("const", json()))), "const");
         return;
     }
     if (description.starts_with("String should be no fewer than")) {
-        out.push_back({pointer, false, "must not be empty"});
+        say("must not be empty", "minLength");
         return;
     }
     if (description.starts_with("Array should contain no fewer than") && subschema != nullptr) {
-        out.push_back({pointer, false, fmt::format("needs at least {} item(s)", subschema->value("minItems", 1))});
+        say(fmt::format("needs at least {} item(s)", subschema->value("minItems", 1)), "minItems");
+        return;
+    }
+    if (description.starts_with("Expected number greater than") && subschema != nullptr) {
+        const bool exclusive = !description.starts_with("Expected number greater than or equal");
+        const json bound = subschema->value(exclusive ? "exclusiveMinimum" : "minimum", json());
+        say(fmt::format("{} must be {} {}", value.dump(), exclusive ? "more than" : "at least", bound.dump()),
+            "minimum");
+        return;
+    }
+    if (description.starts_with("Expected number less than") && subschema != nullptr) {
+        const bool exclusive = !description.starts_with("Expected number less than or equal");
+        const json bound = subschema->value(exclusive ? "exclusiveMaximum" : "maximum", json());
+        say(fmt::format("{} must be {} {}", value.dump(), exclusive ? "less than" : "at most", bound.dump()),
+            "maximum");
         return;
     }
     if (is_combinator_failure(description) && subschema != nullptr) {
@@ -296,15 +302,79 @@ void explain(const std::string& description, const json& schema, const json& doc
             }
         }
         if (!choices.empty()) {
-            out.push_back({pointer, false, fmt::format("must match exactly one of: {}", join(choices, " | "))});
+            say(fmt::format("must match exactly one of: {}", join(choices, " | ")), "oneOf");
             return;
         }
     }
     if (description.starts_with("Elements at indexes")) {
-        out.push_back({pointer, false, "the list holds the same value twice"});
+        say("the list holds the same value twice", "uniqueItems");
         return;
     }
-    out.push_back({pointer, false, description});
+    say(description, "other");
+}
+
+/// Checks `format: date` and `format: date-time` wherever the document has a string under
+/// such a schema, following properties and items.
+void check_formats(const json& schema, const json& node, const std::string& pointer,
+                   std::vector<SchemaViolation>& out) {
+    if (!schema.is_object()) {
+        return;
+    }
+    if (node.is_string()) {
+        const std::string format = schema.value("format", std::string());
+        const std::string& text = node.get_ref<const std::string&>();
+        if (format == "date" && !is_iso_date(text)) {
+            out.push_back({pointer, false, fmt::format("{} is not a valid date (YYYY-MM-DD)", quoted(node)), "format"});
+        } else if (format == "date-time" && !is_iso_datetime(text)) {
+            out.push_back({pointer, false,
+                           fmt::format("{} is not a valid date and time (YYYY-MM-DDTHH:MM:SS+08:00)", quoted(node)),
+                           "format"});
+        }
+        return;
+    }
+    if (node.is_object() && schema.contains("properties")) {
+        const json& properties = schema["properties"];
+        for (const auto& [key, value] : node.items()) {
+            if (const auto found = properties.find(key); found != properties.end()) {
+                check_formats(*found, value, pointer + "/" + pointer_token(key), out);
+            }
+        }
+    } else if (node.is_array() && schema.contains("items")) {
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            check_formats(schema["items"], node[i], pointer + "/" + std::to_string(i), out);
+        }
+    }
+}
+
+/// A copy of the schema without `format`, for valijson (see the class comment).
+json without_formats(const json& schema) {
+    if (!schema.is_object()) {
+        return schema;
+    }
+    json copy = schema;
+    if (copy.contains("format") && copy["format"].is_string()) {
+        copy.erase("format");
+    }
+    for (const char* key : {"items", "additionalProperties", "if", "then", "else", "not"}) {
+        if (copy.contains(key)) {
+            copy[key] = copy[key].is_array() ? copy[key] : without_formats(copy[key]);
+        }
+    }
+    for (const char* key : {"allOf", "anyOf", "oneOf", "items"}) {
+        if (copy.contains(key) && copy[key].is_array()) {
+            for (json& each : copy[key]) {
+                each = without_formats(each);
+            }
+        }
+    }
+    for (const char* key : {"properties", "patternProperties", "definitions", "$defs"}) {
+        if (copy.contains(key) && copy[key].is_object()) {
+            for (auto& [name, each] : copy[key].items()) {
+                each = without_formats(each);
+            }
+        }
+    }
+    return copy;
 }
 
 bool is_summary(const std::string& description) {
@@ -339,7 +409,8 @@ SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Comp
         try {
             auto compiled = std::make_unique<valijson::Schema>();
             valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-            valijson::adapters::NlohmannJsonAdapter adapter(part);
+            const json stripped = without_formats(part);
+            valijson::adapters::NlohmannJsonAdapter adapter(stripped);
             parser.populateSchema(adapter, *compiled);
             m_compiled->parts.push_back(std::move(compiled));
             m_compiled->validators.emplace_back(valijson::Validator::kStrongTypes);
@@ -363,7 +434,12 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
     valijson::adapters::NlohmannJsonAdapter target(document);
     for (std::size_t i = 0; i < m_compiled->parts.size(); ++i) {
         valijson::ValidationResults results;
-        if (m_compiled->validators[i].validate(*m_compiled->parts[i], target, &results)) {
+        try {
+            if (m_compiled->validators[i].validate(*m_compiled->parts[i], target, &results)) {
+                continue;
+            }
+        } catch (const std::exception& error) {
+            raw.push_back({{}, fmt::format("the document could not be validated: {}", error.what())});
             continue;
         }
         valijson::ValidationResults::Error error;
@@ -371,8 +447,10 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
             raw.push_back({context_steps(error.context), error.description});
         }
     }
+    std::vector<SchemaViolation> format_violations;
+    check_formats(m_schema, document, "", format_violations);
     if (raw.empty()) {
-        return {};
+        return format_violations;
     }
     // A failed oneOf/anyOf also reports why each alternative failed, which contradicts
     // itself ("case is missing", "record is missing"): keep only the combinator's message.
@@ -410,9 +488,10 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
         const auto deepest = std::max_element(
             raw.begin(), raw.end(), [](const Raw& a, const Raw& b) { return a.steps.size() < b.steps.size(); });
         if (deepest != raw.end()) {
-            violations.push_back({pointer_of(deepest->steps), false, deepest->description});
+            violations.push_back({pointer_of(deepest->steps), false, deepest->description, "other"});
         }
     }
+    violations.insert(violations.end(), format_violations.begin(), format_violations.end());
     return violations;
 }
 

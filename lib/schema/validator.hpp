@@ -13,9 +13,12 @@ struct SchemaViolation {
     std::string pointer; ///< JSON pointer of the offending node
     bool at_key = false; ///< point at the node's key (unknown or missing fields) rather than its value
     std::string message;
+    std::string constraint; ///< the JSON Schema keyword that failed: "pattern", "required", "enum", …
 };
 
-/// A compiled JSON Schema (draft-07, through valijson's nlohmann-json adapter).
+/// A compiled JSON Schema (draft-07, through valijson's nlohmann-json adapter). `format`
+/// (date, date-time) is checked by cswm itself: valijson aborts on a non-string value
+/// under `format`, allows February 29th in every year, and builds a regex per value.
 class SchemaValidator {
 public:
     /// Compiles `schema`; throws Error when valijson cannot parse it.

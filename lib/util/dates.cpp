@@ -23,6 +23,17 @@ bool is_iso_date(const std::string& text) {
     return date.ok();
 }
 
+bool is_iso_datetime(const std::string& text) {
+    static const std::regex form(
+        "([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(\\.[0-9]+)?([Zz]|[+-]([0-9]{2}):([0-9]{2}))");
+    std::smatch match;
+    if (!std::regex_match(text, match, form) || !is_iso_date(match[1])) {
+        return false;
+    }
+    const bool offset_ok = !match[7].matched || (std::stoi(match[7]) < 24 && std::stoi(match[8]) < 60);
+    return std::stoi(match[2]) < 24 && std::stoi(match[3]) < 60 && std::stoi(match[4]) <= 60 && offset_ok;
+}
+
 std::string today_iso() {
     if (const char* fixed = std::getenv("CSWM_TODAY"); fixed != nullptr && *fixed != '\0') {
         if (!is_iso_date(fixed)) {

@@ -11,4 +11,8 @@ std::string today_iso();
 /// True for a real calendar date written YYYY-MM-DD.
 bool is_iso_date(const std::string& text);
 
+/// True for an ISO 8601 date and time with seconds and an offset, such as
+/// 2026-11-26T09:30:00+08:00 or 2026-11-26T01:30:00Z, on a real date.
+bool is_iso_datetime(const std::string& text);
+
 } // namespace cswm

@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace cswm {
 namespace {
 
@@ -44,9 +47,17 @@ Config load_config(const fs::path& file, const std::string& display_path) {
     const nlohmann::json& root = *parsed.root;
     const auto violations = config_validator().validate(root);
     if (!violations.empty()) {
-        const SchemaViolation& violation = violations.front();
-        const NodePlace place = parsed.place_of(violation.pointer);
-        fail(display_path, violation.at_key ? place.key : place.value, violation.message);
+        // Report the first problem in the file, as a reader would meet it.
+        auto position_of = [&](const SchemaViolation& violation) {
+            const NodePlace place = parsed.place_of(violation.pointer);
+            return violation.at_key ? place.key : place.value;
+        };
+        const auto first = std::min_element(violations.begin(), violations.end(), [&](const auto& a, const auto& b) {
+            const Position pa = position_of(a);
+            const Position pb = position_of(b);
+            return std::tie(pa.line, pa.column) < std::tie(pb.line, pb.column);
+        });
+        fail(display_path, position_of(*first), first->message);
     }
     Config config;
     config.root = root.value("root", config.root);

@@ -24,6 +24,8 @@ run check maint/no-such-folder
 run check ..
 cd maint/test-report
 run check TR-002-second-run.yaml # paths are relative to the current folder
-# Known bug, not asserted: a folder given with a trailing slash (`check maint/test-report/`,
-# as shells complete it) or `check .` from inside a folder selects nothing: "0 documents
-# checked", exit 0, whatever the folder holds.
+# A folder given with a trailing slash, as shells complete it, or as `.` from inside it,
+# selects that folder (a regression: both selected nothing and passed).
+run check .
+cd ../..
+run check maint/test-report/
