@@ -24,6 +24,7 @@ Findings check_documents(const std::vector<Document>& documents, const Catalog& 
         rules::check_document(document, catalog, documents_root, findings);
     }
     rules::check_tree(documents, catalog, findings);
+    rules::check_semantics(documents, findings);
     sort_findings(findings);
     return findings;
 }

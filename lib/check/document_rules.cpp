@@ -147,29 +147,6 @@ void check_folder(const Document& document, const Catalog& catalog, std::string_
 
 } // namespace
 
-std::string field_label(std::string_view pointer) {
-    std::string label;
-    std::size_t start = 1;
-    while (start <= pointer.size() && !pointer.empty()) {
-        std::size_t end = pointer.find('/', start);
-        if (end == std::string_view::npos) {
-            end = pointer.size();
-        }
-        std::string token(pointer.substr(start, end - start));
-        for (std::size_t at = 0; (at = token.find('~', at)) != std::string::npos; ++at) {
-            token.replace(at, 2, token.compare(at, 2, "~1") == 0 ? "/" : "~");
-        }
-        const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
-        if (index) {
-            label += "[" + token + "]";
-        } else {
-            label += (label.empty() ? "" : ".") + token;
-        }
-        start = end + 1;
-    }
-    return label;
-}
-
 bool is_placeholder(const json& value) {
     if (!value.is_string()) {
         return false;
@@ -188,7 +165,7 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
     for (const std::string& pointer : placeholders) {
         out.push_back(document.finding_at(
             pointer, false, draft ? Severity::warning : Severity::error, "placeholder",
-            fmt::format("{} still holds the scaffold's placeholder {}: fill it in{}", field_label(pointer),
+            fmt::format("{} still holds the scaffold's placeholder {}: fill it in{}", pointer_label(pointer),
                         printable(document.data().at(nlohmann::json::json_pointer(pointer)).get<std::string>(), 80),
                         draft ? "" : fmt::format(" (status is '{}', not draft)", document.status))));
     }
@@ -203,7 +180,7 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
         if (owned_elsewhere || in_placeholder) {
             continue;
         }
-        const std::string label = field_label(violation.pointer);
+        const std::string label = pointer_label(violation.pointer);
         const std::string message =
             violation.at_key || label.empty() ? violation.message : fmt::format("{}: {}", label, violation.message);
         out.push_back(document.finding_at(violation.pointer, violation.at_key, Severity::error, "schema", message));

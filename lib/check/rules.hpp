@@ -16,8 +16,9 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
 /// Rules across the tree: duplicate document and item IDs, link targets.
 void check_tree(const std::vector<Document>& documents, const Catalog& catalog, Findings& out);
 
-/// "results[2].case" for the JSON pointer "/results/2/case".
-std::string field_label(std::string_view pointer);
+/// Rules on what values mean together: spans and dates in order, test-report counts and
+/// cases, failures with fixes, the one-hour security notification.
+void check_semantics(const std::vector<Document>& documents, Findings& out);
 
 /// True for a scaffold placeholder: a value such as "<what the user saw>".
 bool is_placeholder(const nlohmann::json& value);

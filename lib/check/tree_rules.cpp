@@ -122,7 +122,7 @@ void check_link_value(const Document& document, const LinkDefinition& link, cons
         return; // empty links are the schema's business, wrong types too
     }
     const std::string target = value.get<std::string>();
-    const std::string label = field_label(pointer);
+    const std::string label = pointer_label(pointer);
     auto report = [&](const char* rule, std::string message) {
         out.push_back(document.finding_at(pointer, false, Severity::error, rule, std::move(message)));
     };

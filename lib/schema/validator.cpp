@@ -200,7 +200,7 @@ void explain(const std::string& description, const json& schema, const json& doc
 
     if (description.starts_with("Missing required property")) {
         const std::string field = between_quotes(description);
-        const std::string where = steps.empty() ? "" : fmt::format(" in '{}'", printable(steps.back(), 60));
+        const std::string where = steps.empty() ? "" : fmt::format(" in {}", printable(pointer_label(pointer), 80));
         const json required = subschema != nullptr ? subschema->value("required", json::array()) : json::array();
         const bool always = std::find(required.begin(), required.end(), field) != required.end();
         const std::string when =

@@ -34,6 +34,31 @@ bool is_iso_datetime(const std::string& text) {
     return std::stoi(match[2]) < 24 && std::stoi(match[3]) < 60 && std::stoi(match[4]) <= 60 && offset_ok;
 }
 
+std::optional<long long> epoch_seconds(const std::string& text) {
+    if (text.size() < 10 || !is_iso_date(text.substr(0, 10))) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day date{std::chrono::year{std::stoi(text.substr(0, 4))},
+                                           std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                                           std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+    long long seconds = std::chrono::sys_days{date}.time_since_epoch().count() * 86400LL;
+    if (text.size() == 10) {
+        return seconds;
+    }
+    if (!is_iso_datetime(text)) {
+        return std::nullopt;
+    }
+    seconds +=
+        std::stoll(text.substr(11, 2)) * 3600 + std::stoll(text.substr(14, 2)) * 60 + std::stoll(text.substr(17, 2));
+    const std::size_t zone = text.find_first_of("Zz+-", 19);
+    if (zone != std::string::npos && (text[zone] == '+' || text[zone] == '-')) {
+        const long long offset =
+            std::stoll(text.substr(zone + 1, 2)) * 3600 + std::stoll(text.substr(zone + 4, 2)) * 60;
+        seconds += text[zone] == '+' ? -offset : offset;
+    }
+    return seconds;
+}
+
 std::string today_iso() {
     if (const char* fixed = std::getenv("CSWM_TODAY"); fixed != nullptr && *fixed != '\0') {
         if (!is_iso_date(fixed)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace cswm {
@@ -7,6 +8,10 @@ namespace cswm {
 /// Today's local date as YYYY-MM-DD; the environment variable CSWM_TODAY (YYYY-MM-DD)
 /// overrides it, for reproducible scripts and tests.
 std::string today_iso();
+
+/// Seconds since 1970 for a date (midnight UTC) or an ISO 8601 date and time with offset,
+/// as `is_iso_date`/`is_iso_datetime` accept them; nullopt for anything else.
+std::optional<long long> epoch_seconds(const std::string& text);
 
 /// True for a real calendar date written YYYY-MM-DD.
 bool is_iso_date(const std::string& text);

@@ -396,6 +396,29 @@ std::string pointer_token(std::string_view key) {
     return token;
 }
 
+std::string pointer_label(std::string_view pointer) {
+    std::string label;
+    std::size_t start = 1;
+    while (start <= pointer.size() && !pointer.empty()) {
+        std::size_t end = pointer.find('/', start);
+        if (end == std::string_view::npos) {
+            end = pointer.size();
+        }
+        std::string token(pointer.substr(start, end - start));
+        for (std::size_t at = 0; (at = token.find('~', at)) != std::string::npos; ++at) {
+            token.replace(at, 2, token.compare(at, 2, "~1") == 0 ? "/" : "~");
+        }
+        const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+        if (index) {
+            label += "[" + token + "]";
+        } else {
+            label += (label.empty() ? "" : ".") + token;
+        }
+        start = end + 1;
+    }
+    return label;
+}
+
 NodePlace ParsedYaml::place_of(std::string_view pointer) const {
     std::string current(pointer);
     while (true) {

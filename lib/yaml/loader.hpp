@@ -49,6 +49,9 @@ struct ParsedYaml {
 /// keys, nesting past the limits. Never throws for bad input.
 ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits);
 
+/// "results[2].case" for the JSON pointer "/results/2/case": how messages name a field.
+std::string pointer_label(std::string_view pointer);
+
 /// Escapes one reference token of a JSON pointer ('~' → "~0", '/' → "~1").
 std::string pointer_token(std::string_view key);
 

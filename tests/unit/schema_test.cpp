@@ -42,7 +42,7 @@ TEST_CASE("a missing field is reported at its parent, at the key for nested mapp
     const SchemaViolation nested = only(validate(schema, {{"id", "FIX-001"}, {"symptom", json::object()}}));
     CHECK(nested.pointer == "/symptom");
     CHECK(nested.at_key);
-    CHECK(nested.message == "required field 'description' is missing in 'symptom'");
+    CHECK(nested.message == "required field 'description' is missing in symptom");
 }
 
 TEST_CASE("every unknown field is reported at its key, with the nearest known name") {
@@ -223,4 +223,15 @@ TEST_CASE("a valid document has no violations, and one validator serves many doc
         CHECK(validator.validate({{"id", "TR-007"}}).empty());
         CHECK(validator.validate({{"id", "TR-7"}}).size() == 1);
     }
+}
+
+TEST_CASE("a missing field inside a list item names the item by its place") {
+    const nlohmann::json schema = nlohmann::json::parse(R"({
+        "type": "object",
+        "properties": {"cases": {"type": "array", "items": {"type": "object", "required": ["priority"]}}}
+    })");
+    const SchemaValidator validator(schema);
+    const auto violations = validator.validate(nlohmann::json::parse(R"({"cases": [{"id": "TC-001"}]})"));
+    REQUIRE(violations.size() == 1);
+    CHECK(violations[0].message == "required field 'priority' is missing in cases[0]");
 }

@@ -1,0 +1,240 @@
+#include "lib/check/rules.hpp"
+
+#include "lib/util/dates.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <ctime>
+#include <unordered_map>
+#include <unordered_set>
+
+// Rules that a schema cannot say: what the values mean together. Each names the kind it
+// is about; everything structural stays in templates/.
+
+namespace cswm::rules {
+namespace {
+
+using nlohmann::json;
+
+const json* at(const json& node, std::initializer_list<const char*> keys) {
+    const json* current = &node;
+    for (const char* key : keys) {
+        if (!current->is_object()) {
+            return nullptr;
+        }
+        const auto found = current->find(key);
+        if (found == current->end()) {
+            return nullptr;
+        }
+        current = &*found;
+    }
+    return current;
+}
+
+std::optional<long long> time_of(const json* value) {
+    return value != nullptr && value->is_string() ? epoch_seconds(value->get<std::string>()) : std::nullopt;
+}
+
+std::string text_of(const json& value) {
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+/// Every pair of dates that opens and closes a span (start/end, from/to) must not run
+/// backwards, wherever it is in the document.
+void check_spans(const Document& document, const json& node, const std::string& pointer, Findings& out) {
+    if (node.is_object()) {
+        for (const auto& [open, close] :
+             std::array<std::pair<const char*, const char*>, 2>{{{"start", "end"}, {"from", "to"}}}) {
+            const auto first = time_of(at(node, {open}));
+            const auto last = time_of(at(node, {close}));
+            if (first && last && *last < *first) {
+                out.push_back(document.finding_at(
+                    pointer + "/" + close, false, Severity::error, "date-order",
+                    fmt::format("{} {} is before {} {}: the span runs backwards", pointer_label(pointer + "/" + close),
+                                text_of(node[close]), pointer_label(pointer + "/" + open), text_of(node[open]))));
+            }
+        }
+        for (const auto& [key, value] : node.items()) {
+            check_spans(document, value, pointer + "/" + pointer_token(key), out);
+        }
+    } else if (node.is_array()) {
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            check_spans(document, node[i], pointer + "/" + std::to_string(i), out);
+        }
+    }
+}
+
+/// `later` must not come before `earlier` (both JSON pointers of dates).
+void check_not_before(const Document& document, const std::string& later, const std::string& earlier, Findings& out) {
+    const json& data = document.data();
+    const json::json_pointer later_pointer(later);
+    const json::json_pointer earlier_pointer(earlier);
+    if (!data.contains(later_pointer) || !data.contains(earlier_pointer)) {
+        return;
+    }
+    const auto late = time_of(&data[later_pointer]);
+    const auto early = time_of(&data[earlier_pointer]);
+    if (late && early && *late < *early) {
+        out.push_back(
+            document.finding_at(later, false, Severity::error, "date-order",
+                                fmt::format("{} {} is before {} {}", pointer_label(later), text_of(data[later_pointer]),
+                                            pointer_label(earlier), text_of(data[earlier_pointer]))));
+    }
+}
+
+/// A fix cannot be confirmed, or made, before the problem was reported.
+void check_fix_dates(const Document& document, Findings& out) {
+    check_not_before(document, "/correction/fixed_on", "/symptom/reported_on", out);
+    check_not_before(document, "/confirmation/date", "/symptom/reported_on", out);
+    check_not_before(document, "/confirmation/date", "/correction/fixed_on", out);
+}
+
+/// The summary of a test report must match its results, which cswm counts itself.
+void check_summary(const Document& document, Findings& out) {
+    const json* results = at(document.data(), {"results"});
+    const json* summary = at(document.data(), {"summary"});
+    if (results == nullptr || !results->is_array() || summary == nullptr || !summary->is_object()) {
+        return;
+    }
+    std::unordered_map<std::string, long long> counted{{"passed", 0}, {"failed", 0}, {"blocked", 0}, {"skipped", 0}};
+    long long total = 0;
+    for (const json& result : *results) {
+        const json* outcome = at(result, {"outcome"});
+        if (outcome != nullptr && outcome->is_string() && counted.contains(outcome->get<std::string>())) {
+            ++counted[outcome->get<std::string>()];
+            ++total;
+        }
+    }
+    counted["total"] = total;
+    for (const char* field : {"total", "passed", "failed", "blocked", "skipped"}) {
+        const json* stated = at(*summary, {field});
+        if (stated == nullptr || !stated->is_number_integer() || stated->get<long long>() == counted[field]) {
+            continue;
+        }
+        out.push_back(document.finding_at(std::string("/summary/") + field, false, Severity::error, "summary-counts",
+                                          fmt::format("summary.{} is {}, but the results count {}", field,
+                                                      stated->get<long long>(), counted[field])));
+    }
+}
+
+/// Each result is for a case of the report's own quality spec, and a failure names its fix.
+void check_results(const Document& document, const std::unordered_map<std::string, const Document*>& by_id,
+                   const std::unordered_set<std::string>& all_cases, Findings& out) {
+    const json* results = at(document.data(), {"results"});
+    if (results == nullptr || !results->is_array()) {
+        return;
+    }
+    const json* spec_id = at(document.data(), {"quality_spec"});
+    const Document* spec = nullptr;
+    if (spec_id != nullptr && spec_id->is_string()) {
+        const auto found = by_id.find(spec_id->get<std::string>());
+        if (found != by_id.end() && found->second->kind != nullptr && found->second->kind->name == "quality-spec") {
+            spec = found->second;
+        }
+    }
+    std::vector<std::string> cases;
+    if (spec != nullptr) {
+        if (const json* spec_cases = at(spec->data(), {"cases"}); spec_cases != nullptr && spec_cases->is_array()) {
+            for (const json& each : *spec_cases) {
+                if (const json* id = at(each, {"id"}); id != nullptr && id->is_string()) {
+                    cases.push_back(id->get<std::string>());
+                }
+            }
+        }
+    }
+    const bool draft = document.status == "draft";
+    for (std::size_t i = 0; i < results->size(); ++i) {
+        const json& result = (*results)[i];
+        const std::string pointer = "/results/" + std::to_string(i);
+        const json* case_id = at(result, {"case"});
+        // A case that exists nowhere is the link rule's finding; this one is for a case of another spec.
+        if (spec != nullptr && case_id != nullptr && case_id->is_string() &&
+            all_cases.contains(case_id->get<std::string>()) &&
+            std::find(cases.begin(), cases.end(), case_id->get<std::string>()) == cases.end()) {
+            out.push_back(document.finding_at(pointer + "/case", false, Severity::error, "result-case",
+                                              fmt::format("{} is not a test case of {}, the quality spec this "
+                                                          "report runs",
+                                                          case_id->get<std::string>(), spec->id)));
+        }
+        const json* outcome = at(result, {"outcome"});
+        const json* fix = at(result, {"fix"});
+        if (outcome != nullptr && *outcome == "failed" && (fix == nullptr || fix->is_null())) {
+            out.push_back(document.finding_at(
+                pointer + "/outcome", false, draft ? Severity::warning : Severity::error, "failed-without-fix",
+                fmt::format("{} failed but names no fix: start one with `cswm new fix-confirmation` and put its ID "
+                            "in results[{}].fix",
+                            case_id != nullptr && case_id->is_string() ? case_id->get<std::string>() : "the case", i)));
+        }
+    }
+}
+
+/// 資通安全管理法: an information-security incident is notified within one hour of
+/// learning of it.
+void check_security_notification(const Document& document, Findings& out) {
+    const json* incident = at(document.data(), {"security_incident"});
+    if (incident == nullptr || at(*incident, {"is_security_incident"}) == nullptr ||
+        *at(*incident, {"is_security_incident"}) != true) {
+        return;
+    }
+    const auto learned = time_of(at(*incident, {"learned_at"}));
+    if (!learned) {
+        return; // the schema asks for learned_at
+    }
+    const auto notified = time_of(at(*incident, {"notified_at"}));
+    const long long deadline = *learned + 3600;
+    if (notified && *notified < *learned) {
+        out.push_back(document.finding_at("/security_incident/notified_at", false, Severity::error, "date-order",
+                                          "security_incident.notified_at is before learned_at"));
+    } else if (notified && *notified > deadline) {
+        const long long late = *notified - *learned;
+        out.push_back(document.finding_at(
+            "/security_incident/notified_at", false, Severity::error, "security-notification",
+            fmt::format("notified {} h {:02} min after learning of the incident: the Cyber Security Management Act "
+                        "(資通安全管理法) requires notification within one hour",
+                        late / 3600, (late % 3600) / 60)));
+    } else if (!notified && static_cast<long long>(std::time(nullptr)) > deadline) {
+        out.push_back(document.finding_at(
+            "/security_incident", false, Severity::error, "security-notification",
+            "an information-security incident learned of more than an hour ago has no notified_at: notify within "
+            "one hour (資通安全管理法) and record when"));
+    }
+}
+
+} // namespace
+
+void check_semantics(const std::vector<Document>& documents, Findings& out) {
+    std::unordered_map<std::string, const Document*> by_id;
+    std::unordered_set<std::string> all_cases;
+    for (const Document& document : documents) {
+        if (!document.parsed() || document.id.empty()) {
+            continue;
+        }
+        by_id.emplace(document.id, &document);
+        if (document.kind != nullptr && document.kind->name == "quality-spec") {
+            for (const json& each : document.data().value("cases", json::array())) {
+                if (const json* id = at(each, {"id"}); id != nullptr && id->is_string()) {
+                    all_cases.insert(id->get<std::string>());
+                }
+            }
+        }
+    }
+    for (const Document& document : documents) {
+        if (!document.parsed() || document.kind == nullptr) {
+            continue;
+        }
+        check_spans(document, document.data(), "", out);
+        const std::string& kind = document.kind->name;
+        if (kind == "test-report") {
+            check_summary(document, out);
+            check_results(document, by_id, all_cases, out);
+        } else if (kind == "fix-confirmation") {
+            check_fix_dates(document, out);
+        } else if (kind == "anomaly-request") {
+            check_security_notification(document, out);
+        }
+    }
+}
+
+} // namespace cswm::rules
