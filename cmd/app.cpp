@@ -23,12 +23,20 @@ struct Entry {
     Needs needs;
 };
 
-/// Every subcommand, and what it needs opened before it runs.
+/// Every subcommand, in the order of --help, and what it needs opened before it runs.
+// clang-format off
 constexpr Entry k_commands[] = {
-    {register_init, Needs::nothing}, // opens the repository itself: there is no config yet
-    {register_new, Needs::workspace},   {register_list, Needs::workspace},    {register_show, Needs::workspace},
-    {register_check, Needs::workspace}, {register_schema, Needs::repository},
+    {register_init,    Needs::nothing},     // opens the repository itself: there is no config yet
+    {register_new,     Needs::workspace},
+    {register_list,    Needs::workspace},
+    {register_show,    Needs::workspace},
+    {register_check,   Needs::workspace},
+    {register_link,    Needs::workspace},   // these three need git too: lib says so when it is missing
+    {register_history, Needs::workspace},
+    {register_hook,    Needs::workspace},
+    {register_schema,  Needs::repository},
 };
+// clang-format on
 
 bool wants_color(int fd) {
     return std::getenv("NO_COLOR") == nullptr && ::isatty(fd) == 1;

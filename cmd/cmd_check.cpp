@@ -10,18 +10,25 @@ namespace cswm::cli {
 
 Command register_check(CLI::App& parent) {
     struct Options {
-        std::vector<std::filesystem::path> paths;
+        CheckOptions check;
         std::string format = "text";
         bool strict = false;
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand(
         "check", "Validate every document (syntax, schema, IDs, links) and report all findings at once");
-    app->add_option("PATH", options->paths, "Report only on these files or folders (the whole tree is still read)");
+    app->add_option("PATH", options->check.only,
+                    "Report only on these files or folders (the whole tree is still read)");
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     app->add_flag("--strict", options->strict, "Warnings fail the check too");
+    app->add_flag("--require-committed", options->check.require_committed,
+                  "Documents with uncommitted changes, or not in git at all, are errors (release gates)");
     return {app, [options](Context& context) {
-                const CheckResult result = check_workspace(*context.workspace, options->paths, context.cwd);
+                options->check.base = context.cwd;
+                const CheckResult result = check_workspace(*context.workspace, options->check);
+                for (const std::string& note : result.notes) {
+                    context.err << "cswm: " << note << '\n';
+                }
                 if (options->format == "json") {
                     write_findings_json(context.out, result);
                 } else {

@@ -32,7 +32,9 @@ Command register_new(CLI::App& parent) {
                 request.kind = options->kind;
                 request.title = options->title;
                 request.language = options->language.value_or(workspace.config().language);
-                request.owner = workspace.repo().config_string("user.name").value_or("");
+                if (const Repo* repo = workspace.repo()) {
+                    request.owner = repo->config_string("user.name").value_or("");
+                }
                 request.today = today_iso();
                 const NewDocumentResult result = create_document(workspace, request);
                 context.out << fmt::format("created {} {}\n", result.id, result.path);

@@ -40,6 +40,9 @@ Command register_list(CLI::App& parent);
 Command register_show(CLI::App& parent);
 Command register_check(CLI::App& parent);
 Command register_schema(CLI::App& parent);
+Command register_link(CLI::App& parent);
+Command register_history(CLI::App& parent);
+Command register_hook(CLI::App& parent);
 
 /// Parses the command line, opens what the chosen command needs, runs it, and turns
 /// errors into messages and exit statuses (SPEC §3).

@@ -108,6 +108,9 @@ Kind parse_kind(const std::string& folder, const json& meta) {
                                   string_list(link.value("kinds", json()), "kinds"),
                                   string_list(link.value("items", json()), "items")});
         }
+        for (const json& field : meta.value("commits", json::array())) {
+            kind.commit_fields.emplace_back(field.at("field").get<std::string>());
+        }
     } catch (const json::exception& error) {
         throw Error(fmt::format("templates/{}/kind.yaml: {}", folder, error.what()));
     }

@@ -36,6 +36,7 @@ struct Kind {
     bool sign_off = false;
     std::vector<ItemDefinition> items;
     std::vector<LinkDefinition> links;
+    std::vector<FieldPath> commit_fields;         ///< fields holding commit SHAs; `link` writes the first
     nlohmann::json schema;                        ///< with common.json references inlined
     std::map<std::string, std::string> scaffolds; ///< by language
 

@@ -1,5 +1,6 @@
 #include "lib/check/checker.hpp"
 
+#include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -29,10 +30,10 @@ Findings check_documents(const std::vector<Document>& documents, const Catalog& 
     return findings;
 }
 
-CheckResult check_workspace(const Workspace& workspace, const std::vector<std::filesystem::path>& only,
-                            const std::filesystem::path& base) {
+CheckResult check_workspace(const Workspace& workspace, const CheckOptions& options) {
+    const std::filesystem::path& base = options.base;
     std::vector<std::string> prefixes;
-    for (const std::filesystem::path& path : only) {
+    for (const std::filesystem::path& path : options.only) {
         std::error_code error;
         const std::filesystem::path absolute = (path.is_absolute() ? path : base / path).lexically_normal();
         if (!std::filesystem::exists(std::filesystem::symlink_status(absolute, error))) {
@@ -63,7 +64,18 @@ CheckResult check_workspace(const Workspace& workspace, const std::vector<std::f
             ++result.documents;
         }
     }
-    for (Finding& finding : check_documents(documents, workspace.catalog(), workspace.config().root)) {
+    Findings findings = check_documents(documents, workspace.catalog(), workspace.config().root);
+    if (const Repo* repo = workspace.repo()) {
+        rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, options.require_committed},
+                         findings);
+        sort_findings(findings);
+    } else {
+        result.notes.push_back("git rules skipped: not a git repository");
+        if (options.require_committed) {
+            throw Error("--require-committed needs a git repository");
+        }
+    }
+    for (Finding& finding : findings) {
         if (selected(finding.path)) {
             result.findings.push_back(std::move(finding));
         }

@@ -4,25 +4,33 @@
 #include "lib/model/finding.hpp"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace cswm {
 
 class Workspace;
 
+/// What `check` is asked to do.
+struct CheckOptions {
+    std::vector<std::filesystem::path> only; ///< report on these files or folders only (all when empty)
+    std::filesystem::path base;              ///< what relative paths in `only` are relative to
+    bool require_committed = false;          ///< documents with uncommitted changes are errors
+};
+
 /// What `check` found.
 struct CheckResult {
-    Findings findings;         ///< sorted by path, line and column
-    std::size_t documents = 0; ///< documents whose findings were reported
+    Findings findings;              ///< sorted by path, line and column
+    std::size_t documents = 0;      ///< documents whose findings were reported
+    std::vector<std::string> notes; ///< said once on stderr, such as "git rules skipped"
 
     std::size_t count(Severity severity) const;
 };
 
-/// Runs every rule over every document (cross-document rules need the whole tree) and
-/// keeps the findings of files under `only` (all when empty; relative paths are taken
-/// from `base`). Throws Error when a path of `only` does not exist or is outside.
-CheckResult check_workspace(const Workspace& workspace, const std::vector<std::filesystem::path>& only,
-                            const std::filesystem::path& base);
+/// Runs every rule over every document (cross-document rules need the whole tree), the
+/// git rules when the workspace is in a repository, and keeps the findings of the files
+/// the options select. Throws Error when a selected path does not exist or is outside.
+CheckResult check_workspace(const Workspace& workspace, const CheckOptions& options);
 
 /// The rules themselves, over documents already loaded: what check_workspace runs.
 Findings check_documents(const std::vector<Document>& documents, const Catalog& catalog,

@@ -1,27 +1,26 @@
 #include "lib/git/repo.hpp"
 
+#include "lib/git/handles.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
 
 #include <fmt/format.h>
-#include <git2.h>
 
+#include <regex>
 #include <string_view>
 
 namespace cswm {
-namespace {
 
-/// libgit2 is initialised once per process and shut down at exit.
-void ensure_libgit2() {
+namespace git {
+void ensure_initialised() {
     static const struct Init {
         Init() { git_libgit2_init(); }
         ~Init() { git_libgit2_shutdown(); }
     } init;
 }
+} // namespace git
 
-std::string last_git_error() {
-    const git_error* error = git_error_last();
-    return error != nullptr && error->message != nullptr ? error->message : "unknown libgit2 error";
-}
+namespace {
 
 fs::path without_trailing_slash(const char* path) {
     std::string text(path);
@@ -31,12 +30,22 @@ fs::path without_trailing_slash(const char* path) {
     return fs::path(text);
 }
 
-} // namespace
+const char* object_type_name(git_object_t type) {
+    switch (type) {
+    case GIT_OBJECT_TREE:
+        return "tree";
+    case GIT_OBJECT_BLOB:
+        return "blob";
+    case GIT_OBJECT_TAG:
+        return "tag";
+    case GIT_OBJECT_COMMIT:
+        return "commit";
+    default:
+        return "object";
+    }
+}
 
-struct Repo::Handle {
-    git_repository* repository = nullptr;
-    ~Handle() { git_repository_free(repository); }
-};
+} // namespace
 
 Repo::Repo(std::unique_ptr<Handle> handle) : m_handle(std::move(handle)) {
 }
@@ -44,45 +53,171 @@ Repo::~Repo() = default;
 Repo::Repo(Repo&&) noexcept = default;
 Repo& Repo::operator=(Repo&&) noexcept = default;
 
-Repo Repo::discover(const fs::path& start) {
-    ensure_libgit2();
+std::optional<Repo> Repo::discover_if_any(const fs::path& start) {
+    git::ensure_initialised();
+    git_repository* raw = nullptr;
+    const int status = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
     auto handle = std::make_unique<Handle>();
-    const int status = git_repository_open_ext(&handle->repository, start.c_str(), 0, nullptr);
+    handle->repository.reset(raw);
     if (status != 0) {
-        const std::string message = last_git_error();
+        const std::string message = git::last_error();
+        // libgit2 reports a repository owned by someone else as a missing config value.
         if (message.find("safe.directory") != std::string::npos || message.find("owner") != std::string::npos) {
-            throw Error(fmt::format("the repository at {} is owned by another user (dubious ownership): run "
-                                    "git config --global --add safe.directory <path>",
+            throw Error(fmt::format("the repository holding {} is owned by another user (dubious ownership): run "
+                                    "`git config --global --add safe.directory <repository path>` if you trust it",
                                     start.string()));
         }
         if (status == GIT_ENOTFOUND) {
-            throw Error(fmt::format("not a git repository (or any parent up to /): {}\n"
-                                    "cswm works inside a git repository: run `git init` first",
-                                    start.string()));
+            return std::nullopt;
         }
         throw Error(fmt::format("cannot open the git repository at {}: {}", start.string(), message));
     }
-    if (git_repository_is_bare(handle->repository) != 0) {
-        throw Error("this is a bare repository: cswm needs a working tree with the documents");
+    if (git_repository_is_bare(handle->repository.get()) != 0) {
+        throw Error("this is a bare repository: cswm needs a working tree with the documents (clone it first)");
     }
     Repo repo(std::move(handle));
-    repo.m_workdir = without_trailing_slash(git_repository_workdir(repo.m_handle->repository));
-    repo.m_git_dir = without_trailing_slash(git_repository_path(repo.m_handle->repository));
+    repo.m_workdir = without_trailing_slash(git_repository_workdir(repo.m_handle->repository.get()));
+    repo.m_git_dir = without_trailing_slash(git_repository_path(repo.m_handle->repository.get()));
     return repo;
 }
 
+Repo Repo::discover(const fs::path& start) {
+    std::optional<Repo> repo = discover_if_any(start);
+    if (!repo) {
+        throw Error(fmt::format("not a git repository (or any parent up to /): {}\n"
+                                "cswm works inside a git repository: run `git init` first",
+                                start.string()));
+    }
+    return std::move(*repo);
+}
+
 std::optional<std::string> Repo::config_string(const std::string& name) const {
-    git_config* config = nullptr;
-    if (git_repository_config_snapshot(&config, m_handle->repository) != 0) {
+    git_config* raw = nullptr;
+    if (git_repository_config_snapshot(&raw, m_handle->repository.get()) != 0) {
         return std::nullopt;
     }
+    const git::ConfigPtr config(raw);
     const char* value = nullptr;
-    std::optional<std::string> result;
-    if (git_config_get_string(&value, config, name.c_str()) == 0 && value != nullptr) {
-        result = value;
+    if (git_config_get_string(&value, config.get(), name.c_str()) == 0 && value != nullptr) {
+        return std::string(value);
     }
-    git_config_free(config);
-    return result;
+    return std::nullopt;
+}
+
+bool Repo::has_commits() const {
+    return git_repository_head_unborn(m_handle->repository.get()) == 0 &&
+           git_repository_is_empty(m_handle->repository.get()) == 0;
+}
+
+bool Repo::is_shallow() const {
+    return git_repository_is_shallow(m_handle->repository.get()) == 1;
+}
+
+std::string Repo::resolve_commit(const std::string& revision) const {
+    git_repository* repository = m_handle->repository.get();
+    const std::string shown = printable(revision, 80);
+    if (revision.empty()) {
+        throw Error("an empty revision names no commit");
+    }
+    git_object* raw = nullptr;
+    int status = GIT_ENOTFOUND;
+    // A hex prefix is looked up as an object first, so that a branch named like a SHA
+    // cannot shadow it; names (branches, tags, HEAD~2) go through revparse.
+    static const std::regex hex("[0-9a-fA-F]{4,40}");
+    if (std::regex_match(revision, hex)) {
+        git_oid oid;
+        if (git_oid_fromstrn(&oid, revision.c_str(), revision.size()) == 0) {
+            status = git_object_lookup_prefix(&raw, repository, &oid, revision.size(), GIT_OBJECT_ANY);
+        }
+        if (status == GIT_EAMBIGUOUS) {
+            throw Error(
+                fmt::format("revision {} is ambiguous: several objects start with it; give more digits", shown));
+        }
+    }
+    if (status != 0) {
+        status = git_revparse_single(&raw, repository, revision.c_str());
+    }
+    if (status == GIT_EAMBIGUOUS) {
+        throw Error(fmt::format("revision {} is ambiguous; give more digits or a full SHA", shown));
+    }
+    if (status != 0) {
+        if (!has_commits()) {
+            throw Error(fmt::format("revision {} names nothing: the repository has no commits yet", shown));
+        }
+        throw Error(fmt::format("unknown revision {}: no commit, branch or tag has that name", shown));
+    }
+    const git::ObjectPtr object(raw);
+    git_object* peeled_raw = nullptr;
+    const git_object_t type = git_object_type(object.get());
+    if (type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB ||
+        git_object_peel(&peeled_raw, object.get(), GIT_OBJECT_COMMIT) != 0) {
+        throw Error(fmt::format("revision {} names a {}, not a commit", shown, object_type_name(type)));
+    }
+    const git::ObjectPtr peeled(peeled_raw);
+    return git_oid_tostr_s(git_object_id(peeled.get()));
+}
+
+ObjectState Repo::object_state(const std::string& sha, std::string* type) const {
+    git_oid oid;
+    if (git_oid_fromstrn(&oid, sha.c_str(), sha.size()) != 0) {
+        return ObjectState::missing;
+    }
+    git_object* raw = nullptr;
+    if (git_object_lookup(&raw, m_handle->repository.get(), &oid, GIT_OBJECT_ANY) != 0) {
+        return is_shallow() ? ObjectState::beyond_shallow : ObjectState::missing;
+    }
+    const git::ObjectPtr object(raw);
+    if (git_object_type(object.get()) == GIT_OBJECT_COMMIT) {
+        return ObjectState::commit;
+    }
+    if (type != nullptr) {
+        *type = object_type_name(git_object_type(object.get()));
+    }
+    return ObjectState::not_commit;
+}
+
+bool Repo::contains(const std::string& descendant, const std::string& ancestor) const {
+    if (descendant == ancestor) {
+        return true;
+    }
+    git_oid child;
+    git_oid parent;
+    if (git_oid_fromstr(&child, descendant.c_str()) != 0 || git_oid_fromstr(&parent, ancestor.c_str()) != 0) {
+        return false;
+    }
+    return git_graph_descendant_of(m_handle->repository.get(), &child, &parent) == 1;
+}
+
+fs::path Repo::hooks_dir() const {
+    if (const auto configured = config_string("core.hooksPath"); configured && !configured->empty()) {
+        fs::path path(*configured);
+        if (path.string().starts_with("~/")) {
+            if (const char* home = std::getenv("HOME")) {
+                path = fs::path(home) / path.string().substr(2);
+            }
+        }
+        return path.is_absolute() ? path : m_workdir / path;
+    }
+    return m_git_dir / "hooks";
+}
+
+std::vector<Trailer> parse_trailers(const std::string& message) {
+    git::ensure_initialised();
+    std::vector<Trailer> trailers;
+    // libgit2 stops at a NUL; git itself ignores what follows one too.
+    git_message_trailer_array array{};
+    if (git_message_trailers(&array, message.c_str()) != 0) {
+        return trailers;
+    }
+    for (std::size_t i = 0; i < array.count; ++i) {
+        trailers.push_back({array.trailers[i].key, array.trailers[i].value});
+    }
+    git_message_trailer_array_free(&array);
+    return trailers;
+}
+
+bool is_full_sha(const std::string& text) {
+    return text.size() == 40 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
 } // namespace cswm

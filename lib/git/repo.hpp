@@ -4,10 +4,45 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace cswm {
 
 namespace fs = std::filesystem;
+
+/// One commit, its text made safe to print (control bytes escaped, summary bounded).
+struct CommitInfo {
+    std::string sha; ///< full 40-hex
+    std::string author;
+    std::string email;
+    long long time = 0;               ///< author time, seconds since 1970
+    int offset_minutes = 0;           ///< author's time zone
+    long long commit_time = 0;        ///< committer time
+    std::string summary;              ///< first line
+    std::string message;              ///< whole message, bounded
+    std::vector<std::string> parents; ///< full SHAs
+};
+
+/// A `Key: value` line of a commit message's trailer block.
+struct Trailer {
+    std::string key;
+    std::string value;
+};
+
+/// What a SHA stored in a document names.
+enum class ObjectState {
+    commit,         ///< a commit of this repository
+    missing,        ///< no such object
+    not_commit,     ///< a tree, blob or tag that is not a commit
+    beyond_shallow, ///< absent, but the clone is shallow: it may be behind the boundary
+};
+
+/// A revision of one file: the commit that changed it, and its path in that commit.
+struct FileRevision {
+    CommitInfo commit;
+    std::string path;
+};
 
 /// A git repository, opened through libgit2. The only type in cswm that knows libgit2.
 class Repo {
@@ -15,6 +50,8 @@ public:
     /// Finds the repository that holds `start`, as git does (walking up). Throws Error
     /// (exit 2) with a clear message: not a repository, dubious ownership, bare.
     static Repo discover(const fs::path& start);
+    /// Like discover, but nullopt when `start` is in no repository at all.
+    static std::optional<Repo> discover_if_any(const fs::path& start);
 
     ~Repo();
     Repo(Repo&&) noexcept;
@@ -28,6 +65,36 @@ public:
     /// A configuration value such as user.name, when set.
     std::optional<std::string> config_string(const std::string& name) const;
 
+    bool has_commits() const;
+    bool is_shallow() const;
+
+    /// The full SHA of the commit a revision names: a full or short SHA, a branch, a tag,
+    /// HEAD~2. Throws Error (exit 2) telling absent, ambiguous and not-a-commit apart.
+    std::string resolve_commit(const std::string& revision) const;
+
+    /// What a full SHA names here; `type` receives "tree", "blob"… for not_commit.
+    ObjectState object_state(const std::string& sha, std::string* type = nullptr) const;
+
+    /// The commit, or nullopt when absent or not a commit.
+    std::optional<CommitInfo> commit(const std::string& sha) const;
+
+    /// Every commit reachable from HEAD, walking parents (a missing parent, as in a
+    /// shallow clone, ends that line). Empty when there are no commits.
+    std::vector<CommitInfo> commits_from_head() const;
+
+    /// True when `descendant` is `ancestor` or descends from it.
+    bool contains(const std::string& descendant, const std::string& ancestor) const;
+
+    /// The commits that changed the file at `path` (relative to the working tree), newest
+    /// first, following renames.
+    std::vector<FileRevision> file_history(const std::string& path) const;
+
+    /// Paths (relative, '/') of files that are untracked or differ from HEAD.
+    std::unordered_set<std::string> uncommitted_paths() const;
+
+    /// Where commit hooks live: core.hooksPath when set, else .git/hooks.
+    fs::path hooks_dir() const;
+
 private:
     struct Handle;
     explicit Repo(std::unique_ptr<Handle> handle);
@@ -35,5 +102,12 @@ private:
     fs::path m_workdir;
     fs::path m_git_dir;
 };
+
+/// The trailers of a commit message, by git's rules (the last paragraph of `Key: value`
+/// lines); keys as written.
+std::vector<Trailer> parse_trailers(const std::string& message);
+
+/// True for a full, lower-case 40-hex SHA-1.
+bool is_full_sha(const std::string& text);
 
 } // namespace cswm

@@ -107,7 +107,7 @@ NewDocumentResult create_document(const Workspace& workspace, const NewDocumentR
     }
     // The lock makes "find the highest ID, write the next" one step for concurrent runs
     // in this clone; the exclusive create below guards against everything else.
-    const FileLock lock(workspace.repo().git_dir() / "cswm-new.lock");
+    const FileLock lock(workspace.lock_file());
     unsigned long highest = highest_number(workspace, *kind);
     if (highest >= k_largest_number) {
         throw Error(fmt::format("{}-{} is the highest {} ID in the tree and leaves no next number: give that "

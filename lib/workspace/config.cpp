@@ -68,6 +68,9 @@ Config load_config(const fs::path& file, const std::string& display_path) {
              fmt::format("root '{}' must be a folder inside the repository, such as maint", config.root));
     }
     config.root = documents.generic_string();
+    if (root.contains("policy")) {
+        config.reviewed_fix_commits = root["policy"].value("reviewed_fix_commits", false);
+    }
     if (root.contains("limits")) {
         const nlohmann::json& limits = root["limits"];
         config.max_document_bytes = limits.value("max_document_bytes", config.max_document_bytes);
@@ -89,6 +92,9 @@ limits:
   max_document_bytes: 1048576  # 單一文件的最大位元組數
   max_depth: 64                # 清單與對應的最大巢狀層數
   max_nodes: 200000            # 單一文件的最大值個數
+# 團隊可選擇啟用的規則（預設皆關閉）。
+policy:
+  reviewed_fix_commits: false  # 修正的 commit 須帶 Reviewed-by:（或經由帶有該標記的合併）
 )";
     }
     return R"(# cswm configuration: see docs/configuration.md
@@ -101,6 +107,9 @@ limits:
   max_document_bytes: 1048576  # larger documents are refused
   max_depth: 64                # nesting levels of lists and mappings
   max_nodes: 200000            # values in one document
+# Rules a team can switch on; all are off by default.
+policy:
+  reviewed_fix_commits: false  # fix commits need a Reviewed-by: trailer (or a reviewed merge)
 )";
 }
 

@@ -16,6 +16,7 @@ struct Config {
     std::string language = "en"; ///< en or zh-TW
     std::uintmax_t max_document_bytes = 1U << 20U;
     YamlLimits yaml;
+    bool reviewed_fix_commits = false; ///< policy: fix commits need Reviewed-by:
 };
 
 inline constexpr const char* k_config_file = ".cswm.yaml";

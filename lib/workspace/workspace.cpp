@@ -28,19 +28,49 @@ std::string text_field(const nlohmann::json& data, const char* key) {
 
 } // namespace
 
-Workspace::Workspace(Repo repo, Config config)
-    : m_repo(std::move(repo)), m_config(std::move(config)), m_catalog(&Catalog::builtin()) {
+Workspace::Workspace(std::optional<Repo> repo, fs::path root, Config config)
+    : m_repo(std::move(repo)), m_root(std::move(root)), m_config(std::move(config)), m_catalog(&Catalog::builtin()) {
 }
 
 Workspace Workspace::open(const fs::path& start) {
-    Repo repo = Repo::discover(start);
-    const fs::path config_file = repo.workdir() / k_config_file;
+    std::optional<Repo> repo = Repo::discover_if_any(start);
     std::error_code error;
-    if (!fs::exists(fs::symlink_status(config_file, error))) {
-        throw Error(fmt::format("no {} in {}: run `cswm init` first", k_config_file, repo.workdir().string()));
+    fs::path root;
+    if (repo) {
+        root = repo->workdir();
+        if (!fs::exists(fs::symlink_status(root / k_config_file, error))) {
+            throw Error(fmt::format("no {} in {}: run `cswm init` first", k_config_file, root.string()));
+        }
+    } else {
+        for (fs::path folder = fs::absolute(start, error).lexically_normal(); !folder.empty();
+             folder = folder.parent_path()) {
+            if (fs::exists(fs::symlink_status(folder / k_config_file, error))) {
+                root = folder;
+                break;
+            }
+            if (folder == folder.root_path()) {
+                break;
+            }
+        }
+        if (root.empty()) {
+            throw Error(fmt::format("not a git repository, and no {} in {} or above it: run `git init` and "
+                                    "`cswm init` first",
+                                    k_config_file, start.string()));
+        }
     }
-    Config config = load_config(config_file, k_config_file);
-    return Workspace(std::move(repo), std::move(config));
+    Config config = load_config(root / k_config_file, k_config_file);
+    return Workspace(std::move(repo), std::move(root), std::move(config));
+}
+
+const Repo& Workspace::require_repo(std::string_view command) const {
+    if (!m_repo) {
+        throw Error(fmt::format("{} needs a git repository, and {} is not in one", command, m_root.string()));
+    }
+    return *m_repo;
+}
+
+fs::path Workspace::lock_file() const {
+    return m_repo ? m_repo->git_dir() / "cswm-new.lock" : m_root / ".cswm-new.lock";
 }
 
 Workspace::Scan Workspace::scan() const {

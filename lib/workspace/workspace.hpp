@@ -6,22 +6,29 @@
 #include "lib/workspace/config.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cswm {
 
 namespace fs = std::filesystem;
 
-/// A repository that cswm works in: its git repository, configuration and catalogue.
+/// A repository that cswm works in: its configuration, catalogue and, usually, its git
+/// repository.
 class Workspace {
 public:
-    /// Opens the repository holding `start` and reads its .cswm.yaml. Throws Error
-    /// (exit 2) when there is no repository, no configuration or a broken one.
+    /// Opens the git repository holding `start` and reads its .cswm.yaml; outside git,
+    /// the nearest folder up from `start` that has a .cswm.yaml. Throws Error (exit 2)
+    /// when there is no configuration or a broken one.
     static Workspace open(const fs::path& start);
 
-    const Repo& repo() const { return m_repo; }
-    const fs::path& root() const { return m_repo.workdir(); }
+    /// The git repository, or nullptr when the workspace is not in one.
+    const Repo* repo() const { return m_repo ? &*m_repo : nullptr; }
+    /// The git repository; throws Error (exit 2) naming `command` when there is none.
+    const Repo& require_repo(std::string_view command) const;
+    const fs::path& root() const { return m_root; }
     const Config& config() const { return m_config; }
     const Catalog& catalog() const { return *m_catalog; }
     /// The absolute folder of the documents.
@@ -44,9 +51,13 @@ public:
     /// Reads every document of the tree.
     std::vector<Document> load_all() const;
 
+    /// Where `cswm new` holds its lock: inside .git, or the workspace root outside git.
+    fs::path lock_file() const;
+
 private:
-    Workspace(Repo repo, Config config);
-    Repo m_repo;
+    Workspace(std::optional<Repo> repo, fs::path root, Config config);
+    std::optional<Repo> m_repo;
+    fs::path m_root;
     Config m_config;
     const Catalog* m_catalog;
 };

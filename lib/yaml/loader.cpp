@@ -24,7 +24,7 @@ using nlohmann::json;
 struct StopParsing {};
 
 /// Types a plain scalar by the YAML 1.2 core schema (null is handled by yaml-cpp's OnNull).
-json type_plain_scalar(const std::string& text) {
+json plain_scalar_value(const std::string& text) {
     if (text == "true" || text == "True" || text == "TRUE") {
         return true;
     }
@@ -76,8 +76,8 @@ bool is_untagged(const std::string& tag) {
 /// never be expanded, every node's place is known, and duplicate keys are seen.
 class JsonBuilder : public YAML::EventHandler {
 public:
-    JsonBuilder(std::string_view text, const YamlLimits& limits, ParsedYaml& out)
-        : m_text(text), m_positions_of(text), m_limits(limits), m_out(out) {}
+    JsonBuilder(std::string_view text, std::size_t offset_base, const YamlLimits& limits, ParsedYaml& out)
+        : m_text(text), m_positions_of(text), m_offset_base(offset_base), m_limits(limits), m_out(out) {}
 
     /// The document's root once parsing finished.
     std::optional<json> take_root() { return std::move(m_root); }
@@ -118,7 +118,7 @@ public:
             begin_value(mark, value);
             return;
         }
-        add_value(mark, tag == "?" ? type_plain_scalar(value) : json(value));
+        add_value(mark, tag == "?" ? plain_scalar_value(value) : json(value));
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -143,6 +143,7 @@ private:
         bool is_key = false;  // this list or mapping is itself a key: it is dropped
         std::string key;
         Position key_position;
+        std::size_t key_offset = 0;
     };
 
     bool expecting_key() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
@@ -209,6 +210,7 @@ private:
         frame.has_key = true;
         frame.key = key;
         frame.key_position = position(mark);
+        frame.key_offset = offset(mark);
         frame.discard = frame.value.contains(key);
         if (frame.discard) {
             const NodePlace& first = m_out.places[child_pointer(frame)];
@@ -228,12 +230,16 @@ private:
     /// Places a finished value into the innermost container (or makes it the root).
     void add_value(const YAML::Mark& mark, json value) {
         count_node(mark);
-        attach(std::move(value), position(mark));
+        attach(std::move(value), position(mark), offset(mark));
     }
 
-    void attach(json value, Position value_position) {
+    std::size_t offset(const YAML::Mark& mark) const {
+        return m_offset_base + static_cast<std::size_t>(std::max(mark.pos, 0));
+    }
+
+    void attach(json value, Position value_position, std::size_t value_offset) {
         if (m_stack.empty()) {
-            m_out.places[""] = {value_position, value_position};
+            m_out.places[""] = {value_position, value_position, value_offset, value_offset};
             m_root = std::move(value);
             return;
         }
@@ -243,13 +249,14 @@ private:
                 value_position = frame.key_position; // yaml-cpp marks an empty value at the next token
             }
             if (!frame.discard) {
-                m_out.places[child_pointer(frame)] = {frame.key_position, value_position};
+                m_out.places[child_pointer(frame)] = {frame.key_position, value_position, frame.key_offset,
+                                                      value_offset};
                 frame.value[frame.key] = std::move(value);
             }
             frame.has_key = false;
             frame.discard = false;
         } else {
-            m_out.places[child_pointer(frame)] = {value_position, value_position};
+            m_out.places[child_pointer(frame)] = {value_position, value_position, value_offset, value_offset};
             frame.value.push_back(std::move(value));
         }
     }
@@ -274,14 +281,14 @@ private:
         if (m_stack.empty()) {
             frame.pointer.clear();
         }
-        m_positions.push_back(position(mark));
+        m_positions.push_back({position(mark), offset(mark)});
         m_stack.push_back(std::move(frame));
     }
 
     void close() {
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
-        const Position opened = m_positions.back();
+        const auto [opened, opened_offset] = m_positions.back();
         m_positions.pop_back();
         if (frame.is_key) {
             // Already reported; the value that follows belongs to no usable key.
@@ -289,17 +296,19 @@ private:
             parent.has_key = true;
             parent.discard = true;
             parent.key_position = opened;
+            parent.key_offset = opened_offset;
             return;
         }
-        attach(std::move(frame.value), opened);
+        attach(std::move(frame.value), opened, opened_offset);
     }
 
     std::string_view m_text;
     PositionMapper m_positions_of;
+    std::size_t m_offset_base; // bytes skipped before the text (a byte-order mark)
     const YamlLimits& m_limits;
     ParsedYaml& m_out;
     std::vector<Frame> m_stack;
-    std::vector<Position> m_positions;
+    std::vector<std::pair<Position, std::size_t>> m_positions; // where each open list or mapping began
     std::optional<json> m_root;
     std::size_t m_nodes = 0;
 };
@@ -381,6 +390,10 @@ std::string describe_parser_error(const std::string& message) {
 
 } // namespace
 
+json type_plain_scalar(const std::string& text) {
+    return plain_scalar_value(text);
+}
+
 std::string pointer_token(std::string_view key) {
     std::string token;
     token.reserve(key.size());
@@ -441,7 +454,7 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
     }
     const std::string_view body = text.substr(text_check.skip);
     std::istringstream stream{std::string(body)};
-    JsonBuilder builder(body, limits, parsed);
+    JsonBuilder builder(body, text_check.skip, limits, parsed);
     bool stopped = false;
     try {
         YAML::Parser parser(stream);

@@ -21,8 +21,10 @@ struct YamlLimits {
 
 /// Where a node of the document is, by JSON pointer ("" is the root).
 struct NodePlace {
-    Position key;   ///< the key that holds the node (the node itself for list items and the root)
-    Position value; ///< the node's value
+    Position key;                 ///< the key that holds the node (the node itself for list items and the root)
+    Position value;               ///< the node's value
+    std::size_t key_offset = 0;   ///< byte offset of the key in the text (of the node for list items)
+    std::size_t value_offset = 0; ///< byte offset where yaml-cpp saw the value (an empty one: the next token)
 };
 
 /// One problem with the YAML text itself.
@@ -48,6 +50,10 @@ struct ParsedYaml {
 /// tab indentation, anchors and aliases, tags, merge keys, several documents, duplicate
 /// keys, nesting past the limits. Never throws for bad input.
 ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits);
+
+/// What a plain (unquoted) scalar means under the YAML 1.2 core schema: a number, a
+/// boolean, or text. Null is yaml-cpp's to say.
+nlohmann::json type_plain_scalar(const std::string& text);
 
 /// "results[2].case" for the JSON pointer "/results/2/case": how messages name a field.
 std::string pointer_label(std::string_view pointer);

@@ -1,0 +1,52 @@
+#include "cmd/command.hpp"
+
+#include "lib/ops/hook.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+namespace cswm::cli {
+
+Command register_hook(CLI::App& parent) {
+    struct Options {
+        bool force = false;
+        std::filesystem::path message_file;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand("hook", "Git hooks that keep commit trailers honest");
+    app->require_subcommand(1);
+    CLI::App* install = app->add_subcommand(
+        "install", "Install a commit-msg hook that rejects Refs: trailers naming unknown IDs (honours core.hooksPath)");
+    install->add_flag("--force", options->force, "Replace an existing commit-msg hook that cswm did not write");
+    CLI::App* check = app->add_subcommand("check-message", "What the hook runs: check the Refs: of a message file");
+    check->add_option("FILE", options->message_file, "The commit message file git passes to the hook")->required();
+    return {app, [options, install](Context& context) {
+                if (install->parsed()) {
+                    std::error_code error;
+                    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+                    const std::filesystem::path hook = install_commit_hook(
+                        *context.workspace, error ? std::filesystem::path("cswm") : self, options->force);
+                    context.out << fmt::format("installed {}\n", relative_to(hook, context.cwd));
+                    return 0;
+                }
+                const std::filesystem::path file =
+                    options->message_file.is_absolute() ? options->message_file : context.cwd / options->message_file;
+                const std::vector<UnknownReference> unknown = check_commit_message(*context.workspace, file);
+                for (const UnknownReference& reference : unknown) {
+                    context.err << fmt::format(
+                        "cswm: Refs: names {}, which no document or item has{}\n", reference.id,
+                        reference.suggestion.empty() ? "" : fmt::format(" (did you mean {}?)", reference.suggestion));
+                }
+                if (!unknown.empty()) {
+                    context.err << "cswm: commit rejected: fix the Refs: trailer (or commit with --no-verify)\n";
+                    return static_cast<int>(ExitCode::findings);
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,30 @@
+#include "cmd/command.hpp"
+
+#include "lib/ops/link.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+namespace cswm::cli {
+
+Command register_link(CLI::App& parent) {
+    auto request = std::make_shared<LinkRequest>();
+    CLI::App* app = parent.add_subcommand("link", "Record commits in a document without disturbing its layout");
+    app->add_option("ID", request->id, "Document ID, such as FIX-004")->required();
+    app->add_option("REV", request->revisions, "Commits: SHA (full or short), branch, tag, HEAD~2 …")->required();
+    app->add_option("--action", request->action, "Which action of a maintenance log (1 = the first)");
+    return {app, [request](Context& context) {
+                const LinkResult result = link_commits(*context.workspace, *request);
+                for (const std::string& sha : result.added) {
+                    context.out << fmt::format("linked {} in {} {}\n", sha, result.path, result.field);
+                }
+                for (const std::string& sha : result.present) {
+                    context.out << fmt::format("already linked {} in {} {}\n", sha, result.path, result.field);
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

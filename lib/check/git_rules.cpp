@@ -1,0 +1,202 @@
+#include "lib/check/git_rules.hpp"
+
+#include "lib/ops/references.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+namespace cswm::rules {
+namespace {
+
+using nlohmann::json;
+
+std::string short_sha(const std::string& sha) {
+    return sha.substr(0, 10);
+}
+
+/// Every SHA a document records, with its pointer.
+std::vector<std::pair<std::string, std::string>> recorded_commits(const Document& document) {
+    std::vector<std::pair<std::string, std::string>> commits;
+    for (const FieldPath& field : document.kind->commit_fields) {
+        for (const FieldPath::Match& match : field.find(document.data())) {
+            if (match.value->is_string()) {
+                commits.emplace_back(match.pointer, match.value->get<std::string>());
+            } else if (match.value->is_array()) {
+                for (std::size_t i = 0; i < match.value->size(); ++i) {
+                    if ((*match.value)[i].is_string()) {
+                        commits.emplace_back(match.pointer + "/" + std::to_string(i),
+                                             (*match.value)[i].get<std::string>());
+                    }
+                }
+            }
+        }
+    }
+    return commits;
+}
+
+class GitRules {
+public:
+    GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out)
+        : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out) {
+        for (CommitInfo& commit : repo.commits_from_head()) {
+            std::string sha = commit.sha;
+            m_reachable.emplace(std::move(sha), std::move(commit));
+        }
+        for (const Document& document : documents) {
+            if (document.parsed() && !document.id.empty()) {
+                m_by_id.emplace(document.id, &document);
+            }
+        }
+    }
+
+    void run() {
+        for (const Document& document : m_documents) {
+            if (!document.parsed() || document.kind == nullptr || document.kind->commit_fields.empty()) {
+                continue;
+            }
+            for (const auto& [pointer, sha] : recorded_commits(document)) {
+                check_recorded(document, pointer, sha);
+            }
+            if (document.kind->name == "fix-confirmation") {
+                check_fix_tested(document);
+                if (m_policy.reviewed_fix_commits) {
+                    check_fix_reviewed(document);
+                }
+            }
+        }
+        check_trailers();
+        if (m_policy.require_committed) {
+            check_committed();
+        }
+    }
+
+private:
+    void check_recorded(const Document& document, const std::string& pointer, const std::string& sha) {
+        if (!is_full_sha(sha)) {
+            return; // the schema says what form a SHA has
+        }
+        std::string type;
+        switch (m_repo.object_state(sha, &type)) {
+        case ObjectState::missing:
+            m_out.push_back(document.finding_at(pointer, false, Severity::error, "commit-missing",
+                                                fmt::format("commit {} does not exist in this repository", sha)));
+            return;
+        case ObjectState::not_commit:
+            m_out.push_back(document.finding_at(pointer, false, Severity::error, "commit-missing",
+                                                fmt::format("{} is a {}, not a commit", sha, type)));
+            return;
+        case ObjectState::beyond_shallow:
+            m_out.push_back(document.finding_at(
+                pointer, false, Severity::warning, "commit-unverifiable",
+                fmt::format("commit {} cannot be verified: this clone is shallow (run `git fetch --unshallow`)",
+                            short_sha(sha))));
+            return;
+        case ObjectState::commit:
+            break;
+        }
+        if (!m_reachable.contains(sha) && !m_repo.is_shallow()) {
+            m_out.push_back(document.finding_at(
+                pointer, false, Severity::warning, "commit-unreachable",
+                fmt::format("commit {} is not reachable from HEAD: is it only on another branch?", short_sha(sha))));
+        }
+    }
+
+    /// A verified or closed fix must have been confirmed by a test of a build containing it.
+    void check_fix_tested(const Document& fix) {
+        if (fix.status != "verified" && fix.status != "closed") {
+            return;
+        }
+        const json& data = fix.data();
+        const auto verified_by = data.find("verified_by");
+        if (verified_by == data.end() || !verified_by->is_string()) {
+            return; // the schema asks for it at this status
+        }
+        const auto report = m_by_id.find(verified_by->get<std::string>());
+        if (report == m_by_id.end() || !report->second->data().contains("commit") ||
+            !report->second->data()["commit"].is_string()) {
+            return; // the link rules and the report's own schema speak of that
+        }
+        const std::string tested = report->second->data()["commit"].get<std::string>();
+        if (m_repo.object_state(tested) != ObjectState::commit) {
+            return;
+        }
+        for (const auto& [pointer, sha] : recorded_commits(fix)) {
+            if (m_repo.object_state(sha) == ObjectState::commit && !m_repo.contains(tested, sha)) {
+                m_out.push_back(fix.finding_at(
+                    "/verified_by", false, Severity::error, "fix-not-tested",
+                    fmt::format("the confirming test ran on a build without the fix: {} tested {}, which does not "
+                                "contain fix commit {}",
+                                report->second->id, short_sha(tested), short_sha(sha))));
+            }
+        }
+    }
+
+    /// Policy: each fix commit carries Reviewed-by:, or came in through a merge that does.
+    void check_fix_reviewed(const Document& fix) {
+        for (const auto& [pointer, sha] : recorded_commits(fix)) {
+            const auto found = m_reachable.find(sha);
+            if (found == m_reachable.end() || has_review_trailer(parse_trailers(found->second.message))) {
+                continue;
+            }
+            if (!merged_with_review(sha)) {
+                m_out.push_back(fix.finding_at(pointer, false, Severity::error, "fix-not-reviewed",
+                                               fmt::format("fix commit {} has no Reviewed-by: trailer, nor does a "
+                                                           "merge that brought it in (policy.reviewed_fix_commits)",
+                                                           short_sha(sha))));
+            }
+        }
+    }
+
+    bool merged_with_review(const std::string& sha) const {
+        for (const auto& [merge_sha, merge] : m_reachable) {
+            if (merge.parents.size() < 2 || !has_review_trailer(parse_trailers(merge.message))) {
+                continue;
+            }
+            if (m_repo.contains(merge_sha, sha) && !m_repo.contains(merge.parents.front(), sha)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// Refs: trailers that name nothing.
+    void check_trailers() {
+        const std::unordered_set<std::string> known = defined_ids(m_documents);
+        for (const auto& [sha, commit] : m_reachable) {
+            for (const std::string& id : referenced_ids(parse_trailers(commit.message))) {
+                if (!known.contains(id)) {
+                    m_out.push_back({Severity::warning, "trailer-unknown-id", "commit " + short_sha(sha), 0, 0, "",
+                                     fmt::format("Refs: names {}, which no document or item has ({})",
+                                                 printable(id, 60), commit.summary)});
+                }
+            }
+        }
+    }
+
+    void check_committed() {
+        const std::unordered_set<std::string> uncommitted = m_repo.uncommitted_paths();
+        for (const Document& document : m_documents) {
+            if (uncommitted.contains(document.path)) {
+                m_out.push_back({Severity::error, "uncommitted", document.path, 0, 0, document.id,
+                                 "has changes that are not committed (--require-committed)"});
+            }
+        }
+    }
+
+    const std::vector<Document>& m_documents;
+    const Repo& m_repo;
+    const GitPolicy& m_policy;
+    Findings& m_out;
+    std::unordered_map<std::string, CommitInfo> m_reachable;
+    std::unordered_map<std::string, const Document*> m_by_id;
+};
+
+} // namespace
+
+void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out) {
+    GitRules(documents, repo, policy, out).run();
+}
+
+} // namespace cswm::rules

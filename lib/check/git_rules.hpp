@@ -1,0 +1,22 @@
+#pragma once
+
+// Internal to lib/check: the rules that read the git repository.
+
+#include "lib/git/repo.hpp"
+#include "lib/model/document.hpp"
+
+#include <vector>
+
+namespace cswm::rules {
+
+struct GitPolicy {
+    bool reviewed_fix_commits = false; ///< fix commits need Reviewed-by: (or a reviewed merge)
+    bool require_committed = false;    ///< documents with uncommitted changes are errors
+};
+
+/// Commit SHAs recorded in documents exist, are commits and are reachable from HEAD; a
+/// verified fix was tested on a build containing it; Refs: trailers name existing IDs;
+/// and the policies above.
+void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out);
+
+} // namespace cswm::rules

@@ -1,0 +1,86 @@
+#include "lib/report/history_report.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+namespace cswm {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+std::string iso_time(const CommitInfo& commit) {
+    const long long local = commit.time + static_cast<long long>(commit.offset_minutes) * 60;
+    const auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{local}});
+    const std::chrono::year_month_day date{days};
+    const long long seconds_of_day = local - days.time_since_epoch().count() * 86400LL;
+    const int offset = commit.offset_minutes;
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", static_cast<int>(date.year()),
+                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), seconds_of_day / 3600,
+                       (seconds_of_day % 3600) / 60, seconds_of_day % 60, offset < 0 ? '-' : '+', std::abs(offset) / 60,
+                       std::abs(offset) % 60);
+}
+
+ordered commit_json(const CommitInfo& commit) {
+    ordered object;
+    object["sha"] = commit.sha;
+    object["author"] = commit.author;
+    object["email"] = commit.email;
+    object["date"] = iso_time(commit);
+    object["subject"] = commit.summary;
+    return object;
+}
+
+} // namespace
+
+std::string format_commit_time(const CommitInfo& commit) {
+    const std::string iso = iso_time(commit);
+    return fmt::format("{} {} {}", iso.substr(0, 10), iso.substr(11, 5), iso.substr(19));
+}
+
+void write_history_text(std::ostream& out, const HistoryResult& history) {
+    out << fmt::format("{}  {}\n\nrevisions of the file:\n", history.id, history.path);
+    if (history.revisions.empty()) {
+        out << "  (not committed yet)\n";
+    }
+    for (const FileRevision& revision : history.revisions) {
+        out << fmt::format("  {}  {}  {}  {}{}\n", revision.commit.sha.substr(0, 10),
+                           format_commit_time(revision.commit), revision.commit.author, revision.commit.summary,
+                           revision.path != history.path ? fmt::format("  (as {})", revision.path) : "");
+    }
+    out << "\ncommits that reference it (Refs:):\n";
+    if (history.references.empty()) {
+        out << "  (none)\n";
+    }
+    for (const Reference& reference : history.references) {
+        std::string ids;
+        for (const std::string& id : reference.ids) {
+            ids += (ids.empty() ? "" : ", ") + id;
+        }
+        out << fmt::format("  {}  {}  {}  {}  [{}]\n", reference.commit.sha.substr(0, 10),
+                           format_commit_time(reference.commit), reference.commit.author, reference.commit.summary,
+                           ids);
+    }
+}
+
+void write_history_json(std::ostream& out, const HistoryResult& history) {
+    ordered object;
+    object["id"] = history.id;
+    object["path"] = history.path;
+    object["revisions"] = ordered::array();
+    for (const FileRevision& revision : history.revisions) {
+        ordered each = commit_json(revision.commit);
+        each["path"] = revision.path;
+        object["revisions"].push_back(std::move(each));
+    }
+    object["references"] = ordered::array();
+    for (const Reference& reference : history.references) {
+        ordered each = commit_json(reference.commit);
+        each["ids"] = reference.ids;
+        object["references"].push_back(std::move(each));
+    }
+    out << object.dump(2, ' ', false, ordered::error_handler_t::replace) << '\n';
+}
+
+} // namespace cswm

@@ -1,0 +1,206 @@
+#include "lib/yaml/editor.hpp"
+
+#include "lib/util/error.hpp"
+
+#include <fmt/format.h>
+
+namespace cswm {
+namespace {
+
+using nlohmann::json;
+
+std::size_t line_start(std::string_view text, std::size_t offset) {
+    const std::size_t newline = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    return offset == 0 || newline == std::string_view::npos ? 0 : newline + 1;
+}
+
+/// The offset just past the end of the line holding `offset` (past its '\n'), or the
+/// text's size when the line is the last and has no newline.
+std::size_t next_line(std::string_view text, std::size_t offset) {
+    const std::size_t newline = text.find('\n', offset);
+    return newline == std::string_view::npos ? text.size() : newline + 1;
+}
+
+bool is_flow_open(std::string_view text, std::size_t offset, char open) {
+    return offset < text.size() && text[offset] == open;
+}
+
+/// The offset of the bracket that closes the flow collection opened at `open`.
+std::size_t matching_bracket(std::string_view text, std::size_t open) {
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t at = open; at < text.size(); ++at) {
+        const char c = text[at];
+        if (quote != 0) {
+            if (c == '\\' && quote == '"') {
+                ++at;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0) {
+                return at;
+            }
+        }
+    }
+    throw Error("cannot find the end of a flow list");
+}
+
+std::string parent_pointer(const std::string& pointer) {
+    return pointer.substr(0, pointer.rfind('/'));
+}
+
+/// The value as YAML text: plain when YAML reads it back as the same text, quoted when
+/// it would turn into a number or boolean (a SHA of digits only, say).
+std::string scalar_text(const std::string& value) {
+    const bool plain = type_plain_scalar(value) == json(value) &&
+                       value.find_first_of(":#[]{},&*!|>'\"%@` \t") == std::string::npos && !value.empty() &&
+                       value != "null" && value != "~";
+    return plain ? value : json(value).dump();
+}
+
+} // namespace
+
+YamlEditor::YamlEditor(std::string text, const YamlLimits& limits)
+    : m_text(std::move(text)), m_limits(limits), m_parsed(parse_yaml_document(m_text, limits)) {
+    if (!m_parsed.root || !m_parsed.problems.empty()) {
+        throw Error("the document does not parse cleanly: run `cswm check` on it and fix it first");
+    }
+}
+
+std::string YamlEditor::line_ending() const {
+    const std::size_t newline = m_text.find('\n');
+    return newline != std::string::npos && newline > 0 && m_text[newline - 1] == '\r' ? "\r\n" : "\n";
+}
+
+void YamlEditor::apply(std::string edited, const json& expected) {
+    ParsedYaml reparsed = parse_yaml_document(edited, m_limits);
+    if (!reparsed.root || !reparsed.problems.empty() || *reparsed.root != expected) {
+        throw Error("the edit would not leave the document exactly as intended; the file was left untouched "
+                    "(please report this with the file)");
+    }
+    m_text = std::move(edited);
+    m_parsed = std::move(reparsed);
+}
+
+bool YamlEditor::append_to_list(const std::string& pointer, const std::string& value) {
+    const json::json_pointer where(pointer);
+    const json& root = *m_parsed.root;
+    if (!root.contains(where)) {
+        throw Error(fmt::format("the document has no {} field: add `{}: []` where it belongs, then link again",
+                                pointer_label(pointer), pointer_label(pointer)));
+    }
+    const json& list = root[where];
+    if (!list.is_null() && !list.is_array()) {
+        throw Error(fmt::format("{} is not a list", pointer_label(pointer)));
+    }
+    if (list.is_array() && std::find(list.begin(), list.end(), json(value)) != list.end()) {
+        return false;
+    }
+    json expected = root;
+    if (list.is_null()) {
+        expected[where] = json::array();
+    }
+    expected[where].push_back(value);
+
+    const NodePlace place = m_parsed.places.at(pointer);
+    const std::string eol = line_ending();
+    std::string edited = m_text;
+    const NodePlace parent = m_parsed.place_of(parent_pointer(pointer));
+    const bool in_flow_mapping = is_flow_open(m_text, parent.value_offset, '{');
+    const bool empty_value = list.is_null() && m_text.find('\n', place.key_offset) < place.value_offset;
+
+    if (is_flow_open(m_text, place.value_offset, '[') && (!list.empty() || in_flow_mapping)) {
+        // [a, b] → [a, b, value]; [] → [value] inside a flow mapping
+        const std::size_t close = matching_bracket(m_text, place.value_offset);
+        edited.insert(close, list.empty() ? scalar_text(value) : ", " + scalar_text(value));
+    } else if (list.is_array() && !list.empty()) {
+        // A block list: a new item line after the last item, indented like it.
+        const NodePlace last = m_parsed.places.at(pointer + "/" + std::to_string(list.size() - 1));
+        const std::size_t start = line_start(m_text, last.value_offset);
+        const std::size_t dash = m_text.rfind('-', last.value_offset);
+        if (dash == std::string::npos || dash < start) {
+            throw Error(fmt::format("cannot find the list items of {}", pointer_label(pointer)));
+        }
+        std::size_t end = next_line(m_text, last.value_offset);
+        std::string line = m_text.substr(start, dash - start) + "- " + scalar_text(value) + eol;
+        if (end == m_text.size() && (m_text.empty() || m_text.back() != '\n')) {
+            line = eol + line;
+        }
+        edited.insert(end, line);
+    } else if (in_flow_mapping) {
+        // {…, commits: null} or {…, commits:} → a flow list in place
+        if (empty_value) {
+            throw Error(
+                fmt::format("{} is empty inside a flow mapping: write `[]` there first", pointer_label(pointer)));
+        }
+        edited.replace(place.value_offset, m_text.compare(place.value_offset, 1, "~") == 0 ? 1U : 4U,
+                       "[" + scalar_text(value) + "]");
+    } else {
+        // commits: null / commits: / commits: [] under a block mapping: a block list below.
+        const std::size_t key_column = place.key_offset - line_start(m_text, place.key_offset);
+        const std::size_t key_line_end = next_line(m_text, place.key_offset);
+        std::string item = std::string(key_column + 2, ' ') + "- " + scalar_text(value) + eol;
+        if (key_line_end == m_text.size() && (m_text.empty() || m_text.back() != '\n')) {
+            item = eol + item;
+        }
+        edited.insert(key_line_end, item);
+        if (!empty_value) {
+            // Remove the `null`, `~` or `[]` token, and the spaces before it when nothing follows.
+            std::size_t token_end = place.value_offset;
+            if (list.is_null()) {
+                token_end += m_text.compare(place.value_offset, 1, "~") == 0 ? 1U : 4U;
+            } else {
+                token_end = matching_bracket(m_text, place.value_offset) + 1;
+            }
+            std::size_t token_start = place.value_offset;
+            const std::size_t rest = m_text.find_first_not_of(" \t", token_end);
+            const bool nothing_follows = rest == std::string::npos || m_text[rest] == '\n' || m_text[rest] == '\r';
+            if (nothing_follows) {
+                while (token_start > 0 && m_text[token_start - 1] == ' ') {
+                    --token_start;
+                }
+            }
+            edited.erase(token_start, token_end - token_start);
+        }
+    }
+    apply(std::move(edited), expected);
+    return true;
+}
+
+bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value) {
+    const json::json_pointer where(pointer);
+    const json& root = *m_parsed.root;
+    if (!root.contains(where)) {
+        throw Error(fmt::format("the document has no {} field: add `{}: null` where it belongs, then link again",
+                                pointer_label(pointer), pointer_label(pointer)));
+    }
+    const json& current = root[where];
+    if (current == json(value)) {
+        return false;
+    }
+    if (!current.is_null()) {
+        throw Error(fmt::format("{} already records {}; change it by hand if that was wrong", pointer_label(pointer),
+                                current.is_string() ? current.get<std::string>() : current.dump()));
+    }
+    json expected = root;
+    expected[where] = value;
+    const NodePlace place = m_parsed.places.at(pointer);
+    std::string edited = m_text;
+    if (m_text.find('\n', place.key_offset) < place.value_offset) {
+        // `commit:` with nothing after it: the value goes right after the colon.
+        const std::size_t colon = m_text.find(':', place.key_offset);
+        edited.insert(colon + 1, " " + scalar_text(value));
+    } else {
+        const std::size_t length = m_text.compare(place.value_offset, 1, "~") == 0 ? 1U : 4U;
+        edited.replace(place.value_offset, length, scalar_text(value));
+    }
+    apply(std::move(edited), expected);
+    return true;
+}
+
+} // namespace cswm
