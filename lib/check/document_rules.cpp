@@ -101,8 +101,8 @@ bool check_id(const Document& document, const Catalog& catalog, Findings& out) {
     if (dash != std::string::npos) {
         if (const Kind* other = catalog.find_by_prefix(document.id.substr(0, dash));
             other != nullptr && other != &kind) {
-            message = fmt::format("id '{}' has the prefix of a {}, but this document is a {} ({}-NNN)", document.id,
-                                  other->name, kind.name, kind.prefix);
+            message = fmt::format("id '{}' has the prefix of {}, but this document is {} ({}-NNN)", document.id,
+                                  with_article(other->name), with_article(kind.name), kind.prefix);
         }
     }
     out.push_back(document.finding_at("/id", false, Severity::error, "id-format", message));
@@ -138,10 +138,10 @@ void check_folder(const Document& document, const Catalog& catalog, std::string_
     }
     const Kind* folder_kind = catalog.find(rest.substr(0, slash));
     if (folder_kind != nullptr && folder_kind != document.kind) {
-        out.push_back(
-            document.finding_at("/kind", false, Severity::warning, "kind-folder",
-                                fmt::format("a {} in the folder of {} documents: move it to {}{}/", document.kind->name,
-                                            folder_kind->name, prefix, document.kind->name)));
+        out.push_back(document.finding_at("/kind", false, Severity::warning, "kind-folder",
+                                          fmt::format("{} in the folder of {} documents: move it to {}{}/",
+                                                      with_article(document.kind->name), folder_kind->name, prefix,
+                                                      document.kind->name)));
     }
 }
 
@@ -175,9 +175,12 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
         const bool link_form = violation.constraint == "pattern" &&
                                std::find(links.begin(), links.end(), violation.pointer) != links.end();
         const bool owned_elsewhere = violation.pointer == "/id" || violation.pointer == "/kind" || link_form;
-        const bool in_placeholder = std::any_of(placeholders.begin(), placeholders.end(),
-                                                [&](const std::string& p) { return is_within(violation.pointer, p); });
-        if (owned_elsewhere || in_placeholder) {
+        auto within_any = [&](const std::vector<std::string>& pointers) {
+            return std::any_of(pointers.begin(), pointers.end(),
+                               [&](const std::string& p) { return is_within(violation.pointer, p); });
+        };
+        // A placeholder has its own finding; an alias's stand-in value is no value to judge.
+        if (owned_elsewhere || within_any(placeholders) || within_any(document.yaml.stand_ins)) {
             continue;
         }
         const std::string label = pointer_label(violation.pointer);

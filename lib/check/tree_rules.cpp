@@ -128,18 +128,18 @@ void check_link_value(const Document& document, const LinkDefinition& link, cons
     };
     if (const auto found = index.documents.find(target); found != index.documents.end()) {
         const Kind* kind = found->second.front().document->kind;
-        if (kind == nullptr || std::find(link.kinds.begin(), link.kinds.end(), kind->name) == link.kinds.end()) {
-            report("link-kind",
-                   fmt::format("{} names {}, a {}, but must name a {}", label, target,
-                               kind != nullptr ? kind->name : "document of unknown kind", describe_targets(link)));
+        // A target of unknown kind has its own finding; saying it here too would only repeat it.
+        if (kind != nullptr && std::find(link.kinds.begin(), link.kinds.end(), kind->name) == link.kinds.end()) {
+            report("link-kind", fmt::format("{} names {}, {}, but must name {}", label, target,
+                                            with_article(kind->name), with_article(describe_targets(link))));
         }
         return;
     }
     if (const auto found = index.items.find(target); found != index.items.end()) {
         const std::string& prefix = found->second.front().prefix;
         if (std::find(link.items.begin(), link.items.end(), prefix) == link.items.end()) {
-            report("link-kind", fmt::format("{} names {}, a {} item, but must name a {}", label, target, prefix,
-                                            describe_targets(link)));
+            report("link-kind", fmt::format("{} names {}, {} item, but must name {}", label, target,
+                                            with_article(prefix), with_article(describe_targets(link))));
         }
         return;
     }

@@ -186,14 +186,56 @@ bool is_combinator_failure(const std::string& description) {
            description.starts_with("Failed to validate against any schemas allowed by anyOf");
 }
 
+void describe_condition(const json& condition, const std::string& prefix, std::vector<std::string>& parts) {
+    if (!condition.is_object() || !condition.contains("properties") || !condition["properties"].is_object()) {
+        return;
+    }
+    for (const auto& [key, constraint] : condition["properties"].items()) {
+        const std::string name = prefix.empty() ? key : prefix + "." + key;
+        std::vector<std::string> values;
+        if (constraint.contains("const")) {
+            values.push_back(quoted(constraint["const"]));
+        } else if (constraint.contains("enum") && constraint["enum"].is_array()) {
+            for (const json& each : constraint["enum"]) {
+                values.push_back(quoted(each));
+            }
+        }
+        if (!values.empty()) {
+            parts.push_back(name == "status" ? fmt::format("once status is {}", join(values, " or "))
+                                             : fmt::format("when {} is {}", name, join(values, " or ")));
+        }
+        describe_condition(constraint, name, parts);
+    }
+}
+
+/// "once status is 'approved'", "when optimisation.performed is true": when an if/then
+/// rule applies, said from its `if`.
+std::string condition_text(const json& rule) {
+    std::vector<std::string> parts;
+    describe_condition(rule.value("if", json::object()), "", parts);
+    if (!parts.empty()) {
+        return join(parts, " and ");
+    }
+    return rule.contains("$comment") ? fmt::format("under the rule \"{}\"", rule["$comment"].get<std::string>())
+                                     : "under a rule of this kind";
+}
+
+/// The rule that produced an error: its `then` branch, said as a condition. Empty for
+/// errors of the schema proper.
+struct RuleContext {
+    const json* branch = nullptr;
+    std::string condition;
+};
+
 /// valijson's messages are written for programmers; these are for the person editing YAML.
-void explain(const std::string& description, const json& schema, const json& document,
+void explain(const std::string& description, const json& schema, const RuleContext& rule, const json& document,
              const std::vector<std::string>& steps, std::vector<SchemaViolation>& out) {
     const std::string pointer = pointer_of(steps);
     const json* node = node_at(document, steps);
-    const json* subschema = schema_at(schema, document, steps);
+    const json* in_rule = rule.branch != nullptr ? schema_at(*rule.branch, document, steps) : nullptr;
+    const json* subschema = in_rule != nullptr ? in_rule : schema_at(schema, document, steps);
+    const json* base = schema_at(schema, document, steps);
     const json value = node != nullptr ? *node : json();
-    const std::string status = document.is_object() ? document.value("status", std::string()) : std::string();
     auto say = [&](std::string message, const char* constraint, bool at_key = false) {
         out.push_back({pointer, at_key, std::move(message), constraint});
     };
@@ -201,10 +243,11 @@ void explain(const std::string& description, const json& schema, const json& doc
     if (description.starts_with("Missing required property")) {
         const std::string field = between_quotes(description);
         const std::string where = steps.empty() ? "" : fmt::format(" in {}", printable(pointer_label(pointer), 80));
-        const json required = subschema != nullptr ? subschema->value("required", json::array()) : json::array();
+        const json required = base != nullptr ? base->value("required", json::array()) : json::array();
         const bool always = std::find(required.begin(), required.end(), field) != required.end();
-        const std::string when =
-            always || status.empty() ? "" : fmt::format(" (required once status is '{}')", printable(status, 40));
+        const std::string when = !rule.condition.empty() ? fmt::format(" (required {})", rule.condition)
+                                 : always                ? ""
+                                                         : " (required by the values around it)";
         say(fmt::format("required field '{}' is missing{}{}", field, where, when), "required", !steps.empty());
         return;
     }
@@ -238,15 +281,20 @@ void explain(const std::string& description, const json& schema, const json& doc
         for (const json& each : (*subschema)["enum"]) {
             allowed.push_back(each.is_string() ? each.get<std::string>() : each.dump());
         }
-        say(fmt::format("{} is not one of: {}", quoted(value), join(allowed, ", ")), "enum");
+        say(rule.condition.empty()
+                ? fmt::format("{} is not one of: {}", quoted(value), join(allowed, ", "))
+                : fmt::format("{} is not allowed {} (only {})", quoted(value), rule.condition, join(allowed, ", ")),
+            "enum");
         return;
     }
     if (description.starts_with("Value type not permitted")) {
-        if (subschema == nullptr || !subschema->contains("type") || type_allows(subschema->at("type"), value)) {
-            // The field's own schema allows the value: a rule for the document's status (if/then) does not.
-            say(value.is_null() || (value.is_array() && value.empty())
-                    ? fmt::format("must be filled in once status is '{}'", printable(status, 40))
-                    : fmt::format("{} is not allowed once status is '{}'", quoted(value), printable(status, 40)),
+        const bool empty = value.is_null() || (value.is_array() && value.empty());
+        if (!rule.condition.empty() || subschema == nullptr || !subschema->contains("type") ||
+            type_allows(subschema->at("type"), value)) {
+            // The field's own schema allows the value: a rule (if/then) does not.
+            const std::string when = rule.condition.empty() ? "by the values around it" : rule.condition;
+            say(empty ? fmt::format("must be filled in {}", when)
+                      : fmt::format("{} is not allowed {}", quoted(value), when),
                 "status");
             return;
         }
@@ -275,7 +323,9 @@ void explain(const std::string& description, const json& schema, const json& doc
         return;
     }
     if (description.starts_with("Array should contain no fewer than") && subschema != nullptr) {
-        say(fmt::format("needs at least {} item(s)", subschema->value("minItems", 1)), "minItems");
+        say(fmt::format("needs at least {} item(s){}", subschema->value("minItems", 1),
+                        rule.condition.empty() ? "" : " " + rule.condition),
+            "minItems");
         return;
     }
     if (description.starts_with("Expected number greater than") && subschema != nullptr) {
@@ -393,6 +443,8 @@ struct SchemaValidator::Compiled {
     std::vector<std::unique_ptr<valijson::Schema>> parts;
     // Kept across documents: a validator caches the regexes of `pattern` constraints.
     std::vector<valijson::Validator> validators;
+    std::vector<json> branches;          // each part's `then` (null for the schema proper)
+    std::vector<std::string> conditions; // each part's `if`, in words
 };
 
 SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Compiled>()), m_schema(std::move(schema)) {
@@ -405,6 +457,10 @@ SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Comp
         base.erase("allOf");
     }
     parts.insert(parts.begin(), std::move(base));
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        m_compiled->branches.push_back(i == 0 ? json() : parts[i].value("then", json()));
+        m_compiled->conditions.push_back(i == 0 ? std::string() : condition_text(parts[i]));
+    }
     for (const json& part : parts) {
         try {
             auto compiled = std::make_unique<valijson::Schema>();
@@ -429,6 +485,7 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
     struct Raw {
         std::vector<std::string> steps;
         std::string description;
+        std::size_t part = 0;
     };
     std::vector<Raw> raw;
     valijson::adapters::NlohmannJsonAdapter target(document);
@@ -439,12 +496,12 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
                 continue;
             }
         } catch (const std::exception& error) {
-            raw.push_back({{}, fmt::format("the document could not be validated: {}", error.what())});
+            raw.push_back({{}, fmt::format("the document could not be validated: {}", error.what()), i});
             continue;
         }
         valijson::ValidationResults::Error error;
         while (results.popError(error)) {
-            raw.push_back({context_steps(error.context), error.description});
+            raw.push_back({context_steps(error.context), error.description, i});
         }
     }
     std::vector<SchemaViolation> format_violations;
@@ -476,7 +533,10 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
         }
         specific = true;
         std::vector<SchemaViolation> explained;
-        explain(each.description, m_schema, document, each.steps, explained);
+        const json& branch = m_compiled->branches[each.part];
+        explain(each.description, m_schema,
+                RuleContext{branch.is_object() ? &branch : nullptr, m_compiled->conditions[each.part]}, document,
+                each.steps, explained);
         for (SchemaViolation& violation : explained) {
             if (seen.insert({violation.pointer, violation.message}).second) {
                 violations.push_back(std::move(violation));

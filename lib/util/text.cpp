@@ -84,22 +84,25 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
+/// Edit distance counting a swap of two neighbours as one edit (TC-170 for TC-107).
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) {
+        d[i][0] = i;
+    }
     for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
+        d[0][j] = j;
     }
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
             const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-            diagonal = above;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
         }
     }
-    return row[b.size()];
+    return d[a.size()][b.size()];
 }
 
 } // namespace
@@ -294,6 +297,12 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
         }
     }
     return best;
+}
+
+std::string with_article(std::string_view noun) {
+    const bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun[0]) != std::string_view::npos;
+    const bool spelt_out = noun.starts_with("srs") || noun.starts_with("SRS"); // said "ess-ar-ess"
+    return fmt::format("{} {}", vowel || spelt_out ? "an" : "a", noun);
 }
 
 std::string join(std::span<const std::string> parts, std::string_view separator) {

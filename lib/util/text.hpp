@@ -62,6 +62,9 @@ std::string slugify(std::string_view title, std::size_t max_bytes = 60);
 /// The candidate closest to `word` by edit distance, when close enough to suggest.
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 
+/// "a test-report", "an anomaly-record", "an srs": the noun with its English article.
+std::string with_article(std::string_view noun);
+
 /// Joins strings with a separator.
 std::string join(std::span<const std::string> parts, std::string_view separator);
 

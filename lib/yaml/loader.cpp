@@ -101,6 +101,9 @@ public:
             begin_value(mark, "*");
             return;
         }
+        if (!m_stack.empty()) {
+            m_out.stand_ins.push_back(child_pointer(m_stack.back()));
+        }
         add_value(mark, nullptr);
     }
 
@@ -380,6 +383,30 @@ std::optional<Position> quote_left_open(std::string_view text, int line) {
     return std::nullopt;
 }
 
+/// A full-width colon or space typed by a Chinese input method where YAML needs ASCII:
+/// the nearest such slip on or before `line` (1-based), with what to say of it.
+std::optional<std::pair<Position, std::string>> full_width_slip(std::string_view text, int line) {
+    std::optional<std::pair<Position, std::string>> found;
+    std::size_t start = 0;
+    for (int current = 1; current <= line && start < text.size(); ++current) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view row = text.substr(start, end - start);
+        const std::size_t content = row.find_first_not_of(' ');
+        const std::size_t comment = row.find(" #");
+        const std::string_view code = row.substr(0, comment);
+        if (content != std::string_view::npos && row.substr(content).starts_with("\u3000")) {
+            found = {{position_of_offset(text, start + content),
+                      "a full-width space (U+3000) is used for indentation: YAML indents with ASCII spaces"}};
+        } else if (const std::size_t colon = code.find("\uFF1A");
+                   colon != std::string_view::npos && code.find(':') == std::string_view::npos) {
+            found = {{position_of_offset(text, start + colon),
+                      "a full-width colon '：' (U+FF1A) stands where YAML needs ':' and a space"}};
+        }
+        start = end + 1;
+    }
+    return found;
+}
+
 std::string describe_parser_error(const std::string& message) {
     std::string text = message;
     if (!text.empty()) {
@@ -478,7 +505,10 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
         stopped = true;
     } catch (const YAML::ParserException& error) {
         const Position at = position_of_mark(body, error.mark.line, error.mark.column);
-        if (const auto quote = quote_left_open(body, at.line)) {
+        if (const auto slip = full_width_slip(body, at.line)) {
+            parsed.problems.push_back({"syntax", slip->first,
+                                       fmt::format("{} (the YAML breaks at {}:{})", slip->second, at.line, at.column)});
+        } else if (const auto quote = quote_left_open(body, at.line)) {
             parsed.problems.push_back({"syntax", *quote,
                                        fmt::format("the quoted value that starts here is not closed on its line, "
                                                    "and the YAML breaks at {}:{} ({})",

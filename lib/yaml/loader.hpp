@@ -40,6 +40,9 @@ struct ParsedYaml {
     std::optional<nlohmann::json> root;
     std::unordered_map<std::string, NodePlace> places;
     std::vector<YamlProblem> problems;
+    /// Pointers whose value is a stand-in (null for an alias that was refused): rules
+    /// should not judge what is there.
+    std::vector<std::string> stand_ins;
 
     /// The place of the node at `pointer`, or of its nearest ancestor that has one.
     NodePlace place_of(std::string_view pointer) const;

@@ -46,9 +46,9 @@ bool opens_block_scalar(std::string_view line) {
            (line.size() == 1 || line[line.size() - 2] == ' ' || line[line.size() - 2] == ':');
 }
 
-/// Tabs in the leading white space of a line are indentation, which YAML forbids;
-/// inside a block scalar they are content and allowed.
-void check_tab_indentation(std::string_view text, std::vector<YamlProblem>& problems) {
+/// Tabs (and full-width spaces) in the leading white space of a line are indentation,
+/// which YAML forbids; inside a block scalar they are content and allowed.
+void check_indentation(std::string_view text, std::vector<YamlProblem>& problems) {
     std::size_t start = 0;
     std::size_t block_indent = std::string_view::npos; // indentation of the line that opened a block scalar
     while (start < text.size()) {
@@ -70,6 +70,12 @@ void check_tab_indentation(std::string_view text, std::vector<YamlProblem>& prob
                 problems.push_back({"syntax", position_of_offset(text, start + tab),
                                     "tab character in indentation: YAML indents with spaces only"});
                 return; // one is enough: the rest of the file likely repeats it
+            }
+            // A Chinese input method types U+3000 for a space; YAML reads it as text.
+            if (line.substr(content).starts_with("\u3000")) {
+                problems.push_back({"syntax", position_of_offset(text, start + content),
+                                    "full-width space (U+3000) in indentation: YAML indents with ASCII spaces"});
+                return;
             }
             if (opens_block_scalar(line)) {
                 block_indent = spaces;
@@ -115,7 +121,7 @@ TextCheck check_document_text(std::string_view text) {
         }
     }
     const std::size_t before = check.problems.size();
-    check_tab_indentation(body, check.problems);
+    check_indentation(body, check.problems);
     if (check.problems.size() > before) {
         check.parseable = false;
     }

@@ -208,8 +208,8 @@ TEST_CASE("status rules (if/then in allOf) say which status asks for what, and a
     }
     std::sort(messages.begin(), messages.end());
     REQUIRE(messages.size() == 3);
-    CHECK(messages[0] == " required field 'fixed_on' is missing (required once status is 'verified')");
-    CHECK(messages[1] == "/commits needs at least 1 item(s)");
+    CHECK(messages[0] == " required field 'fixed_on' is missing (required once status is 'fixed' or 'verified')");
+    CHECK(messages[1] == "/commits needs at least 1 item(s) once status is 'fixed' or 'verified'");
     CHECK(messages[2] == "/verified_by must be filled in once status is 'verified'");
 
     const SchemaViolation early = only(validate(schema, {{"status", "draft"}, {"closed_on", "2026-01-05"}}));

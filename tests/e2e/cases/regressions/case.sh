@@ -32,3 +32,23 @@ run show TR-004
 echo "# schema export says which files it did not need to rewrite"
 "$CSWM" schema export >/dev/null
 run schema export --dir .cswm/schemas
+
+echo "# a full-width colon or space typed by a Chinese input method is named where it is"
+"$CSWM" new anomaly-request --title "全形冒號" --lang zh-TW >/dev/null
+areq=maint/anomaly-request/AREQ-001-全形冒號.yaml
+sed -i 's/^title: \(.*\)$/title：\1/' "$areq"
+run check "$areq"
+sed -i 's/^title：/title: /; s/^  name: /\xe3\x80\x80 name: /' "$areq"
+run check "$areq"
+rm "$areq"
+
+echo "# an invalid outcome is reported once; the summary around it is not blamed"
+"$SOURCE_DIR/examples/make-demo-repo.sh" "$CASE_TMP/demo" >/dev/null
+cd "$CASE_TMP/demo"
+sed -i '0,/^    outcome: passed/s//    outcome: pass/' maint/test-report/TR-010-*.yaml
+run check maint/test-report/TR-010-release-2-4-0-system-test.yaml
+
+echo "# kinds take 'an' where English does; swapped digits still find their ID"
+sed -i 's/^  record: AREC-005/  record: AREQ-007/' maint/fix-confirmation/FIX-013-*.yaml
+sed -i 's/^request: AREQ-007/request: AREQ-070/' maint/anomaly-record/AREC-005-*.yaml
+run check maint/fix-confirmation/FIX-013-large-uploads-retry-the-merge-after-the-gateway-timeout.yaml maint/anomaly-record
