@@ -1,12 +1,7 @@
 # check PATH...: the whole tree is read, so links into other folders resolve, but only
 # findings under the given files or folders are reported and counted.
-source "$E2E_DIR/cases/check-schema-findings/fill.sh"
-make_repo repo
-cd repo
-fill_srs "$(new_doc srs "File previews v2.4")"
-fill_quality_spec "$(new_doc quality-spec "File previews tests")"
-fill_test_report "$(new_doc test-report "Preview latency run")"
-fill_fix_confirmation "$(new_doc fix-confirmation "Slow PDF preview")"
+source "$E2E_DIR/fill.sh"
+make_filled_repo repo
 # TR-002 names a quality spec that does not exist; FIX-002 a test report that does not.
 f=$(new_doc test-report "Second run") && fill_test_report "$f"
 sed -i 's/^quality_spec: QS-001/quality_spec: QS-009/' "$f"

@@ -1,6 +1,6 @@
 # Placeholders left from the scaffold: a warning while the document is a draft (exit 0,
 # exit 1 with --strict), an error once it has left draft. Text and JSON.
-source "$E2E_DIR/cases/check-schema-findings/fill.sh"
+source "$E2E_DIR/fill.sh"
 make_repo repo
 cd repo
 fill_srs "$(new_doc srs "File previews v2.4")"

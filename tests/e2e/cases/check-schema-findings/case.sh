@@ -1,13 +1,8 @@
 # check on realistic mistakes inside single documents. Each document starts from
 # `cswm new`, is filled in as an engineer would (fill.sh), then gets one mistake.
 # Text and JSON output: the JSON is a machine contract.
-source "$E2E_DIR/cases/check-schema-findings/fill.sh"
-make_repo repo
-cd repo
-fill_srs "$(new_doc srs "File previews v2.4")"
-fill_quality_spec "$(new_doc quality-spec "File previews tests")"
-fill_test_report "$(new_doc test-report "Preview latency run")"
-fill_fix_confirmation "$(new_doc fix-confirmation "Slow PDF preview")"
+source "$E2E_DIR/fill.sh"
+make_filled_repo repo
 run check # the filled chain is clean
 
 # FIX-002: a required field deleted.

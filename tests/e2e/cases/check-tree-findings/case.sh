@@ -2,13 +2,8 @@
 # ran `cswm new`), requirement and test case IDs defined twice, links to IDs that do not
 # exist and links to the wrong kind. Duplicates name every place; missing links suggest
 # the ID meant.
-source "$E2E_DIR/cases/check-schema-findings/fill.sh"
-make_repo repo
-cd repo
-fill_srs "$(new_doc srs "File previews v2.4")"
-fill_quality_spec "$(new_doc quality-spec "File previews tests")"
-fill_test_report "$(new_doc test-report "Preview latency run")"
-fill_fix_confirmation "$(new_doc fix-confirmation "Slow PDF preview")"
+source "$E2E_DIR/fill.sh"
+make_filled_repo repo
 run check
 
 # Two branches each created FIX-001; both files arrive with the merge.

@@ -1,6 +1,6 @@
 # list (by kind, by status, as JSON) and show (text, JSON), and what they say about
 # a misspelt kind or an unknown ID. Broken documents are left out of list.
-source "$E2E_DIR/cases/check-schema-findings/fill.sh"
+source "$E2E_DIR/fill.sh"
 make_repo repo
 cd repo
 fill_srs "$(new_doc srs "File previews v2.4")"

@@ -1,6 +1,6 @@
 # Commands that read the repository work from any folder inside it, and -C DIR runs as if
 # started in DIR. Paths in output stay relative to the repository root.
-source "$E2E_DIR/cases/check-schema-findings/fill.sh"
+source "$E2E_DIR/fill.sh"
 make_repo repo
 cd repo
 fill_fix_confirmation "$(new_doc fix-confirmation "Slow PDF preview")"

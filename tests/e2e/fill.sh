@@ -73,3 +73,14 @@ fill_fix_confirmation() { # FILE
     -e 's|"<who confirms for whoever raised it>"|"Chen Mei"|' \
     -e 's|"<manager>"|"Lin Hua"|' "$1"
 }
+
+# make_filled_repo DIR: a repository with a filled SRS, quality spec, test report and fix
+# confirmation that link to each other (SRS-001, QS-001, TR-001, FIX-001), and cd into it.
+make_filled_repo() {
+  make_repo "$1"
+  cd "$1" || return 1
+  fill_srs "$(new_doc srs "File previews v2.4")"
+  fill_quality_spec "$(new_doc quality-spec "File previews tests")"
+  fill_test_report "$(new_doc test-report "Preview latency run")"
+  fill_fix_confirmation "$(new_doc fix-confirmation "Slow PDF preview")"
+}
