@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/check/checker.hpp"
+#include "lib/report/ci_formats.hpp"
 #include "lib/report/findings_report.hpp"
 #include "lib/util/error.hpp"
 
@@ -19,7 +20,9 @@ Command register_check(CLI::App& parent) {
         "check", "Validate every document (syntax, schema, IDs, links) and report all findings at once");
     app->add_option("PATH", options->check.only,
                     "Report only on these files or folders (the whole tree is still read)");
-    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_option("--format", options->format,
+                    "Output format: text, json, sarif (code scanning), junit (CI test tabs), github (annotations)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
     app->add_flag("--strict", options->strict, "Warnings fail the check too");
     app->add_flag("--require-committed", options->check.require_committed,
                   "Documents with uncommitted changes, or not in git at all, are errors (release gates)");
@@ -31,6 +34,12 @@ Command register_check(CLI::App& parent) {
                 }
                 if (options->format == "json") {
                     write_findings_json(context.out, result);
+                } else if (options->format == "sarif") {
+                    write_findings_sarif(context.out, result, CSWM_VERSION);
+                } else if (options->format == "junit") {
+                    write_findings_junit(context.out, result);
+                } else if (options->format == "github") {
+                    write_findings_github(context.out, result);
                 } else {
                     write_findings_text(context.out, result, context.color);
                 }

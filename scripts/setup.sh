@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
   libcli11-dev libfmt-dev libyaml-cpp-dev libgit2-dev doctest-dev
-  nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev
+  nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev libpugixml-dev
 )
 
 missing=()

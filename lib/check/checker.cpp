@@ -62,6 +62,7 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
     for (const Document& document : documents) {
         if (selected(document.path)) {
             ++result.documents;
+            result.paths.push_back(document.path);
         }
     }
     Findings findings = check_documents(documents, workspace.catalog(), workspace.config().root);

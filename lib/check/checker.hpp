@@ -22,6 +22,7 @@ struct CheckOptions {
 struct CheckResult {
     Findings findings;              ///< sorted by path, line and column
     std::size_t documents = 0;      ///< documents whose findings were reported
+    std::vector<std::string> paths; ///< their paths, sorted
     std::vector<std::string> notes; ///< said once on stderr, such as "git rules skipped"
 
     std::size_t count(Severity severity) const;

@@ -447,7 +447,8 @@ struct SchemaValidator::Compiled {
     std::vector<std::string> conditions; // each part's `if`, in words
 };
 
-SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Compiled>()), m_schema(std::move(schema)) {
+SchemaValidator::SchemaValidator(json schema, Draft draft)
+    : m_compiled(std::make_unique<Compiled>()), m_schema(std::move(schema)) {
     std::vector<json> parts;
     json base = m_schema;
     if (base.is_object() && base.contains("allOf") && base["allOf"].is_array()) {
@@ -464,7 +465,8 @@ SchemaValidator::SchemaValidator(json schema) : m_compiled(std::make_unique<Comp
     for (const json& part : parts) {
         try {
             auto compiled = std::make_unique<valijson::Schema>();
-            valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+            valijson::SchemaParser parser(draft == Draft::v4 ? valijson::SchemaParser::kDraft4
+                                                             : valijson::SchemaParser::kDraft7);
             const json stripped = without_formats(part);
             valijson::adapters::NlohmannJsonAdapter adapter(stripped);
             parser.populateSchema(adapter, *compiled);

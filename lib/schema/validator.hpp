@@ -21,8 +21,11 @@ struct SchemaViolation {
 /// under `format`, allows February 29th in every year, and builds a regex per value.
 class SchemaValidator {
 public:
+    /// The JSON Schema drafts valijson reads.
+    enum class Draft { v4, v7 };
+
     /// Compiles `schema`; throws Error when valijson cannot parse it.
-    explicit SchemaValidator(nlohmann::json schema);
+    explicit SchemaValidator(nlohmann::json schema, Draft draft = Draft::v7);
     ~SchemaValidator();
     SchemaValidator(SchemaValidator&&) noexcept;
     SchemaValidator& operator=(SchemaValidator&&) noexcept;

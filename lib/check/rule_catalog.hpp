@@ -1,0 +1,20 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace cswm {
+
+/// What a rule of `check` is about, for machine formats (SARIF rule metadata) and docs.
+struct RuleInfo {
+    std::string_view id;
+    std::string_view summary; ///< one line: what the rule checks
+};
+
+/// Every rule `check` can report, in the order of docs/check-rules.md.
+std::span<const RuleInfo> rule_catalog();
+
+/// The rule's entry, or nullptr for an unknown ID.
+const RuleInfo* find_rule(std::string_view id);
+
+} // namespace cswm

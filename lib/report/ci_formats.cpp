@@ -1,0 +1,196 @@
+#include "lib/report/ci_formats.hpp"
+
+#include "lib/check/rule_catalog.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include <map>
+
+namespace cswm {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+/// A repository path as a URI reference: UTF-8 bytes outside the unreserved set are
+/// percent-encoded ('/' kept), as SARIF's artifactLocation.uri requires.
+std::string uri_of(const std::string& path) {
+    std::string uri;
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                           (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' || byte == '_' || byte == '~' ||
+                           byte == '/';
+        uri += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
+    }
+    return uri;
+}
+
+/// Findings of commits (path "commit 1a2b3c4d5e") have no file to point at.
+bool has_file(const Finding& finding) {
+    return !finding.path.starts_with("commit ");
+}
+
+std::string with_id(const Finding& finding) {
+    return finding.id.empty() ? finding.message : finding.id + ": " + finding.message;
+}
+
+/// GitHub's workflow-command escaping: data escapes %, CR and LF; properties also : and ,.
+std::string github_escape(const std::string& text, bool property) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '%':
+            out += "%25";
+            break;
+        case '\r':
+            out += "%0D";
+            break;
+        case '\n':
+            out += "%0A";
+            break;
+        case ':':
+            out += property ? "%3A" : ":";
+            break;
+        case ',':
+            out += property ? "%2C" : ",";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void write_findings_sarif(std::ostream& out, const CheckResult& result, const std::string& tool_version) {
+    ordered rules = ordered::array();
+    std::map<std::string, std::size_t> rule_index;
+    for (const RuleInfo& rule : rule_catalog()) {
+        rule_index[std::string(rule.id)] = rules.size();
+        ordered entry;
+        entry["id"] = rule.id;
+        entry["shortDescription"] = {{"text", rule.summary}};
+        entry["helpUri"] = fmt::format("https://cswm.dev/docs/check-rules#{}", rule.id);
+        rules.push_back(std::move(entry));
+    }
+    ordered results = ordered::array();
+    for (const Finding& finding : result.findings) {
+        ordered entry;
+        entry["ruleId"] = finding.rule;
+        if (const auto found = rule_index.find(finding.rule); found != rule_index.end()) {
+            entry["ruleIndex"] = found->second;
+        }
+        entry["level"] = finding.severity == Severity::error ? "error" : "warning";
+        entry["message"] = {{"text", has_file(finding) ? with_id(finding) : finding.path + ": " + finding.message}};
+        if (has_file(finding)) {
+            ordered physical;
+            physical["artifactLocation"] = {{"uri", uri_of(finding.path)}, {"uriBaseId", "%SRCROOT%"}};
+            if (finding.line > 0) {
+                physical["region"] = {{"startLine", finding.line}, {"startColumn", std::max(finding.column, 1)}};
+            }
+            entry["locations"] = ordered::array({{{"physicalLocation", physical}}});
+        }
+        results.push_back(std::move(entry));
+    }
+    ordered driver;
+    driver["name"] = "cswm";
+    driver["version"] = tool_version;
+    driver["informationUri"] = "https://cswm.dev";
+    driver["rules"] = std::move(rules);
+    ordered run;
+    run["tool"] = {{"driver", std::move(driver)}};
+    run["originalUriBaseIds"] = {{"%SRCROOT%", {{"description", {{"text", "the repository's top folder"}}}}}};
+    run["results"] = std::move(results);
+    ordered log;
+    log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    log["version"] = "2.1.0";
+    log["runs"] = ordered::array({std::move(run)});
+    out << log.dump(2, ' ', false, ordered::error_handler_t::replace) << '\n';
+}
+
+void write_findings_junit(std::ostream& out, const CheckResult& result) {
+    // Findings by document path, then by rule.
+    std::map<std::string, std::map<std::string, std::vector<const Finding*>>> by_path;
+    for (const std::string& path : result.paths) {
+        by_path[path];
+    }
+    for (const Finding& finding : result.findings) {
+        by_path[finding.path][finding.rule].push_back(&finding);
+    }
+    pugi::xml_document document;
+    pugi::xml_node suites = document.append_child("testsuites");
+    suites.append_attribute("name") = "cswm check";
+    std::size_t total_tests = 0;
+    std::size_t total_failures = 0;
+    for (const auto& [path, rules] : by_path) {
+        pugi::xml_node suite = suites.append_child("testsuite");
+        suite.append_attribute("name") = path.c_str();
+        std::size_t tests = 0;
+        std::size_t failures = 0;
+        auto add_case = [&](std::string_view rule, const std::vector<const Finding*>& findings) {
+            pugi::xml_node test = suite.append_child("testcase");
+            test.append_attribute("classname") = path.c_str();
+            test.append_attribute("name") = std::string(rule).c_str();
+            ++tests;
+            std::string errors;
+            std::string warnings;
+            for (const Finding* finding : findings) {
+                const std::string line =
+                    fmt::format("{}:{}:{}: {}\n", finding->path, finding->line, finding->column, with_id(*finding));
+                (finding->severity == Severity::error ? errors : warnings) += line;
+            }
+            if (!errors.empty()) {
+                ++failures;
+                pugi::xml_node failure = test.append_child("failure");
+                failure.append_attribute("message") = findings.front()->message.c_str();
+                failure.append_attribute("type") = std::string(rule).c_str();
+                failure.append_child(pugi::node_pcdata).set_value(errors.c_str());
+            }
+            if (!warnings.empty()) {
+                test.append_child("system-out").append_child(pugi::node_pcdata).set_value(warnings.c_str());
+            }
+        };
+        const bool is_commit = path.starts_with("commit ");
+        if (is_commit) {
+            for (const auto& [rule, findings] : rules) {
+                add_case(rule, findings);
+            }
+        } else {
+            static const std::vector<const Finding*> none;
+            for (const RuleInfo& rule : rule_catalog()) {
+                const auto found = rules.find(std::string(rule.id));
+                add_case(rule.id, found == rules.end() ? none : found->second);
+            }
+        }
+        suite.append_attribute("tests") = tests;
+        suite.append_attribute("failures") = failures;
+        suite.append_attribute("errors") = 0;
+        total_tests += tests;
+        total_failures += failures;
+    }
+    suites.append_attribute("tests") = total_tests;
+    suites.append_attribute("failures") = total_failures;
+    document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
+void write_findings_github(std::ostream& out, const CheckResult& result) {
+    for (const Finding& finding : result.findings) {
+        std::string properties;
+        if (has_file(finding)) {
+            properties = "file=" + github_escape(finding.path, true);
+            if (finding.line > 0) {
+                properties += fmt::format(",line={},col={}", finding.line, std::max(finding.column, 1));
+            }
+            properties += ",";
+        }
+        properties += "title=" + github_escape(fmt::format("cswm {}", finding.rule), true);
+        const std::string message = has_file(finding) ? with_id(finding) : finding.path + ": " + finding.message;
+        out << fmt::format("::{} {}::{}\n", finding.severity == Severity::error ? "error" : "warning", properties,
+                           github_escape(message, false));
+    }
+}
+
+} // namespace cswm
