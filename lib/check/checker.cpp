@@ -2,6 +2,7 @@
 
 #include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
+#include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -66,6 +67,7 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         }
     }
     Findings findings = check_documents(documents, workspace.catalog(), workspace.config().root);
+    rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, findings);
     if (const Repo* repo = workspace.repo()) {
         rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, options.require_committed},
                          findings);

@@ -137,7 +137,7 @@ private:
     void check_fix_reviewed(const Document& fix) {
         for (const auto& [pointer, sha] : recorded_commits(fix)) {
             const auto found = m_reachable.find(sha);
-            if (found == m_reachable.end() || has_review_trailer(parse_trailers(found->second.message))) {
+            if (found == m_reachable.end() || has_review_trailer(found->second.trailers)) {
                 continue;
             }
             if (!merged_with_review(sha)) {
@@ -151,7 +151,7 @@ private:
 
     bool merged_with_review(const std::string& sha) const {
         for (const auto& [merge_sha, merge] : m_reachable) {
-            if (merge.parents.size() < 2 || !has_review_trailer(parse_trailers(merge.message))) {
+            if (merge.parents.size() < 2 || !has_review_trailer(merge.trailers)) {
                 continue;
             }
             if (m_repo.contains(merge_sha, sha) && !m_repo.contains(merge.parents.front(), sha)) {
@@ -165,7 +165,7 @@ private:
     void check_trailers() {
         const std::unordered_set<std::string> known = defined_ids(m_documents);
         for (const auto& [sha, commit] : m_reachable) {
-            for (const std::string& id : referenced_ids(parse_trailers(commit.message))) {
+            for (const std::string& id : referenced_ids(commit.trailers)) {
                 if (!known.contains(id)) {
                     m_out.push_back({Severity::warning, "trailer-unknown-id", "commit " + short_sha(sha), 0, 0, "",
                                      fmt::format("Refs: names {}, which no document or item has ({})",
@@ -176,12 +176,17 @@ private:
     }
 
     void check_committed() {
-        const std::unordered_set<std::string> uncommitted = m_repo.uncommitted_paths();
+        const auto uncommitted = m_repo.uncommitted_paths();
         for (const Document& document : m_documents) {
-            if (uncommitted.contains(document.path)) {
-                m_out.push_back({Severity::error, "uncommitted", document.path, 0, 0, document.id,
-                                 "has changes that are not committed (--require-committed)"});
+            const auto found = uncommitted.find(document.path);
+            if (found == uncommitted.end()) {
+                continue;
             }
+            const char* what = found->second == Repo::FileState::ignored     ? "is ignored by git (.gitignore)"
+                               : found->second == Repo::FileState::untracked ? "is not in git at all"
+                                                                             : "has changes that are not committed";
+            m_out.push_back({Severity::error, "uncommitted", document.path, 0, 0, document.id,
+                             fmt::format("{} (--require-committed)", what)});
         }
     }
 

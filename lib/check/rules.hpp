@@ -20,6 +20,16 @@ void check_tree(const std::vector<Document>& documents, const Catalog& catalog, 
 /// cases, failures with fixes, the one-hour security notification.
 void check_semantics(const std::vector<Document>& documents, Findings& out);
 
+/// What the chain rules need beyond the documents.
+struct ChainSettings {
+    int log_review_days = 30; ///< cadence.log_review_days: 0 turns the cadence rule off
+    std::string today;        ///< YYYY-MM-DD
+};
+
+/// The traceability chain: approved requirements tested, approved cases run in the newest
+/// report, anomaly requests recorded, logs reviewed on time, requirements worded testably.
+void check_chain(const std::vector<Document>& documents, const ChainSettings& settings, Findings& out);
+
 /// True for a scaffold placeholder: a value such as "<what the user saw>".
 bool is_placeholder(const nlohmann::json& value);
 

@@ -38,6 +38,11 @@ CommitInfo describe(git_commit* commit) {
         start = end + 1;
     }
     info.message = safe;
+    info.trailers = parse_trailers(std::string(text)); // the trailers end the message: read all of it
+    for (Trailer& trailer : info.trailers) {
+        trailer.key = printable(trailer.key, 100);
+        trailer.value = printable(trailer.value, 4000);
+    }
     info.summary = printable(text.substr(0, std::min(text.find('\n'), std::size_t{300})), 200);
     for (unsigned i = 0; i < git_commit_parentcount(commit); ++i) {
         info.parents.push_back(git_oid_tostr_s(git_commit_parent_id(commit, i)));
@@ -166,14 +171,28 @@ std::vector<FileRevision> Repo::file_history(const std::string& path) const {
         if (!here) {
             continue;
         }
+        // A merge changed the file only if it differs from every parent; a commit whose
+        // parents are missing (a shallow clone's boundary) cannot be said to have changed it.
+        const unsigned parents = git_commit_parentcount(commit.get());
         git::CommitPtr parent;
-        if (git_commit_parentcount(commit.get()) > 0) {
-            parent = lookup(repository, *git_commit_parent_id(commit.get(), 0));
+        bool unchanged = false;
+        bool parent_missing = false;
+        for (unsigned i = 0; i < parents; ++i) {
+            git::CommitPtr each = lookup(repository, *git_commit_parent_id(commit.get(), i));
+            if (!each) {
+                parent_missing = true;
+                continue;
+            }
+            const std::optional<git_oid> blob = blob_at(each.get(), current);
+            unchanged = unchanged || (blob && git_oid_equal(&*blob, &*here));
+            if (i == 0) {
+                parent = std::move(each);
+            }
+        }
+        if (unchanged || (parent_missing && !parent)) {
+            continue;
         }
         const std::optional<git_oid> before = parent ? blob_at(parent.get(), current) : std::nullopt;
-        if (before && git_oid_equal(&*before, &*here)) {
-            continue; // unchanged here
-        }
         revisions.push_back({info, current});
         if (!before && parent) {
             if (auto old_path = renamed_from(repository, parent.get(), commit.get(), current)) {
@@ -184,11 +203,12 @@ std::vector<FileRevision> Repo::file_history(const std::string& path) const {
     return revisions;
 }
 
-std::unordered_set<std::string> Repo::uncommitted_paths() const {
-    std::unordered_set<std::string> paths;
+std::unordered_map<std::string, Repo::FileState> Repo::uncommitted_paths() const {
+    std::unordered_map<std::string, FileState> paths;
     git_status_options options = GIT_STATUS_OPTIONS_INIT;
     options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
-    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                    GIT_STATUS_OPT_INCLUDE_IGNORED | GIT_STATUS_OPT_RECURSE_IGNORED_DIRS;
     git_status_list* raw = nullptr;
     if (git_status_list_new(&raw, m_handle->repository.get(), &options) != 0) {
         return paths;
@@ -196,14 +216,18 @@ std::unordered_set<std::string> Repo::uncommitted_paths() const {
     const git::StatusListPtr list(raw);
     for (std::size_t i = 0; i < git_status_list_entrycount(list.get()); ++i) {
         const git_status_entry* entry = git_status_byindex(list.get(), i);
-        if (entry->status == GIT_STATUS_CURRENT || (entry->status & GIT_STATUS_IGNORED) != 0) {
+        if (entry->status == GIT_STATUS_CURRENT) {
             continue;
         }
         const git_diff_delta* delta =
             entry->index_to_workdir != nullptr ? entry->index_to_workdir : entry->head_to_index;
-        if (delta != nullptr && delta->new_file.path != nullptr) {
-            paths.insert(delta->new_file.path);
+        if (delta == nullptr || delta->new_file.path == nullptr) {
+            continue;
         }
+        const FileState state = (entry->status & GIT_STATUS_IGNORED) != 0  ? FileState::ignored
+                                : (entry->status & GIT_STATUS_WT_NEW) != 0 ? FileState::untracked
+                                                                           : FileState::changed;
+        paths.emplace(delta->new_file.path, state);
     }
     return paths;
 }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <regex>
 #include <string_view>
 
@@ -202,17 +203,78 @@ fs::path Repo::hooks_dir() const {
 }
 
 std::vector<Trailer> parse_trailers(const std::string& message) {
-    git::ensure_initialised();
+    // git's rules: the trailers are the last paragraph of the message (comment lines and
+    // a scissors line's diff aside), each line `Key: value`, a line that starts with white
+    // space continuing the one before. A last paragraph with any other line holds none.
+    // (libgit2's parser drops tab continuations and lets an empty value swallow the next
+    // trailer, so cswm reads them itself.)
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    const std::string_view text(message.data(), std::min(message.find('\0'), message.size()));
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        if (line.starts_with("# ------------------------ >8 ------------------------")) {
+            break;
+        }
+        if (!line.starts_with("#")) {
+            lines.emplace_back(line);
+        }
+        start = end + 1;
+    }
+    auto blank = [](const std::string& line) { return line.find_first_not_of(" \t") == std::string::npos; };
+    while (!lines.empty() && blank(lines.back())) {
+        lines.pop_back();
+    }
+    std::size_t first = lines.size();
+    while (first > 0 && !blank(lines[first - 1])) {
+        --first;
+    }
+    if (first == 0) {
+        return {}; // a message of one paragraph is all subject and body
+    }
+    // Each line is a trailer (`Key: value`, white space allowed before the colon), a
+    // continuation (leading white space), or prose. Prose makes the paragraph no trailer
+    // block, unless a git-generated trailer is there and trailers are a quarter of it.
     std::vector<Trailer> trailers;
-    // libgit2 stops at a NUL; git itself ignores what follows one too.
-    git_message_trailer_array array{};
-    if (git_message_trailers(&array, message.c_str()) != 0) {
-        return trailers;
+    std::size_t prose = 0;
+    bool generated = false;
+    bool after_trailer = false;
+    for (std::size_t i = first; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        if ((line.front() == ' ' || line.front() == '\t') && after_trailer) {
+            const std::size_t content = line.find_first_not_of(" \t");
+            std::string& value = trailers.back().value;
+            value += (value.empty() ? "" : " ") + line.substr(content);
+            continue;
+        }
+        std::size_t key_end = 0;
+        while (key_end < line.size() &&
+               (std::isalnum(static_cast<unsigned char>(line[key_end])) != 0 || line[key_end] == '-')) {
+            ++key_end;
+        }
+        std::size_t colon = key_end;
+        while (colon < line.size() && (line[colon] == ' ' || line[colon] == '\t')) {
+            ++colon;
+        }
+        if (key_end == 0 || colon >= line.size() || line[colon] != ':') {
+            ++prose;
+            after_trailer = false;
+            generated = generated || line.starts_with("(cherry picked from commit ");
+            continue;
+        }
+        const std::size_t value = line.find_first_not_of(" \t", colon + 1);
+        trailers.push_back({line.substr(0, key_end), value == std::string::npos ? "" : line.substr(value)});
+        generated = generated || trailers.back().key == "Signed-off-by";
+        after_trailer = true;
     }
-    for (std::size_t i = 0; i < array.count; ++i) {
-        trailers.push_back({array.trailers[i].key, array.trailers[i].value});
+    const std::size_t total = lines.size() - first;
+    if (prose > 0 && !(generated && trailers.size() * 4 >= total)) {
+        return {};
     }
-    git_message_trailer_array_free(&array);
     return trailers;
 }
 

@@ -4,12 +4,19 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace cswm {
 
 namespace fs = std::filesystem;
+
+/// A `Key: value` line of a commit message's trailer block.
+struct Trailer {
+    std::string key;
+    std::string value;
+};
 
 /// One commit, its text made safe to print (control bytes escaped, summary bounded).
 struct CommitInfo {
@@ -22,12 +29,7 @@ struct CommitInfo {
     std::string summary;              ///< first line
     std::string message;              ///< whole message, bounded
     std::vector<std::string> parents; ///< full SHAs
-};
-
-/// A `Key: value` line of a commit message's trailer block.
-struct Trailer {
-    std::string key;
-    std::string value;
+    std::vector<Trailer> trailers;    ///< read from the whole message, however long
 };
 
 /// What a SHA stored in a document names.
@@ -89,8 +91,10 @@ public:
     /// first, following renames.
     std::vector<FileRevision> file_history(const std::string& path) const;
 
-    /// Paths (relative, '/') of files that are untracked or differ from HEAD.
-    std::unordered_set<std::string> uncommitted_paths() const;
+    /// How a file of the working tree stands against HEAD.
+    enum class FileState { changed, untracked, ignored };
+    /// Paths (relative, '/') of files that differ from HEAD, are untracked or are ignored.
+    std::unordered_map<std::string, FileState> uncommitted_paths() const;
 
     /// Where commit hooks live: core.hooksPath when set, else .git/hooks.
     fs::path hooks_dir() const;
@@ -104,7 +108,7 @@ private:
 };
 
 /// The trailers of a commit message, by git's rules (the last paragraph of `Key: value`
-/// lines); keys as written.
+/// lines, continuation lines joined); keys as written.
 std::vector<Trailer> parse_trailers(const std::string& message);
 
 /// True for a full, lower-case 40-hex SHA-1.

@@ -19,7 +19,7 @@ HistoryResult document_history(const Workspace& workspace, const std::string& id
     own.push_back(document.id);
     for (CommitInfo& commit : repo.commits_from_head()) {
         std::vector<std::string> named;
-        for (const std::string& ref : referenced_ids(parse_trailers(commit.message))) {
+        for (const std::string& ref : referenced_ids(commit.trailers)) {
             if (std::find(own.begin(), own.end(), ref) != own.end()) {
                 named.push_back(ref);
             }

@@ -32,7 +32,13 @@ cswm={}
 if [ ! -x "$cswm" ]; then
   cswm=$(command -v cswm) || {{ echo "cswm hook: cswm not found; Refs: trailers not checked" >&2; exit 0; }}
 fi
-exec "$cswm" hook check-message "$1"
+"$cswm" hook check-message "$1"
+status=$?
+if [ "$status" -eq 2 ]; then
+  echo "cswm hook: could not check the Refs: trailers (see above); commit not blocked" >&2
+  exit 0
+fi
+exit "$status"
 )",
                        k_marker, shell_quoted(cswm_path.string()));
 }
@@ -69,21 +75,9 @@ fs::path install_commit_hook(const Workspace& workspace, const fs::path& cswm_pa
 }
 
 std::vector<UnknownReference> check_commit_message(const Workspace& workspace, const fs::path& file) {
-    const std::string raw = read_file_or_throw(file);
-    std::string message;
-    std::size_t start = 0;
-    while (start < raw.size()) {
-        const std::size_t end = std::min(raw.find('\n', start), raw.size());
-        const std::string_view line(raw.data() + start, end - start);
-        if (line.starts_with("# ------------------------ >8 ------------------------")) {
-            break; // git commit -v: the diff below is not part of the message
-        }
-        if (!line.starts_with("#")) {
-            message.append(line);
-            message += '\n';
-        }
-        start = end + 1;
-    }
+    // parse_trailers leaves out comment lines and what follows a `git commit -v` scissors
+    // line, as git does before the hook runs.
+    const std::string message = read_file_or_throw(file);
     const std::unordered_set<std::string> known = defined_ids(workspace.load_all());
     std::vector<std::string> candidates(known.begin(), known.end());
     std::sort(candidates.begin(), candidates.end()); // ties in "did you mean" resolve the same way every run

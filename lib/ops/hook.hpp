@@ -21,7 +21,7 @@ struct UnknownReference {
 };
 
 /// The `Refs:` IDs of a commit message file that no document or item has (comment lines
-/// starting with '#' are ignored, as git strips them).
+/// and a `git commit -v` diff are left out, as git leaves them out).
 std::vector<UnknownReference> check_commit_message(const Workspace& workspace, const std::filesystem::path& file);
 
 } // namespace cswm

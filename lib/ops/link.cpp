@@ -3,6 +3,7 @@
 #include "lib/ops/query.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
+#include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
 #include "lib/yaml/editor.hpp"
 
@@ -50,9 +51,9 @@ LinkResult link_commits(const Workspace& workspace, const LinkRequest& request) 
     const Repo& repo = workspace.require_repo("cswm link");
     const Document document = find_document(workspace, request.id);
     if (document.kind->commit_fields.empty()) {
-        throw Error(fmt::format("a {} records no commits: link them from the fix confirmation, test report or "
+        throw Error(fmt::format("{} records no commits: link them from the fix confirmation, test report or "
                                 "maintenance log that does",
-                                document.kind->name));
+                                with_article(document.kind->name)));
     }
     const FieldPath& field = document.kind->commit_fields.front();
     const std::string pointer = commit_pointer(document, field, request.action);
@@ -84,7 +85,8 @@ LinkResult link_commits(const Workspace& workspace, const LinkRequest& request) 
     YamlEditor editor(read_file_or_throw(document.file), workspace.config().yaml);
     LinkResult result;
     result.path = document.path;
-    result.field = pointer_label(pointer);
+    result.field = request.action ? fmt::format("action {} ({})", *request.action, pointer_label(pointer))
+                                  : pointer_label(pointer);
     for (const std::string& sha : shas) {
         const bool added = single ? editor.set_scalar(pointer, sha) : editor.append_to_list(pointer, sha);
         (added ? result.added : result.present).push_back(sha);

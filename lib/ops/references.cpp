@@ -27,8 +27,15 @@ std::vector<std::string> referenced_ids(const std::vector<Trailer>& trailers) {
             }
             current.clear();
         };
-        for (const char c : trailer.value) {
-            if (c == ',' || c == ' ' || c == '\t' || c == ';') {
+        // Full-width ，、； typed by a Chinese input method separate IDs too.
+        std::string value = trailer.value;
+        for (const std::string_view wide : {"\uFF0C", "\u3001", "\uFF1B"}) {
+            for (std::size_t at = value.find(wide); at != std::string::npos; at = value.find(wide, at)) {
+                value.replace(at, wide.size(), ",");
+            }
+        }
+        for (const char c : value) {
+            if (c == ',' || c == ' ' || c == '\t' || c == ';' || c == '\n' || c == '\r') {
                 flush();
             } else {
                 current += c;

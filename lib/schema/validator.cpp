@@ -186,33 +186,43 @@ bool is_combinator_failure(const std::string& description) {
            description.starts_with("Failed to validate against any schemas allowed by anyOf");
 }
 
-void describe_condition(const json& condition, const std::string& prefix, std::vector<std::string>& parts) {
+/// Says what an `if` asks, in the words of the document: "status is 'fixed'" when the
+/// document's value is one the rule lists, else the values the rule lists.
+void describe_condition(const json& condition, const std::string& prefix, const json* here,
+                        std::vector<std::string>& parts) {
     if (!condition.is_object() || !condition.contains("properties") || !condition["properties"].is_object()) {
         return;
     }
     for (const auto& [key, constraint] : condition["properties"].items()) {
         const std::string name = prefix.empty() ? key : prefix + "." + key;
-        std::vector<std::string> values;
+        const json* value = here != nullptr && here->is_object() && here->contains(key) ? &(*here)[key] : nullptr;
+        std::vector<json> listed;
         if (constraint.contains("const")) {
-            values.push_back(quoted(constraint["const"]));
+            listed.push_back(constraint["const"]);
         } else if (constraint.contains("enum") && constraint["enum"].is_array()) {
-            for (const json& each : constraint["enum"]) {
-                values.push_back(quoted(each));
-            }
+            listed.assign(constraint["enum"].begin(), constraint["enum"].end());
         }
-        if (!values.empty()) {
+        if (!listed.empty()) {
+            std::vector<std::string> values;
+            if (value != nullptr && std::find(listed.begin(), listed.end(), *value) != listed.end()) {
+                values.push_back(quoted(*value));
+            } else {
+                for (const json& each : listed) {
+                    values.push_back(quoted(each));
+                }
+            }
             parts.push_back(name == "status" ? fmt::format("once status is {}", join(values, " or "))
                                              : fmt::format("when {} is {}", name, join(values, " or ")));
         }
-        describe_condition(constraint, name, parts);
+        describe_condition(constraint, name, value, parts);
     }
 }
 
 /// "once status is 'approved'", "when optimisation.performed is true": when an if/then
-/// rule applies, said from its `if`.
-std::string condition_text(const json& rule) {
+/// rule applies to this document, said from its `if`.
+std::string condition_text(const json& rule, const json& document) {
     std::vector<std::string> parts;
-    describe_condition(rule.value("if", json::object()), "", parts);
+    describe_condition(rule.value("if", json::object()), "", &document, parts);
     if (!parts.empty()) {
         return join(parts, " and ");
     }
@@ -263,8 +273,8 @@ void explain(const std::string& description, const json& schema, const RuleConte
             return;
         }
         for (const auto& [key, unused] : value.items()) {
-            if (std::find(known.begin(), known.end(), key) != known.end()) {
-                continue;
+            if (std::find(known.begin(), known.end(), key) != known.end() || key == "<<") {
+                continue; // a merge key is the loader's finding (yaml-feature)
             }
             std::string message =
                 key.empty() ? std::string("empty key") : fmt::format("unknown field '{}'", printable(key, 60));
@@ -309,6 +319,11 @@ void explain(const std::string& description, const json& schema, const RuleConte
         if (subschema->contains("format")) {
             return; // the format check says it better: "not a valid date"
         }
+        if (subschema->value("pattern", std::string()) == "^[0-9a-f]{40}$") {
+            say(fmt::format("{} is not a full 40-hex commit SHA: record commits with `cswm link`", quoted(value)),
+                "pattern");
+            return;
+        }
         say(fmt::format("{} does not have the required form {}", quoted(value),
                         subschema->value("pattern", std::string("?"))),
             "pattern");
@@ -323,7 +338,8 @@ void explain(const std::string& description, const json& schema, const RuleConte
         return;
     }
     if (description.starts_with("Array should contain no fewer than") && subschema != nullptr) {
-        say(fmt::format("needs at least {} item(s){}", subschema->value("minItems", 1),
+        const int minimum = subschema->value("minItems", 1);
+        say(fmt::format("needs at least {} item{}{}", minimum, minimum == 1 ? "" : "s",
                         rule.condition.empty() ? "" : " " + rule.condition),
             "minItems");
         return;
@@ -443,8 +459,8 @@ struct SchemaValidator::Compiled {
     std::vector<std::unique_ptr<valijson::Schema>> parts;
     // Kept across documents: a validator caches the regexes of `pattern` constraints.
     std::vector<valijson::Validator> validators;
-    std::vector<json> branches;          // each part's `then` (null for the schema proper)
-    std::vector<std::string> conditions; // each part's `if`, in words
+    std::vector<json> branches; // each part's `then` (null for the schema proper)
+    std::vector<json> rules;    // each part as written (null for the schema proper)
 };
 
 SchemaValidator::SchemaValidator(json schema, Draft draft)
@@ -460,7 +476,7 @@ SchemaValidator::SchemaValidator(json schema, Draft draft)
     parts.insert(parts.begin(), std::move(base));
     for (std::size_t i = 0; i < parts.size(); ++i) {
         m_compiled->branches.push_back(i == 0 ? json() : parts[i].value("then", json()));
-        m_compiled->conditions.push_back(i == 0 ? std::string() : condition_text(parts[i]));
+        m_compiled->rules.push_back(i == 0 ? json() : parts[i]);
     }
     for (const json& part : parts) {
         try {
@@ -537,8 +553,9 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
         std::vector<SchemaViolation> explained;
         const json& branch = m_compiled->branches[each.part];
         explain(each.description, m_schema,
-                RuleContext{branch.is_object() ? &branch : nullptr, m_compiled->conditions[each.part]}, document,
-                each.steps, explained);
+                RuleContext{branch.is_object() ? &branch : nullptr,
+                            each.part == 0 ? std::string() : condition_text(m_compiled->rules[each.part], document)},
+                document, each.steps, explained);
         for (SchemaViolation& violation : explained) {
             if (seen.insert({violation.pointer, violation.message}).second) {
                 violations.push_back(std::move(violation));

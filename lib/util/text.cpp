@@ -289,8 +289,15 @@ std::string slugify(std::string_view title, std::size_t max_bytes) {
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
     std::optional<std::string> best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    auto lower = [](std::string_view text) {
+        std::string out(text);
+        std::transform(out.begin(), out.end(), out.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return out;
+    };
+    const std::string folded = lower(word);
     for (const std::string& candidate : candidates) {
-        const std::size_t distance = edit_distance(word, candidate);
+        const std::size_t distance = edit_distance(folded, lower(candidate)); // fix-012 finds FIX-012
         if (distance < best_distance) {
             best_distance = distance;
             best = candidate;

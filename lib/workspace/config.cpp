@@ -57,7 +57,9 @@ Config load_config(const fs::path& file, const std::string& display_path) {
             const Position pb = position_of(b);
             return std::tie(pa.line, pa.column) < std::tie(pb.line, pb.column);
         });
-        fail(display_path, position_of(*first), first->message);
+        const std::string label = pointer_label(first->pointer);
+        fail(display_path, position_of(*first),
+             first->at_key || label.empty() ? first->message : fmt::format("{}: {}", label, first->message));
     }
     Config config;
     config.root = root.value("root", config.root);
@@ -68,6 +70,9 @@ Config load_config(const fs::path& file, const std::string& display_path) {
              fmt::format("root '{}' must be a folder inside the repository, such as maint", config.root));
     }
     config.root = documents.generic_string();
+    if (root.contains("cadence")) {
+        config.log_review_days = root["cadence"].value("log_review_days", config.log_review_days);
+    }
     if (root.contains("policy")) {
         config.reviewed_fix_commits = root["policy"].value("reviewed_fix_commits", false);
     }

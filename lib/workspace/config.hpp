@@ -17,6 +17,7 @@ struct Config {
     std::uintmax_t max_document_bytes = 1U << 20U;
     YamlLimits yaml;
     bool reviewed_fix_commits = false; ///< policy: fix commits need Reviewed-by:
+    int log_review_days = 30;          ///< cadence: the longest gap between log reviews
 };
 
 inline constexpr const char* k_config_file = ".cswm.yaml";

@@ -1,0 +1,274 @@
+#include "lib/check/rules.hpp"
+
+#include "lib/util/dates.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <regex>
+#include <unordered_map>
+#include <unordered_set>
+
+// The traceability chain, end to end: approved requirements are tested, approved test
+// cases are run, anomaly requests are handled, logs are reviewed on time, and
+// requirements are worded so that they can be tested at all.
+
+namespace cswm::rules {
+namespace {
+
+using nlohmann::json;
+
+std::string text_at(const json& node, const char* key) {
+    const auto found = node.find(key);
+    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+std::vector<const Document*> of_kind(const std::vector<Document>& documents, std::string_view kind) {
+    std::vector<const Document*> found;
+    for (const Document& document : documents) {
+        if (document.parsed() && document.kind != nullptr && document.kind->name == kind) {
+            found.push_back(&document);
+        }
+    }
+    return found;
+}
+
+/// Approved requirements that are still in force need at least one test case.
+void check_requirements_tested(const std::vector<Document>& documents, Findings& out) {
+    std::unordered_set<std::string> verified;
+    for (const Document* spec : of_kind(documents, "quality-spec")) {
+        for (const json& each : spec->data().value("cases", json::array())) {
+            for (const json& requirement : each.value("verifies", json::array())) {
+                if (requirement.is_string()) {
+                    verified.insert(requirement.get<std::string>());
+                }
+            }
+        }
+    }
+    for (const Document* srs : of_kind(documents, "srs")) {
+        if (srs->status != "approved") {
+            continue;
+        }
+        const json requirements = srs->data().value("requirements", json::array());
+        for (std::size_t i = 0; i < requirements.size(); ++i) {
+            const std::string id = text_at(requirements[i], "id");
+            if (id.empty() || text_at(requirements[i], "change") == "removed" || verified.contains(id)) {
+                continue;
+            }
+            out.push_back(
+                srs->finding_at(fmt::format("/requirements/{}/id", i), false, Severity::error, "requirement-untested",
+                                fmt::format("{} is approved but no test case of a quality spec verifies it", id)));
+        }
+    }
+}
+
+/// The newest test report of each quality spec: by the end of its period, then its ID.
+std::map<std::string, const Document*> newest_reports(const std::vector<Document>& documents) {
+    std::map<std::string, const Document*> newest;
+    auto key = [](const Document& report) {
+        const json period = report.data().value("period", json::object());
+        const std::string end = period.is_object() ? text_at(period, "end") : std::string();
+        const std::size_t dash = report.id.rfind('-');
+        const long number = dash == std::string::npos ? 0 : std::strtol(report.id.c_str() + dash + 1, nullptr, 10);
+        return std::make_pair(end.empty() ? text_at(report.data(), "created") : end, number);
+    };
+    for (const Document* report : of_kind(documents, "test-report")) {
+        const std::string spec = text_at(report->data(), "quality_spec");
+        if (spec.empty()) {
+            continue;
+        }
+        auto [at, inserted] = newest.emplace(spec, report);
+        if (!inserted && key(*at->second) < key(*report)) {
+            at->second = report;
+        }
+    }
+    return newest;
+}
+
+/// Every case of an approved quality spec has a result in the newest report that runs it.
+void check_cases_run(const std::vector<Document>& documents, Findings& out) {
+    const std::map<std::string, const Document*> newest = newest_reports(documents);
+    for (const Document* spec : of_kind(documents, "quality-spec")) {
+        if (spec->status != "approved") {
+            continue;
+        }
+        const auto report = newest.find(spec->id);
+        if (report == newest.end()) {
+            out.push_back(spec->finding_at("/id", false, Severity::warning, "case-without-result",
+                                           fmt::format("{} is approved but no test report runs it yet", spec->id)));
+            continue;
+        }
+        std::unordered_set<std::string> run;
+        for (const json& result : report->second->data().value("results", json::array())) {
+            const auto outcome = result.find("outcome");
+            if (outcome != result.end() && !outcome->is_null()) {
+                run.insert(text_at(result, "case"));
+            }
+        }
+        const json cases = spec->data().value("cases", json::array());
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const std::string id = text_at(cases[i], "id");
+            if (!id.empty() && !run.contains(id)) {
+                out.push_back(spec->finding_at(fmt::format("/cases/{}/id", i), false, Severity::error,
+                                               "case-without-result",
+                                               fmt::format("{} has no result in {}, the newest test report of {}", id,
+                                                           report->second->id, spec->id)));
+            }
+        }
+    }
+}
+
+/// Every anomaly request that was taken up has an anomaly record, or fed a requirement.
+void check_requests_recorded(const std::vector<Document>& documents, Findings& out) {
+    // Handled by an anomaly record, or taken into the requirements as a need (sources).
+    std::unordered_set<std::string> recorded;
+    for (const Document* record : of_kind(documents, "anomaly-record")) {
+        recorded.insert(text_at(record->data(), "request"));
+    }
+    for (const Document* srs : of_kind(documents, "srs")) {
+        for (const json& requirement : srs->data().value("requirements", json::array())) {
+            for (const json& source : requirement.value("sources", json::array())) {
+                if (source.is_string()) {
+                    recorded.insert(source.get<std::string>());
+                }
+            }
+        }
+    }
+    for (const Document* request : of_kind(documents, "anomaly-request")) {
+        // Taken up (accepted) or done (closed): by then someone has assessed and debugged it.
+        if ((request->status != "accepted" && request->status != "closed") || recorded.contains(request->id)) {
+            continue;
+        }
+        out.push_back(request->finding_at("/id", false, Severity::error, "request-without-record",
+                                          fmt::format("no anomaly record handles it, and no requirement names it "
+                                                      "among its sources: start one with `cswm new anomaly-record` "
+                                                      "and set its request to {}",
+                                                      request->id)));
+    }
+}
+
+/// Logs are reviewed at least every `cadence_days` days, up to today.
+void check_log_cadence(const std::vector<Document>& documents, int cadence_days, const std::string& today,
+                       Findings& out) {
+    std::vector<const Document*> logs = of_kind(documents, "maintenance-log");
+    std::erase_if(logs, [](const Document* log) { return log->status == "draft"; });
+    if (logs.empty() || cadence_days <= 0) {
+        return; // no maintenance log in force yet
+    }
+    std::string latest;
+    const Document* where = logs.front();
+    for (const Document* log : logs) {
+        for (const json& review : log->data().value("log_reviews", json::array())) {
+            const std::string date = text_at(review, "date").substr(0, 10);
+            if (is_iso_date(date) && date > latest) {
+                latest = date;
+                where = log;
+            }
+        }
+    }
+    const auto now = epoch_seconds(today);
+    const auto last = latest.empty() ? std::nullopt : epoch_seconds(latest);
+    if (!now) {
+        return;
+    }
+    const long long days = last ? (*now - *last) / 86400 : -1;
+    if (last && days <= cadence_days) {
+        return;
+    }
+    out.push_back(where->finding_at(
+        "/log_reviews", true, Severity::warning, "log-review-overdue",
+        last ? fmt::format("the last log review was on {}, {} days ago: logs are to be reviewed every {} days "
+                           "(cadence.log_review_days)",
+                           latest, days, cadence_days)
+             : "no log review is recorded in any maintenance log: review the system logs (`cswm logscan`) and "
+               "record it"));
+}
+
+std::size_t count_words(const std::string& text, const std::regex& word) {
+    return static_cast<std::size_t>(
+        std::distance(std::sregex_iterator(text.begin(), text.end(), word), std::sregex_iterator()));
+}
+
+/// 應 and 須 as modal verbs, not inside words such as 回應, 應用 or 必須 counted twice.
+std::size_t count_chinese_modals(const std::string& text) {
+    static const std::vector<std::string> not_modal{"回應", "反應", "對應", "相應", "供應", "適應", "應用",
+                                                    "響應", "效應", "感應", "呼應", "因應", "理應"};
+    std::string masked = text;
+    for (const std::string& word : not_modal) {
+        for (std::size_t at = masked.find(word); at != std::string::npos; at = masked.find(word, at)) {
+            masked.replace(at, word.size(), std::string(word.size(), ' '));
+        }
+    }
+    std::size_t count = 0;
+    for (const std::string modal : {"必須", "應", "須"}) {
+        for (std::size_t at = masked.find(modal); at != std::string::npos; at = masked.find(modal, at)) {
+            masked.replace(at, modal.size(), std::string(modal.size(), ' '));
+            ++count;
+        }
+    }
+    return count;
+}
+
+/// ISO/IEC/IEEE 29148: one requirement per statement, in words that can be tested.
+void check_wording(const std::vector<Document>& documents, Findings& out) {
+    static const std::regex shall(R"(\bshall\b)", std::regex::icase);
+    static const std::vector<std::string> weak_english{
+        "etc.",        "as appropriate", "user-friendly", "user friendly", "as soon as possible",
+        "if possible", "and/or",         "as needed",     "adequate",      "sufficient"};
+    static const std::vector<std::string> weak_chinese{"適當", "盡可能", "儘可能", "盡量", "儘量", "友善", "適時"};
+    for (const Document* srs : of_kind(documents, "srs")) {
+        const json requirements = srs->data().value("requirements", json::array());
+        for (std::size_t i = 0; i < requirements.size(); ++i) {
+            const std::string statement = text_at(requirements[i], "statement");
+            const std::string id = text_at(requirements[i], "id");
+            const std::string pointer = fmt::format("/requirements/{}/statement", i);
+            if (statement.empty() || is_placeholder(json(statement))) {
+                continue;
+            }
+            const std::size_t modals = count_words(statement, shall) + count_chinese_modals(statement);
+            if (modals > 1) {
+                out.push_back(srs->finding_at(pointer, false, Severity::warning, "requirement-wording",
+                                              fmt::format("{} says shall/應/須 {} times: one requirement per "
+                                                          "statement, so that each can be verified",
+                                                          id, modals)));
+            }
+            std::vector<std::string> weak;
+            std::string lower = statement;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            for (const std::string& word : weak_english) {
+                if (lower.find(word) != std::string::npos) {
+                    weak.push_back("\"" + word + "\"");
+                }
+            }
+            for (const std::string& word : weak_chinese) {
+                if (statement.find(word) != std::string::npos) {
+                    weak.push_back("「" + word + "」");
+                }
+            }
+            static const std::regex etc_chinese("等(?!待|級|候|於|同)");
+            if (std::regex_search(statement, etc_chinese) && statement.find("相等") == std::string::npos &&
+                statement.find("平等") == std::string::npos && statement.find("對等") == std::string::npos) {
+                weak.push_back("「等」");
+            }
+            if (!weak.empty()) {
+                out.push_back(
+                    srs->finding_at(pointer, false, Severity::warning, "requirement-wording",
+                                    fmt::format("{} uses words that cannot be tested: {}", id, join(weak, ", "))));
+            }
+        }
+    }
+}
+
+} // namespace
+
+void check_chain(const std::vector<Document>& documents, const ChainSettings& settings, Findings& out) {
+    check_requirements_tested(documents, out);
+    check_cases_run(documents, out);
+    check_requests_recorded(documents, out);
+    check_log_cadence(documents, settings.log_review_days, settings.today, out);
+    check_wording(documents, out);
+}
+
+} // namespace cswm::rules
