@@ -15,6 +15,7 @@ HistoryResult document_history(const Workspace& workspace, const std::string& id
     result.id = document.id;
     result.path = document.path;
     result.revisions = repo.file_history(document.path);
+    result.shallow = repo.is_shallow();
     std::vector<std::string> own = item_ids(document);
     own.push_back(document.id);
     for (CommitInfo& commit : repo.commits_from_head()) {

@@ -20,6 +20,7 @@ struct HistoryResult {
     std::string path;
     std::vector<FileRevision> revisions; ///< commits that changed the file, newest first
     std::vector<Reference> references;   ///< commits that reference it, newest first
+    bool shallow = false;                ///< the clone is shallow: older revisions are not here
 };
 
 /// The revisions of a document's file (following renames) and the commits whose trailers

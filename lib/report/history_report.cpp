@@ -42,7 +42,8 @@ std::string format_commit_time(const CommitInfo& commit) {
 void write_history_text(std::ostream& out, const HistoryResult& history) {
     out << fmt::format("{}  {}\n\nrevisions of the file:\n", history.id, history.path);
     if (history.revisions.empty()) {
-        out << "  (not committed yet)\n";
+        out << (history.shallow ? "  (none visible: this clone is shallow; `git fetch --unshallow` brings them)\n"
+                                : "  (not committed yet)\n");
     }
     for (const FileRevision& revision : history.revisions) {
         out << fmt::format("  {}  {}  {}  {}{}\n", revision.commit.sha.substr(0, 10),
@@ -74,6 +75,7 @@ void write_history_json(std::ostream& out, const HistoryResult& history) {
         each["path"] = revision.path;
         object["revisions"].push_back(std::move(each));
     }
+    object["shallow"] = history.shallow;
     object["references"] = ordered::array();
     for (const Reference& reference : history.references) {
         ordered each = commit_json(reference.commit);
