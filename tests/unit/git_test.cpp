@@ -1,6 +1,8 @@
 // Commit trailers: git's rules for finding them (parse_trailers), and what cswm reads from
 // them (referenced_ids, has_review_trailer). Expectations follow `git interpret-trailers
-// --parse` (git 2.39).
+// --parse` (git 2.39). A test marked should_fail states git's behaviour where cswm does
+// not match it yet; doctest reports it as a failure as soon as it passes: remove the mark
+// with the fix.
 
 #include "lib/git/repo.hpp"
 #include "lib/ops/references.hpp"
@@ -219,6 +221,24 @@ TEST_CASE("Repo: the trailers of a commit message over 64 KiB") {
     CHECK(commits.front().message.size() <= 64 * 1024 + 100);
     CHECK(joined(referenced_ids(trailers)) == "FIX-001");
     CHECK(has_review_trailer(trailers));
+}
+
+// git runs the hooks of a linked worktree (`git worktree add`) from the main repository's
+// hooks folder ($GIT_COMMON_DIR/hooks); cswm installs into .git/worktrees/NAME/hooks, which
+// git never reads, so the hook silently checks nothing there.
+TEST_CASE("Repo::hooks_dir of a linked worktree is the one git uses" * doctest::should_fail()) {
+    namespace fs = std::filesystem;
+    char pattern[] = "/tmp/cswm-git-test.XXXXXX";
+    REQUIRE(::mkdtemp(pattern) != nullptr);
+    const fs::path dir(pattern);
+    const std::string git = "git -C '" + (dir / "main").string() +
+                            "' -c user.name=Ann -c user.email=ann@example.com -c commit.gpgsign=false ";
+    REQUIRE(std::system(("git init -q '" + (dir / "main").string() + "' && " + git +
+                         "commit -q --no-verify --allow-empty -m start && " + git + "worktree add -q ../wt 2>/dev/null")
+                            .c_str()) == 0);
+    const fs::path hooks = Repo::discover(dir / "wt").hooks_dir();
+    fs::remove_all(dir);
+    CHECK(hooks.lexically_normal() == (dir / "main" / ".git" / "hooks").lexically_normal());
 }
 
 TEST_CASE("is_full_sha: 40 lower-case hex digits") {

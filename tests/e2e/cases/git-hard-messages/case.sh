@@ -34,7 +34,7 @@ printf 'encoding ISO-8859-1\n\nCaf\351 cr\350me upload fix\n\nRefs: FIX-013\n' |
 run history FIX-013
 run check
 
-echo "# a 5 MB commit message that also changes the document: history shows a bounded subject"
+echo "# a 5 MB commit message that changes the document: a bounded subject, and its trailers read"
 echo "# (a comment)" >>"$fix"
 git add "$fix"
 {
@@ -42,6 +42,7 @@ git add "$fix"
   head -c 5000000 /dev/zero | tr '\0' 'x'
   printf '\n\n'
   for i in $(seq 1 1000); do echo "line $i of a very long body $(printf '%0200d' 0)"; done
+  printf '\nRefs: FIX-013, FIX-0013\n' # trailers at the end, 5 MB in: still read
 } >"$CASE_TMP/huge"
 wc -c <"$CASE_TMP/huge"
 export GIT_AUTHOR_DATE="2026-12-02T10:00:00+08:00" GIT_COMMITTER_DATE="2026-12-02T10:00:00+08:00"

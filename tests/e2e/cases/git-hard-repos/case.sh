@@ -59,11 +59,14 @@ git clone -q --depth 1 "file://$PWD/demo" shallow
 cd shallow
 git rev-parse --is-shallow-repository
 run check maint/fix-confirmation maint/test-report
-run history TR-010 # the boundary commit "adds" every file here, as git log says too:
-git log --format='git log: %h %s' -- maint/test-report/TR-010-*.yaml
+run history TR-010 # last changed behind the boundary: no revision to show here
+run history TR-010 --format json
 run link FIX-013 HEAD
 git diff | sed -n '/^@@/,$p'
 git checkout -q -- .
+echo "## deepened to 3 commits: history shows the revisions that are there"
+git fetch -q --depth 3
+run history TR-010
 cd ..
 
 echo "# repository with no commits yet"

@@ -1,8 +1,9 @@
 # cswm history: the revisions of a document's file, following renames (a pure `git mv`,
 # and a rename with edits in the same commit), and the commits whose Refs: trailers name
 # the document or one of its items (REQ of an SRS, TC of a quality spec). Trailer keys are
-# case-insensitive; IDs are split at commas and spaces and listed once; a Refs: line that
-# is not in the message's last paragraph is no trailer. Text and JSON.
+# case-insensitive; IDs are split at commas and spaces and listed once; a continuation
+# line adds IDs, and an empty Refs: hides nothing after it; a Refs: line that is not in
+# the message's last paragraph is no trailer. Text and JSON.
 export HOME="$CASE_TMP/home" XDG_CONFIG_HOME="$CASE_TMP/home/.config" # libgit2 reads ~/.gitconfig
 mkdir -p "$HOME"
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
@@ -39,7 +40,12 @@ git commit -q --allow-empty -m "Not a trailer here" -m "Refs: REQ-042
 is in the body, followed by prose, so it is no trailer." -m "Signed-off-by: Ann Lee <ann@example.com>"
 when 7
 git commit -q --allow-empty -m "Nor here" -m "Refs: SRS-004" -m "The last paragraph is prose."
-git log --format='%h %s | %(trailers:key=refs,valueonly,separator=%x2C )' v2.4.0..HEAD
+when 8
+git commit -q --allow-empty -m "Continued" -m "Refs: REQ-009,
+  REQ-015
+Refs:
+Reviewed-by: Ann Lee <ann@example.com>"
+git log --format='%h %s | %(trailers:key=refs,valueonly,unfold,separator=%x2C )' v2.4.0..HEAD
 
 echo "# after the renames: the older revisions are found under their old names"
 run history SRS-004

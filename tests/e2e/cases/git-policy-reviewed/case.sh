@@ -31,6 +31,11 @@ change "d"
 git commit -q -m "upload: log the part number" -m "Reviewed-by: Ya-Ting Hsu <yating.hsu@filebox.example>
 is what the reviewer asked for, but this is prose, not a trailer." -m "Refs: FIX-017"
 prose=$(git rev-parse HEAD)
+when 4
+change "d2"
+git commit -q -m "upload: count the parts" -m "Refs:
+Reviewed-by: Ya-Ting Hsu <yating.hsu@filebox.example>" # a template's empty Refs: left in
+template=$(git rev-parse HEAD)
 # A topic branch merged with review, and another merged without.
 git checkout -q -b topic/reviewed
 when 5
@@ -61,8 +66,9 @@ fix 016 "reviewed lower case" "$lower"
 fix 017 "reviewed-by in prose" "$prose"
 fix 018 "merged with review" "$merged_reviewed"
 fix 019 "merged without review" "$merged_unreviewed"
+fix 020 "empty refs above the review" "$template"
 when 8
-commit_all "FIX-014 to FIX-019"
+commit_all "FIX-014 to FIX-020"
 
 echo "# the policy is off by default"
 run check
