@@ -199,7 +199,8 @@ fs::path Repo::hooks_dir() const {
         }
         return path.is_absolute() ? path : m_workdir / path;
     }
-    return m_git_dir / "hooks";
+    // A linked worktree runs the hooks of the repository it belongs to ($GIT_COMMON_DIR).
+    return without_trailing_slash(git_repository_commondir(m_handle->repository.get())) / "hooks";
 }
 
 std::vector<Trailer> parse_trailers(const std::string& message) {

@@ -26,7 +26,8 @@ std::string commit_pointer(const Document& document, const FieldPath& field, con
         std::size_t start = 0;
         while (start <= text.size()) {
             const std::size_t dot = std::min(text.find('.', start), text.size());
-            pointer += "/" + pointer_token(text.substr(start, dot - start));
+            pointer += '/';
+            pointer += pointer_token(text.substr(start, dot - start));
             start = dot + 1;
         }
         return pointer;

@@ -1,8 +1,6 @@
 // Commit trailers: git's rules for finding them (parse_trailers), and what cswm reads from
 // them (referenced_ids, has_review_trailer). Expectations follow `git interpret-trailers
-// --parse` (git 2.39). A test marked should_fail states git's behaviour where cswm does
-// not match it yet; doctest reports it as a failure as soon as it passes: remove the mark
-// with the fix.
+// --parse` (git 2.39).
 
 #include "lib/git/repo.hpp"
 #include "lib/ops/references.hpp"
@@ -224,9 +222,8 @@ TEST_CASE("Repo: the trailers of a commit message over 64 KiB") {
 }
 
 // git runs the hooks of a linked worktree (`git worktree add`) from the main repository's
-// hooks folder ($GIT_COMMON_DIR/hooks); cswm installs into .git/worktrees/NAME/hooks, which
-// git never reads, so the hook silently checks nothing there.
-TEST_CASE("Repo::hooks_dir of a linked worktree is the one git uses" * doctest::should_fail()) {
+// hooks folder ($GIT_COMMON_DIR/hooks), not .git/worktrees/NAME/hooks (a regression).
+TEST_CASE("Repo::hooks_dir of a linked worktree is the one git uses") {
     namespace fs = std::filesystem;
     char pattern[] = "/tmp/cswm-git-test.XXXXXX";
     REQUIRE(::mkdtemp(pattern) != nullptr);
