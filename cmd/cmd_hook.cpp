@@ -3,6 +3,7 @@
 #include "lib/ops/hook.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
+#include "lib/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -38,8 +39,10 @@ Command register_hook(CLI::App& parent) {
                 const std::vector<UnknownReference> unknown = check_commit_message(*context.workspace, file);
                 for (const UnknownReference& reference : unknown) {
                     context.err << fmt::format(
-                        "cswm: Refs: names {}, which no document or item has{}\n", reference.id,
-                        reference.suggestion.empty() ? "" : fmt::format(" (did you mean {}?)", reference.suggestion));
+                        "cswm: Refs: names {}, which no document or item has{}\n", printable(reference.id, 60),
+                        reference.suggestion.empty()
+                            ? ""
+                            : fmt::format(" (did you mean {}?)", printable(reference.suggestion, 60)));
                 }
                 if (!unknown.empty()) {
                     context.err << "cswm: commit rejected: fix the Refs: trailer (or commit with --no-verify)\n";

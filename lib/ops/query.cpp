@@ -80,6 +80,10 @@ Document find_document(const Workspace& workspace, const std::string& id) {
         }
     }
     if (matches.size() == 1) {
+        if (matches.front().kind == nullptr) {
+            throw Error(
+                fmt::format("{} has no known kind: run `cswm check {}`", matches.front().path, matches.front().path));
+        }
         return std::move(matches.front());
     }
     if (matches.empty()) {

@@ -52,3 +52,12 @@ echo "# kinds take 'an' where English does; swapped digits still find their ID"
 sed -i 's/^  record: AREC-005/  record: AREQ-007/' maint/fix-confirmation/FIX-013-*.yaml
 sed -i 's/^request: AREQ-007/request: AREQ-070/' maint/anomaly-record/AREC-005-*.yaml
 run check maint/fix-confirmation/FIX-013-large-uploads-retry-the-merge-after-the-gateway-timeout.yaml maint/anomaly-record
+
+echo "# a document without a known kind is named, not a crash (link and show segfaulted)"
+printf 'id: FIX-001\ntitle: x\ncommits: []\n' > maint/fix-confirmation/FIX-001-no-kind.yaml
+run link FIX-001 HEAD
+run show FIX-001
+
+echo "# the hook prints unknown IDs escaped, never raw control bytes"
+printf 'Fix\n\nRefs: \033]0;pwned\007FIX-99\n' > message.txt
+run hook check-message message.txt
