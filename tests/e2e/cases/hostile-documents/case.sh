@@ -1,10 +1,10 @@
 # Hostile documents (tests/hostile/, see its README.md) and hostile files made here: each
 # gets its finding with a place where it has one, check exits 1, and nothing crashes,
-# hangs or eats memory. Every cswm run is bounded by `timeout 20`: a hang shows as exit 124.
+# hangs or eats memory. Every cswm run is bounded by `timeout 120` (generous: sanitizer builds on a loaded 2-core machine are slow; a hang is still caught): a hang shows as exit 124.
 hostile="$SOURCE_DIR/tests/hostile"
 cat >"$CASE_TMP/cswm-bounded" <<WRAPPER
 #!/bin/sh
-exec timeout 20 "$CSWM" "\$@"
+exec timeout 120 "$CSWM" "\$@"
 WRAPPER
 chmod +x "$CASE_TMP/cswm-bounded"
 CSWM="$CASE_TMP/cswm-bounded"
