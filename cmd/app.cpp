@@ -34,7 +34,9 @@ constexpr Entry k_commands[] = {
     {register_link,    Needs::workspace},   // these three need git too: lib says so when it is missing
     {register_history, Needs::workspace},
     {register_hook,    Needs::workspace},
+    {register_import,  Needs::workspace},   // and git: the report records the tested commit
     {register_schema,  Needs::repository},
+    {register_logscan, Needs::nothing},     // a workspace with --into: the command says so after parsing
 };
 // clang-format on
 
@@ -111,10 +113,11 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
             throw Error(fmt::format("-C {}: no such folder", directory));
         }
     }
-    for (auto& [command, needs] : commands) {
+    for (auto& [command, table_needs] : commands) {
         if (!command.app->parsed()) {
             continue;
         }
+        const Needs needs = command.needs ? command.needs() : table_needs;
         std::optional<Workspace> workspace;
         if (needs == Needs::workspace) {
             workspace.emplace(Workspace::open(context.cwd));

@@ -32,6 +32,9 @@ struct Context {
 struct Command {
     CLI::App* app = nullptr;
     std::function<int(Context&)> run;
+    /// When set, says after parsing what the command needs, for a command whose options
+    /// decide it (logscan needs a workspace only with --into); else the table says.
+    std::function<Needs()> needs = {};
 };
 
 Command register_init(CLI::App& parent);
@@ -43,6 +46,8 @@ Command register_schema(CLI::App& parent);
 Command register_link(CLI::App& parent);
 Command register_history(CLI::App& parent);
 Command register_hook(CLI::App& parent);
+Command register_import(CLI::App& parent);
+Command register_logscan(CLI::App& parent);
 
 /// Parses the command line, opens what the chosen command needs, runs it, and turns
 /// errors into messages and exit statuses (SPEC §3).

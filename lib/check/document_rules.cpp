@@ -152,7 +152,10 @@ bool is_placeholder(const json& value) {
         return false;
     }
     const std::string& text = value.get_ref<const std::string&>();
-    return text.size() >= 3 && text.front() == '<' && text.back() == '>' && text.find('\n') == std::string::npos;
+    // Placeholders never nest: "<ip>:<n> failed to transfer blk_<n> to <ip>" is a log
+    // signature, not a placeholder.
+    return text.size() >= 3 && text.front() == '<' && text.back() == '>' && text.find('\n') == std::string::npos &&
+           text.find_first_of("<>", 1) == text.size() - 1;
 }
 
 void check_document(const Document& document, const Catalog& catalog, std::string_view documents_root, Findings& out) {

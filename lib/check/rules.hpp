@@ -30,7 +30,8 @@ struct ChainSettings {
 /// report, anomaly requests recorded, logs reviewed on time, requirements worded testably.
 void check_chain(const std::vector<Document>& documents, const ChainSettings& settings, Findings& out);
 
-/// True for a scaffold placeholder: a value such as "<what the user saw>".
+/// True for a scaffold placeholder: a value such as "<what the user saw>", with no other
+/// angle bracket inside (a masked log signature such as "<ip> refused" is none).
 bool is_placeholder(const nlohmann::json& value);
 
 } // namespace cswm::rules

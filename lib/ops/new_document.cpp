@@ -49,6 +49,70 @@ std::string yaml_quoted(const std::string& text) {
     return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+} // namespace
+
+void validate_title(const std::string& title) {
+    if (find_invalid_utf8(title)) {
+        throw Error("the title is not valid UTF-8");
+    }
+    std::size_t offset = 0;
+    while (offset < title.size()) {
+        const char32_t c = next_code_point(title, offset);
+        if (c < 0x20 || c == 0x7F) {
+            throw Error("the title must be one line without control characters");
+        }
+    }
+}
+
+std::string next_id(const std::string& prefix, unsigned long highest) {
+    return fmt::format("{}-{:03}", prefix, highest + 1);
+}
+
+NewDocumentResult create_document(const Workspace& workspace, const NewDocumentRequest& request) {
+    const Kind* kind = workspace.catalog().find(request.kind);
+    if (kind == nullptr) {
+        const std::vector<std::string> names = workspace.catalog().names();
+        std::string message = fmt::format("unknown kind '{}'", printable(request.kind, 60));
+        if (const auto suggestion = closest_match(request.kind, names)) {
+            message += fmt::format(": did you mean '{}'?", *suggestion);
+        }
+        throw Error(message + fmt::format("\nkinds: {}", join(names, ", ")));
+    }
+    validate_title(request.title);
+    return create_with_next_id(workspace, *kind, request.title,
+                               [&](const std::string& id) { return render_scaffold(*kind, request, id); });
+}
+
+NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& kind, const std::string& title,
+                                      const std::function<std::string(const std::string& id)>& render) {
+    const fs::path folder = workspace.kind_dir(kind);
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error) {
+        throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
+    }
+    // The lock makes "find the highest ID, write the next" one step for concurrent runs
+    // in this clone; the exclusive create below guards against everything else.
+    const FileLock lock(workspace.lock_file());
+    unsigned long highest = highest_number(workspace, kind);
+    if (highest >= k_largest_number) {
+        throw Error(fmt::format("{}-{} is the highest {} ID in the tree and leaves no next number: give that "
+                                "document a smaller ID",
+                                kind.prefix, highest, kind.name));
+    }
+    const std::string slug = slugify(title);
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        const std::string id = next_id(kind.prefix, highest);
+        const std::string name = slug.empty() ? id + ".yaml" : fmt::format("{}-{}.yaml", id, slug);
+        const fs::path file = folder / name;
+        if (create_file_exclusively(file, render(id))) {
+            return {id, file, relative_to(file, workspace.root())};
+        }
+        ++highest;
+    }
+    throw Error(fmt::format("cannot find a free file name in {}", folder.string()));
+}
+
 std::string render_scaffold(const Kind& kind, const NewDocumentRequest& request, const std::string& id) {
     const auto scaffold = kind.scaffolds.find(request.language);
     if (scaffold == kind.scaffolds.end()) {
@@ -67,64 +131,6 @@ std::string render_scaffold(const Kind& kind, const NewDocumentRequest& request,
             fmt::format("templates/{}/scaffold.{}.yaml: {}", kind.name, request.language, mustache.error_message()));
     }
     return text;
-}
-
-void validate_title(const std::string& title) {
-    if (find_invalid_utf8(title)) {
-        throw Error("the title is not valid UTF-8");
-    }
-    std::size_t offset = 0;
-    while (offset < title.size()) {
-        const char32_t c = next_code_point(title, offset);
-        if (c < 0x20 || c == 0x7F) {
-            throw Error("the title must be one line without control characters");
-        }
-    }
-}
-
-} // namespace
-
-std::string next_id(const std::string& prefix, unsigned long highest) {
-    return fmt::format("{}-{:03}", prefix, highest + 1);
-}
-
-NewDocumentResult create_document(const Workspace& workspace, const NewDocumentRequest& request) {
-    const Kind* kind = workspace.catalog().find(request.kind);
-    if (kind == nullptr) {
-        const std::vector<std::string> names = workspace.catalog().names();
-        std::string message = fmt::format("unknown kind '{}'", printable(request.kind, 60));
-        if (const auto suggestion = closest_match(request.kind, names)) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
-        }
-        throw Error(message + fmt::format("\nkinds: {}", join(names, ", ")));
-    }
-    validate_title(request.title);
-    const fs::path folder = workspace.kind_dir(*kind);
-    std::error_code error;
-    fs::create_directories(folder, error);
-    if (error) {
-        throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
-    }
-    // The lock makes "find the highest ID, write the next" one step for concurrent runs
-    // in this clone; the exclusive create below guards against everything else.
-    const FileLock lock(workspace.lock_file());
-    unsigned long highest = highest_number(workspace, *kind);
-    if (highest >= k_largest_number) {
-        throw Error(fmt::format("{}-{} is the highest {} ID in the tree and leaves no next number: give that "
-                                "document a smaller ID",
-                                kind->prefix, highest, kind->name));
-    }
-    const std::string slug = slugify(request.title);
-    for (int attempt = 0; attempt < 1000; ++attempt) {
-        const std::string id = next_id(kind->prefix, highest);
-        const std::string name = slug.empty() ? id + ".yaml" : fmt::format("{}-{}.yaml", id, slug);
-        const fs::path file = folder / name;
-        if (create_file_exclusively(file, render_scaffold(*kind, request, id))) {
-            return {id, file, relative_to(file, workspace.root())};
-        }
-        ++highest;
-    }
-    throw Error(fmt::format("cannot find a free file name in {}", folder.string()));
 }
 
 } // namespace cswm

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace cswm {
 
 class Workspace;
+struct Kind;
 
 struct NewDocumentRequest {
     std::string kind;     ///< a kind name of the catalogue
@@ -25,6 +27,20 @@ struct NewDocumentResult {
 /// any file of the tree has (in its name or its `id:`), so IDs are never reused. Creation
 /// is atomic and exclusive: concurrent runs get distinct IDs, nothing is overwritten.
 NewDocumentResult create_document(const Workspace& workspace, const NewDocumentRequest& request);
+
+/// Creates a file of `kind` with the next free ID, as create_document does (under the
+/// lock, exclusively, never reusing an ID): `render` gives the file's text for the ID
+/// offered, and is asked again with the next ID when that file name was taken meanwhile.
+/// `title` names the file. Nothing is written when `render` throws.
+NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& kind, const std::string& title,
+                                      const std::function<std::string(const std::string& id)>& render);
+
+/// The kind's scaffold in `request.language` for the document `id`, with its title,
+/// owner and date filled in.
+std::string render_scaffold(const Kind& kind, const NewDocumentRequest& request, const std::string& id);
+
+/// Throws Error unless the title is one line of valid UTF-8 without control characters.
+void validate_title(const std::string& title);
 
 /// The next ID for `prefix` after the highest number used in `ids`.
 std::string next_id(const std::string& prefix, unsigned long highest);

@@ -1,6 +1,7 @@
 #include "lib/yaml/editor.hpp"
 
 #include "lib/util/error.hpp"
+#include "lib/yaml/writer.hpp"
 
 #include <fmt/format.h>
 
@@ -172,6 +173,107 @@ bool YamlEditor::append_to_list(const std::string& pointer, const std::string& v
     return true;
 }
 
+void YamlEditor::append_mapping_to_list(const std::string& pointer, const nlohmann::ordered_json& item) {
+    const json::json_pointer where(pointer);
+    const json& root = *m_parsed.root;
+    if (!root.contains(where)) {
+        throw Error(fmt::format("the document has no {} field: add `{}: []` where it belongs, then try again",
+                                pointer_label(pointer), pointer_label(pointer)));
+    }
+    const json& list = root[where];
+    if (!list.is_null() && !list.is_array()) {
+        throw Error(fmt::format("{} is not a list", pointer_label(pointer)));
+    }
+    if (!item.is_object() || item.empty()) {
+        throw Error("only a mapping with keys can be appended as a list item");
+    }
+    json expected = root;
+    if (list.is_null()) {
+        expected[where] = json::array();
+    }
+    expected[where].push_back(json::parse(item.dump()));
+
+    const NodePlace place = m_parsed.places.at(pointer);
+    if (is_flow_open(m_text, m_parsed.place_of(parent_pointer(pointer)).value_offset, '{')) {
+        throw Error(
+            fmt::format("{} is inside a flow mapping {{…}}: write it in block style first", pointer_label(pointer)));
+    }
+    const std::string eol = line_ending();
+    // The item's first key shares the dash's line; the others align under it.
+    auto item_text = [&](std::size_t column) {
+        std::string text = std::string(column, ' ') + "-";
+        bool first = true;
+        for (const auto& [key, value] : item.items()) {
+            text += first ? std::string(" ") : eol + std::string(column + 2, ' ');
+            text += yaml_scalar(key) + ":" + yaml_value_text(value, column + 2, eol);
+            first = false;
+        }
+        return text + eol;
+    };
+    std::string edited = m_text;
+    std::size_t insert_at = 0;
+    std::string text;
+    if (is_flow_open(m_text, place.value_offset, '[') && !list.empty()) {
+        // [a, b] → [a, b, {…}]: JSON is YAML's flow style.
+        const std::size_t close = matching_bracket(m_text, place.value_offset);
+        edited.insert(close, ", " + item.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        apply(std::move(edited), expected);
+        return;
+    }
+    if (list.is_array() && !list.empty()) {
+        const NodePlace last = m_parsed.places.at(pointer + "/" + std::to_string(list.size() - 1));
+        const std::size_t dash = m_text.rfind('-', last.value_offset);
+        const std::size_t start = dash == std::string::npos ? 0 : line_start(m_text, dash);
+        if (dash == std::string::npos || m_text.find_first_not_of(" \r\n", dash + 1) != last.value_offset ||
+            m_text.find_first_not_of(" -", start) < dash) {
+            throw Error(fmt::format("cannot find the last item of {}", pointer_label(pointer)));
+        }
+        const std::size_t column = dash - start;
+        // The item ends with its last line indented deeper than its dash; blank and
+        // comment lines at the dash's column or left of it belong to what follows.
+        insert_at = next_line(m_text, dash);
+        for (std::size_t at = insert_at; at < m_text.size();) {
+            const std::size_t after = next_line(m_text, at);
+            const std::size_t content = m_text.find_first_not_of(" \r\n", at);
+            if (content == std::string::npos || content >= after) {
+                at = after;
+                continue;
+            }
+            if (content - at <= column) {
+                break;
+            }
+            insert_at = after;
+            at = after;
+        }
+        text = item_text(column);
+    } else {
+        // key: null / key: / key: [] → a block list below the key.
+        const std::size_t key_column = place.key_offset - line_start(m_text, place.key_offset);
+        insert_at = next_line(m_text, place.key_offset);
+        text = item_text(key_column + 2);
+        const bool empty_value = list.is_null() && m_text.find('\n', place.key_offset) < place.value_offset;
+        if (!empty_value) {
+            const std::size_t token_end =
+                list.is_null() ? place.value_offset + (m_text.compare(place.value_offset, 1, "~") == 0 ? 1U : 4U)
+                               : matching_bracket(m_text, place.value_offset) + 1;
+            std::size_t token_start = place.value_offset;
+            const std::size_t rest = m_text.find_first_not_of(" \t", token_end);
+            if (rest == std::string::npos || m_text[rest] == '\n' || m_text[rest] == '\r') {
+                while (token_start > 0 && m_text[token_start - 1] == ' ') {
+                    --token_start;
+                }
+            }
+            edited.erase(token_start, token_end - token_start);
+            insert_at -= token_end - token_start;
+        }
+    }
+    if (insert_at == edited.size() && !edited.empty() && edited.back() != '\n') {
+        text = eol + text;
+    }
+    edited.insert(insert_at, text);
+    apply(std::move(edited), expected);
+}
+
 bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value) {
     const json::json_pointer where(pointer);
     const json& root = *m_parsed.root;
@@ -201,6 +303,138 @@ bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value
     }
     apply(std::move(edited), expected);
     return true;
+}
+
+std::size_t YamlEditor::block_key_column(const std::string& pointer) const {
+    const NodePlace place = m_parsed.places.at(pointer);
+    const std::size_t start = line_start(m_text, place.key_offset);
+    // Only spaces, or the dashes of list items, may come before a key of a block mapping.
+    for (std::size_t at = start; at < place.key_offset; ++at) {
+        if (m_text[at] != ' ' && m_text[at] != '-') {
+            throw Error(fmt::format("{} is inside a flow mapping {{…}}: write it in block style first",
+                                    pointer_label(pointer)));
+        }
+    }
+    return place.key_offset - start;
+}
+
+/// Where the value of the key at `pointer` ends: past the last line that belongs to it
+/// (lines indented deeper than the key, or list items at the key's own column). Blank and
+/// comment lines after the value belong to whatever follows.
+std::size_t YamlEditor::value_end(const std::string& pointer, std::size_t key_column) const {
+    const NodePlace place = m_parsed.places.at(pointer);
+    std::size_t end = next_line(m_text, place.key_offset);
+    std::size_t at = end;
+    while (at < m_text.size()) {
+        const std::size_t after = next_line(m_text, at);
+        const std::size_t content = m_text.find_first_not_of(" \r\n", at);
+        if (content == std::string::npos || content >= after || m_text[content] == '#') {
+            at = after; // blank or comment: ours only if more of the value follows
+            continue;
+        }
+        const std::size_t indent = content - at;
+        const bool item = m_text.compare(content, 2, "- ") == 0 || m_text.compare(content, 2, "-\n") == 0 ||
+                          m_text.compare(content, 3, "-\r\n") == 0;
+        if (indent > key_column || (indent == key_column && item)) {
+            end = after;
+            at = after;
+            continue;
+        }
+        break;
+    }
+    return end;
+}
+
+bool YamlEditor::replace_scalar(const std::string& pointer, const std::string& value) {
+    const json::json_pointer where(pointer);
+    const json& root = *m_parsed.root;
+    if (!root.contains(where) || root[where].is_structured()) {
+        throw Error(fmt::format("{} is not a single value", pointer_label(pointer)));
+    }
+    if (root[where].is_null()) {
+        return set_scalar(pointer, value);
+    }
+    if (root[where] == json(value)) {
+        return false;
+    }
+    json expected = root;
+    expected[where] = value;
+    const NodePlace place = m_parsed.places.at(pointer);
+    const std::size_t start = place.value_offset;
+    std::size_t end = start;
+    const char quote = start < m_text.size() ? m_text[start] : '\0';
+    if (quote == '"') {
+        end = start + 1;
+        while (end < m_text.size() && m_text[end] != '"') {
+            end += m_text[end] == '\\' ? 2U : 1U;
+        }
+        ++end;
+    } else if (quote == '\'') {
+        end = start + 1;
+        while (end < m_text.size() && (m_text[end] != '\'' || m_text.compare(end, 2, "''") == 0)) {
+            end += m_text[end] == '\'' ? 2U : 1U; // '' is a quote inside single quotes
+        }
+        ++end;
+    } else {
+        end = std::min(m_text.find('\n', start), m_text.find(" #", start));
+        end = std::min(end, m_text.size());
+        while (end > start && (m_text[end - 1] == ' ' || m_text[end - 1] == '\r')) {
+            --end;
+        }
+    }
+    end = std::min(end, m_text.size());
+    std::string edited = m_text;
+    edited.replace(start, end - start, yaml_scalar(nlohmann::ordered_json(value)));
+    apply(std::move(edited), expected);
+    return true;
+}
+
+bool YamlEditor::replace_value(const std::string& pointer, const nlohmann::ordered_json& value) {
+    const json::json_pointer where(pointer);
+    const json& root = *m_parsed.root;
+    if (!root.contains(where)) {
+        throw Error(fmt::format("the document has no {} field", pointer_label(pointer)));
+    }
+    const json wanted = json::parse(value.dump());
+    if (root[where] == wanted) {
+        return false;
+    }
+    json expected = root;
+    expected[where] = wanted;
+    const std::size_t key_column = block_key_column(pointer);
+    const NodePlace place = m_parsed.places.at(pointer);
+    const std::size_t colon = m_text.find(':', place.key_offset);
+    const std::size_t end = value_end(pointer, key_column);
+    if (colon == std::string::npos || colon >= end) {
+        throw Error(fmt::format("cannot find the colon after {}", pointer_label(pointer)));
+    }
+    const std::string eol = line_ending();
+    std::string edited = m_text;
+    edited.replace(colon + 1, end - colon - 1, yaml_value_text(value, key_column, eol) + eol);
+    apply(std::move(edited), expected);
+    return true;
+}
+
+void YamlEditor::insert_after(const std::string& sibling, const std::string& key, const nlohmann::ordered_json& value) {
+    const std::string parent = parent_pointer(sibling);
+    const json& root = *m_parsed.root;
+    const json::json_pointer holder(parent);
+    if (!root.contains(holder) || !root[holder].is_object() || root[holder].contains(key)) {
+        throw Error(fmt::format("cannot add {} beside {}", key, pointer_label(sibling)));
+    }
+    json expected = root;
+    expected[holder][key] = json::parse(value.dump());
+    const std::size_t key_column = block_key_column(sibling);
+    const std::size_t end = value_end(sibling, key_column);
+    const std::string eol = line_ending();
+    std::string line = std::string(key_column, ' ') + yaml_scalar(nlohmann::ordered_json(key)) + ":" +
+                       yaml_value_text(value, key_column, eol) + eol;
+    if (end == m_text.size() && !m_text.empty() && m_text.back() != '\n') {
+        line = eol + line;
+    }
+    std::string edited = m_text;
+    edited.insert(end, line);
+    apply(std::move(edited), expected);
 }
 
 } // namespace cswm

@@ -93,3 +93,103 @@ TEST_CASE("a value that YAML would read as a number is written quoted") {
     editor.set_scalar("/commit", "1234567e10");
     CHECK(editor.text() == "commit: \"1234567e10\"\n");
 }
+
+namespace {
+
+/// A log review as `cswm logscan --into` appends it, keys in the scaffold's order.
+nlohmann::ordered_json review_item() {
+    nlohmann::ordered_json item;
+    item["date"] = "2026-11-30";
+    item["reviewer"] = "Jun-Hao Lin";
+    item["sources"] = {"logs/app.log"};
+    item["range"] = {{"from", "2026-11-23T00:00:00+08:00"}, {"to", nullptr}};
+    item["result"] = "attention";
+    item["findings"] = {{{"signature", "disk <path> is <n>% full: # not a comment"}, {"count", 2}, {"is_new", true}}};
+    return item;
+}
+
+const std::string k_review_text = "- date: 2026-11-30\n"
+                                  "  reviewer: Jun-Hao Lin\n"
+                                  "  sources: [logs/app.log]\n"
+                                  "  range:\n"
+                                  "    from: \"2026-11-23T00:00:00+08:00\"\n"
+                                  "    to: null\n"
+                                  "  result: attention\n"
+                                  "  findings:\n"
+                                  "    - signature: \"disk <path> is <n>% full: # not a comment\"\n"
+                                  "      count: 2\n"
+                                  "      is_new: true\n";
+
+/// k_review_text indented by `spaces`.
+std::string review_text(std::size_t spaces) {
+    std::string text;
+    std::size_t start = 0;
+    while (start < k_review_text.size()) {
+        const std::size_t end = k_review_text.find('\n', start) + 1;
+        text += std::string(spaces, ' ') + k_review_text.substr(start, end - start);
+        start = end;
+    }
+    return text;
+}
+
+std::string appended_item(const std::string& text) {
+    YamlEditor editor(text, YamlLimits{});
+    editor.append_mapping_to_list("/log_reviews", review_item());
+    return editor.text();
+}
+
+} // namespace
+
+TEST_CASE("a mapping is appended after the last line of the last item, indented like it") {
+    const std::string before = "id: MLOG-007\n"
+                               "log_reviews:\n"
+                               "  - date: 2026-11-23\n"
+                               "    findings:\n"
+                               "      - signature: a\n"
+                               "        level: warning\n"
+                               "    notes: >-\n"
+                               "      folded text\n"
+                               "\n"
+                               "      # still the folded text\n"
+                               "    # a comment inside the item\n"
+                               "\n"
+                               "# P2.6.2 the next section\n"
+                               "actions: []\n";
+    const std::size_t end = before.find("\n# P2.6.2"); // after the item, before the blank line
+    CHECK(appended_item(before) == before.substr(0, end) + review_text(2) + before.substr(end));
+}
+
+TEST_CASE("an empty, null or [] list becomes a block list under its key") {
+    CHECK(appended_item("log_reviews: []   # one per review\nactions: []\n") ==
+          "log_reviews:    # one per review\n" + review_text(2) + "actions: []\n");
+    CHECK(appended_item("log_reviews: null\n") == "log_reviews:\n" + review_text(2));
+    CHECK(appended_item("log_reviews:\nactions: []\n") == "log_reviews:\n" + review_text(2) + "actions: []\n");
+}
+
+TEST_CASE("items at the key's own column, CRLF, no final newline, and flow lists") {
+    CHECK(appended_item("log_reviews:\n- date: 2026-11-23\nactions: []\n") ==
+          "log_reviews:\n- date: 2026-11-23\n" + review_text(0) + "actions: []\n");
+    std::string crlf = review_text(2);
+    std::size_t at = 0;
+    while ((at = crlf.find('\n', at)) != std::string::npos) {
+        crlf.replace(at, 1, "\r\n");
+        at += 2;
+    }
+    CHECK(appended_item("log_reviews:\r\n  - date: 2026-11-23\r\n") ==
+          "log_reviews:\r\n  - date: 2026-11-23\r\n" + crlf);
+    CHECK(appended_item("log_reviews:\n  - date: 2026-11-23") ==
+          "log_reviews:\n  - date: 2026-11-23\n" + review_text(2));
+    const std::string flow = appended_item("log_reviews: [{date: 2026-11-23}]\n");
+    CHECK(flow.starts_with("log_reviews: [{date: 2026-11-23}, {\"date\":\"2026-11-30\","));
+}
+
+TEST_CASE("appending a mapping where there is no list, or inside a flow mapping, is refused") {
+    YamlEditor editor("log_reviews: text\nother: {log_reviews: []}\n", YamlLimits{});
+    CHECK_THROWS_WITH_AS(editor.append_mapping_to_list("/log_reviews", review_item()), "log_reviews is not a list",
+                         Error);
+    CHECK_THROWS_WITH_AS(editor.append_mapping_to_list("/missing", review_item()),
+                         doctest::Contains("the document has no missing field"), Error);
+    CHECK_THROWS_WITH_AS(editor.append_mapping_to_list("/other/log_reviews", review_item()),
+                         doctest::Contains("inside a flow mapping"), Error);
+    CHECK_THROWS_AS(editor.append_mapping_to_list("/log_reviews", nlohmann::ordered_json::object()), Error);
+}

@@ -1,0 +1,55 @@
+#include "cmd/command.hpp"
+
+#include "lib/catalog/catalog.hpp"
+#include "lib/import/junit_import.hpp"
+#include "lib/report/import_report.hpp"
+#include "lib/util/dates.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <memory>
+
+namespace cswm::cli {
+
+Command register_import(CLI::App& parent) {
+    auto request = std::make_shared<JunitImportRequest>();
+    auto language = std::make_shared<std::optional<std::string>>();
+    CLI::App* app = parent.add_subcommand("import", "Write documents from the evidence tools leave: JUnit XML results");
+    app->require_subcommand(1);
+    CLI::App* junit = app->add_subcommand(
+        "junit", "A test report from JUnit XML results, its tests mapped to the cases of a quality spec");
+    junit->add_option("FILE", request->files, "JUnit XML files (pytest, Surefire, Gradle, Go, Jest, ctest …)")
+        ->required();
+    junit->add_option("--quality-spec", request->quality_spec, "The quality spec whose cases were run, such as QS-004")
+        ->required()
+        ->option_text("QS-ID");
+    junit->add_option("--commit", request->revision, "The tested commit: SHA, branch, tag … (default: HEAD)")
+        ->option_text("REV");
+    junit->add_option("--into", request->into, "Fill this draft test report instead of creating one")
+        ->option_text("TR-ID");
+    junit->add_option("--title,-t", request->title, "Title of a new report; also names the file");
+    junit->add_option("--lang", *language, "Language of a new report's scaffold (default: .cswm.yaml)")
+        ->check(CLI::IsMember(k_languages));
+    junit->footer("Each test maps to the first of: a TC ID in its name or classname (TC-101, TC_101), its tc "
+                  "property, the automation patterns of the spec's cases. Unmapped tests are kept with case: null.\n"
+                  "Exit status: 0 written; 2 nothing written (a file that is not JUnit XML, an unknown ID or "
+                  "revision, a draft that records another spec, commit or outcome).");
+    // Assigned member by member: Command may gain members that this command leaves at their defaults.
+    Command command;
+    command.app = app;
+    command.run = [request, language](Context& context) {
+        const Workspace& workspace = *context.workspace;
+        request->cwd = context.cwd;
+        request->language = language->value_or(workspace.config().language);
+        if (const Repo* repo = workspace.repo()) {
+            request->owner = repo->config_string("user.name").value_or("");
+        }
+        request->today = today_iso();
+        const JunitImportResult result = import_junit(workspace, *request);
+        write_import_text(context.out, result);
+        write_import_warnings(context.err, result);
+        return 0;
+    };
+    return command;
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,115 @@
+#include "cmd/command.hpp"
+
+#include "lib/logscan/scan.hpp"
+#include "lib/ops/log_review.hpp"
+#include "lib/report/logscan_report.hpp"
+#include "lib/util/dates.hpp"
+#include "lib/util/error.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+namespace cswm::cli {
+
+Command register_logscan(CLI::App& parent) {
+    struct Options {
+        std::vector<std::string> files;
+        std::optional<std::string> line_format;
+        std::optional<std::string> since;
+        std::optional<std::string> until;
+        std::string format = "text";
+        bool per_line = false;
+        std::optional<std::string> into;
+        std::optional<std::string> reviewer;
+        std::size_t top = 10;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand(
+        "logscan", "Review logs: group their messages into signatures, with counts, levels, first and last seen");
+    app->add_option("FILE", options->files, "Log files, plain or gzip-compressed")->required();
+    app->add_option("--line-format", options->line_format,
+                    "How a line splits, as in '<Date> <Time> <Level> <Component>: <Content>' (default: detected: "
+                    "syslog, ISO-timestamp logs, nginx and Apache access and error logs)")
+        ->option_text("FMT");
+    app->add_option("--since", options->since, "Leave out entries before this date or time")->option_text("T");
+    app->add_option("--until", options->until, "Leave out entries after this date (all of it) or time")
+        ->option_text("T");
+    app->add_option("--format", options->format, "Output: text, json, or jsonl (one object a line)")
+        ->check(CLI::IsMember({"text", "json", "jsonl"}));
+    app->add_flag("--per-line", options->per_line,
+                  "Print each input line's number and signature instead of the summary");
+    CLI::Option* into =
+        app->add_option("--into", options->into, "Append a log review with the top signatures to this maintenance log")
+            ->option_text("MLOG-ID");
+    app->add_option("--reviewer", options->reviewer, "Who reviewed, for --into (default: git's user.name)")
+        ->needs(into);
+    app->add_option("--top", options->top, "Findings --into records at most (default 10)")
+        ->needs(into)
+        ->check(CLI::Range(1, 1000));
+
+    Command command{app, [options](Context& context) {
+                        if (options->per_line && options->format == "json") {
+                            throw Error("--per-line writes one line per input line: use --format jsonl or text");
+                        }
+                        logscan::ScanRequest request;
+                        request.files = options->files;
+                        request.cwd = context.cwd;
+                        request.line_format = options->line_format;
+                        request.since = options->since;
+                        request.until = options->until;
+                        request.today = today_iso();
+                        std::optional<LogReviewRequest> review;
+                        if (options->into) {
+                            review.emplace();
+                            review->id = *options->into;
+                            review->today = request.today;
+                            review->top = options->top;
+                            review->cwd = context.cwd;
+                            const Repo* repo = context.workspace->repo();
+                            review->reviewer = options->reviewer.value_or(
+                                repo != nullptr ? repo->config_string("user.name").value_or("") : "");
+                            if (review->reviewer.empty()) {
+                                throw Error("say who reviewed with --reviewer NAME (git's user.name is not set)");
+                            }
+                        }
+                        logscan::LineSink sink;
+                        const bool jsonl = options->format == "jsonl";
+                        if (options->per_line) {
+                            sink = [&context, options, jsonl](const logscan::LineOutcome& outcome) {
+                                write_line_outcome(context.out, outcome, options->files, jsonl);
+                            };
+                        }
+                        logscan::LogScan scan = logscan::scan_logs(request, sink);
+                        std::optional<LogReviewResult> written;
+                        if (review) {
+                            compare_with_earlier_reviews(*context.workspace, scan, context.cwd);
+                            written = append_log_review(*context.workspace, scan, *review);
+                        }
+                        if (!options->per_line) {
+                            if (options->format == "json") {
+                                write_logscan_json(context.out, scan);
+                            } else if (jsonl) {
+                                write_logscan_jsonl(context.out, scan);
+                            } else {
+                                write_logscan_text(context.out, scan, context.color);
+                            }
+                        }
+                        if (written) {
+                            // A note for people: stdout may be data.
+                            std::ostream& note =
+                                options->format == "text" && !options->per_line ? context.out : context.err;
+                            note << fmt::format("{}added log review {} to {} ({}): {} finding{}, {} new, result {}\n",
+                                                &note == &context.out ? "\n" : "", written->entry, written->id,
+                                                written->path, written->findings, written->findings == 1 ? "" : "s",
+                                                written->fresh, written->result);
+                        }
+                        return 0;
+                    }};
+    command.needs = [options] { return options->into ? Needs::workspace : Needs::nothing; };
+    return command;
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,214 @@
+#include "lib/import/junit_results.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace cswm {
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+/// The order of a result's fields in the test-report scaffold.
+constexpr const char* k_field_order[] = {"case", "outcome",          "environment", "actual", "evidence",
+                                         "fix",  "duration_seconds", "flaky",       "tests",  "notes"};
+/// How a note of a case without tests starts (written here, recognised here).
+constexpr std::string_view k_no_result = "no JUnit result";
+
+/// A result's fields in the scaffold's order, any others after them.
+ordered_json in_field_order(const json& entry) {
+    ordered_json ordered;
+    for (const char* field : k_field_order) {
+        if (entry.contains(field)) {
+            ordered[field] = ordered_json::parse(entry[field].dump());
+        }
+    }
+    for (const auto& [key, value] : entry.items()) {
+        if (!ordered.contains(key)) {
+            ordered[key] = ordered_json::parse(value.dump());
+        }
+    }
+    return ordered;
+}
+
+/// The fields an import writes in a result; the others (environment, fix) are the
+/// document's.
+constexpr const char* k_imported_fields[] = {"outcome", "actual", "duration_seconds", "flaky", "tests"};
+
+ordered_json no_result_entry(const std::string& case_id, const std::string& spec_id) {
+    return ordered_json{{"case", case_id},
+                        {"outcome", nullptr},
+                        {"notes", fmt::format("{}: run it by hand and record the outcome, or give it automation "
+                                              "patterns in {}",
+                                              k_no_result, spec_id)}};
+}
+
+std::set<std::string> test_names(const json& entry) {
+    std::set<std::string> names;
+    const auto tests = entry.find("tests");
+    if (tests != entry.end() && tests->is_array()) {
+        for (const json& name : *tests) {
+            if (name.is_string()) {
+                names.insert(name.get<std::string>());
+            }
+        }
+    }
+    return names;
+}
+
+/// Notes an import wrote ("3 JUnit tests: …", "no JUnit result: …"), which a later
+/// import may replace; anything else is the author's.
+bool import_notes(const json& entry) {
+    const auto notes = entry.find("notes");
+    if (notes == entry.end() || notes->is_null()) {
+        return true;
+    }
+    if (!notes->is_string()) {
+        return false;
+    }
+    const std::string& text = notes->get_ref<const std::string&>();
+    return text.starts_with(k_no_result) || text.starts_with("passed only on a rerun") ||
+           (text.find(" JUnit tests: ") != std::string::npos && !text.empty() && text[0] >= '0' && text[0] <= '9');
+}
+
+std::string shown_outcome(const json& entry) {
+    const json outcome = entry.value("outcome", json());
+    return outcome.is_string() ? outcome.get<std::string>() : outcome.dump();
+}
+
+enum class Merge {
+    take,     ///< the import's fields replace the entry's
+    keep,     ///< the entry holds these results already
+    conflict, ///< the entry holds other results
+};
+
+/// An entry without an outcome takes the import; one that lists every imported test
+/// with the same outcome keeps what it has; one whose tests the import covers (an
+/// earlier import of part of this run) gives way; anything else is the author's.
+Merge how_to_merge(const json& entry, const json& fresh) {
+    if (entry.value("outcome", json()).is_null()) {
+        return Merge::take;
+    }
+    const std::set<std::string> had = test_names(entry);
+    const std::set<std::string> got = test_names(fresh);
+    if (entry["outcome"] == fresh["outcome"] && std::includes(had.begin(), had.end(), got.begin(), got.end())) {
+        return Merge::keep;
+    }
+    if (!had.empty() && std::includes(got.begin(), got.end(), had.begin(), had.end())) {
+        return Merge::take;
+    }
+    return Merge::conflict;
+}
+
+void take_import(json& entry, const json& fresh, bool take) {
+    json evidence = entry.value("evidence", json::array());
+    evidence = evidence.is_array() ? evidence : json::array();
+    for (const json& item : fresh.value("evidence", json::array())) {
+        if (std::find(evidence.begin(), evidence.end(), item) == evidence.end()) {
+            evidence.push_back(item);
+        }
+    }
+    if (!evidence.empty()) {
+        entry["evidence"] = evidence;
+    }
+    if (!take) {
+        return;
+    }
+    if (import_notes(entry)) {
+        entry.erase("notes");
+        if (fresh.contains("notes")) {
+            entry["notes"] = fresh["notes"];
+        }
+    }
+    for (const char* field : k_imported_fields) {
+        entry.erase(field);
+        if (fresh.contains(field)) {
+            entry[field] = fresh[field];
+        }
+    }
+}
+
+/// A scaffold row: every field empty.
+bool says_nothing(const json& entry) {
+    if (!entry.is_object()) {
+        return false;
+    }
+    return std::all_of(entry.begin(), entry.end(), [](const json& value) {
+        return value.is_null() || (value.is_structured() && value.empty()) || (value.is_string() && value == "");
+    });
+}
+
+} // namespace
+
+ordered_json merge_results(const json& existing, const ImportedResults& imported, const std::vector<SpecCase>& cases,
+                           const std::string& spec_id, const std::string& report_id) {
+    std::vector<json> kept;
+    if (existing.is_array()) {
+        std::copy_if(existing.begin(), existing.end(), std::back_inserter(kept),
+                     [](const json& entry) { return !says_nothing(entry); });
+    }
+    std::vector<bool> used(kept.size(), false);
+    ordered_json merged = ordered_json::array();
+    std::vector<std::string> conflicts;
+    for (const SpecCase& spec_case : cases) {
+        const auto found = imported.by_case.find(spec_case.id);
+        const ordered_json* fresh = found != imported.by_case.end() ? &found->second : nullptr;
+        std::size_t at = 0;
+        while (at < kept.size() &&
+               (used[at] || !kept[at].is_object() || kept[at].value("case", json()) != spec_case.id)) {
+            ++at;
+        }
+        if (at == kept.size()) {
+            merged.push_back(fresh != nullptr ? *fresh : no_result_entry(spec_case.id, spec_id));
+            continue;
+        }
+        used[at] = true;
+        json entry = kept[at];
+        if (fresh != nullptr) {
+            const Merge merge = how_to_merge(entry, json::parse(fresh->dump()));
+            if (merge == Merge::conflict) {
+                conflicts.push_back(fmt::format("{} ({} there)", spec_case.id, shown_outcome(entry)));
+                continue;
+            }
+            take_import(entry, json::parse(fresh->dump()), merge == Merge::take);
+        }
+        merged.push_back(in_field_order(entry));
+    }
+    if (!conflicts.empty()) {
+        throw Error(fmt::format("{} already records results for {} from other tests than these: import all the "
+                                "run's files in one command, or empty those outcomes (outcome: null) to take the "
+                                "imported ones; nothing was written",
+                                report_id, join(conflicts, ", ")));
+    }
+    // Entries for unmapped tests that this import brings again give way to its own,
+    // unless the author gave them a fix.
+    const std::set<std::string> unmapped(imported.unmapped_names.begin(), imported.unmapped_names.end());
+    std::vector<json> others;
+    for (std::size_t at = 0; at < kept.size(); ++at) {
+        const std::set<std::string> names = test_names(kept[at]);
+        const bool superseded = kept[at].value("case", json()).is_null() && !names.empty() &&
+                                kept[at].value("fix", json()).is_null() &&
+                                std::includes(unmapped.begin(), unmapped.end(), names.begin(), names.end());
+        if (!used[at] && !superseded) {
+            others.push_back(kept[at]);
+            merged.push_back(in_field_order(kept[at]));
+        }
+    }
+    for (const ordered_json& entry : imported.unmapped) {
+        const json plain = json::parse(entry.dump());
+        const bool there = std::any_of(others.begin(), others.end(), [&plain](const json& other) {
+            return other.value("outcome", json()) == plain["outcome"] && test_names(other) == test_names(plain);
+        });
+        if (!there) {
+            merged.push_back(entry);
+        }
+    }
+    return merged;
+}
+
+} // namespace cswm

@@ -1,0 +1,148 @@
+#include "lib/import/report_fill.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+#include "lib/yaml/editor.hpp"
+#include "lib/yaml/writer.hpp"
+
+#include <fmt/format.h>
+
+namespace cswm {
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+const json* field(const json& data, const char* name) {
+    const auto found = data.find(name);
+    return found == data.end() ? nullptr : &*found;
+}
+
+std::string shown(const json& value) {
+    return value.is_string() ? printable(value.get<std::string>(), 60) : value.dump();
+}
+
+/// Sets a field that must be empty or hold `value` already.
+void set_once(YamlEditor& editor, const ReportFill& fill, const char* name, const std::string& value,
+              const std::string& what) {
+    const json* current = field(*editor.parsed().root, name);
+    if (current == nullptr) {
+        throw Error(
+            fmt::format("{} has no {} field: add `{}: null` to it, then import again", fill.report_id, name, name));
+    }
+    if (!current->is_null() && *current != value) {
+        throw Error(fmt::format("{} records {} {}, and these results are for {}: {}", fill.report_id, name,
+                                shown(*current), value, what));
+    }
+    editor.set_scalar(std::string("/") + name, value);
+}
+
+/// Widens period.start and period.end to cover the run's days.
+void widen_period(YamlEditor& editor, const ReportFill& fill) {
+    const json* period = field(*editor.parsed().root, "period");
+    if (period == nullptr || !period->is_object()) {
+        return;
+    }
+    const auto widen = [&](const char* name, const std::optional<std::string>& day, bool earlier) {
+        const json* current = field(*period, name);
+        if (!day || current == nullptr) {
+            return;
+        }
+        const bool replace = current->is_null() || !current->is_string() ||
+                             (earlier ? *day < current->get<std::string>() : *day > current->get<std::string>());
+        if (replace && (current->is_null() || current->is_string())) {
+            editor.replace_scalar(std::string("/period/") + name, *day);
+            period = field(*editor.parsed().root, "period");
+        }
+    };
+    widen("start", fill.first_day, true);
+    widen("end", fill.last_day, false);
+}
+
+void add_sources(YamlEditor& editor, const ReportFill& fill) {
+    const json& data = *editor.parsed().root;
+    if (const json* listed = field(data, "imported_from")) {
+        if (!listed->is_null() && !listed->is_array()) {
+            throw Error(fmt::format("{}: imported_from is not a list", fill.report_id));
+        }
+        for (const std::string& source : fill.sources) {
+            editor.append_to_list("/imported_from", source);
+        }
+        return;
+    }
+    // After the period, where the example reports keep it; else after whatever comes last before results.
+    for (const char* sibling : {"period", "testers", "environment", "version", "commit"}) {
+        if (field(data, sibling) != nullptr) {
+            editor.insert_after(std::string("/") + sibling, "imported_from", ordered_json(fill.sources));
+            return;
+        }
+    }
+    throw Error(fmt::format("{} has no period or commit field to put imported_from after", fill.report_id));
+}
+
+std::size_t node_count(const ordered_json& value) {
+    std::size_t count = 1;
+    if (value.is_structured()) {
+        for (const ordered_json& item : value) {
+            count += node_count(item);
+        }
+    }
+    return count;
+}
+
+/// A report too big for the workspace's limits would be written and then refused by
+/// check (or by the editor's own re-read): say so first, and why.
+void check_bounds(const YamlEditor& editor, const ordered_json& results, const ReportFill& fill,
+                  const YamlLimits& limits) {
+    const std::size_t bytes = editor.text().size() + yaml_value_text(results, 0, "\n").size();
+    const std::size_t nodes = node_count(ordered_json::parse(editor.parsed().root->dump())) + node_count(results);
+    if (bytes <= fill.max_bytes && nodes <= limits.max_nodes) {
+        return;
+    }
+    const std::string unmapped =
+        fill.results->unmapped_names.empty()
+            ? std::string()
+            : fmt::format(" ({} tests map to no case and are all named)", fill.results->unmapped_names.size());
+    throw Error(fmt::format("{} would hold about {} bytes and {} values, more than limits.max_document_bytes ({}) "
+                            "or limits.max_nodes ({}) of .cswm.yaml allow{}: give the tests cases (automation "
+                            "patterns in {}), import fewer files, or raise the limits; nothing was written",
+                            fill.report_id, bytes, nodes, fill.max_bytes, limits.max_nodes, unmapped,
+                            fill.quality_spec));
+}
+
+} // namespace
+
+FilledReport fill_test_report(const std::string& text, const ReportFill& fill, const YamlLimits& limits) {
+    YamlEditor editor(text, limits);
+    const json& data = *editor.parsed().root;
+    const json* kind = field(data, "kind");
+    if (kind == nullptr || *kind != "test-report") {
+        throw Error(fmt::format("{} is not a test report", fill.report_id));
+    }
+    const json* status = field(data, "status");
+    if (status == nullptr || *status != "draft") {
+        throw Error(fmt::format("{} is {}, not a draft: import into a new report instead", fill.report_id,
+                                status == nullptr ? "without a status" : shown(*status)));
+    }
+    if (field(data, "results") == nullptr || field(data, "summary") == nullptr) {
+        throw Error(fmt::format("{} has no results or no summary field: add `results: []` and the summary block of "
+                                "the scaffold, then import again",
+                                fill.report_id));
+    }
+    set_once(editor, fill, "quality_spec", fill.quality_spec, "import into a new report, or change it by hand");
+    set_once(editor, fill, "commit", fill.commit,
+             "results of another commit belong in a new report (or give --commit the commit it records)");
+    widen_period(editor, fill);
+    add_sources(editor, fill);
+    FilledReport filled;
+    filled.results = merge_results(*field(*editor.parsed().root, "results"), *fill.results, *fill.cases,
+                                   fill.quality_spec, fill.report_id);
+    check_bounds(editor, filled.results, fill, limits);
+    editor.replace_value("/results", filled.results);
+    filled.summary = summarize(filled.results);
+    editor.replace_value("/summary", filled.summary);
+    filled.text = editor.text();
+    return filled;
+}
+
+} // namespace cswm
