@@ -78,6 +78,10 @@ TEST_CASE("junit mapping: a TC ID first, then the tc property, then the spec's p
     by_property.properties = {{"tc", "TC-102"}};
     CHECK(map_test(by_property, k_cases).case_id == "TC-102");
     CHECK(map_test(by_property, k_cases).rule == MatchRule::tc_property);
+    by_property.properties = {{"tc", " 103 "}}; // record_property("tc", 103): the number alone
+    CHECK(map_test(by_property, k_cases).case_id == "TC-103");
+    by_property.properties = {{"tc", "12"}};
+    CHECK(map_test(by_property, k_cases).case_id == "TC-101"); // too short for an ID: the patterns decide
 
     CHECK(map_test(make_test("perf.PreviewLoadTest", "open"), k_cases).case_id == "TC-101");
     CHECK(map_test(make_test("", "regression.TestA"), k_cases).case_id == "TC-104"); // name alone

@@ -112,6 +112,45 @@ TEST_CASE("junit: outcomes, flaky reruns, odd times and inherited suite attribut
     CHECK(file.odd_times == 2);
 }
 
+TEST_CASE("junit: ctest --output-junit, the JUnit 5 console launcher and Gradle, as they write it") {
+    // None of the three is among shared/data's files: the fixtures follow what each writes.
+    const JunitFile ctest = parse_junit_file(k_fixtures / "ctest.xml", "ctest.xml");
+    REQUIRE(ctest.suites.size() == 1);
+    CHECK(ctest.suites[0].hostname == "ci-runner-4");
+    CHECK(ctest.suites[0].timestamp == "2026-11-23T10:20:31");
+    REQUIRE(ctest.count() == 4);
+    CHECK(ctest.count(JunitOutcome::passed) == 1);
+    CHECK(ctest.count(JunitOutcome::failed) == 1);
+    CHECK(ctest.count(JunitOutcome::skipped) == 2); // status disabled and notrun, each with <skipped>
+    const JunitCase& merge = ctest.suites[0].cases[0];
+    CHECK(merge.full_name() == "storage.merge_tc_107"); // ctest repeats the name as the classname
+    CHECK(merge.seconds == doctest::Approx(0.412891));
+    CHECK(ctest.suites[0].cases[1].message == "Failed");
+    CHECK(ctest.suites[0].cases[3].message == "SKIP_REGULAR_EXPRESSION_MATCHED");
+
+    const JunitFile console = parse_junit_file(k_fixtures / "junit5-console.xml", "junit5-console.xml");
+    REQUIRE(console.count() == 4);
+    CHECK(console.count(JunitOutcome::failed) == 1);
+    CHECK(console.count(JunitOutcome::skipped) == 1);
+    const JunitSuite& jupiter = console.suites.at(0);
+    CHECK(jupiter.hostname == "ci-runner-3");
+    CHECK(jupiter.cases[1].full_name() == "files.PreviewTest.previewOfLargePdf()");
+    CHECK(jupiter.cases[1].type == "org.opentest4j.AssertionFailedError");
+    CHECK(jupiter.cases[1].message == "expected: <2000> but was: <3120>");
+    CHECK(jupiter.cases[2].message == "public void files.PreviewTest.previewOfDocx() is @Disabled");
+    CHECK(jupiter.cases[3].full_name() == "files.UploadTest.uploadSizes(int)[1]");
+
+    const JunitFile gradle = parse_junit_file(k_fixtures / "gradle.xml", "gradle.xml");
+    REQUIRE(gradle.count() == 3);
+    const JunitSuite& upload = gradle.suites.at(0);
+    CHECK(upload.name == "files.UploadTest");
+    CHECK(upload.timestamp == "2026-11-24T01:20:01");
+    CHECK(upload.cases[1].outcome == JunitOutcome::failed);
+    CHECK(upload.cases[1].name == "TC-107 merge behind the gateway timeout"); // a @DisplayName
+    CHECK(upload.cases[2].outcome == JunitOutcome::skipped);
+    CHECK(upload.cases[2].message.empty());
+}
+
 TEST_CASE("junit: bad input is refused with the place and a reason") {
     CHECK(rejection("") == "r.xml: the file is empty: not JUnit XML (did the test run stop before writing it?)");
     CHECK(rejection("<testsuites>\n<testsuite>").find("r.xml:2:11: malformed XML") == 0);
