@@ -144,7 +144,9 @@ JunitCase read_case(const pugi::xml_node& element, const JunitSuite& suite, cons
             error = child;
         } else if (name == "skipped" && !skipped) {
             skipped = child;
-        } else if (name == "flakyFailure" || name == "flakyError") {
+        } else if (name == "flakyFailure" || name == "flakyError" || name == "rerunFailure" || name == "rerunError") {
+            // Surefire writes rerunFailure/rerunError beside a final <failure> when every
+            // rerun failed; without one, the test passed on a rerun.
             flaky = true;
         }
     }

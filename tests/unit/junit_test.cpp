@@ -181,6 +181,28 @@ TEST_CASE("junit: a test whose status says it did not run, without <skipped>, is
     CHECK(cases[3].outcome == JunitOutcome::failed); // an element always wins
 }
 
+TEST_CASE("junit: reruns: a pass after flaky or rerun failures is flaky, a final failure is a failure") {
+    const JunitFile file =
+        parse_junit_text("<testsuite name=\"s\">"
+                         "<testcase name=\"a\"><flakyFailure message=\"x\"/></testcase>"
+                         "<testcase name=\"b\"><flakyError message=\"x\"/></testcase>"
+                         "<testcase name=\"c\"><rerunFailure message=\"x\"/></testcase>"
+                         "<testcase name=\"d\"><failure message=\"last\"/><rerunFailure message=\"x\"/></testcase>"
+                         "<testcase name=\"e\"><rerunError message=\"x\"/></testcase>"
+                         "</testsuite>",
+                         "reruns.xml");
+    const std::vector<JunitCase>& cases = file.suites.at(0).cases;
+    REQUIRE(cases.size() == 5);
+    for (const std::size_t flaky : {0U, 1U, 2U, 4U}) {
+        CAPTURE(flaky);
+        CHECK(cases[flaky].outcome == JunitOutcome::passed);
+        CHECK(cases[flaky].flaky);
+    }
+    CHECK(cases[3].outcome == JunitOutcome::failed);
+    CHECK_FALSE(cases[3].flaky);
+    CHECK(cases[3].message == "last");
+}
+
 TEST_CASE("junit: bad input is refused with the place and a reason") {
     CHECK(rejection("") == "r.xml: the file is empty: not JUnit XML (did the test run stop before writing it?)");
     CHECK(rejection("<testsuites>\n<testsuite>").find("r.xml:2:11: malformed XML") == 0);
