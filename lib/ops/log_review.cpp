@@ -179,6 +179,12 @@ LogReviewResult append_log_review(const Workspace& workspace, const LogScan& sca
             "{} is {}, not a maintenance log: --into takes the ID of one, such as MLOG-007", request.id,
             document.kind != nullptr ? with_article(document.kind->name) : std::string("of no known kind")));
     }
+    if (document.status == "closed") {
+        throw Error(fmt::format("{} is closed: its period is over, and a closed maintenance log takes no more "
+                                "reviews; record this one in the log of the current period (cswm new "
+                                "maintenance-log), or reopen {} first",
+                                request.id, request.id));
+    }
     const ordered_json entry = log_review_entry(workspace, scan, request);
     YamlEditor editor(read_file_or_throw(document.file), workspace.config().yaml);
     const auto reviews = editor.parsed().root->find("log_reviews");
