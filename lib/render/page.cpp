@@ -102,7 +102,7 @@ std::string render_markdown_template(std::string_view name, mustache::data data)
     }
     // Section tags leave blank lines behind; in Markdown one blank line says all they do.
     std::string out;
-    std::size_t newlines = 0;
+    std::size_t newlines = 2; // and none before the first line
     for (const char c : rendered) {
         newlines = c == '\n' ? newlines + 1 : 0;
         if (newlines <= 2) {
