@@ -62,7 +62,9 @@ const Labels& Labels::builtin(const std::string& language) {
     return found->second;
 }
 
-Labels::Labels(std::string language, nlohmann::json table) : m_language(std::move(language)), m_table(std::move(table)) {}
+Labels::Labels(std::string language, nlohmann::json table)
+    : m_language(std::move(language)), m_table(std::move(table)) {
+}
 
 std::string Labels::ui(std::string_view key) const {
     const std::string* text = string_at(m_table, "ui", key);

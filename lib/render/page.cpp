@@ -29,7 +29,7 @@ constexpr int k_deepest_heading = 4;
 constexpr std::size_t k_long_text = 160;
 
 struct Table {
-    std::vector<std::string> columns; ///< plain text
+    std::vector<std::string> columns;           ///< plain text
     std::vector<std::vector<std::string>> rows; ///< Markdown cells
 };
 
@@ -133,14 +133,16 @@ std::string with_roc_date(const std::string& iso, const Labels& labels) {
     }
 }
 
-std::string short_sha(const std::string& sha) { return sha.substr(0, 7); }
+std::string short_sha(const std::string& sha) {
+    return sha.substr(0, 7);
+}
 
 /// Builds the page of one document.
 class PageBuilder {
 public:
     PageBuilder(const PageInput& input, const PageOptions& options)
-        : m_in(input), m_options(options), m_labels(Labels::builtin(options.language)),
-          m_doc(*input.document), m_kind(input.document->kind->name) {}
+        : m_in(input), m_options(options), m_labels(Labels::builtin(options.language)), m_doc(*input.document),
+          m_kind(input.document->kind->name) {}
 
     std::string markdown() {
         mustache::data data;
@@ -229,9 +231,8 @@ private:
         return is_scalar(value);
     }
     static bool is_long_text(const json& value) {
-        return value.is_string() &&
-               (value.get_ref<const std::string&>().size() > k_long_text ||
-                value.get_ref<const std::string&>().find('\n') != std::string::npos);
+        return value.is_string() && (value.get_ref<const std::string&>().size() > k_long_text ||
+                                     value.get_ref<const std::string&>().find('\n') != std::string::npos);
     }
 
     /// One value as inline Markdown: links for IDs with a page and safe URLs, short SHAs,
@@ -365,8 +366,9 @@ private:
             const json& child = value.at(key);
             const std::string child_pointer = pointer + "/" + pointer_token(key);
             if (is_simple(child) || level >= k_deepest_heading) {
-                fields.rows.push_back({markdown_escape(label(child_path(path, key))),
-                                       inline_value(child, property(schema, key), child_pointer, child_path(path, key))});
+                fields.rows.push_back(
+                    {markdown_escape(label(child_path(path, key))),
+                     inline_value(child, property(schema, key), child_pointer, child_path(path, key))});
             } else {
                 nested.push_back(key);
             }
@@ -456,7 +458,8 @@ private:
         const json* schema = &m_doc.kind->schema;
         auto cell = [&](const char* key) {
             const json* value = field(root(), key);
-            return value == nullptr ? empty() : inline_value(*value, property(schema, key), std::string("/") + key, key);
+            return value == nullptr ? empty()
+                                    : inline_value(*value, property(schema, key), std::string("/") + key, key);
         };
         const json* form_no = field(root(), "form_no");
         Table table;
@@ -464,17 +467,18 @@ private:
         table.columns = {m_labels.ui("document_id"), m_doc.id, m_labels.ui("form_no"),
                          form_no != nullptr && form_no->is_string() ? form_no->get<std::string>() : empty()};
         const json* review = field(root(), "review");
-        table.rows.push_back({markdown_escape(m_labels.ui("title")), cell("title"), markdown_escape(m_labels.ui("status")),
-                              cell("status")});
+        table.rows.push_back({markdown_escape(m_labels.ui("title")), cell("title"),
+                              markdown_escape(m_labels.ui("status")), cell("status")});
         table.rows.push_back({markdown_escape(m_labels.ui("owner")), cell("owner"),
                               markdown_escape(m_labels.ui("created")), date_cell(field(root(), "created"))});
-        table.rows.push_back({markdown_escape(m_labels.ui("version")), version(), markdown_escape(m_labels.ui("revision")),
-                              revision()});
+        table.rows.push_back(
+            {markdown_escape(m_labels.ui("version")), version(), markdown_escape(m_labels.ui("revision")), revision()});
         if (review != nullptr && review->is_object()) {
-            table.rows.push_back({markdown_escape(m_labels.ui("decision")),
-                                  inline_value(review->value("decision", json()), property(property(schema, "review"), "decision"),
-                                               "/review/decision", "review.decision"),
-                                  markdown_escape(m_labels.ui("decision_date")), date_cell(field(*review, "date"))});
+            table.rows.push_back(
+                {markdown_escape(m_labels.ui("decision")),
+                 inline_value(review->value("decision", json()), property(property(schema, "review"), "decision"),
+                              "/review/decision", "review.decision"),
+                 markdown_escape(m_labels.ui("decision_date")), date_cell(field(*review, "date"))});
         }
         return table;
     }
@@ -594,13 +598,13 @@ private:
         if (m_in.findings.empty()) {
             findings.paragraph(markdown_escape(m_labels.ui("no_findings")));
         } else {
-            Table table{{m_labels.ui("severity"), m_labels.ui("rule"), m_labels.ui("place"), m_labels.ui("message")}, {}};
+            Table table{{m_labels.ui("severity"), m_labels.ui("rule"), m_labels.ui("place"), m_labels.ui("message")},
+                        {}};
             for (const Finding& finding : m_in.findings) {
-                table.rows.push_back(
-                    {markdown_escape(m_labels.ui(std::string(severity_name(finding.severity)))),
-                     fmt::format("`{}`", finding.rule),
-                     finding.line > 0 ? fmt::format("{}:{}", finding.line, finding.column) : empty(),
-                     markdown_escape(finding.message)});
+                table.rows.push_back({markdown_escape(m_labels.ui(std::string(severity_name(finding.severity)))),
+                                      fmt::format("`{}`", finding.rule),
+                                      finding.line > 0 ? fmt::format("{}:{}", finding.line, finding.column) : empty(),
+                                      markdown_escape(finding.message)});
             }
             findings.table(table);
         }
@@ -674,7 +678,8 @@ std::string index_markdown(const std::vector<IndexEntry>& entries, const PageOpt
         const Kind* kind = catalog.find(entry.kind);
         std::string findings = labels.ui("empty");
         if (entry.errors + entry.warnings > 0) {
-            findings = fmt::format("{} {}, {} {}", entry.errors, labels.ui("error"), entry.warnings, labels.ui("warning"));
+            findings =
+                fmt::format("{} {}, {} {}", entry.errors, labels.ui("error"), entry.warnings, labels.ui("warning"));
         }
         table.rows.push_back({markdown_link(entry.id, fmt::format("{}.{}", entry.id, options.extension)),
                               markdown_escape(kind ? kind->display_name(options.language) : entry.kind),

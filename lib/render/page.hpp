@@ -14,12 +14,12 @@ namespace cswm::render {
 /// Everything one page shows besides the document itself, gathered by the caller (from the
 /// working tree and HEAD, or from the objects of a revision): the renderer reads nothing.
 struct PageInput {
-    const Document* document = nullptr;  ///< parsed and of a known kind
-    std::vector<FileRevision> revisions; ///< commits that changed the file, newest first
-    std::vector<Reference> references;   ///< commits whose trailers name it, newest first
-    bool in_repository = true;           ///< false: no history to show
-    bool shallow = false;                ///< the clone is shallow: older revisions are missing
-    Findings findings;                   ///< check findings of this document's file
+    const Document* document = nullptr;        ///< parsed and of a known kind
+    std::vector<FileRevision> revisions;       ///< commits that changed the file, newest first
+    std::vector<Reference> references;         ///< commits whose trailers name it, newest first
+    bool in_repository = true;                 ///< false: no history to show
+    bool shallow = false;                      ///< the clone is shallow: older revisions are missing
+    Findings findings;                         ///< check findings of this document's file
     std::map<std::string, CommitInfo> commits; ///< commits that fields name, by full SHA, when known
     /// Document and item IDs that have a page, mapped to the document ID of that page
     /// (TC-101 → QS-004); values equal to such an ID become links.
@@ -28,7 +28,7 @@ struct PageInput {
 
 /// How pages link to each other and which words they use.
 struct PageOptions {
-    std::string language = "en"; ///< en or zh-TW
+    std::string language = "en";  ///< en or zh-TW
     std::string extension = "md"; ///< of linked pages: ID.md or ID.html, in the same folder
 };
 

@@ -34,11 +34,20 @@ std::string html_text(std::string_view text) {
     std::string out;
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -207,7 +216,7 @@ TEST_CASE("labels: both languages have the same keys, and no field or value of a
         }
         CHECK(en_keys == zh_keys);
     }
-    CHECK(en.table().at("kinds") .size() == zh.table().at("kinds").size());
+    CHECK(en.table().at("kinds").size() == zh.table().at("kinds").size());
     for (const Kind& kind : Catalog::builtin().kinds()) {
         CAPTURE(kind.name);
         std::set<std::string> names;
