@@ -443,8 +443,12 @@ private:
         }
         const CommitInfo& newest = m_in.revisions.front().commit;
         m_shas.insert(newest.sha);
-        return fmt::format("{} · `{}` · {}", m_in.revisions.size(), short_sha(newest.sha),
-                           markdown_escape(format_commit_time(newest)));
+        std::string cell = fmt::format("{} · `{}` · {}", m_in.revisions.size(), short_sha(newest.sha),
+                                       markdown_escape(format_commit_time(newest)));
+        if (m_in.uncommitted) {
+            cell += " · " + markdown_escape(m_labels.ui("uncommitted"));
+        }
+        return cell;
     }
 
     std::string date_cell(const json* value) {
@@ -566,6 +570,9 @@ private:
                 table.rows.push_back(commit_row(revision.commit));
             }
             history.table(table);
+        }
+        if (m_in.uncommitted && !m_in.revisions.empty()) {
+            history.paragraph(markdown_escape(m_labels.ui("uncommitted_note")));
         }
         if (m_in.shallow) {
             history.paragraph(markdown_escape(m_labels.ui("shallow")));

@@ -19,6 +19,7 @@ struct PageInput {
     std::vector<Reference> references;         ///< commits whose trailers name it, newest first
     bool in_repository = true;                 ///< false: no history to show
     bool shallow = false;                      ///< the clone is shallow: older revisions are missing
+    bool uncommitted = false;                  ///< the text shown differs from the newest revision
     Findings findings;                         ///< check findings of this document's file
     std::map<std::string, CommitInfo> commits; ///< commits that fields name, by full SHA, when known
     /// Document and item IDs that have a page, mapped to the document ID of that page

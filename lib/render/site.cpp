@@ -16,6 +16,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 namespace cswm::render {
 namespace {
@@ -121,6 +122,10 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
         }
     }
 
+    std::unordered_map<std::string, Repo::FileState> uncommitted;
+    if (has_history) {
+        uncommitted = repo->uncommitted_paths();
+    }
     std::vector<IndexEntry> index;
     for (const std::size_t i : selected) {
         const Document& document = documents[i];
@@ -130,6 +135,7 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
         input.shallow = repo != nullptr && repo->is_shallow();
         if (has_history) {
             input.revisions = repo->file_history(document.path);
+            input.uncommitted = uncommitted.contains(document.path);
             if (const auto found = references.find(document.id); found != references.end()) {
                 input.references = found->second;
             }

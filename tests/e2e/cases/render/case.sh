@@ -32,3 +32,18 @@ cd fresh
 run render TR-001 --lang zh-TW
 run render --all
 ls render
+
+# Committed, then edited: the page says that it shows the working tree, not HEAD.
+rm -rf render
+commit_all "TR-001: nightly run"
+sed -i 's/^title: .*/title: "Nightly run, edited"/' maint/test-report/TR-001-nightly-run.yaml
+run render TR-001 -o pages
+grep -e '^| Document no' -e '^| Title' -e '^| Version' -e '^The file has' pages/TR-001.md
+cd ..
+
+# Outside git (a .cswm.yaml alone): pages without history.
+mkdir nogit
+cd nogit
+printf 'root: maint\nlanguage: zh-TW\n' >.cswm.yaml
+"$CSWM" new anomaly-request --title "Slow uploads" >/dev/null
+run render AREQ-001
