@@ -27,6 +27,16 @@ struct PageInput {
     std::map<std::string, std::string> targets;
 };
 
+/// The page of every document and item ID of `documents` (TC-101 → QS-004), for
+/// PageInput::targets: documents whose ID is PREFIX-NNN, the first file of an ID winning.
+std::map<std::string, std::string> page_targets(const std::vector<Document>& documents);
+
+/// The full commit SHAs that the document's fields hold, for PageInput::commits.
+std::vector<std::string> named_commits(const Document& document);
+
+/// True for an ID that may name a page file: PREFIX-NNN, nothing that could leave the folder.
+bool is_page_id(const std::string& id);
+
 /// How pages link to each other and which words they use.
 struct PageOptions {
     std::string language = "en";  ///< en or zh-TW

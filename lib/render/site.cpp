@@ -14,34 +14,9 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
-#include <set>
 #include <unordered_map>
 
 namespace cswm::render {
-namespace {
-
-using nlohmann::json;
-
-/// Only IDs of this shape name output files: nothing else can reach outside the folder.
-bool is_page_id(const std::string& id) {
-    static const std::regex pattern("[A-Z][A-Z0-9]*-[0-9]{3,9}");
-    return std::regex_match(id, pattern);
-}
-
-void collect_shas(const json& value, std::set<std::string>& out) {
-    if (value.is_string()) {
-        if (is_full_sha(value.get_ref<const std::string&>())) {
-            out.insert(value.get<std::string>());
-        }
-    } else if (value.is_array() || value.is_object()) {
-        for (const json& child : value) {
-            collect_shas(child, out);
-        }
-    }
-}
-
-} // namespace
 
 RenderResult render_documents(const Workspace& workspace, const RenderRequest& request) {
     if (request.format != "md" && request.format != "html") {
@@ -53,17 +28,11 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
     RenderResult result;
     std::vector<Document> documents = list_documents(workspace, ListFilter{});
     // Which page each document and item ID is on; the first file claiming an ID wins.
-    std::map<std::string, std::string> targets;
+    const std::map<std::string, std::string> targets = page_targets(documents);
     std::map<std::string, std::size_t> first_with_id;
     for (std::size_t i = 0; i < documents.size(); ++i) {
-        const Document& document = documents[i];
-        if (!is_page_id(document.id) || first_with_id.contains(document.id)) {
-            continue;
-        }
-        first_with_id.emplace(document.id, i);
-        targets.emplace(document.id, document.id);
-        for (const std::string& item : item_ids(document)) {
-            targets.emplace(item, document.id);
+        if (is_page_id(documents[i].id)) {
+            first_with_id.emplace(documents[i].id, i);
         }
     }
 
@@ -139,9 +108,7 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
             if (const auto found = references.find(document.id); found != references.end()) {
                 input.references = found->second;
             }
-            std::set<std::string> shas;
-            collect_shas(document.data(), shas);
-            for (const std::string& sha : shas) {
+            for (const std::string& sha : named_commits(document)) {
                 if (auto commit = repo->commit(sha)) {
                     input.commits.emplace(sha, std::move(*commit));
                 }

@@ -326,3 +326,94 @@ conclusion:
     CHECK(html.find("# not a heading") != std::string::npos);
     CHECK(html.find("<title>TR-001 Test report — &lt;script&gt;") != std::string::npos);
 }
+
+TEST_CASE("a page shows the history, references, findings and commits it is given, and nothing else") {
+    const std::string fix_sha = "0123456789abcdef0123456789abcdef01234567";
+    const Document report = load("maint/test-report/TR-002-x.yaml", fmt::format(R"yaml(kind: test-report
+id: TR-002
+title: Run
+status: in-review
+owner: Ann Lee
+created: 2026-01-05
+commit: {}
+results:
+  - case: TC-001
+    outcome: passed
+  - case: TC-002
+    actual: it broke
+    outcome: failed
+    fix: FIX-001
+)yaml",
+                                                                                fix_sha));
+    const Document spec = load("maint/quality-spec/QS-001-x.yaml", R"yaml(kind: quality-spec
+id: QS-001
+title: Spec
+status: draft
+owner: Ann Lee
+created: 2026-01-05
+cases:
+  - id: TC-001
+  - id: TC-002
+)yaml");
+    const Document broken = load("maint/x.yaml", "kind: test-report\nid: ../../etc/passwd\n");
+    const auto targets = page_targets({report, spec, broken});
+    CHECK(targets == std::map<std::string, std::string>{
+                         {"QS-001", "QS-001"}, {"TC-001", "QS-001"}, {"TC-002", "QS-001"}, {"TR-002", "TR-002"}});
+    CHECK(named_commits(report) == std::vector<std::string>{fix_sha});
+    CHECK(is_page_id("AREQ-0042"));
+    CHECK_FALSE(is_page_id("../TR-001"));
+    CHECK_FALSE(is_page_id("TR-01"));
+
+    CommitInfo commit;
+    commit.sha = "fedcba9876543210fedcba9876543210fedcba98";
+    commit.author = "Ann Lee";
+    commit.time = 1767574800; // 2026-01-05T01:00:00Z
+    commit.offset_minutes = 480;
+    commit.summary = "TR-002: *run* <b>done</b>";
+    CommitInfo fix_commit = commit;
+    fix_commit.sha = fix_sha;
+    fix_commit.summary = "fix the upload";
+
+    PageInput input;
+    input.document = &report;
+    input.targets = targets;
+    input.revisions = {{commit, report.path}};
+    input.references = {{commit, {"TR-002"}}};
+    input.commits = {{fix_sha, fix_commit}};
+    input.uncommitted = true;
+    input.shallow = true;
+    const std::string page = document_markdown(input, PageOptions{"en", "md"});
+    CAPTURE(page);
+    CHECK(page.find("| 1 · `fedcba9` · 2026-01-05 09:00 +08:00 · uncommitted changes |") != std::string::npos);
+    CHECK(page.find("| `fedcba9` | 2026-01-05 09:00 +08:00 | Ann Lee | TR-002: \\*run\\* \\<b\\>done\\</b\\> |") !=
+          std::string::npos);
+    CHECK(page.find("[TR-002](TR-002.md) |") != std::string::npos); // the reference's IDs
+    CHECK(page.find(fmt::format("| `0123456` | `{}` | 2026-01-05 09:00 +08:00 | Ann Lee | fix the upload |",
+                                fix_sha)) != std::string::npos);
+    CHECK(page.find("The clone is shallow") != std::string::npos);
+    CHECK(page.find("The file has changes not committed yet") != std::string::npos);
+    // Columns merged in the order written: `actual` of the second row stays before `outcome`.
+    CHECK(page.find("| Case | Actual | Outcome | Fix confirmation |") != std::string::npos);
+    CHECK(page.find("| [TC-002](QS-001.md) | it broke | failed | FIX-001 |") != std::string::npos); // no page: no link
+    CHECK(page.find("No findings") != std::string::npos);
+
+    const std::string zh = document_markdown(input, PageOptions{"zh-TW", "html"});
+    CHECK(zh.find("| 測試案例 | 實際結果 | 結果 | 修正問題確認單 |") != std::string::npos);
+    CHECK(zh.find("[TC-001](QS-001.html) |  | 通過 |") != std::string::npos);
+    CHECK(zh.find("2026-01-05（民國 115 年 1 月 5 日）") != std::string::npos);
+    CHECK(zh.find("| 審核中 |") != std::string::npos);
+}
+
+TEST_CASE("the index links every page and counts its findings") {
+    const std::vector<IndexEntry> entries{{"TR-002", "test-report", "Run | one", "approved", 1, 2},
+                                          {"QS-001", "quality-spec", "Spec", "draft", 0, 0}};
+    const std::string en = index_markdown(entries, PageOptions{"en", "md"});
+    CHECK(en.starts_with("# Documents\n"));
+    CHECK(en.find("| [TR-002](TR-002.md) | Test report | Run \\| one | approved | 1 error, 2 warning |") !=
+          std::string::npos);
+    CHECK(en.find("| [QS-001](QS-001.md) | Quality specification | Spec | draft | — |") != std::string::npos);
+    const std::string html = index_html(entries, "zh-TW");
+    CHECK(html.find("<a href=\"TR-002.html\">TR-002</a>") != std::string::npos);
+    CHECK(html.find("<title>文件一覽</title>") != std::string::npos);
+    CHECK(html.find("已核准") != std::string::npos);
+}
