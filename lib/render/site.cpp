@@ -138,10 +138,13 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
 std::vector<std::filesystem::path> write_pages(const std::filesystem::path& folder,
                                                const std::vector<RenderedPage>& pages) {
     std::error_code error;
+    if (std::filesystem::exists(std::filesystem::symlink_status(folder, error)) &&
+        !std::filesystem::is_directory(folder, error)) {
+        throw Error(fmt::format("cannot write pages into {}: it is a file, not a folder", folder.string()));
+    }
     std::filesystem::create_directories(folder, error);
-    if (error || !std::filesystem::is_directory(folder)) {
-        throw Error(fmt::format("cannot create the folder {}: {}", folder.string(),
-                                error ? error.message() : "a file of that name is in the way"));
+    if (error) {
+        throw Error(fmt::format("cannot create the folder {}: {}", folder.string(), error.message()));
     }
     std::vector<std::filesystem::path> written;
     for (const RenderedPage& page : pages) {

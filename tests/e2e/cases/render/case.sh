@@ -3,6 +3,7 @@
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
 cd demo
 run render TR-007
+run render TR-007 --lang zh-TW
 run render FIX-012 --lang zh-TW
 run render AREQ-007 --lang zh-TW
 run render FIX-013 --format html
@@ -22,6 +23,8 @@ run render
 run render --format pdf TR-007
 run render --lang fr TR-007
 run render --all TR-007
+touch not-a-folder
+run render --all -o not-a-folder
 cd ..
 
 # A fresh, uncommitted scaffold: its placeholders are findings on the page; with no -o,
