@@ -35,9 +35,16 @@ cd fresh
 run render TR-001 --lang zh-TW
 run render --all
 ls render
+# An ID that is not PREFIX-NNN never names a file: it could lead out of the folder.
+printf 'kind: test-report\nid: ../../evil\ntitle: x\nstatus: draft\nowner: Ann\ncreated: 2026-01-05\n' \
+  >maint/test-report/TR-002-evil.yaml
+run render --all -o safe
+ls safe
+ls .. | grep -c evil || true
+rm maint/test-report/TR-002-evil.yaml
 
 # Committed, then edited: the page says that it shows the working tree, not HEAD.
-rm -rf render
+rm -rf render safe
 commit_all "TR-001: nightly run"
 sed -i 's/^title: .*/title: "Nightly run, edited"/' maint/test-report/TR-001-nightly-run.yaml
 run render TR-001 -o pages
