@@ -13,7 +13,7 @@ namespace cswm::cli {
 Command register_trace(CLI::App& parent) {
     struct Options {
         std::string format = "text";
-        std::string from;
+        std::optional<std::string> from;
         std::optional<std::string> language;
         bool fragment = false;
     };
@@ -30,12 +30,15 @@ Command register_trace(CLI::App& parent) {
     app->add_flag("--fragment", options->fragment,
                   "With --format html: only the matrix (a <section>), to put in another page");
     return {app, [options](Context& context) {
+                if (options->from && options->from->empty()) {
+                    throw Error("--from needs a document or item ID, such as SRS-004 or REQ-041");
+                }
                 if (options->fragment && options->format != "html") {
                     throw Error("--fragment goes with --format html");
                 }
                 const Workspace& workspace = *context.workspace;
                 const std::string language = options->language.value_or(workspace.config().language);
-                const TraceMatrix matrix = trace_workspace(workspace, options->from);
+                const TraceMatrix matrix = trace_workspace(workspace, options->from.value_or(""));
                 if (options->format == "json") {
                     write_trace_json(context.out, matrix);
                 } else if (options->format == "csv") {

@@ -29,7 +29,7 @@ std::string via_text(const ImpactVia& via, const std::string& language) {
         return labels::say(language, "{} names {}", "{} 記錄 {}", printable(via.through, 80), commits);
     }
     if (via.how == "trailer") {
-        return labels::say(language, "Refs: in {}", "{} 的 Refs: 引用", commits);
+        return labels::say(language, "Refs: in {}", "在 {} 的 Refs: 中被引用", commits);
     }
     if (via.how == "fix") {
         return labels::say(language, "through {}", "經由 {}", printable(via.through, 40));

@@ -71,7 +71,7 @@ StatusReport build_status(const std::vector<Document>& documents, const TraceMat
                                                   found != row.cases.end() ? found->title : std::string(),
                                                   found != row.cases.end() ? found->quality_spec : std::string(),
                                                   {},
-                                                  gap.other,
+                                                  gap.kind == GapKind::no_result ? gap.other : std::string(),
                                                   {},
                                                   std::nullopt});
             } else if (gap.kind == GapKind::failed_without_fix) {

@@ -520,11 +520,21 @@ std::string_view gap_name(GapKind kind) {
 
 std::vector<Gap> TraceMatrix::gaps() const {
     std::vector<Gap> all;
+    // A case that verifies two requirements shows its gap in both rows: count it once.
+    auto add = [&](const std::vector<Gap>& gaps) {
+        for (const Gap& gap : gaps) {
+            if (std::none_of(all.begin(), all.end(), [&](const Gap& seen) {
+                    return seen.kind == gap.kind && seen.subject == gap.subject && seen.other == gap.other;
+                })) {
+                all.push_back(gap);
+            }
+        }
+    };
     for (const TraceRequirement& row : requirements) {
-        all.insert(all.end(), row.gaps.begin(), row.gaps.end());
+        add(row.gaps);
     }
     for (const TraceAnomaly& row : anomalies) {
-        all.insert(all.end(), row.gaps.begin(), row.gaps.end());
+        add(row.gaps);
     }
     return all;
 }

@@ -109,7 +109,7 @@ struct TraceMatrix {
     std::vector<TraceRequirement> requirements;
     std::vector<TraceAnomaly> anomalies;
 
-    /// Every gap, requirements first, in order.
+    /// Every gap once, requirements first, in order.
     std::vector<Gap> gaps() const;
 };
 
