@@ -248,6 +248,13 @@ void write_trace_text(std::ostream& out, const TraceMatrix& matrix, const std::s
             out << pick(language, "    GAP: ", "    缺口：") << gap_text(gap, language) << '\n';
         }
     }
+    if (!matrix.unlinked.empty()) {
+        out << '\n' << pick(language, "Outside the chain", "不在追溯鏈上的文件") << '\n';
+        for (const TraceDocument& document : matrix.unlinked) {
+            out << fmt::format("  {}  {}  {}  ({})\n", printable(document.id, 40), document.kind,
+                               printable(document.title, 200), printable(document.status, 40));
+        }
+    }
     const std::size_t gaps = matrix.gaps().size();
     out << '\n'
         << (gaps == 0 ? std::string(pick(language, "No gaps.", "沒有缺口。"))
@@ -320,6 +327,13 @@ void write_trace_markdown(std::ostream& out, const TraceMatrix& matrix, const st
                                requirements, gaps_cell(gaps_of_record(row, record)));
         }
     }
+    if (!matrix.unlinked.empty()) {
+        out << "\n## " << pick(language, "Outside the chain", "不在追溯鏈上的文件") << "\n\n";
+        for (const TraceDocument& document : matrix.unlinked) {
+            out << fmt::format("- **{}** {} ({}, {})\n", markdown_cell(document.id), markdown_cell(document.title),
+                               document.kind, markdown_cell(document.status));
+        }
+    }
     const std::vector<Gap> gaps = matrix.gaps();
     out << "\n## " << pick(language, "Gaps", "缺口") << "\n\n";
     if (gaps.empty()) {
@@ -331,11 +345,13 @@ void write_trace_markdown(std::ostream& out, const TraceMatrix& matrix, const st
 }
 
 void write_trace_csv(std::ostream& out, const TraceMatrix& matrix) {
-    const std::vector<std::string> header{"type",        "feasibility", "plans",   "srs",           "requirement",
-                                          "title",       "change",      "commits", "case",          "quality_spec",
-                                          "report",      "outcome",     "fixes",   "fix_status",    "verified_by",
-                                          "fix_commits", "request",     "record",  "record_status", "gaps"};
-    auto row_out = [&](const std::vector<std::string>& cells) {
+    const std::vector<std::string> header{
+        "type",          "feasibility", "plans",       "srs",           "requirement",    "title",
+        "change",        "commits",     "case",        "quality_spec",  "report",         "outcome",
+        "fixes",         "fix_status",  "verified_by", "fix_commits",   "request",        "record",
+        "record_status", "gaps",        "document",    "document_kind", "document_status"};
+    auto row_out = [&](std::vector<std::string> cells) {
+        cells.resize(header.size());
         std::vector<std::string> fields;
         for (const std::string& cell : cells) {
             fields.push_back(csv_field(cell));
@@ -403,6 +419,15 @@ void write_trace_csv(std::ostream& out, const TraceMatrix& matrix) {
             cells.insert(cells.end(), {row.id, record.id, record.status, gap_cell(gaps_of_record(row, record))});
             row_out(cells);
         }
+    }
+    for (const TraceDocument& document : matrix.unlinked) {
+        std::vector<std::string> cells(header.size());
+        cells[0] = "unlinked";
+        cells[5] = document.title;
+        cells[cells.size() - 3] = document.id;
+        cells[cells.size() - 2] = document.kind;
+        cells[cells.size() - 1] = document.status;
+        row_out(cells);
     }
 }
 
@@ -472,6 +497,12 @@ void write_trace_json(std::ostream& out, const TraceMatrix& matrix) {
         anomalies.push_back(object);
     }
     root["anomalies"] = anomalies;
+    ordered unlinked = ordered::array();
+    for (const TraceDocument& document : matrix.unlinked) {
+        unlinked.push_back(ordered{
+            {"id", document.id}, {"kind", document.kind}, {"title", document.title}, {"status", document.status}});
+    }
+    root["unlinked"] = unlinked;
     root["gaps"] = gaps_json(matrix.gaps());
     out << root.dump(2, ' ', false, ordered::error_handler_t::replace) << '\n';
 }

@@ -211,6 +211,18 @@ void write_trace_html(std::ostream& out, const TraceMatrix& matrix, const std::s
                                     : labels::say(language, "{} gap(s).", "{} 個缺口。", gaps));
     values.set("requirements", requirement_rows(matrix, language));
     values.set("anomalies", anomaly_rows(matrix, language));
+    values.set("h_unlinked", pick(language, "Outside the chain", "不在追溯鏈上的文件"));
+    values.set("has_unlinked", matrix.unlinked.empty() ? data(false) : data(true));
+    data unlinked{data::type::list};
+    for (const TraceDocument& document : matrix.unlinked) {
+        data each;
+        each.set("id", printable(document.id, 40));
+        each.set("title", printable(document.title, 300));
+        each.set("kind", document.kind);
+        each.set("status", printable(document.status, 40));
+        unlinked.push_back(each);
+    }
+    values.set("unlinked", unlinked);
 
     kainjow::mustache::mustache page{std::string(embedded("render/trace.html.mustache"))};
     if (!page.is_valid()) {

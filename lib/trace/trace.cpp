@@ -472,6 +472,39 @@ std::vector<TraceAnomaly> build_anomalies(const Index& index) {
     return rows;
 }
 
+/// The documents of the chain's kinds that no row shows.
+std::vector<TraceDocument> build_unlinked(const Index& index, const TraceMatrix& matrix) {
+    std::set<std::string> shown;
+    for (const TraceRequirement& row : matrix.requirements) {
+        shown.insert(row.feasibility.begin(), row.feasibility.end());
+        shown.insert(row.plans.begin(), row.plans.end());
+        for (const TraceCase& test_case : row.cases) {
+            for (const TraceFix& fix : test_case.fixes) {
+                shown.insert(fix.id);
+            }
+        }
+    }
+    for (const TraceAnomaly& row : matrix.anomalies) {
+        for (const TraceRecord& record : row.records) {
+            shown.insert(record.id);
+            if (record.fix) {
+                shown.insert(record.fix->id);
+            }
+        }
+    }
+    std::vector<TraceDocument> unlinked;
+    for (const char* kind : {"feasibility-report", "feasibility-plan", "fix-confirmation", "anomaly-record"}) {
+        for (const Document* document : index.all_of_kind(kind)) {
+            if (!shown.contains(document->id)) {
+                unlinked.push_back({document->id, document->kind->name, document->title, document->status});
+            }
+        }
+    }
+    std::sort(unlinked.begin(), unlinked.end(),
+              [](const TraceDocument& a, const TraceDocument& b) { return id_less(a.id, b.id); });
+    return unlinked;
+}
+
 /// Keeps what lies on a chain through one of `kept`.
 void restrict(TraceMatrix& matrix, const std::unordered_set<std::string>& kept) {
     auto in = [&](const std::string& id) { return kept.contains(id); };
@@ -492,6 +525,7 @@ void restrict(TraceMatrix& matrix, const std::unordered_set<std::string>& kept) 
         }
     }
     matrix.anomalies = std::move(anomalies);
+    std::erase_if(matrix.unlinked, [&](const TraceDocument& document) { return !in(document.id); });
 }
 
 } // namespace
@@ -562,6 +596,7 @@ TraceMatrix build_trace(const std::vector<Document>& documents, const std::vecto
     matrix.from = from;
     matrix.requirements = build_requirements(index);
     matrix.anomalies = build_anomalies(index);
+    matrix.unlinked = build_unlinked(index, matrix);
     if (!from.empty()) {
         if (!index.is_node(from)) {
             std::string message =

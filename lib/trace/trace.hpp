@@ -103,11 +103,22 @@ struct TraceAnomaly {
     std::vector<Gap> gaps;
 };
 
+/// A document of the chain's kinds that no row of the matrix reaches: a feasibility
+/// report or plan no SRS is based on, a fix confirmation no case or record leads to, an
+/// anomaly record whose request does not exist.
+struct TraceDocument {
+    std::string id;
+    std::string kind;
+    std::string title;
+    std::string status;
+};
+
 /// The whole matrix, or the part reachable from one ID.
 struct TraceMatrix {
     std::string from; ///< the --from ID, empty for everything
     std::vector<TraceRequirement> requirements;
     std::vector<TraceAnomaly> anomalies;
+    std::vector<TraceDocument> unlinked; ///< outside every row, by ID
 
     /// Every gap once, requirements first, in order.
     std::vector<Gap> gaps() const;

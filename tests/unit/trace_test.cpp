@@ -231,6 +231,25 @@ TEST_CASE("trace: Refs: trailers of the history are the requirement's commits") 
     CHECK(matrix.anomalies[1].records[0].fix->commits[0].summary.empty());
 }
 
+TEST_CASE("trace: documents that no row reaches are listed outside the chain") {
+    std::vector<Document> documents = chain();
+    documents.push_back(doc("kind: feasibility-report\nid: FEAS-002\ntitle: Led nowhere\nstatus: approved\n"));
+    documents.push_back(doc("kind: fix-confirmation\nid: FIX-009\ntitle: No source\nstatus: open\n"));
+    documents.push_back(
+        doc("kind: anomaly-record\nid: AREC-009\ntitle: Lost request\nstatus: open\nrequest: AREQ-099\n"));
+    const TraceMatrix matrix = build_trace(documents, {});
+    std::vector<std::string> ids;
+    for (const TraceDocument& document : matrix.unlinked) {
+        ids.push_back(document.id);
+    }
+    CHECK(ids == std::vector<std::string>{"AREC-009", "FEAS-002", "FIX-009"});
+    const TraceMatrix from = build_trace(documents, {}, "FEAS-002");
+    REQUIRE(from.unlinked.size() == 1);
+    CHECK(from.unlinked[0].id == "FEAS-002");
+    CHECK(from.requirements.empty());
+    CHECK(build_trace(documents, {}, "SRS-001").unlinked.empty());
+}
+
 TEST_CASE("id_less orders IDs by prefix and number") {
     CHECK(id_less("REQ-9", "REQ-10"));
     CHECK(id_less("REQ-010", "TC-001"));
@@ -250,7 +269,7 @@ TEST_CASE("trace printers: CSV per RFC 4180, HTML and Markdown escaped, JSON sta
     const std::string text = csv.str();
     CHECK(text.find("\"Say \"\"hi\"\", <script>alert(1)</script> | *x*\nnext\"") != std::string::npos);
     CHECK(text.find("\r\nrequirement,") != std::string::npos);
-    CHECK(text.ends_with(",untested:REQ-001\r\n"));
+    CHECK(text.ends_with(",untested:REQ-001,,,\r\n"));
     CHECK(csv_field("plain") == "plain");
     CHECK(csv_field("a,b") == "\"a,b\"");
     CHECK(csv_field("say \"x\"") == "\"say \"\"x\"\"\"");

@@ -20,3 +20,14 @@ run impact v2.3.4...HEAD
 run impact ..
 run impact "$(git rev-parse HEAD:README.md)"
 run impact
+echo "# a repository without commits, and a folder outside git"
+cd "$CASE_TMP/work"
+make_repo empty
+cd empty
+run impact HEAD
+run trace
+cd "$CASE_TMP/work"
+mkdir nogit
+printf 'root: maint\nlanguage: en\n' >nogit/.cswm.yaml
+cd nogit
+run impact v1..v2

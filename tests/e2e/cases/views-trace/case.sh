@@ -19,6 +19,11 @@ git checkout -q v2.4.0-rc2
 run trace --from QS-004
 run trace --format csv --from AREQ-007
 git checkout -q main
+echo "# a feasibility report that no plan is based on yet: outside the chain"
+"$CSWM" new feasibility-report --title "Search on a managed service" >/dev/null
+run trace --from FEAS-002
+run trace --format json --from FEAS-002
+run trace --format md --from FEAS-002
 echo "# bad inputs"
 run trace --from REQ-99
 run trace --from ''
