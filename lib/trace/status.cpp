@@ -87,6 +87,10 @@ StatusReport build_status(const std::vector<Document>& documents, const TraceMat
             }
         }
     }
+    auto by_id = [](const StatusEntry& a, const StatusEntry& b) { return id_less(a.id, b.id); };
+    for (auto* list : {&report.untested, &report.without_results, &report.failures_without_fix}) {
+        std::stable_sort(list->begin(), list->end(), by_id);
+    }
     std::vector<const Document*> sorted;
     for (const Document& document : documents) {
         if (document.parsed() && document.kind != nullptr && !document.id.empty()) {
