@@ -203,6 +203,42 @@ std::vector<FileRevision> Repo::file_history(const std::string& path) const {
     return revisions;
 }
 
+std::optional<std::string> Repo::file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const {
+    git_oid oid;
+    if (!is_full_sha(sha) || git_oid_fromstr(&oid, sha.c_str()) != 0) {
+        return std::nullopt;
+    }
+    git_repository* repository = m_handle->repository.get();
+    const git::CommitPtr commit = lookup(repository, oid);
+    if (!commit) {
+        return std::nullopt;
+    }
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, commit.get()) != 0) {
+        return std::nullopt;
+    }
+    const git::TreePtr tree(tree_raw);
+    git_tree_entry* entry_raw = nullptr;
+    if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) != 0) {
+        return std::nullopt;
+    }
+    const git::TreeEntryPtr entry(entry_raw);
+    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+        return std::nullopt; // a symlink, folder or submodule is no document
+    }
+    git_blob* blob_raw = nullptr;
+    if (git_blob_lookup(&blob_raw, repository, git_tree_entry_id(entry.get())) != 0) {
+        return std::nullopt;
+    }
+    const std::unique_ptr<git_blob, git::Deleter<git_blob, git_blob_free>> blob(blob_raw);
+    const auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+    if (size > max_bytes) {
+        return std::nullopt;
+    }
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
+}
+
 std::unordered_map<std::string, Repo::FileState> Repo::uncommitted_paths() const {
     std::unordered_map<std::string, FileState> paths;
     git_status_options options = GIT_STATUS_OPTIONS_INIT;

@@ -91,6 +91,10 @@ public:
     /// first, following renames.
     std::vector<FileRevision> file_history(const std::string& path) const;
 
+    /// The bytes of the file at `path` (relative, '/') in commit `sha`: nullopt when the
+    /// commit or the file is not there, it is no regular file, or it is over `max_bytes`.
+    std::optional<std::string> file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const;
+
     /// How a file of the working tree stands against HEAD.
     enum class FileState { changed, untracked, ignored };
     /// Paths (relative, '/') of files that differ from HEAD, are untracked or are ignored.
