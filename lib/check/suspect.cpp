@@ -45,19 +45,15 @@ std::size_t space_at(std::string_view text, std::size_t at) {
     return 0;
 }
 
+/// The statement without white space: refilling a paragraph, or folding a Chinese
+/// statement over two lines (which puts a space between characters), changes nothing.
 std::string normalised(std::string_view statement) {
     std::string out;
     out.reserve(statement.size());
-    bool pending_space = false;
     for (std::size_t at = 0; at < statement.size();) {
         if (const std::size_t width = space_at(statement, at); width > 0) {
-            pending_space = !out.empty();
             at += width;
             continue;
-        }
-        if (pending_space) {
-            out += ' ';
-            pending_space = false;
         }
         out += statement[at];
         ++at;

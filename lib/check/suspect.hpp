@@ -16,8 +16,8 @@
 namespace cswm {
 
 /// The fingerprint of a requirement statement: the first 12 hex digits of the SHA-256 of
-/// its text with every run of white space (ASCII, and the ideographic space U+3000) made
-/// one ASCII space and none at either end, so that refilling a paragraph changes nothing.
+/// its text without any white space (ASCII, no-break and ideographic spaces), so that
+/// refilling a paragraph, English or Chinese, changes nothing.
 std::string statement_fingerprint(std::string_view statement);
 
 /// Where a requirement is stated now.

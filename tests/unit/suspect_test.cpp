@@ -90,12 +90,15 @@ TEST_CASE("sha256_hex: FIPS 180-4 test vectors and every padding length") {
 }
 
 TEST_CASE("statement_fingerprint: 12 hex digits of SHA-256, white space normalised") {
-    CHECK(statement_fingerprint("The service shall resume uploads.") == "18a5367f2687");
-    CHECK(statement_fingerprint("  The service\n shall\tresume   uploads. \n") == "18a5367f2687");
-    CHECK(statement_fingerprint("系統應於 3 秒內顯示預覽。") == "580f3e7203df");
-    CHECK(statement_fingerprint("系統應於\u30003 秒內顯示預覽。") == "580f3e7203df"); // ideographic space
-    CHECK(statement_fingerprint("The service shall resume uploads") != "18a5367f2687");
-    CHECK(statement_fingerprint("Theservice shall resume uploads.") != "18a5367f2687");
+    CHECK(statement_fingerprint("The service shall resume uploads.") == "22ccdf0a48cc");
+    CHECK(statement_fingerprint("  The service\n shall\tresume   uploads. \n") == "22ccdf0a48cc");
+    CHECK(statement_fingerprint("系統應於 3 秒內顯示預覽。") == "92c940fddb41");
+    CHECK(statement_fingerprint("系統應於\u30003 秒內顯示預覽。") == "92c940fddb41"); // ideographic space
+    CHECK(statement_fingerprint("The service shall resume uploads") != "22ccdf0a48cc");
+    // White space alone never makes a statement another one: folded Chinese text gains spaces.
+    CHECK(statement_fingerprint("系統應於 3 秒內\n顯示預覽。") == statement_fingerprint("系統應於 3 秒內 顯示預覽。"));
+    CHECK(statement_fingerprint("系統應於 3 秒內顯示預覽。") == statement_fingerprint("系統應於3秒內顯示預覽。"));
+    CHECK(statement_fingerprint("系統應於 3 秒內顯示預覽。") != statement_fingerprint("系統應於 2 秒內顯示預覽。"));
 }
 
 TEST_CASE("suspect-link: recorded fingerprints that match say nothing") {
@@ -114,18 +117,18 @@ TEST_CASE("suspect-link: a changed statement flags each case verifying it, on it
     const std::string req2 = statement_fingerprint("The service shall keep parts for 24 h.");
     const std::vector<Document> documents = {
         load(k_srs_path, srs("The service shall resume uploads within 10 s.")),
-        load(k_qs_path, quality_spec("approved", fingerprints("18a5367f2687", req2)))};
+        load(k_qs_path, quality_spec("approved", fingerprints("22ccdf0a48cc", req2)))};
     const std::string now = statement_fingerprint("The service shall resume uploads within 10 s.");
     CHECK(suspects(documents) ==
           std::vector<std::string>{"6:16 warning suspect-link TC-001 is suspect: the statement of REQ-001 (SRS-001) "
-                                   "changed after QS-001 was reviewed (fingerprint 18a5367f2687, now " +
+                                   "changed after QS-001 was reviewed (fingerprint 22ccdf0a48cc, now " +
                                    now + "); check that the case still verifies it, then run `cswm review QS-001`"});
 }
 
 TEST_CASE("suspect-link: a requirement the review did not record is suspect too") {
     const std::vector<Document> documents = {
         load(k_srs_path, srs("The service shall resume uploads.")),
-        load(k_qs_path, quality_spec("approved", "  fingerprints:\n    REQ-001: 18a5367f2687\n"))};
+        load(k_qs_path, quality_spec("approved", "  fingerprints:\n    REQ-001: 22ccdf0a48cc\n"))};
     const std::vector<std::string> found = suspects(documents);
     REQUIRE(found.size() == 2);
     CHECK(found[0] == "6:25 warning suspect-link TC-001 is suspect: it verifies REQ-002 (SRS-001), whose statement the "
