@@ -27,6 +27,7 @@ constexpr RuleInfo k_rules[] = {
     {"summary-counts", "A test report's summary matches its results"},
     {"result-case", "A test report's results are for cases of its own quality spec"},
     {"failed-without-fix", "A failed result names its fix confirmation (a warning while draft)"},
+    {"fix-not-passed", "A verified fix names a test report in which its source case and re-run cases passed"},
     {"security-notification", "An information-security incident is notified within one hour"},
     {"requirement-untested", "Every approved requirement is verified by a test case of a quality spec"},
     {"case-without-result", "Every case of an approved quality spec has a result in its newest test report"},
