@@ -278,3 +278,23 @@ TEST_CASE("suspect-link without fingerprints: re-approved with a new review date
               {load(k_srs_path, srs("The service shall resume uploads within 10 s.")), load(k_qs_path, reviewed)}, repo)
               .empty());
 }
+
+TEST_CASE("Repo::file_at: a file as of a commit, bounded, regular files only") {
+    TempRepo temp;
+    temp.write("maint/a.yaml", "one\n");
+    temp.commit("one");
+    const Repo repo = Repo::discover(temp.dir);
+    const std::string first = repo.resolve_commit("HEAD");
+    temp.write("maint/a.yaml", "two\n");
+    temp.git("rm -q --cached maint/a.yaml && ln -s a.yaml maint/link.yaml && git add -A");
+    temp.commit("two");
+    CHECK(repo.file_at(first, "maint/a.yaml", 100) == std::optional<std::string>("one\n"));
+    CHECK(repo.file_at(first, "maint/a.yaml", 3) == std::nullopt); // over the bound
+    CHECK(repo.file_at(first, "maint/none.yaml", 100) == std::nullopt);
+    CHECK(repo.file_at(first, "maint", 100) == std::nullopt); // a folder
+    const std::string second = repo.resolve_commit("HEAD");
+    CHECK(repo.file_at(second, "maint/a.yaml", 100) == std::optional<std::string>("two\n"));
+    CHECK(repo.file_at(second, "maint/link.yaml", 100) == std::nullopt); // a symlink
+    CHECK(repo.file_at(std::string(40, '0'), "maint/a.yaml", 100) == std::nullopt);
+    CHECK(repo.file_at("HEAD", "maint/a.yaml", 100) == std::nullopt); // full SHAs only
+}
