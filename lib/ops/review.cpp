@@ -179,6 +179,19 @@ ReviewResult record_review(const Workspace& workspace, const ReviewRequest& requ
 
     const std::string original = read_file_or_throw(document.file);
     YamlEditor editor(original, workspace.config().yaml);
+    // The editor writes block YAML: a review block written as {…} is the user's to rewrite.
+    for (const char* pointer : {"/review", "/review/reviewers"}) {
+        if (std::string_view(pointer) == "/review/reviewers" && !request.by) {
+            continue;
+        }
+        const auto place = editor.parsed().places.find(pointer);
+        if (place != editor.parsed().places.end() && place->second.value_offset < original.size() &&
+            (original[place->second.value_offset] == '{' || original[place->second.value_offset] == '[')) {
+            throw Error(fmt::format("{} of {} is written in flow style ({}…): write it as a block, one key or "
+                                    "item per line as `cswm new` does, to record a review",
+                                    pointer_label(pointer), document.id, original[place->second.value_offset]));
+        }
+    }
     const json& review = data["review"];
     const std::string decision =
         request.decision.value_or(review.value("decision", json("pending")).is_string()

@@ -59,4 +59,9 @@ run review QS-040
 run review QS-004 --decision maybe
 run review QS-004 --role approver
 run review QS-004 --by "  "
+sed -i 's/^  reviewers:$/  reviewers: [{role: author, name: Wei-Ting Chen, decision: approved}]\n  was:/' "$qs"
+run review QS-004 --by "Daniel Foster"
+sed -i 's/^review:$/review: {decision: approved, date: 2026-10-28, reviewers: []}\nwas:/' "$qs"
+run review QS-004
+git checkout -q -- "$qs"
 git status --short
