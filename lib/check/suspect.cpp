@@ -104,7 +104,7 @@ std::string link_pointer(std::size_t case_index, std::size_t verifies_index) {
 /// The requirement statements of SRS files as older commits hold them, read once each.
 class OldStatements {
 public:
-    explicit OldStatements(const Repo& repo) : m_repo(repo) {}
+    OldStatements(const Repo& repo, const std::vector<CommitInfo>& commits) : m_repo(repo), m_commits(commits) {}
 
     /// The statement of `requirement` in the SRS file `srs_path` (or a name it had
     /// before) as of `sha`; nullopt when that revision has no such requirement.
@@ -156,13 +156,15 @@ private:
             return cached->second;
         }
         std::vector<std::string>& paths = m_paths[path];
-        for (const FileRevision& revision : m_repo.file_history(path)) {
+        m_repo.walk_file_history(path, m_commits, [&](const FileRevision& revision) {
             paths.push_back(revision.path);
-        }
+            return true;
+        });
         return paths;
     }
 
     const Repo& m_repo;
+    const std::vector<CommitInfo>& m_commits;
     std::unordered_map<std::string, std::map<std::string, std::string>> m_cache;
     std::unordered_map<std::string, std::vector<std::string>> m_paths;
 };
@@ -170,25 +172,28 @@ private:
 /// The newest commit from which on the spec has been approved with its current review
 /// date, without a break: when the reviewers last signed it. Nullopt when the history
 /// here does not show it (uncommitted, or approved before a shallow clone's boundary).
-std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo) {
+std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo,
+                                          const std::vector<CommitInfo>& commits) {
     const json review = spec.data().value("review", json::object());
     const std::string date = text_at(review, "date");
     if (date.empty()) {
         return std::nullopt;
     }
     std::optional<CommitInfo> approval;
-    for (const FileRevision& revision : repo.file_history(spec.path)) {
+    // Back from HEAD, as long as each revision of the file is approved on that date.
+    repo.walk_file_history(spec.path, commits, [&](const FileRevision& revision) {
         const std::optional<std::string> text = repo.file_at(revision.commit.sha, revision.path, k_max_old_document);
         if (!text) {
-            break;
+            return false;
         }
         const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
         if (!parsed.root || text_at(*parsed.root, "status") != "approved" ||
             text_at(parsed.root->value("review", json::object()), "date") != date) {
-            break;
+            return false;
         }
         approval = revision.commit;
-    }
+        return true;
+    });
     return approval;
 }
 
@@ -285,12 +290,22 @@ void check_suspect_links(const std::vector<Document>& documents, Findings& out) 
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out) {
     std::unordered_map<std::string, StatedRequirement> stated;
     bool loaded = false;
-    OldStatements old(repo);
+    std::vector<CommitInfo> commits; // walked once, for every spec and SRS
+    bool walked = false;
+    OldStatements old(repo, commits);
     for (const Document& spec : documents) {
         if (!is_approved_spec(spec) || records_fingerprints(spec)) {
             continue;
         }
-        const std::optional<CommitInfo> approval = approval_commit(spec, repo);
+        const json review = spec.data().value("review", json::object());
+        if (text_at(review, "date").empty()) {
+            continue; // the schema's finding
+        }
+        if (!walked) {
+            commits = repo.commit_order_from_head();
+            walked = true;
+        }
+        const std::optional<CommitInfo> approval = approval_commit(spec, repo, commits);
         if (!approval) {
             continue;
         }

@@ -120,6 +120,14 @@ std::optional<CommitInfo> Repo::commit(const std::string& sha) const {
 }
 
 std::vector<CommitInfo> Repo::commits_from_head() const {
+    return walk_from_head(true);
+}
+
+std::vector<CommitInfo> Repo::commit_order_from_head() const {
+    return walk_from_head(false);
+}
+
+std::vector<CommitInfo> Repo::walk_from_head(bool described) const {
     std::vector<CommitInfo> commits;
     if (!has_commits()) {
         return commits;
@@ -146,7 +154,14 @@ std::vector<CommitInfo> Repo::commits_from_head() const {
         for (unsigned i = 0; i < git_commit_parentcount(found.get()); ++i) {
             pending.push_back(*git_commit_parent_id(found.get(), i));
         }
-        commits.push_back(describe(found.get()));
+        if (described) {
+            commits.push_back(describe(found.get()));
+        } else {
+            CommitInfo info;
+            info.sha = sha;
+            info.commit_time = static_cast<long long>(git_commit_time(found.get()));
+            commits.push_back(std::move(info));
+        }
     }
     std::stable_sort(commits.begin(), commits.end(), [](const CommitInfo& a, const CommitInfo& b) {
         return a.commit_time != b.commit_time ? a.commit_time > b.commit_time : a.sha < b.sha;
@@ -154,13 +169,13 @@ std::vector<CommitInfo> Repo::commits_from_head() const {
     return commits;
 }
 
-std::vector<FileRevision> Repo::file_history(const std::string& path) const {
-    std::vector<FileRevision> revisions;
+void Repo::walk_file_history(const std::string& path, const std::vector<CommitInfo>& commits,
+                             const std::function<bool(const FileRevision&)>& visit) const {
     git_repository* repository = m_handle->repository.get();
     std::string current = path;
     // Newest first along first parents and merges alike; a rename switches the path
     // followed for the older commits.
-    for (const CommitInfo& info : commits_from_head()) {
+    for (const CommitInfo& info : commits) {
         git_oid oid;
         git_oid_fromstr(&oid, info.sha.c_str());
         const git::CommitPtr commit = lookup(repository, oid);
@@ -193,13 +208,23 @@ std::vector<FileRevision> Repo::file_history(const std::string& path) const {
             continue;
         }
         const std::optional<git_oid> before = parent ? blob_at(parent.get(), current) : std::nullopt;
-        revisions.push_back({info, current});
+        if (!visit(FileRevision{info, current})) {
+            return;
+        }
         if (!before && parent) {
             if (auto old_path = renamed_from(repository, parent.get(), commit.get(), current)) {
                 current = *old_path;
             }
         }
     }
+}
+
+std::vector<FileRevision> Repo::file_history(const std::string& path) const {
+    std::vector<FileRevision> revisions;
+    walk_file_history(path, commits_from_head(), [&](const FileRevision& revision) {
+        revisions.push_back(revision);
+        return true;
+    });
     return revisions;
 }
 
