@@ -298,3 +298,36 @@ TEST_CASE("Repo::file_at: a file as of a commit, bounded, regular files only") {
     CHECK(repo.file_at(std::string(40, '0'), "maint/a.yaml", 100) == std::nullopt);
     CHECK(repo.file_at("HEAD", "maint/a.yaml", 100) == std::nullopt); // full SHAs only
 }
+
+TEST_CASE("Repo::walk_file_history: file_history's revisions, over a shared list, until told to stop") {
+    TempRepo temp;
+    for (const char* text : {"1\n", "2\n", "3\n"}) {
+        temp.write("maint/a.yaml", text);
+        temp.write("other.txt", std::string(text) + "x");
+        temp.commit(text);
+        temp.write("other.txt", std::string(text) + "y");
+        temp.commit("other only");
+    }
+    const Repo repo = Repo::discover(temp.dir);
+    const std::vector<CommitInfo> light = repo.commit_order_from_head();
+    const std::vector<CommitInfo> full = repo.commits_from_head();
+    REQUIRE(light.size() == full.size());
+    for (std::size_t i = 0; i < light.size(); ++i) {
+        CHECK(light[i].sha == full[i].sha);
+        CHECK(light[i].commit_time == full[i].commit_time);
+    }
+    std::vector<std::string> walked;
+    repo.walk_file_history("maint/a.yaml", light, [&](const FileRevision& revision) {
+        walked.push_back(revision.commit.sha);
+        return true;
+    });
+    std::vector<std::string> expected;
+    for (const FileRevision& revision : repo.file_history("maint/a.yaml")) {
+        expected.push_back(revision.commit.sha);
+    }
+    CHECK(walked.size() == 3);
+    CHECK(walked == expected);
+    std::size_t visits = 0;
+    repo.walk_file_history("maint/a.yaml", light, [&](const FileRevision&) { return ++visits < 2; });
+    CHECK(visits == 2);
+}
