@@ -53,6 +53,13 @@ run review QS-005 --by Reviewer --decision returned
 grep -n '^status:' "$new"
 rm "$new"
 
+echo "# an empty chain ([]) becomes a block list; comments stay"
+sed -i '/^review:$/,$d' "$qs"
+printf 'review:\n  decision: approved  # by the change board\n  date: 2026-10-28\n  reviewers: []\n# end of QS-004\n' >>"$qs"
+run review QS-004 --by "New Person" --role approver
+sed -n '/^review:$/,$p' "$qs"
+git checkout -q -- "$qs"
+
 echo "# what review refuses"
 run review AREQ-006
 run review QS-040
