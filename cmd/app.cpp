@@ -41,6 +41,7 @@ constexpr Entry k_commands[] = {
     {register_trace,   Needs::workspace},   // git optional: commits' Refs: trailers when there is one
     {register_status,  Needs::workspace},
     {register_impact,  Needs::workspace},   // and git: lib says so when it is missing
+    {register_review,  Needs::workspace},
 };
 // clang-format on
 

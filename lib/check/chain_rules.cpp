@@ -1,6 +1,7 @@
 #include "lib/check/rules.hpp"
 
 #include "lib/trace/chain.hpp"
+#include "lib/check/suspect.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/text.hpp"
 
@@ -237,6 +238,7 @@ void check_chain(const std::vector<Document>& documents, const ChainSettings& se
     check_requests_recorded(documents, out);
     check_log_cadence(documents, settings.log_review_days, settings.today, out);
     check_wording(documents, out);
+    check_suspect_links(documents, out);
 }
 
 } // namespace cswm::rules

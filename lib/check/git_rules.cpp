@@ -1,5 +1,6 @@
 #include "lib/check/git_rules.hpp"
 
+#include "lib/check/suspect.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/util/text.hpp"
 
@@ -67,6 +68,7 @@ public:
             }
         }
         check_trailers();
+        check_suspect_links_in_history(m_documents, m_repo, m_out);
         if (m_policy.require_committed) {
             check_committed();
         }

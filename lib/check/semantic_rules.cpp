@@ -174,6 +174,62 @@ void check_results(const Document& document, const std::unordered_map<std::strin
     }
 }
 
+/// A fix is verified by a test report in which its source case, and the cases re-run for
+/// regression, passed: a report where they failed, or did not run, confirms nothing.
+void check_fix_verified(const Document& document, const std::unordered_map<std::string, const Document*>& by_id,
+                        Findings& out) {
+    if (document.status != "verified" && document.status != "closed") {
+        return;
+    }
+    const json* verified_by = at(document.data(), {"verified_by"});
+    if (verified_by == nullptr || !verified_by->is_string()) {
+        return; // the schema asks for it
+    }
+    const auto found = by_id.find(verified_by->get<std::string>());
+    if (found == by_id.end() || found->second->kind == nullptr || found->second->kind->name != "test-report") {
+        return; // link-target and link-kind say so
+    }
+    const Document& report = *found->second;
+    std::unordered_map<std::string, std::string> outcomes;
+    if (const json* results = at(report.data(), {"results"}); results != nullptr && results->is_array()) {
+        for (const json& result : *results) {
+            const json* case_id = at(result, {"case"});
+            const json* outcome = at(result, {"outcome"});
+            if (case_id != nullptr && case_id->is_string()) {
+                outcomes[case_id->get<std::string>()] =
+                    outcome != nullptr && outcome->is_string() ? outcome->get<std::string>() : std::string();
+            }
+        }
+    }
+    auto require_pass = [&](const std::string& case_id, const std::string& pointer, const char* role) {
+        const auto outcome = outcomes.find(case_id);
+        if (outcome != outcomes.end() && outcome->second == "passed") {
+            return;
+        }
+        out.push_back(document.finding_at(
+            pointer, false, Severity::error, "fix-not-passed",
+            fmt::format("{} is {}, but {} ({}) {} in {}, the report that verifies it: re-run it on a build with the "
+                        "fix and name a report where it passed",
+                        document.id, document.status, case_id, role,
+                        outcome == outcomes.end() || outcome->second.empty() ? std::string("has no result")
+                                                                             : "is " + outcome->second,
+                        report.id)));
+    };
+    const json* source_case = at(document.data(), {"source", "case"});
+    if (source_case != nullptr && source_case->is_string()) {
+        require_pass(source_case->get<std::string>(), "/verified_by", "the case that failed");
+    }
+    if (const json* cases = at(document.data(), {"regression", "cases"}); cases != nullptr && cases->is_array()) {
+        for (std::size_t i = 0; i < cases->size(); ++i) {
+            const json& each = (*cases)[i];
+            if (each.is_string() && !(source_case != nullptr && *source_case == each)) {
+                require_pass(each.get<std::string>(), "/regression/cases/" + std::to_string(i),
+                             "re-run for regression");
+            }
+        }
+    }
+}
+
 /// 資通安全管理法: an information-security incident is notified within one hour of
 /// learning of it.
 void check_security_notification(const Document& document, Findings& out) {
@@ -235,6 +291,7 @@ void check_semantics(const std::vector<Document>& documents, Findings& out) {
             check_results(document, by_id, all_cases, out);
         } else if (kind == "fix-confirmation") {
             check_fix_dates(document, out);
+            check_fix_verified(document, by_id, out);
         } else if (kind == "anomaly-request") {
             check_security_notification(document, out);
         }

@@ -120,6 +120,14 @@ std::optional<CommitInfo> Repo::commit(const std::string& sha) const {
 }
 
 std::vector<CommitInfo> Repo::commits_from_head() const {
+    return walk_from_head(true);
+}
+
+std::vector<CommitInfo> Repo::commit_order_from_head() const {
+    return walk_from_head(false);
+}
+
+std::vector<CommitInfo> Repo::walk_from_head(bool described) const {
     std::vector<CommitInfo> commits;
     if (!has_commits()) {
         return commits;
@@ -146,7 +154,14 @@ std::vector<CommitInfo> Repo::commits_from_head() const {
         for (unsigned i = 0; i < git_commit_parentcount(found.get()); ++i) {
             pending.push_back(*git_commit_parent_id(found.get(), i));
         }
-        commits.push_back(describe(found.get()));
+        if (described) {
+            commits.push_back(describe(found.get()));
+        } else {
+            CommitInfo info;
+            info.sha = sha;
+            info.commit_time = static_cast<long long>(git_commit_time(found.get()));
+            commits.push_back(std::move(info));
+        }
     }
     std::stable_sort(commits.begin(), commits.end(), [](const CommitInfo& a, const CommitInfo& b) {
         return a.commit_time != b.commit_time ? a.commit_time > b.commit_time : a.sha < b.sha;
@@ -154,13 +169,13 @@ std::vector<CommitInfo> Repo::commits_from_head() const {
     return commits;
 }
 
-std::vector<FileRevision> Repo::file_history(const std::string& path) const {
-    std::vector<FileRevision> revisions;
+void Repo::walk_file_history(const std::string& path, const std::vector<CommitInfo>& commits,
+                             const std::function<bool(const FileRevision&)>& visit) const {
     git_repository* repository = m_handle->repository.get();
     std::string current = path;
     // Newest first along first parents and merges alike; a rename switches the path
     // followed for the older commits.
-    for (const CommitInfo& info : commits_from_head()) {
+    for (const CommitInfo& info : commits) {
         git_oid oid;
         git_oid_fromstr(&oid, info.sha.c_str());
         const git::CommitPtr commit = lookup(repository, oid);
@@ -193,14 +208,60 @@ std::vector<FileRevision> Repo::file_history(const std::string& path) const {
             continue;
         }
         const std::optional<git_oid> before = parent ? blob_at(parent.get(), current) : std::nullopt;
-        revisions.push_back({info, current});
+        if (!visit(FileRevision{info, current})) {
+            return;
+        }
         if (!before && parent) {
             if (auto old_path = renamed_from(repository, parent.get(), commit.get(), current)) {
                 current = *old_path;
             }
         }
     }
+}
+
+std::vector<FileRevision> Repo::file_history(const std::string& path) const {
+    std::vector<FileRevision> revisions;
+    walk_file_history(path, commits_from_head(), [&](const FileRevision& revision) {
+        revisions.push_back(revision);
+        return true;
+    });
     return revisions;
+}
+
+std::optional<std::string> Repo::file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const {
+    git_oid oid;
+    if (!is_full_sha(sha) || git_oid_fromstr(&oid, sha.c_str()) != 0) {
+        return std::nullopt;
+    }
+    git_repository* repository = m_handle->repository.get();
+    const git::CommitPtr commit = lookup(repository, oid);
+    if (!commit) {
+        return std::nullopt;
+    }
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, commit.get()) != 0) {
+        return std::nullopt;
+    }
+    const git::TreePtr tree(tree_raw);
+    git_tree_entry* entry_raw = nullptr;
+    if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) != 0) {
+        return std::nullopt;
+    }
+    const git::TreeEntryPtr entry(entry_raw);
+    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+        return std::nullopt; // a symlink, folder or submodule is no document
+    }
+    git_blob* blob_raw = nullptr;
+    if (git_blob_lookup(&blob_raw, repository, git_tree_entry_id(entry.get())) != 0) {
+        return std::nullopt;
+    }
+    const std::unique_ptr<git_blob, git::Deleter<git_blob, git_blob_free>> blob(blob_raw);
+    const auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+    if (size > max_bytes) {
+        return std::nullopt;
+    }
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
 }
 
 std::unordered_map<std::string, Repo::FileState> Repo::uncommitted_paths() const {

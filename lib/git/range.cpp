@@ -172,38 +172,4 @@ std::vector<std::string> Repo::changed_paths(const std::string& sha) const {
     return common ? std::vector<std::string>(common->begin(), common->end()) : std::vector<std::string>();
 }
 
-std::optional<std::string> Repo::file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const {
-    git_repository* repository = m_handle->repository.get();
-    git_oid oid;
-    if (git_oid_fromstrn(&oid, sha.c_str(), sha.size()) != 0) {
-        return std::nullopt;
-    }
-    const git::CommitPtr commit = lookup_commit(repository, oid);
-    if (!commit) {
-        return std::nullopt;
-    }
-    const git::TreePtr tree = tree_of(commit.get());
-    if (!tree) {
-        return std::nullopt;
-    }
-    git_tree_entry* entry_raw = nullptr;
-    if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) != 0) {
-        return std::nullopt;
-    }
-    const git::TreeEntryPtr entry(entry_raw);
-    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
-        return std::nullopt;
-    }
-    git_blob* blob_raw = nullptr;
-    if (git_blob_lookup(&blob_raw, repository, git_tree_entry_id(entry.get())) != 0) {
-        return std::nullopt;
-    }
-    const std::unique_ptr<git_blob, git::Deleter<git_blob, git_blob_free>> blob(blob_raw);
-    const auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
-    if (size > max_bytes) {
-        return std::nullopt;
-    }
-    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
-}
-
 } // namespace cswm

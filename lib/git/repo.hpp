@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -95,9 +96,9 @@ public:
     /// paths. Empty when the parents are beyond a shallow clone's boundary.
     std::vector<std::string> changed_paths(const std::string& sha) const;
 
-    /// The content of the file at `path` in the commit's tree, when it is a blob there of
-    /// at most `max_bytes`.
-    std::optional<std::string> file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const;
+    /// The commits of commits_from_head in the same order, with only `sha` and
+    /// `commit_time` filled in: for walks that need the order, not the messages.
+    std::vector<CommitInfo> commit_order_from_head() const;
 
     /// True when `descendant` is `ancestor` or descends from it.
     bool contains(const std::string& descendant, const std::string& ancestor) const;
@@ -105,6 +106,15 @@ public:
     /// The commits that changed the file at `path` (relative to the working tree), newest
     /// first, following renames.
     std::vector<FileRevision> file_history(const std::string& path) const;
+
+    /// What file_history finds, over `commits` as commits_from_head returns them (so that
+    /// several files share one walk), handed to `visit` newest first until it returns false.
+    void walk_file_history(const std::string& path, const std::vector<CommitInfo>& commits,
+                           const std::function<bool(const FileRevision&)>& visit) const;
+
+    /// The bytes of the file at `path` (relative, '/') in commit `sha`: nullopt when the
+    /// commit or the file is not there, it is no regular file, or it is over `max_bytes`.
+    std::optional<std::string> file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const;
 
     /// How a file of the working tree stands against HEAD.
     enum class FileState { changed, untracked, ignored };
@@ -115,6 +125,7 @@ public:
     fs::path hooks_dir() const;
 
 private:
+    std::vector<CommitInfo> walk_from_head(bool described) const;
     struct Handle;
     explicit Repo(std::unique_ptr<Handle> handle);
     std::unique_ptr<Handle> m_handle;

@@ -1,5 +1,6 @@
 #include "lib/catalog/catalog.hpp"
 #include "lib/check/checker.hpp"
+#include "lib/check/rules.hpp"
 #include "lib/model/document.hpp"
 #include "lib/yaml/loader.hpp"
 
@@ -298,4 +299,65 @@ TEST_CASE("a complex key is reported once and the rest of the mapping still read
     CHECK(check_one(k_fix, with(fix, "\nseverity: major", "\n? [a, b]\n: value\nseverity: major")) ==
           std::vector<std::string>{k_fix + ":16:3 error yaml-feature FIX-001: a mapping key must be a plain value, "
                                            "not a list or mapping"});
+}
+
+namespace {
+
+std::vector<std::string> semantic_findings(const std::vector<Document>& documents, const std::string& rule) {
+    Findings findings;
+    rules::check_semantics(documents, findings);
+    std::vector<std::string> lines;
+    for (const Finding& finding : findings) {
+        if (finding.rule == rule) {
+            lines.push_back(finding.path + ":" + std::to_string(finding.line) + " " + finding.message);
+        }
+    }
+    return lines;
+}
+
+const std::string k_fix_path = "maint/fix-confirmation/FIX-001-x.yaml";
+const std::string k_report_path = "maint/test-report/TR-002-x.yaml";
+
+std::string fix(const std::string& status) {
+    return "kind: fix-confirmation\nid: FIX-001\nstatus: " + status +
+           "\nsource:\n  report: TR-001\n  case: TC-001\nverified_by: TR-002\nregression:\n"
+           "  cases: [TC-001, TC-002, TC-003]\n";
+}
+
+std::string report(const std::string& first, const std::string& second) {
+    return "kind: test-report\nid: TR-002\nstatus: approved\nresults:\n  - case: TC-001\n    outcome: " + first +
+           "\n  - case: TC-002\n    outcome: " + second + "\n  - case: TC-003\n    outcome: passed\n";
+}
+
+} // namespace
+
+TEST_CASE("fix-not-passed: a verified fix needs passing results of its cases in verified_by") {
+    CHECK(semantic_findings({load(k_fix_path, fix("verified")), load(k_report_path, report("passed", "passed"))},
+                            "fix-not-passed")
+              .empty());
+    CHECK(semantic_findings({load(k_fix_path, fix("closed")), load(k_report_path, report("failed", "skipped"))},
+                            "fix-not-passed") ==
+          std::vector<std::string>{
+              k_fix_path + ":7 FIX-001 is closed, but TC-001 (the case that failed) is failed in TR-002, the report "
+                           "that verifies it: re-run it on a build with the fix and name a report where it passed",
+              k_fix_path + ":9 FIX-001 is closed, but TC-002 (re-run for regression) is skipped in TR-002, the "
+                           "report that verifies it: re-run it on a build with the fix and name a report where it "
+                           "passed"});
+    // A case the report did not run at all, and an outcome not filled in.
+    std::string missing = fix("verified");
+    missing.replace(missing.find("TC-003]"), 7, "TC-009]");
+    CHECK(semantic_findings({load(k_fix_path, missing), load(k_report_path, report("null", "passed"))},
+                            "fix-not-passed") ==
+          std::vector<std::string>{
+              k_fix_path + ":7 FIX-001 is verified, but TC-001 (the case that failed) has no result in TR-002, the "
+                           "report that verifies it: re-run it on a build with the fix and name a report where it "
+                           "passed",
+              k_fix_path + ":9 FIX-001 is verified, but TC-009 (re-run for regression) has no result in TR-002, the "
+                           "report that verifies it: re-run it on a build with the fix and name a report where it "
+                           "passed"});
+    // Before verified, and a verified_by that is no test report: other rules' business.
+    CHECK(semantic_findings({load(k_fix_path, fix("fixed")), load(k_report_path, report("failed", "failed"))},
+                            "fix-not-passed")
+              .empty());
+    CHECK(semantic_findings({load(k_fix_path, fix("verified"))}, "fix-not-passed").empty());
 }

@@ -1,0 +1,338 @@
+#include "lib/check/suspect.hpp"
+
+#include "lib/util/sha256.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+// A reviewer approves a quality spec against the requirements as they read then. When a
+// statement changes afterwards, the cases verifying it may no longer test what it says:
+// they are suspect until someone looks again and records it (`cswm review`). The review
+// block keeps a fingerprint of each statement the reviewers saw; a spec approved before
+// fingerprints existed is compared with the SRS as of the commit that approved it.
+
+namespace cswm {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t k_fingerprint_digits = 12;
+constexpr std::size_t k_max_old_document = 16U << 20U; // an older revision bigger than this is not read
+
+std::string text_at(const json& node, const char* key) {
+    if (!node.is_object()) {
+        return {};
+    }
+    const auto found = node.find(key);
+    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+/// The length of a white-space character at `at`, or 0.
+std::size_t space_at(std::string_view text, std::size_t at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v') {
+        return 1;
+    }
+    if (text.substr(at, 3) == "\xE3\x80\x80") { // U+3000 IDEOGRAPHIC SPACE
+        return 3;
+    }
+    if (text.substr(at, 2) == "\xC2\xA0") { // U+00A0 NO-BREAK SPACE
+        return 2;
+    }
+    return 0;
+}
+
+/// The statement without white space: refilling a paragraph, or folding a Chinese
+/// statement over two lines (which puts a space between characters), changes nothing.
+std::string normalised(std::string_view statement) {
+    std::string out;
+    out.reserve(statement.size());
+    for (std::size_t at = 0; at < statement.size();) {
+        if (const std::size_t width = space_at(statement, at); width > 0) {
+            at += width;
+            continue;
+        }
+        out += statement[at];
+        ++at;
+    }
+    return out;
+}
+
+bool is_approved_spec(const Document& document) {
+    return document.parsed() && document.kind != nullptr && document.kind->name == "quality-spec" &&
+           document.status == "approved";
+}
+
+bool records_fingerprints(const Document& spec) {
+    const json& data = spec.data();
+    const auto review = data.find("review");
+    return review != data.end() && review->is_object() && review->contains("fingerprints") &&
+           (*review)["fingerprints"].is_object();
+}
+
+/// Calls `each(case index, case ID, verifies index, requirement)` for every link of the spec.
+template <typename Each>
+void for_each_link(const Document& spec, Each each) {
+    const json cases = spec.data().value("cases", json::array());
+    if (!cases.is_array()) {
+        return;
+    }
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        if (!cases[i].is_object()) {
+            continue;
+        }
+        const json verifies = cases[i].value("verifies", json::array());
+        if (!verifies.is_array()) {
+            continue;
+        }
+        const std::string case_id = text_at(cases[i], "id");
+        for (std::size_t j = 0; j < verifies.size(); ++j) {
+            if (verifies[j].is_string()) {
+                each(i, case_id.empty() ? fmt::format("cases[{}]", i) : case_id, j, verifies[j].get<std::string>());
+            }
+        }
+    }
+}
+
+std::string link_pointer(std::size_t case_index, std::size_t verifies_index) {
+    return fmt::format("/cases/{}/verifies/{}", case_index, verifies_index);
+}
+
+/// The requirement statements of SRS files as older commits hold them, read once each.
+class OldStatements {
+public:
+    OldStatements(const Repo& repo, const std::vector<CommitInfo>& commits) : m_repo(repo), m_commits(commits) {}
+
+    /// The statement of `requirement` in the SRS file `srs_path` (or a name it had
+    /// before) as of `sha`; nullopt when that revision has no such requirement.
+    std::optional<std::string> at(const std::string& sha, const std::string& srs_path, const std::string& requirement) {
+        const std::map<std::string, std::string>& statements = statements_at(sha, srs_path);
+        const auto found = statements.find(requirement);
+        return found == statements.end() ? std::nullopt : std::optional<std::string>(found->second);
+    }
+
+private:
+    const std::map<std::string, std::string>& statements_at(const std::string& sha, const std::string& srs_path) {
+        const std::string key = sha + '\n' + srs_path;
+        if (const auto cached = m_cache.find(key); cached != m_cache.end()) {
+            return cached->second;
+        }
+        std::map<std::string, std::string>& statements = m_cache[key];
+        std::optional<std::string> text = m_repo.file_at(sha, srs_path, k_max_old_document);
+        if (!text) {
+            // Renamed since: try the names the file had in its history.
+            std::set<std::string> tried{srs_path};
+            for (const std::string& path : old_paths(srs_path)) {
+                if (tried.insert(path).second && (text = m_repo.file_at(sha, path, k_max_old_document))) {
+                    break;
+                }
+            }
+        }
+        if (!text) {
+            return statements;
+        }
+        const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
+        if (!parsed.root) {
+            return statements;
+        }
+        const json requirements = parsed.root->value("requirements", json::array());
+        if (!requirements.is_array()) {
+            return statements;
+        }
+        for (const json& requirement : requirements) {
+            const std::string id = text_at(requirement, "id");
+            if (!id.empty() && requirement.contains("statement") && requirement["statement"].is_string()) {
+                statements.emplace(id, requirement["statement"].get<std::string>());
+            }
+        }
+        return statements;
+    }
+
+    const std::vector<std::string>& old_paths(const std::string& path) {
+        if (const auto cached = m_paths.find(path); cached != m_paths.end()) {
+            return cached->second;
+        }
+        std::vector<std::string>& paths = m_paths[path];
+        m_repo.walk_file_history(path, m_commits, [&](const FileRevision& revision) {
+            paths.push_back(revision.path);
+            return true;
+        });
+        return paths;
+    }
+
+    const Repo& m_repo;
+    const std::vector<CommitInfo>& m_commits;
+    std::unordered_map<std::string, std::map<std::string, std::string>> m_cache;
+    std::unordered_map<std::string, std::vector<std::string>> m_paths;
+};
+
+/// The newest commit from which on the spec has been approved with its current review
+/// date, without a break: when the reviewers last signed it. Nullopt when the history
+/// here does not show it (uncommitted, or approved before a shallow clone's boundary).
+std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo,
+                                          const std::vector<CommitInfo>& commits) {
+    const json review = spec.data().value("review", json::object());
+    const std::string date = text_at(review, "date");
+    if (date.empty()) {
+        return std::nullopt;
+    }
+    std::optional<CommitInfo> approval;
+    // Back from HEAD, as long as each revision of the file is approved on that date.
+    repo.walk_file_history(spec.path, commits, [&](const FileRevision& revision) {
+        const std::optional<std::string> text = repo.file_at(revision.commit.sha, revision.path, k_max_old_document);
+        if (!text) {
+            return false;
+        }
+        const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
+        if (!parsed.root || text_at(*parsed.root, "status") != "approved" ||
+            text_at(parsed.root->value("review", json::object()), "date") != date) {
+            return false;
+        }
+        approval = revision.commit;
+        return true;
+    });
+    return approval;
+}
+
+} // namespace
+
+std::string statement_fingerprint(std::string_view statement) {
+    return sha256_hex(normalised(statement)).substr(0, k_fingerprint_digits);
+}
+
+std::unordered_map<std::string, StatedRequirement> stated_requirements(const std::vector<Document>& documents) {
+    std::unordered_map<std::string, StatedRequirement> stated;
+    for (const Document& document : documents) {
+        if (!document.parsed() || document.kind == nullptr || document.kind->name != "srs") {
+            continue;
+        }
+        const json requirements = document.data().value("requirements", json::array());
+        if (!requirements.is_array()) {
+            continue;
+        }
+        for (const json& requirement : requirements) {
+            const std::string id = text_at(requirement, "id");
+            if (!id.empty() && requirement.contains("statement") && requirement["statement"].is_string()) {
+                stated.emplace(id, StatedRequirement{&document, requirement["statement"].get<std::string>()});
+            }
+        }
+    }
+    return stated;
+}
+
+std::vector<std::string> verified_requirements(const Document& quality_spec) {
+    std::set<std::string> found;
+    if (quality_spec.parsed()) {
+        for_each_link(quality_spec, [&](std::size_t, const std::string&, std::size_t, const std::string& requirement) {
+            found.insert(requirement);
+        });
+    }
+    return {found.begin(), found.end()};
+}
+
+std::map<std::string, std::string> recorded_fingerprints(const Document& quality_spec) {
+    std::map<std::string, std::string> recorded;
+    if (!quality_spec.parsed() || !records_fingerprints(quality_spec)) {
+        return recorded;
+    }
+    for (const auto& [requirement, fingerprint] : quality_spec.data()["review"]["fingerprints"].items()) {
+        if (fingerprint.is_string()) {
+            recorded.emplace(requirement, fingerprint.get<std::string>());
+        }
+    }
+    return recorded;
+}
+
+namespace rules {
+
+void check_suspect_links(const std::vector<Document>& documents, Findings& out) {
+    std::unordered_map<std::string, StatedRequirement> stated;
+    bool loaded = false;
+    for (const Document& spec : documents) {
+        if (!is_approved_spec(spec) || !records_fingerprints(spec)) {
+            continue;
+        }
+        if (!loaded) {
+            stated = stated_requirements(documents);
+            loaded = true;
+        }
+        const std::map<std::string, std::string> recorded = recorded_fingerprints(spec);
+        for_each_link(
+            spec, [&](std::size_t i, const std::string& case_id, std::size_t j, const std::string& requirement) {
+                const auto now = stated.find(requirement);
+                if (now == stated.end()) {
+                    return; // an unknown requirement is link-target's finding
+                }
+                const std::string fingerprint = statement_fingerprint(now->second.statement);
+                const auto seen = recorded.find(requirement);
+                if (seen == recorded.end()) {
+                    out.push_back(spec.finding_at(
+                        link_pointer(i, j), false, Severity::warning, "suspect-link",
+                        fmt::format("{} is suspect: it verifies {} ({}), whose statement the review of {} did not "
+                                    "record; once the reviewers have read it against the case, run `cswm review {}`",
+                                    case_id, requirement, now->second.srs->id, spec.id, spec.id)));
+                } else if (seen->second != fingerprint) {
+                    out.push_back(spec.finding_at(
+                        link_pointer(i, j), false, Severity::warning, "suspect-link",
+                        fmt::format("{} is suspect: the statement of {} ({}) changed after {} was reviewed "
+                                    "(fingerprint {}, now {}); check that the case still verifies it, then run "
+                                    "`cswm review {}`",
+                                    case_id, requirement, now->second.srs->id, spec.id, seen->second, fingerprint,
+                                    spec.id)));
+                }
+            });
+    }
+}
+
+void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out) {
+    std::unordered_map<std::string, StatedRequirement> stated;
+    bool loaded = false;
+    std::vector<CommitInfo> commits; // walked once, for every spec and SRS
+    bool walked = false;
+    OldStatements old(repo, commits);
+    for (const Document& spec : documents) {
+        if (!is_approved_spec(spec) || records_fingerprints(spec)) {
+            continue;
+        }
+        const json review = spec.data().value("review", json::object());
+        if (text_at(review, "date").empty()) {
+            continue; // the schema's finding
+        }
+        if (!walked) {
+            commits = repo.commit_order_from_head();
+            walked = true;
+        }
+        const std::optional<CommitInfo> approval = approval_commit(spec, repo, commits);
+        if (!approval) {
+            continue;
+        }
+        if (!loaded) {
+            stated = stated_requirements(documents);
+            loaded = true;
+        }
+        for_each_link(
+            spec, [&](std::size_t i, const std::string& case_id, std::size_t j, const std::string& requirement) {
+                const auto now = stated.find(requirement);
+                if (now == stated.end()) {
+                    return;
+                }
+                const std::optional<std::string> then = old.at(approval->sha, now->second.srs->path, requirement);
+                if (!then || normalised(*then) == normalised(now->second.statement)) {
+                    return; // not stated then: nothing to compare with, and no guess
+                }
+                out.push_back(spec.finding_at(
+                    link_pointer(i, j), false, Severity::warning, "suspect-link",
+                    fmt::format("{} is suspect: the statement of {} ({}) changed after {} was approved in commit {} "
+                                "({} records no fingerprints, so the SRS of that commit was compared); check that "
+                                "the case still verifies it, then run `cswm review {}`",
+                                case_id, requirement, now->second.srs->id, spec.id, approval->sha.substr(0, 10),
+                                spec.id, spec.id)));
+            });
+    }
+}
+
+} // namespace rules
+} // namespace cswm
