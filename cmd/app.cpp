@@ -32,6 +32,7 @@ constexpr Entry k_commands[] = {
     {register_show,    Needs::workspace},
     {register_check,   Needs::workspace},
     {register_link,    Needs::workspace},   // these three need git too: lib says so when it is missing
+    {register_renumber, Needs::workspace},
     {register_history, Needs::workspace},
     {register_hook,    Needs::workspace},
     {register_import,  Needs::workspace},   // and git: the report records the tested commit

@@ -83,6 +83,20 @@ std::unordered_map<std::string, std::vector<ItemSpan>> item_spans(const std::vec
     return spans;
 }
 
+/// True when `text` names `id` as a whole word (REQ-042, not REQ-0421).
+bool names_id(std::string_view text, std::string_view id) {
+    auto word = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    };
+    for (std::size_t at = text.find(id); at != std::string_view::npos; at = text.find(id, at + 1)) {
+        const std::size_t end = at + id.size();
+        if ((at == 0 || !word(text[at - 1])) && (end == text.size() || !word(text[end]) || text[end] == '-')) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool under(const std::string& path, const std::string& folder) {
     return folder.empty() || path == folder || (path.starts_with(folder) && path[folder.size()] == '/');
 }
@@ -146,6 +160,11 @@ WaivedFindings apply_rule_settings(const Config& config, const std::vector<Docum
         }
         if (finding.id == waiver.id) {
             return true;
+        }
+        // A commit's finding has no document: it is about the IDs its message names
+        // (Refs: trailers naming an ID that was renumbered, say).
+        if (finding.path.starts_with("commit ")) {
+            return names_id(finding.message, waiver.id);
         }
         if (const auto paths = document_paths.find(waiver.id); paths != document_paths.end()) {
             if (std::find(paths->second.begin(), paths->second.end(), finding.path) != paths->second.end()) {

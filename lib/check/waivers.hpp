@@ -26,10 +26,11 @@ void validate_rule_settings(const Config& config);
 
 /// Applies .cswm.yaml to the findings of the whole tree, after every rule ran: first the
 /// severities of `rules:` (off drops a finding), then the waivers, which move the findings
-/// they cover from `findings` to the result. A waiver past its expiry date (`today`,
-/// YYYY-MM-DD) waives nothing and is itself a finding (waiver-expired); a waiver that
-/// matched nothing is one too (waiver-unused). Validates the settings first (see
-/// validate_rule_settings). `findings` stays sorted; so is the result.
+/// they cover from `findings` to the result. A waiver's `id` covers the findings of that
+/// document, those inside that item's lines, and those of commits whose message names it. A waiver past its expiry date
+/// (`today`, YYYY-MM-DD) waives nothing and is itself a finding (waiver-expired); a waiver that matched nothing is one
+/// too (waiver-unused). Validates the settings first (see validate_rule_settings). `findings` stays sorted; so is the
+/// result.
 WaivedFindings apply_rule_settings(const Config& config, const std::vector<Document>& documents,
                                    const std::string& today, Findings& findings);
 

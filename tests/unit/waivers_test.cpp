@@ -248,3 +248,16 @@ TEST_CASE("the commented rules: and waivers: examples of cswm init are valid onc
         CHECK(config.waivers[0].expires == "2027-03-31");
     }
 }
+
+TEST_CASE("a waiver for an ID covers findings of commits that name it, and no longer ID") {
+    const Config config = config_of("waivers:\n"
+                                    "  - rule: trailer-unknown-id\n"
+                                    "    id: REQ-042\n"
+                                    "    justification: renumbered to REQ-043\n");
+    Findings findings{
+        {Severity::warning, "trailer-unknown-id", "commit 1a2b3c4d5e", 0, 0, "", "Refs: names REQ-042, which no..."},
+        {Severity::warning, "trailer-unknown-id", "commit 2a2b3c4d5e", 0, 0, "", "Refs: names REQ-0421, which..."}};
+    CHECK(apply_rule_settings(config, documents(), "2026-01-05", findings).size() == 1);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].path == "commit 2a2b3c4d5e");
+}
