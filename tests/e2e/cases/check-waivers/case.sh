@@ -45,8 +45,8 @@ run check maint/srs .cswm.yaml
 run check --format json maint/srs
 run check --format github maint/srs
 run check --format junit maint/srs
-run check --format sarif maint/srs >/dev/null
-"$CSWM" check --format sarif maint/srs | jq '.runs[0].results[] | {ruleId, level, suppressions}'
+echo "# SARIF: its results (the rule metadata before them is check-ci-formats' business)"
+"$CSWM" check --format sarif maint/srs | sed -n '/^      "results": \[/,$p'
 
 echo "# bad waivers stop check with the place in .cswm.yaml"
 bad_waiver() {
