@@ -28,12 +28,13 @@ struct Entry {
 constexpr Entry k_commands[] = {
     {register_init,    Needs::nothing},     // opens the repository itself: there is no config yet
     {register_new,     Needs::workspace},
+    {register_renumber, Needs::workspace},  // holds new's lock: no ID is taken meanwhile
     {register_list,    Needs::workspace},
     {register_show,    Needs::workspace},
     {register_check,   Needs::workspace},
     {register_link,    Needs::workspace},   // these three need git too: lib says so when it is missing
-    {register_renumber, Needs::workspace},
     {register_history, Needs::workspace},
+    {register_render,  Needs::workspace},   // git when there is one: the pages show history from HEAD
     {register_hook,    Needs::workspace},
     {register_import,  Needs::workspace},   // and git: the report records the tested commit
     {register_schema,  Needs::repository},

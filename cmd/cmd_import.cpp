@@ -30,7 +30,8 @@ Command register_import(CLI::App& parent) {
     junit->add_option("--lang", *language, "Language of a new report's scaffold (default: .cswm.yaml)")
         ->check(CLI::IsMember(k_languages));
     junit->footer("Each test maps to the first of: a TC ID in its name or classname (TC-101, TC_101), its tc "
-                  "property, the automation patterns of the spec's cases. Unmapped tests are kept with case: null.\n"
+                  "property, the automation patterns of the spec's cases. Unmapped tests are kept in the report's "
+                  "unmapped_tests.\n"
                   "Exit status: 0 written; 2 nothing written (a file that is not JUnit XML, an unknown ID or "
                   "revision, a draft that records another spec, commit or outcome).");
     // Assigned member by member: Command may gain members that this command leaves at their defaults.

@@ -145,9 +145,19 @@ JunitImportResult import_junit(const Workspace& workspace, const JunitImportRequ
     }
     result.tests = tests.size();
     run_days(tests, result);
-    const ImportedResults imported = build_results(tests, cases, spec.id);
+    ImportedResults imported = build_results(tests, cases, spec.id);
+    for (const ImportedFile& file : result.files) {
+        for (const auto& [suite, message] : file.errors) {
+            add_suite_error(imported, suite, message, file.source, spec.id);
+        }
+    }
     result.cases = imported.tallies;
     result.unmapped = imported.unmapped_names;
+    for (const nlohmann::ordered_json& entry : imported.unmapped) {
+        if (entry.value("outcome", "") == "failed") {
+            result.unmapped_failed += entry.value("tests", nlohmann::ordered_json::array()).size();
+        }
+    }
 
     ReportFill fill;
     fill.quality_spec = spec.id;

@@ -50,7 +50,8 @@ struct JunitImportResult {
     std::vector<ImportedFile> files;
     std::size_t tests = 0;
     std::vector<CaseTally> cases;         ///< every case of the spec, in its order
-    std::vector<std::string> unmapped;    ///< tests that map to no case, kept with `case: null`
+    std::vector<std::string> unmapped;    ///< tests that map to no case, kept in unmapped_tests
+    std::size_t unmapped_failed = 0;      ///< of which failed or errored
     std::vector<ForeignIds> foreign;      ///< tests naming TC IDs the spec lacks
     std::optional<std::string> first_day; ///< of the run, from the timestamps
     std::optional<std::string> last_day;
@@ -59,8 +60,8 @@ struct JunitImportResult {
 
 /// Reads the JUnit files, maps their tests to the quality spec's cases and writes the
 /// test report for the commit: a new one with the next free TR ID, or the draft `into`,
-/// edited in place (only quality_spec, commit, period, imported_from, results and
-/// summary change). Every file is parsed and every check made before anything is
+/// edited in place (only quality_spec, commit, period, imported_from, results,
+/// unmapped_tests and summary change). Every file is parsed and every check made before anything is
 /// written, and the write is atomic. Throws Error (exit 2) for a file that is not JUnit
 /// XML, an unknown spec or revision, or a draft that records another spec, commit or
 /// outcome.

@@ -25,6 +25,14 @@ std::vector<char32_t> code_points(std::string_view text) {
     return points;
 }
 
+std::string_view trim_view(std::string_view text) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 bool has_case(const std::vector<SpecCase>& cases, const std::string& id) {
     return std::any_of(cases.begin(), cases.end(), [&id](const SpecCase& each) { return each.id == id; });
 }
@@ -142,7 +150,13 @@ TestMapping map_test(const JunitCase& test, const std::vector<SpecCase>& cases) 
         return {std::move(id), MatchRule::tc_id, std::move(mapping.foreign_ids)};
     }
     if (const auto property = test.property("tc")) {
-        if (std::string id = first_known(tc_ids_in(*property), cases, mapping.foreign_ids); !id.empty()) {
+        std::vector<std::string> ids = tc_ids_in(*property);
+        // record_property("tc", 103) writes the number alone.
+        const std::string_view number = trim_view(*property);
+        if (ids.empty() && number.size() >= 3 && std::all_of(number.begin(), number.end(), is_digit)) {
+            ids.push_back("TC-" + std::string(number));
+        }
+        if (std::string id = first_known(ids, cases, mapping.foreign_ids); !id.empty()) {
             return {std::move(id), MatchRule::tc_property, std::move(mapping.foreign_ids)};
         }
     }

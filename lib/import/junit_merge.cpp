@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 namespace cswm {
 namespace {
@@ -20,10 +21,18 @@ constexpr const char* k_field_order[] = {"case", "outcome",          "environmen
 /// How a note of a case without tests starts (written here, recognised here).
 constexpr std::string_view k_no_result = "no JUnit result";
 
-/// A result's fields in the scaffold's order, any others after them.
-ordered_json in_field_order(const json& entry) {
+/// The order of the fields of an unmapped_tests entry.
+constexpr const char* k_unmapped_order[] = {"tests", "outcome", "actual", "evidence", "duration_seconds",
+                                            "flaky", "notes"};
+
+/// A result's fields in the scaffold's order (or those of an unmapped_tests entry), any
+/// others after them.
+ordered_json in_field_order(const json& entry, std::span<const char* const> order = k_field_order) {
+    if (!entry.is_object()) {
+        return ordered_json::parse(entry.dump());
+    }
     ordered_json ordered;
-    for (const char* field : k_field_order) {
+    for (const char* field : order) {
         if (entry.contains(field)) {
             ordered[field] = ordered_json::parse(entry[field].dump());
         }
@@ -185,24 +194,44 @@ ordered_json merge_results(const json& existing, const ImportedResults& imported
                                 "imported ones; nothing was written",
                                 report_id, join(conflicts, ", ")));
     }
-    // Entries for unmapped tests that this import brings again give way to its own,
-    // unless the author gave them a fix.
-    const std::set<std::string> unmapped(imported.unmapped_names.begin(), imported.unmapped_names.end());
-    std::vector<json> others;
+    // Entries with `case: null` (where an earlier version kept unmapped tests) give way
+    // when this import brings all their tests again, unless the author gave them a fix.
+    const std::set<std::string> brought(imported.all_names.begin(), imported.all_names.end());
     for (std::size_t at = 0; at < kept.size(); ++at) {
         const std::set<std::string> names = test_names(kept[at]);
         const bool superseded = kept[at].value("case", json()).is_null() && !names.empty() &&
                                 kept[at].value("fix", json()).is_null() &&
-                                std::includes(unmapped.begin(), unmapped.end(), names.begin(), names.end());
+                                std::includes(brought.begin(), brought.end(), names.begin(), names.end());
         if (!used[at] && !superseded) {
-            others.push_back(kept[at]);
             merged.push_back(in_field_order(kept[at]));
+        }
+    }
+    return merged;
+}
+
+ordered_json merge_unmapped(const json& existing, const ImportedResults& imported) {
+    // An entry whose tests this import brings again gives way to what the import says of
+    // them now (mapped to a case, or unmapped again); the others (another part of the
+    // run, or the author's) stay.
+    const std::set<std::string> brought(imported.all_names.begin(), imported.all_names.end());
+    ordered_json merged = ordered_json::array();
+    std::vector<json> others;
+    if (existing.is_array()) {
+        for (const json& entry : existing) {
+            const std::set<std::string> names = test_names(entry);
+            const bool superseded =
+                !names.empty() && std::includes(brought.begin(), brought.end(), names.begin(), names.end());
+            if (!superseded && !says_nothing(entry)) {
+                others.push_back(entry);
+                merged.push_back(in_field_order(entry, k_unmapped_order));
+            }
         }
     }
     for (const ordered_json& entry : imported.unmapped) {
         const json plain = json::parse(entry.dump());
         const bool there = std::any_of(others.begin(), others.end(), [&plain](const json& other) {
-            return other.value("outcome", json()) == plain["outcome"] && test_names(other) == test_names(plain);
+            return other.is_object() && other.value("outcome", json()) == plain["outcome"] &&
+                   test_names(other) == test_names(plain);
         });
         if (!there) {
             merged.push_back(entry);

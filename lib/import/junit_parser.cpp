@@ -109,6 +109,17 @@ int line_of(const pugi::xml_node& node, const LineIndex& lines) {
     return offset < 0 ? 0 : lines.line_of(static_cast<std::size_t>(offset));
 }
 
+/// A status attribute that says the test did not run: googletest's `notrun` (its
+/// DISABLED_ tests), tst's and ctest's `disabled`, `skipped`. Without a <skipped>
+/// element such a test would count as passed.
+bool did_not_run(const pugi::xml_node& element) {
+    std::string status = element.attribute("status").value();
+    std::transform(status.begin(), status.end(), status.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::erase_if(status, [](char c) { return c == ' ' || c == '_' || c == '-'; });
+    return status == "notrun" || status == "disabled" || status == "skipped" || status == "suppressed";
+}
+
 JunitCase read_case(const pugi::xml_node& element, const JunitSuite& suite, const LineIndex& lines,
                     std::size_t& odd_times) {
     JunitCase test;
@@ -133,7 +144,9 @@ JunitCase read_case(const pugi::xml_node& element, const JunitSuite& suite, cons
             error = child;
         } else if (name == "skipped" && !skipped) {
             skipped = child;
-        } else if (name == "flakyFailure" || name == "flakyError") {
+        } else if (name == "flakyFailure" || name == "flakyError" || name == "rerunFailure" || name == "rerunError") {
+            // Surefire writes rerunFailure/rerunError beside a final <failure> when every
+            // rerun failed; without one, the test passed on a rerun.
             flaky = true;
         }
     }
@@ -146,6 +159,9 @@ JunitCase read_case(const pugi::xml_node& element, const JunitSuite& suite, cons
     if (decisive) {
         test.message = message_of(decisive);
         test.type = attribute(decisive, "type", k_short_bytes * 2);
+    } else if (did_not_run(element)) {
+        test.outcome = JunitOutcome::skipped;
+        test.message = fmt::format("not run (status {})", attribute(element, "status", k_short_bytes));
     }
     test.properties = properties_of(element);
     test.timestamp = attribute(element, "timestamp", k_short_bytes);

@@ -76,10 +76,23 @@ std::vector<std::string> evidence_of(const std::vector<const ImportedTest*>& tes
     return evidence;
 }
 
-std::string advice(const std::string& spec_id) {
-    return fmt::format("put a TC ID in the test's name, give it a tc property, or add an automation pattern to a "
-                       "case of {}; then give this result its case, or remove it, before review",
-                       spec_id);
+std::string advice(const std::string& spec_id, bool several = false) {
+    return fmt::format("to count {} for a case, put a TC ID in the test's name, give it a tc property, or add an "
+                       "automation pattern to a case of {}, and import again",
+                       several ? "them" : "it", spec_id);
+}
+
+/// An entry of unmapped_tests: the result entry without its case, the tests first.
+ordered_json unmapped_entry(const ordered_json& entry, const std::string& notes) {
+    ordered_json unmapped;
+    unmapped["tests"] = entry.value("tests", ordered_json::array());
+    for (const char* field : {"outcome", "actual", "evidence", "duration_seconds", "flaky"}) {
+        if (entry.contains(field)) {
+            unmapped[field] = entry[field];
+        }
+    }
+    unmapped["notes"] = notes;
+    return unmapped;
 }
 
 /// The result entry for a group of tests, or for none (outcome null).
@@ -185,6 +198,7 @@ ImportedResults build_results(const std::vector<ImportedTest>& tests, const std:
     std::vector<const ImportedTest*> unmapped_passed;
     std::vector<const ImportedTest*> unmapped_skipped;
     for (const ImportedTest& each : tests) {
+        results.all_names.push_back(test_name(*each.test));
         if (!each.mapping.case_id.empty()) {
             grouped[each.mapping.case_id].push_back(&each);
             continue;
@@ -193,14 +207,13 @@ ImportedResults build_results(const std::vector<ImportedTest>& tests, const std:
         const JunitOutcome outcome = each.test->outcome;
         if (outcome == JunitOutcome::failed || outcome == JunitOutcome::error) {
             CaseTally ignored;
-            ordered_json entry = entry_for(nullptr, {&each}, ignored, k_all);
             std::string note = fmt::format("maps to no case of {}", spec_id);
             if (!each.mapping.foreign_ids.empty()) {
                 note += fmt::format(" (it names {}, which {} does not have)", join(each.mapping.foreign_ids, ", "),
                                     spec_id);
             }
-            entry["notes"] = note + ": " + advice(spec_id);
-            results.unmapped.push_back(std::move(entry));
+            results.unmapped.push_back(
+                unmapped_entry(entry_for(nullptr, {&each}, ignored, k_all), note + ": " + advice(spec_id)));
         } else {
             (outcome == JunitOutcome::skipped ? unmapped_skipped : unmapped_passed).push_back(&each);
         }
@@ -210,11 +223,11 @@ ImportedResults build_results(const std::vector<ImportedTest>& tests, const std:
             continue;
         }
         CaseTally ignored;
-        ordered_json entry = entry_for(nullptr, *group, ignored, k_all);
         const std::string count =
             group->size() == 1 ? "1 JUnit test maps" : fmt::format("{} JUnit tests map", group->size());
-        entry["notes"] = fmt::format("{} to no case of {}: {}", count, spec_id, advice(spec_id));
-        results.unmapped.push_back(std::move(entry));
+        results.unmapped.push_back(
+            unmapped_entry(entry_for(nullptr, *group, ignored, k_all),
+                           fmt::format("{} to no case of {}: {}", count, spec_id, advice(spec_id, group->size() > 1))));
     }
     for (const SpecCase& spec_case : cases) {
         CaseTally tally;
@@ -225,6 +238,26 @@ ImportedResults build_results(const std::vector<ImportedTest>& tests, const std:
         results.tallies.push_back(std::move(tally));
     }
     return results;
+}
+
+std::string suite_error_name(const std::string& suite) {
+    return fmt::format("suite {}", suite.empty() ? "(unnamed)" : suite);
+}
+
+void add_suite_error(ImportedResults& results, const std::string& suite, const std::string& message,
+                     const std::string& source, const std::string& spec_id) {
+    const std::string name = suite_error_name(suite);
+    results.unmapped_names.push_back(name);
+    results.all_names.push_back(name);
+    ordered_json entry;
+    entry["tests"] = ordered_json::array({name});
+    entry["outcome"] = "failed";
+    entry["actual"] = printable(message.substr(0, message.find('\n')), k_message_bytes);
+    entry["evidence"] = ordered_json::array({source});
+    entry["notes"] = fmt::format("an error the suite reports outside any test case (a setup or build that failed), "
+                                 "so no case of {} can hold it",
+                                 spec_id);
+    results.unmapped.push_back(std::move(entry));
 }
 
 ordered_json summarize(const ordered_json& results) {

@@ -92,22 +92,23 @@ std::size_t node_count(const ordered_json& value) {
 
 /// A report too big for the workspace's limits would be written and then refused by
 /// check (or by the editor's own re-read): say so first, and why.
-void check_bounds(const YamlEditor& editor, const ordered_json& results, const ReportFill& fill,
-                  const YamlLimits& limits) {
-    const std::size_t bytes = editor.text().size() + yaml_value_text(results, 0, "\n").size();
-    const std::size_t nodes = node_count(ordered_json::parse(editor.parsed().root->dump())) + node_count(results);
+void check_bounds(const YamlEditor& editor, const ordered_json& results, const ordered_json& unmapped,
+                  const ReportFill& fill, const YamlLimits& limits) {
+    const std::size_t bytes =
+        editor.text().size() + yaml_value_text(results, 0, "\n").size() + yaml_value_text(unmapped, 0, "\n").size();
+    const std::size_t nodes =
+        node_count(ordered_json::parse(editor.parsed().root->dump())) + node_count(results) + node_count(unmapped);
     if (bytes <= fill.max_bytes && nodes <= limits.max_nodes) {
         return;
     }
-    const std::string unmapped =
+    const std::string named =
         fill.results->unmapped_names.empty()
             ? std::string()
             : fmt::format(" ({} tests map to no case and are all named)", fill.results->unmapped_names.size());
     throw Error(fmt::format("{} would hold about {} bytes and {} values, more than limits.max_document_bytes ({}) "
                             "or limits.max_nodes ({}) of .cswm.yaml allow{}: give the tests cases (automation "
                             "patterns in {}), import fewer files, or raise the limits; nothing was written",
-                            fill.report_id, bytes, nodes, fill.max_bytes, limits.max_nodes, unmapped,
-                            fill.quality_spec));
+                            fill.report_id, bytes, nodes, fill.max_bytes, limits.max_nodes, named, fill.quality_spec));
 }
 
 } // namespace
@@ -137,8 +138,18 @@ FilledReport fill_test_report(const std::string& text, const ReportFill& fill, c
     FilledReport filled;
     filled.results = merge_results(*field(*editor.parsed().root, "results"), *fill.results, *fill.cases,
                                    fill.quality_spec, fill.report_id);
-    check_bounds(editor, filled.results, fill, limits);
+    const json* unmapped = field(*editor.parsed().root, "unmapped_tests");
+    if (unmapped != nullptr && !unmapped->is_null() && !unmapped->is_array()) {
+        throw Error(fmt::format("{}: unmapped_tests is not a list", fill.report_id));
+    }
+    filled.unmapped = merge_unmapped(unmapped != nullptr ? *unmapped : json::array(), *fill.results);
+    check_bounds(editor, filled.results, filled.unmapped, fill, limits);
     editor.replace_value("/results", filled.results);
+    if (unmapped != nullptr) {
+        editor.replace_value("/unmapped_tests", filled.unmapped);
+    } else if (!filled.unmapped.empty()) {
+        editor.insert_after("/results", "unmapped_tests", filled.unmapped);
+    }
     filled.summary = summarize(filled.results);
     editor.replace_value("/summary", filled.summary);
     filled.text = editor.text();

@@ -28,14 +28,16 @@ struct ReportFill {
 /// A test report as an import leaves it.
 struct FilledReport {
     std::string text;
-    nlohmann::ordered_json results; ///< as written
-    nlohmann::ordered_json summary; ///< as written
+    nlohmann::ordered_json results;  ///< as written
+    nlohmann::ordered_json unmapped; ///< unmapped_tests as written (empty and absent are alike)
+    nlohmann::ordered_json summary;  ///< as written
 };
 
 /// A test report (a fresh scaffold or a draft) once the import is in, edited surgically:
 /// quality_spec and commit set where empty, the period widened to the run's days, the
-/// files added to imported_from, and the results and summary blocks rewritten
-/// (merge_results, summarize); every other line stays as it was. Throws Error (nothing
+/// files added to imported_from, and the results, unmapped_tests (added after results
+/// when the import has some) and summary blocks rewritten (merge_results,
+/// merge_unmapped, summarize); every other line stays as it was. Throws Error (nothing
 /// to write) when the draft records another quality spec, commit or outcome, or does
 /// not parse cleanly.
 FilledReport fill_test_report(const std::string& text, const ReportFill& fill, const YamlLimits& limits);

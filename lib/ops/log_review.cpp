@@ -1,11 +1,13 @@
 #include "lib/ops/log_review.hpp"
 
+#include "lib/ops/new_document.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
 #include "lib/yaml/editor.hpp"
+#include "lib/yaml/loader.hpp"
 
 #include <fmt/format.h>
 
@@ -54,6 +56,27 @@ std::string finding_text(const std::string& text) {
 
 bool is_finding(const Signature& signature) {
     return signature.level <= Level::warning;
+}
+
+/// True when `reviews` is the scaffold's single example row, untouched (in either
+/// language): the first review replaces it rather than following it.
+bool only_scaffold_row(const Workspace& workspace, const nlohmann::json& reviews) {
+    if (!reviews.is_array() || reviews.size() != 1) {
+        return false;
+    }
+    const Kind* kind = workspace.catalog().find(k_kind);
+    if (kind == nullptr) {
+        return false;
+    }
+    for (const char* language : {"en", "zh-TW"}) {
+        const NewDocumentRequest request{k_kind, "", language, "", "2000-01-01"};
+        const ParsedYaml scaffold = parse_yaml_document(render_scaffold(*kind, request, "MLOG-001"), YamlLimits{});
+        if (scaffold.root && scaffold.root->is_object() && scaffold.root->contains("log_reviews") &&
+            scaffold.root->at("log_reviews") == reviews) {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -156,9 +179,20 @@ LogReviewResult append_log_review(const Workspace& workspace, const LogScan& sca
             "{} is {}, not a maintenance log: --into takes the ID of one, such as MLOG-007", request.id,
             document.kind != nullptr ? with_article(document.kind->name) : std::string("of no known kind")));
     }
+    if (document.status == "closed") {
+        throw Error(fmt::format("{} is closed: its period is over, and a closed maintenance log takes no more "
+                                "reviews; record this one in the log of the current period (cswm new "
+                                "maintenance-log), or reopen {} first",
+                                request.id, request.id));
+    }
     const ordered_json entry = log_review_entry(workspace, scan, request);
     YamlEditor editor(read_file_or_throw(document.file), workspace.config().yaml);
-    editor.append_mapping_to_list("/log_reviews", entry);
+    const auto reviews = editor.parsed().root->find("log_reviews");
+    if (reviews != editor.parsed().root->end() && only_scaffold_row(workspace, *reviews)) {
+        editor.replace_value("/log_reviews", ordered_json::array({entry}));
+    } else {
+        editor.append_mapping_to_list("/log_reviews", entry);
+    }
     write_file_atomically(document.file, editor.text());
 
     LogReviewResult result;

@@ -42,8 +42,9 @@ nlohmann::ordered_json log_review_entry(const Workspace& workspace, const logsca
                                         const LogReviewRequest& request);
 
 /// Appends the entry to the maintenance log's log_reviews, changing only the bytes that
-/// must change, atomically. Throws Error (exit 2), writing nothing, when the ID names no
-/// maintenance log or the document does not parse cleanly.
+/// must change, atomically; the scaffold's example row, when it is the only one and
+/// untouched, gives way to the entry. Throws Error (exit 2), writing nothing, when the ID names no
+/// maintenance log, names a closed one, or the document does not parse cleanly.
 LogReviewResult append_log_review(const Workspace& workspace, const logscan::LogScan& scan,
                                   const LogReviewRequest& request);
 

@@ -72,8 +72,9 @@ void write_import_text(std::ostream& out, const JunitImportResult& result) {
         }
     }
     if (!result.unmapped.empty()) {
-        out << fmt::format("  {:<{}}  {:<7}  {} (case: null)\n", "unmapped", width, "",
-                           plural(result.unmapped.size(), "test"));
+        out << fmt::format("  {:<{}}  {:<7}  {}{} (unmapped_tests)\n", "unmapped", width, "",
+                           plural(result.unmapped.size(), "test"),
+                           result.unmapped_failed > 0 ? fmt::format(", {} failed", result.unmapped_failed) : "");
     }
     const nlohmann::ordered_json& summary = result.summary;
     out << fmt::format("summary: {}: {} passed, {} failed, {} blocked, {} skipped; {} flaky\n",
@@ -93,9 +94,9 @@ void write_import_warnings(std::ostream& err, const JunitImportResult& result) {
                                file.odd_times == 1 ? "1 duration was" : plural(file.odd_times, "duration") + " were");
         }
         for (const auto& [suite, message] : file.errors) {
-            err << fmt::format("warning: {}: suite '{}' reports an error outside any test case, so no result "
-                               "records it: {}\n",
-                               file.source, printable(suite, 120), printable(message, 200));
+            err << fmt::format("warning: {}: suite '{}' reports an error outside any test case, kept as a failure "
+                               "in {}'s unmapped_tests: {}\n",
+                               file.source, printable(suite, 120), result.id, printable(message, 200));
         }
     }
     for (const ForeignIds& foreign : result.foreign) {
@@ -103,9 +104,11 @@ void write_import_warnings(std::ostream& err, const JunitImportResult& result) {
                            join(foreign.ids, ", "), result.quality_spec);
     }
     if (!result.unmapped.empty()) {
-        err << fmt::format("warning: {} {} to no case of {}, kept in {} with case: null: {}\n",
+        err << fmt::format("warning: {} {} to no case of {}, kept in {}'s unmapped_tests{}: {}\n",
                            plural(result.unmapped.size(), "test"), result.unmapped.size() == 1 ? "maps" : "map",
-                           result.quality_spec, result.id, listed(result.unmapped));
+                           result.quality_spec, result.id,
+                           result.unmapped_failed > 0 ? fmt::format(" ({} failed)", result.unmapped_failed) : "",
+                           listed(result.unmapped));
     }
     std::vector<std::string> unrun;
     for (const CaseTally& tally : result.cases) {

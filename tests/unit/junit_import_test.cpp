@@ -78,6 +78,10 @@ TEST_CASE("junit mapping: a TC ID first, then the tc property, then the spec's p
     by_property.properties = {{"tc", "TC-102"}};
     CHECK(map_test(by_property, k_cases).case_id == "TC-102");
     CHECK(map_test(by_property, k_cases).rule == MatchRule::tc_property);
+    by_property.properties = {{"tc", " 103 "}}; // record_property("tc", 103): the number alone
+    CHECK(map_test(by_property, k_cases).case_id == "TC-103");
+    by_property.properties = {{"tc", "12"}};
+    CHECK(map_test(by_property, k_cases).case_id == "TC-101"); // too short for an ID: the patterns decide
 
     CHECK(map_test(make_test("perf.PreviewLoadTest", "open"), k_cases).case_id == "TC-101");
     CHECK(map_test(make_test("", "regression.TestA"), k_cases).case_id == "TC-104"); // name alone
@@ -114,21 +118,71 @@ TEST_CASE("junit results: one result per case, the worst outcome wins, unmapped 
     CHECK(tc102["actual"] == "service.tests.test_preview.test_converter_down_a: AssertionError: assert 2 == 3");
     CHECK(results.by_case.at("TC-104")["outcome"] == "skipped");
     REQUIRE(results.unmapped.size() == 2);
-    CHECK(results.unmapped[0]["case"].is_null());
+    // Unmapped tests are entries of unmapped_tests, not results: no case, the tests first.
+    CHECK_FALSE(results.unmapped[0].contains("case"));
+    CHECK(results.unmapped[0].begin().key() == "tests");
+    CHECK(results.unmapped[0]["tests"] == json::array({"web.unmapped_b"}));
     CHECK(results.unmapped[0]["outcome"] == "failed");
     CHECK(results.unmapped[1]["outcome"] == "passed");
     CHECK(results.unmapped_names == std::vector<std::string>{"web.unmapped_a", "web.unmapped_b"});
+    CHECK(results.all_names.size() == 7);
     REQUIRE(results.tallies.size() == 4);
     CHECK(results.tallies[2].tests == 0);
 
     const ordered_json merged = merge_results(json::array({json{{"case", nullptr}, {"outcome", nullptr}}}), results,
                                               k_cases, "QS-004", "TR-011");
-    REQUIRE(merged.size() == 6); // four cases in spec order, then the two unmapped entries
+    REQUIRE(merged.size() == 4); // the four cases in spec order, nothing else
     CHECK(merged[2]["case"] == "TC-103");
     CHECK(merged[2]["outcome"].is_null());
     const ordered_json summary = summarize(merged);
     CHECK(summary ==
-          ordered_json{{"total", 5}, {"passed", 2}, {"failed", 2}, {"blocked", 0}, {"skipped", 1}, {"flaky", 1}});
+          ordered_json{{"total", 3}, {"passed", 1}, {"failed", 1}, {"blocked", 0}, {"skipped", 1}, {"flaky", 1}});
+    CHECK(merge_unmapped(json(nullptr), results) == ordered_json(results.unmapped));
+}
+
+TEST_CASE("junit results: unmapped_tests keeps other parts of the run, and gives way to the same tests again") {
+    Run first;
+    first.add(make_test("web", "unmapped_a"));
+    first.add(make_test("web", "unmapped_b", JunitOutcome::failed));
+    const ImportedResults part_one = build_results(first.tests, k_cases, "QS-004");
+    const json after_one = json::parse(merge_unmapped(json::array(), part_one).dump());
+    REQUIRE(after_one.size() == 2);
+
+    Run second;
+    second.add(make_test("cli", "unmapped_c"));
+    const ImportedResults part_two = build_results(second.tests, k_cases, "QS-004");
+    const ordered_json after_two = merge_unmapped(after_one, part_two);
+    REQUIRE(after_two.size() == 3); // the first part's two entries stay
+    CHECK(after_two[0].begin().key() == "tests");
+    CHECK(after_two[2]["tests"] == json::array({"cli.unmapped_c"}));
+
+    // The first part again, now that unmapped_a has a TC ID: its old entry gives way.
+    Run again;
+    again.add(make_test("web", "unmapped_a_TC101"));
+    again.cases.back().name = "unmapped_a";
+    again.tests.back().mapping.case_id = "TC-101";
+    again.add(make_test("web", "unmapped_b", JunitOutcome::failed));
+    const ImportedResults redone = build_results(again.tests, k_cases, "QS-004");
+    const ordered_json after_again = merge_unmapped(json::parse(after_two.dump()), redone);
+    REQUIRE(after_again.size() == 2);
+    CHECK(after_again[0]["tests"] == json::array({"cli.unmapped_c"}));
+    CHECK(after_again[1]["tests"] == json::array({"web.unmapped_b"}));
+
+    // An author's own entry for tests this import does not bring stays.
+    const json own = json::array({json{{"tests", json::array({"manual.exploratory"})}, {"outcome", "passed"}}});
+    CHECK(merge_unmapped(own, redone).size() == 2);
+}
+
+TEST_CASE("junit results: results with case null that an earlier import wrote give way, an author's with a fix stays") {
+    Run run;
+    run.add(make_test("web", "unmapped_a"));
+    const ImportedResults results = build_results(run.tests, k_cases, "QS-004");
+    const json earlier = json::array(
+        {json{{"case", nullptr}, {"outcome", "passed"}, {"tests", {"web.unmapped_a"}}},
+         json{{"case", nullptr}, {"outcome", "failed"}, {"tests", {"web.unmapped_a"}}, {"fix", "FIX-001"}}});
+    const ordered_json merged = merge_results(earlier, results, k_cases, "QS-004", "TR-011");
+    REQUIRE(merged.size() == 5); // four cases, and the entry with a fix
+    CHECK(merged[4]["fix"] == "FIX-001");
 }
 
 TEST_CASE("junit results: a draft's own outcomes are kept, and one that disagrees stops the import") {
@@ -176,8 +230,15 @@ TEST_CASE("junit fill: both scaffolds of the test report take an import and stil
         CHECK(data["commit"] == std::string(40, 'a'));
         CHECK(data["period"] == json{{"start", "2026-11-23"}, {"end", "2026-11-24"}});
         CHECK(data["imported_from"] == json::array({"results/unit.xml"}));
-        CHECK(data["results"].size() == 5);
-        CHECK(data["summary"]["total"] == 2);
+        CHECK(data["results"].size() == 4);
+        REQUIRE(data.contains("unmapped_tests"));
+        CHECK(data["unmapped_tests"] ==
+              json::array({json{{"tests", {"web.unmapped"}},
+                                {"outcome", "passed"},
+                                {"evidence", {"results/unit.xml (ci-1, 2026-11-23T10:00:00)"}},
+                                {"duration_seconds", 1.5},
+                                {"notes", results.unmapped[0]["notes"]}}}));
+        CHECK(data["summary"]["total"] == 1);
         CHECK(data["review"] == parse_yaml_document(scaffold, YamlLimits{}).root->at("review")); // untouched
         CHECK(fill_test_report(filled.text, fill, YamlLimits{}).text == filled.text);
 
@@ -185,4 +246,19 @@ TEST_CASE("junit fill: both scaffolds of the test report take an import and stil
         CHECK_THROWS_WITH_AS(fill_test_report(filled.text, fill, YamlLimits{}),
                              doctest::Contains("TR-011 records commit aaaa"), Error);
     }
+}
+
+TEST_CASE("junit results: an error a suite reports outside any test case is kept as an unmapped failure") {
+    Run run;
+    ImportedResults results = build_results(run.tests, k_cases, "QS-004");
+    add_suite_error(results, "package/name/failing1", "Build error\nfailing_test.go:15: undefined: x", "results/go.xml",
+                    "QS-004");
+    REQUIRE(results.unmapped.size() == 1);
+    CHECK(results.unmapped[0]["tests"] == json::array({"suite package/name/failing1"}));
+    CHECK(results.unmapped[0]["outcome"] == "failed");
+    CHECK(results.unmapped[0]["actual"] == "Build error");
+    CHECK(results.unmapped_names == std::vector<std::string>{"suite package/name/failing1"});
+    // Imported again, it gives way to itself: nothing doubles.
+    const json once = json::parse(merge_unmapped(json::array(), results).dump());
+    CHECK(merge_unmapped(once, results).size() == 1);
 }

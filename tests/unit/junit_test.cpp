@@ -53,11 +53,21 @@ TEST_CASE("junit: every real-world file of shared/data parses with the counts of
         REQUIRE(expected.contains(name));
         const nlohmann::json& counts = expected[name];
         const JunitFile file = parse_junit_file(entry.path(), name);
+        // expected.json counts by elements alone, so a test with status="disabled" and no
+        // <skipped> is "passed by rule" there (its notes say so); it did not run, and the
+        // import says skipped. Every other count is expected.json's own.
+        std::size_t not_run = 0;
+        for (const nlohmann::json& note : counts.value("notes", nlohmann::json::array())) {
+            const std::string text = note.get<std::string>();
+            if (text.starts_with("passed by rule but marked not run")) {
+                not_run = text.find(" x") == std::string::npos ? 1 : std::stoul(text.substr(text.rfind(" x") + 2));
+            }
+        }
         CHECK(file.count() == counts["tests"].get<std::size_t>());
-        CHECK(file.count(JunitOutcome::passed) == counts["passed"].get<std::size_t>());
+        CHECK(file.count(JunitOutcome::passed) == counts["passed"].get<std::size_t>() - not_run);
         CHECK(file.count(JunitOutcome::failed) == counts["failed"].get<std::size_t>());
         CHECK(file.count(JunitOutcome::error) == counts["error"].get<std::size_t>());
-        CHECK(file.count(JunitOutcome::skipped) == counts["skipped"].get<std::size_t>());
+        CHECK(file.count(JunitOutcome::skipped) == counts["skipped"].get<std::size_t>() + not_run);
         CHECK(file.flaky_count() == counts["flaky"].get<std::size_t>());
         ++files;
     }
@@ -110,6 +120,87 @@ TEST_CASE("junit: outcomes, flaky reruns, odd times and inherited suite attribut
     CHECK(inner.cases.at(0).full_name() == "pays");
     CHECK(inner.cases.at(0).seconds == doctest::Approx(0.000017));
     CHECK(file.odd_times == 2);
+}
+
+TEST_CASE("junit: ctest --output-junit, the JUnit 5 console launcher and Gradle, as they write it") {
+    // None of the three is among shared/data's files: the fixtures follow what each writes.
+    const JunitFile ctest = parse_junit_file(k_fixtures / "ctest.xml", "ctest.xml");
+    REQUIRE(ctest.suites.size() == 1);
+    CHECK(ctest.suites[0].hostname == "ci-runner-4");
+    CHECK(ctest.suites[0].timestamp == "2026-11-23T10:20:31");
+    REQUIRE(ctest.count() == 4);
+    CHECK(ctest.count(JunitOutcome::passed) == 1);
+    CHECK(ctest.count(JunitOutcome::failed) == 1);
+    CHECK(ctest.count(JunitOutcome::skipped) == 2); // status disabled and notrun, each with <skipped>
+    const JunitCase& merge = ctest.suites[0].cases[0];
+    CHECK(merge.full_name() == "storage.merge_tc_107"); // ctest repeats the name as the classname
+    CHECK(merge.seconds == doctest::Approx(0.412891));
+    CHECK(ctest.suites[0].cases[1].message == "Failed");
+    CHECK(ctest.suites[0].cases[3].message == "SKIP_REGULAR_EXPRESSION_MATCHED");
+
+    const JunitFile console = parse_junit_file(k_fixtures / "junit5-console.xml", "junit5-console.xml");
+    REQUIRE(console.count() == 4);
+    CHECK(console.count(JunitOutcome::failed) == 1);
+    CHECK(console.count(JunitOutcome::skipped) == 1);
+    const JunitSuite& jupiter = console.suites.at(0);
+    CHECK(jupiter.hostname == "ci-runner-3");
+    CHECK(jupiter.cases[1].full_name() == "files.PreviewTest.previewOfLargePdf()");
+    CHECK(jupiter.cases[1].type == "org.opentest4j.AssertionFailedError");
+    CHECK(jupiter.cases[1].message == "expected: <2000> but was: <3120>");
+    CHECK(jupiter.cases[2].message == "public void files.PreviewTest.previewOfDocx() is @Disabled");
+    CHECK(jupiter.cases[3].full_name() == "files.UploadTest.uploadSizes(int)[1]");
+
+    const JunitFile gradle = parse_junit_file(k_fixtures / "gradle.xml", "gradle.xml");
+    REQUIRE(gradle.count() == 3);
+    const JunitSuite& upload = gradle.suites.at(0);
+    CHECK(upload.name == "files.UploadTest");
+    CHECK(upload.timestamp == "2026-11-24T01:20:01");
+    CHECK(upload.cases[1].outcome == JunitOutcome::failed);
+    CHECK(upload.cases[1].name == "TC-107 merge behind the gateway timeout"); // a @DisplayName
+    CHECK(upload.cases[2].outcome == JunitOutcome::skipped);
+    CHECK(upload.cases[2].message.empty());
+}
+
+TEST_CASE("junit: a test whose status says it did not run, without <skipped>, is skipped, not passed") {
+    // googletest writes DISABLED_ tests as status="notrun" result="suppressed", tst as
+    // status='disabled', both without a <skipped> element.
+    const JunitFile file = parse_junit_text(
+        "<testsuites><testsuite name=\"Upload\">"
+        "<testcase name=\"DISABLED_HugeFile\" status=\"notrun\" result=\"suppressed\" classname=\"Upload\"/>"
+        "<testcase name=\"disabled_test\" status='disabled' time='0'/>"
+        "<testcase name=\"Chunks\" status=\"run\" result=\"completed\" classname=\"Upload\"/>"
+        "<testcase name=\"Broken\" status=\"disabled\"><failure message=\"x\"/></testcase>"
+        "</testsuite></testsuites>",
+        "gtest.xml");
+    const std::vector<JunitCase>& cases = file.suites.at(0).cases;
+    REQUIRE(cases.size() == 4);
+    CHECK(cases[0].outcome == JunitOutcome::skipped);
+    CHECK(cases[0].message == "not run (status notrun)");
+    CHECK(cases[1].outcome == JunitOutcome::skipped);
+    CHECK(cases[2].outcome == JunitOutcome::passed);
+    CHECK(cases[3].outcome == JunitOutcome::failed); // an element always wins
+}
+
+TEST_CASE("junit: reruns: a pass after flaky or rerun failures is flaky, a final failure is a failure") {
+    const JunitFile file =
+        parse_junit_text("<testsuite name=\"s\">"
+                         "<testcase name=\"a\"><flakyFailure message=\"x\"/></testcase>"
+                         "<testcase name=\"b\"><flakyError message=\"x\"/></testcase>"
+                         "<testcase name=\"c\"><rerunFailure message=\"x\"/></testcase>"
+                         "<testcase name=\"d\"><failure message=\"last\"/><rerunFailure message=\"x\"/></testcase>"
+                         "<testcase name=\"e\"><rerunError message=\"x\"/></testcase>"
+                         "</testsuite>",
+                         "reruns.xml");
+    const std::vector<JunitCase>& cases = file.suites.at(0).cases;
+    REQUIRE(cases.size() == 5);
+    for (const std::size_t flaky : {0U, 1U, 2U, 4U}) {
+        CAPTURE(flaky);
+        CHECK(cases[flaky].outcome == JunitOutcome::passed);
+        CHECK(cases[flaky].flaky);
+    }
+    CHECK(cases[3].outcome == JunitOutcome::failed);
+    CHECK_FALSE(cases[3].flaky);
+    CHECK(cases[3].message == "last");
 }
 
 TEST_CASE("junit: bad input is refused with the place and a reason") {

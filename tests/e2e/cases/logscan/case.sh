@@ -50,6 +50,10 @@ echo "# --into: a log review appended to the demo repository's MLOG-007"
 cd demo
 mkdir logs
 cp ../logs/upload-service.log logs/
+# The demo's MLOG-007 is closed, and a closed log takes no more reviews (see the end):
+# reopen it, as a team would to add a late review.
+sed -i 's/^status: closed/status: open/' maint/maintenance-log/MLOG-007-*.yaml
+git commit -q -am "Reopen MLOG-007 for a late log review"
 run logscan logs/upload-service.log --into MLOG-007
 run logscan logs/upload-service.log --into MLOG-007 --reviewer "Jun-Hao Lin" --top 4
 git diff
@@ -77,6 +81,10 @@ run logscan logs/upload-service.log --into MLOG-070 --reviewer "Jun-Hao Lin"
 mlog=$(ls maint/maintenance-log/MLOG-007-*.yaml)
 printf 'log_reviews: [\n' >>"$mlog"
 run logscan logs/upload-service.log --into MLOG-007 --reviewer "Jun-Hao Lin"
+git checkout -q -- maint
+sed -i 's/^status: open/status: closed/' "$mlog"
+run logscan logs/upload-service.log --into MLOG-007 --reviewer "Jun-Hao Lin"
+git diff --stat -- maint
 git checkout -q -- maint
 run logscan logs/missing.log --into MLOG-007 --reviewer "Jun-Hao Lin"
 git status --short -- maint
