@@ -276,6 +276,10 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
         throw Error(fmt::format("'{}' is not an ID such as {}-{:03}", printable(new_id, 60), old_parts->first,
                                 old_parts->second + 1));
     }
+    if (new_id.size() - new_id.rfind('-') - 1 < 3) {
+        throw Error(fmt::format("'{}' is too short: IDs have three digits or more, such as {}-{:03}", new_id,
+                                new_parts->first, new_parts->second));
+    }
     if (new_parts->first != old_parts->first) {
         throw Error(fmt::format("{} and {} have different prefixes: the new ID keeps the kind's prefix {}",
                                 request.old_id, new_id, old_parts->first));

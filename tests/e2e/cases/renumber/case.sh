@@ -5,7 +5,7 @@
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
 cd demo
 export CSWM_TODAY=2026-12-01
-printf 'waivers:\n  - rule: requirement-wording\n    id: REQ-042\n    justification: agreed\n' >>.cswm.yaml
+printf 'waivers:\n  - rule: requirement-wording\n    id: "REQ-042"  # quoted\n    justification: agreed\n' >>.cswm.yaml
 git commit -qam "Waive REQ-042's wording"
 
 echo "# what would change, writing nothing"
@@ -30,11 +30,15 @@ run renumber REQ-041 REQ-050
 run renumber FIX-012 FIX-013
 run renumber SRS-005 QS-009
 run renumber FIX-12
+run renumber SRS-005 SRS-6
 run renumber fix
 run renumber REQ-041 REQ-041
 sed -i 's/^# Closed on 2026-11-30: resumable uploads (REQ-050)/# Closed on 2026-11-30: resumable uploads (REQ-050, later REQ-077)/' \
   maint/anomaly-request/AREQ-006-*.yaml
 run renumber REQ-041 REQ-077
+printf 'kind: srs\nnotes: [REQ-041\n' >maint/srs/SRS-099-broken.yaml
+run renumber REQ-041
+rm maint/srs/SRS-099-broken.yaml
 git checkout -q -- maint
 git status --short
 
