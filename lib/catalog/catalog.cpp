@@ -136,7 +136,7 @@ std::vector<Kind> load_kinds() {
     std::vector<Kind> kinds;
     for (const auto& [folder, files] : folders) {
         if (folder == "render") {
-            continue; // templates/render/ holds the page templates of `cswm render`, not a kind
+            continue; // templates/render/ holds page templates (render, trace), not a kind
         }
         const auto meta = files.find("kind.yaml");
         const auto schema = files.find("schema.json");
