@@ -28,6 +28,7 @@ struct Entry {
 constexpr Entry k_commands[] = {
     {register_init,    Needs::nothing},     // opens the repository itself: there is no config yet
     {register_new,     Needs::workspace},
+    {register_renumber, Needs::workspace},  // holds new's lock: no ID is taken meanwhile
     {register_list,    Needs::workspace},
     {register_show,    Needs::workspace},
     {register_check,   Needs::workspace},

@@ -49,6 +49,7 @@ Command register_hook(CLI::App& parent);
 Command register_import(CLI::App& parent);
 Command register_logscan(CLI::App& parent);
 Command register_render(CLI::App& parent);
+Command register_renumber(CLI::App& parent);
 Command register_trace(CLI::App& parent);
 Command register_status(CLI::App& parent);
 Command register_impact(CLI::App& parent);

@@ -78,6 +78,12 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
             throw Error("--require-committed needs a git repository");
         }
     }
+    // Severities and waivers of .cswm.yaml, once every rule has run over the whole tree.
+    for (WaivedFinding& waived : apply_rule_settings(workspace.config(), documents, today_iso(), findings)) {
+        if (selected(waived.finding.path)) {
+            result.waived.push_back(std::move(waived));
+        }
+    }
     for (Finding& finding : findings) {
         if (selected(finding.path)) {
             result.findings.push_back(std::move(finding));

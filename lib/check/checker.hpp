@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lib/check/waivers.hpp"
 #include "lib/model/document.hpp"
 #include "lib/model/finding.hpp"
 
@@ -21,6 +22,7 @@ struct CheckOptions {
 /// What `check` found.
 struct CheckResult {
     Findings findings;              ///< sorted by path, line and column
+    WaivedFindings waived;          ///< covered by waivers of .cswm.yaml: reported, never failing
     std::size_t documents = 0;      ///< documents whose findings were reported
     std::vector<std::string> paths; ///< their paths, sorted
     std::vector<std::string> notes; ///< said once on stderr, such as "git rules skipped"

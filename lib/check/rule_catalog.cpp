@@ -6,13 +6,13 @@ namespace cswm {
 namespace {
 
 constexpr RuleInfo k_rules[] = {
-    {"file", "Files named *.yaml under the documents folder are regular, readable files"},
-    {"limits", "Documents stay within the size, nesting and value-count limits of .cswm.yaml"},
-    {"encoding", "Documents are UTF-8 without byte-order mark or control characters"},
-    {"syntax", "Documents are well-formed YAML, indented with ASCII spaces"},
-    {"structure", "A document file holds exactly one YAML document, which is a mapping"},
-    {"duplicate-key", "No key appears twice in one mapping"},
-    {"yaml-feature", "No anchors, aliases, tags or merge keys"},
+    {"file", "Files named *.yaml under the documents folder are regular, readable files", false},
+    {"limits", "Documents stay within the size, nesting and value-count limits of .cswm.yaml", false},
+    {"encoding", "Documents are UTF-8 without byte-order mark or control characters", false},
+    {"syntax", "Documents are well-formed YAML, indented with ASCII spaces", false},
+    {"structure", "A document file holds exactly one YAML document, which is a mapping", false},
+    {"duplicate-key", "No key appears twice in one mapping", false},
+    {"yaml-feature", "No anchors, aliases, tags or merge keys", false},
     {"kind", "The kind: field names one of the nine work products"},
     {"schema", "The document follows its kind's JSON Schema, including what its status requires"},
     {"id-format", "The id: is PREFIX-NNN with the kind's prefix"},
@@ -43,6 +43,8 @@ constexpr RuleInfo k_rules[] = {
     {"fix-not-reviewed", "Fix commits carry Reviewed-by: or came in through a reviewed merge (policy)"},
     {"trailer-unknown-id", "Refs: trailers of commits name existing documents or items"},
     {"uncommitted", "Documents are committed (--require-committed)"},
+    {"waiver-expired", "Waivers of .cswm.yaml are renewed or removed when their expiry date has passed"},
+    {"waiver-unused", "Every waiver of .cswm.yaml still matches a finding (a warning)"},
 };
 
 } // namespace

@@ -9,6 +9,9 @@ namespace cswm {
 struct RuleInfo {
     std::string_view id;
     std::string_view summary; ///< one line: what the rule checks
+    /// False for rules that say a file could not be read as a document: .cswm.yaml can
+    /// neither waive them nor change their severity, since nothing else was checked there.
+    bool adjustable = true;
 };
 
 /// Every rule `check` can report, in the order of docs/check-rules.md.

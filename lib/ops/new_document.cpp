@@ -51,6 +51,10 @@ std::string yaml_quoted(const std::string& text) {
 
 } // namespace
 
+unsigned long highest_id_number(const Workspace& workspace, const Kind& kind) {
+    return highest_number(workspace, kind);
+}
+
 void validate_title(const std::string& title) {
     if (find_invalid_utf8(title)) {
         throw Error("the title is not valid UTF-8");

@@ -42,6 +42,10 @@ std::string render_scaffold(const Kind& kind, const NewDocumentRequest& request,
 /// Throws Error unless the title is one line of valid UTF-8 without control characters.
 void validate_title(const std::string& title);
 
+/// The highest number of the kind's IDs in the tree, in file names and `id:` fields (0 when
+/// there is none): what create_document counts on from. Call it under the lock.
+unsigned long highest_id_number(const Workspace& workspace, const Kind& kind);
+
 /// The next ID for `prefix` after the highest number used in `ids`.
 std::string next_id(const std::string& prefix, unsigned long highest);
 

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <map>
+#include <unordered_set>
 
 namespace cswm {
 namespace {
@@ -77,7 +79,7 @@ void write_findings_sarif(std::ostream& out, const CheckResult& result, const st
         rules.push_back(std::move(entry));
     }
     ordered results = ordered::array();
-    for (const Finding& finding : result.findings) {
+    auto add_result = [&](const Finding& finding, const WaivedFinding* waived) {
         ordered entry;
         entry["ruleId"] = finding.rule;
         if (const auto found = rule_index.find(finding.rule); found != rule_index.end()) {
@@ -93,7 +95,28 @@ void write_findings_sarif(std::ostream& out, const CheckResult& result, const st
             }
             entry["locations"] = ordered::array({{{"physicalLocation", physical}}});
         }
+        if (waived != nullptr) {
+            // Suppressed in .cswm.yaml, outside the documents: SARIF's "external" kind.
+            ordered suppression;
+            suppression["kind"] = "external";
+            suppression["status"] = "accepted";
+            suppression["justification"] = waived->justification;
+            suppression["location"] = {
+                {"physicalLocation",
+                 {{"artifactLocation", {{"uri", uri_of(waived->waiver_file)}, {"uriBaseId", "%SRCROOT%"}}},
+                  {"region", {{"startLine", std::max(waived->waiver_line, 1)}}}}}};
+            if (!waived->expires.empty()) {
+                suppression["properties"] = {{"expires", waived->expires}};
+            }
+            entry["suppressions"] = ordered::array({std::move(suppression)});
+        }
         results.push_back(std::move(entry));
+    };
+    for (const Finding& finding : result.findings) {
+        add_result(finding, nullptr);
+    }
+    for (const WaivedFinding& waived : result.waived) {
+        add_result(waived.finding, &waived);
     }
     ordered driver;
     driver["name"] = "cswm";
@@ -114,11 +137,17 @@ void write_findings_sarif(std::ostream& out, const CheckResult& result, const st
 void write_findings_junit(std::ostream& out, const CheckResult& result) {
     // Findings by document path, then by rule.
     std::map<std::string, std::map<std::string, std::vector<const Finding*>>> by_path;
+    const std::unordered_set<std::string> documents(result.paths.begin(), result.paths.end());
     for (const std::string& path : result.paths) {
         by_path[path];
     }
     for (const Finding& finding : result.findings) {
         by_path[finding.path][finding.rule].push_back(&finding);
+    }
+    std::map<const Finding*, const WaivedFinding*> waivers;
+    for (const WaivedFinding& waived : result.waived) {
+        by_path[waived.finding.path][waived.finding.rule].push_back(&waived.finding);
+        waivers[&waived.finding] = &waived;
     }
     pugi::xml_document document;
     pugi::xml_node suites = document.append_child("testsuites");
@@ -137,10 +166,17 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
             ++tests;
             std::string errors;
             std::string warnings;
+            std::string waived;
             for (const Finding* finding : findings) {
                 const std::string line =
                     fmt::format("{}:{}:{}: {}\n", finding->path, finding->line, finding->column, with_id(*finding));
-                (finding->severity == Severity::error ? errors : warnings) += line;
+                if (const auto found = waivers.find(finding); found != waivers.end()) {
+                    waived += fmt::format("waived: {} (waiver {}:{}: {})\n", line.substr(0, line.size() - 1),
+                                          found->second->waiver_file, found->second->waiver_line,
+                                          found->second->justification);
+                } else {
+                    (finding->severity == Severity::error ? errors : warnings) += line;
+                }
             }
             if (!errors.empty()) {
                 ++failures;
@@ -149,11 +185,17 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
                 failure.append_attribute("type") = std::string(rule).c_str();
                 failure.append_child(pugi::node_pcdata).set_value(errors.c_str());
             }
-            if (!warnings.empty()) {
-                test.append_child("system-out").append_child(pugi::node_pcdata).set_value(warnings.c_str());
+            if (errors.empty() && warnings.empty() && !waived.empty()) {
+                pugi::xml_node skipped = test.append_child("skipped");
+                skipped.append_attribute("message") = "waived in .cswm.yaml";
+            }
+            if (!warnings.empty() || !waived.empty()) {
+                test.append_child("system-out").append_child(pugi::node_pcdata).set_value((warnings + waived).c_str());
             }
         };
-        const bool is_commit = path.starts_with("commit ");
+        // Commits, and files that are no document (.cswm.yaml), get a case only for the
+        // rules that found something there.
+        const bool is_commit = path.starts_with("commit ") || !documents.contains(path);
         if (is_commit) {
             for (const auto& [rule, findings] : rules) {
                 add_case(rule, findings);
@@ -161,6 +203,9 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
         } else {
             static const std::vector<const Finding*> none;
             for (const RuleInfo& rule : rule_catalog()) {
+                if (rule.id.starts_with("waiver-")) {
+                    continue; // rules of .cswm.yaml, never of a document
+                }
                 const auto found = rules.find(std::string(rule.id));
                 add_case(rule.id, found == rules.end() ? none : found->second);
             }
@@ -177,7 +222,7 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
 }
 
 void write_findings_github(std::ostream& out, const CheckResult& result) {
-    for (const Finding& finding : result.findings) {
+    auto annotate = [&](const Finding& finding, const WaivedFinding* waived) {
         std::string properties;
         if (has_file(finding)) {
             properties = "file=" + github_escape(finding.path, true);
@@ -186,10 +231,22 @@ void write_findings_github(std::ostream& out, const CheckResult& result) {
             }
             properties += ",";
         }
-        properties += "title=" + github_escape(fmt::format("cswm {}", finding.rule), true);
-        const std::string message = has_file(finding) ? with_id(finding) : finding.path + ": " + finding.message;
-        out << fmt::format("::{} {}::{}\n", finding.severity == Severity::error ? "error" : "warning", properties,
-                           github_escape(message, false));
+        properties += "title=" + github_escape(fmt::format("cswm {}{}", finding.rule, waived ? " (waived)" : ""), true);
+        std::string message = has_file(finding) ? with_id(finding) : finding.path + ": " + finding.message;
+        if (waived != nullptr) {
+            message +=
+                fmt::format(" (waived in {}:{}: {})", waived->waiver_file, waived->waiver_line, waived->justification);
+        }
+        const std::string_view command = waived != nullptr                     ? "notice"
+                                         : finding.severity == Severity::error ? "error"
+                                                                               : "warning";
+        out << fmt::format("::{} {}::{}\n", command, properties, github_escape(message, false));
+    };
+    for (const Finding& finding : result.findings) {
+        annotate(finding, nullptr);
+    }
+    for (const WaivedFinding& waived : result.waived) {
+        annotate(waived.finding, &waived);
     }
 }
 

@@ -25,15 +25,26 @@ void write_findings_text(std::ostream& out, const CheckResult& result, bool colo
         out << fmt::format("{}{}:{} {}{}:{} {}{} [{}]\n", bold, printable(place, 300), reset, tint,
                            severity_name(finding.severity), reset, id, finding.message, finding.rule);
     }
+    for (const WaivedFinding& waived : result.waived) {
+        const Finding& finding = waived.finding;
+        const std::string place =
+            finding.line > 0 ? fmt::format("{}:{}:{}", finding.path, finding.line, finding.column) : finding.path;
+        const std::string id = finding.id.empty() ? "" : printable(finding.id, 40) + ": ";
+        const std::string until = waived.expires.empty() ? "" : ", until " + waived.expires;
+        out << fmt::format("{}{}:{} waived {}: {}{} [{}] (waiver {}:{}{}: {})\n", bold, printable(place, 300), reset,
+                           severity_name(finding.severity), id, finding.message, finding.rule, waived.waiver_file,
+                           waived.waiver_line, until, printable(waived.justification, 300));
+    }
     const std::size_t errors = result.count(Severity::error);
     const std::size_t warnings = result.count(Severity::warning);
-    out << fmt::format("{} checked: {}, {}\n", plural(result.documents, "document", "documents"),
-                       plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"));
+    out << fmt::format("{} checked: {}, {}{}\n", plural(result.documents, "document", "documents"),
+                       plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"),
+                       result.waived.empty() ? "" : fmt::format(", {} waived", result.waived.size()));
 }
 
 void write_findings_json(std::ostream& out, const CheckResult& result) {
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const Finding& finding : result.findings) {
+    auto add = [&](const Finding& finding, const WaivedFinding* waived) {
         nlohmann::ordered_json object;
         object["rule"] = finding.rule;
         object["severity"] = severity_name(finding.severity);
@@ -42,7 +53,20 @@ void write_findings_json(std::ostream& out, const CheckResult& result) {
         object["column"] = finding.line > 0 ? nlohmann::ordered_json(finding.column) : nlohmann::ordered_json();
         object["id"] = finding.id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(finding.id);
         object["message"] = finding.message;
+        if (waived != nullptr) {
+            object["waiver"] = {{"justification", waived->justification},
+                                {"expires", waived->expires.empty() ? nlohmann::ordered_json()
+                                                                    : nlohmann::ordered_json(waived->expires)},
+                                {"file", waived->waiver_file},
+                                {"line", waived->waiver_line}};
+        }
         array.push_back(std::move(object));
+    };
+    for (const Finding& finding : result.findings) {
+        add(finding, nullptr);
+    }
+    for (const WaivedFinding& waived : result.waived) {
+        add(waived.finding, &waived);
     }
     // Replace invalid UTF-8 rather than throw: paths come from the file system.
     out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';

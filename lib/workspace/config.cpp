@@ -2,8 +2,10 @@
 
 #include "lib/catalog/embedded.hpp"
 #include "lib/schema/validator.hpp"
+#include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
+#include "lib/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -27,6 +29,73 @@ const SchemaValidator& config_validator() {
 
 [[noreturn]] void fail(const std::string& path, Position position, const std::string& message) {
     throw Error(fmt::format("{}:{}:{}: {}", path, position.line, position.column, message));
+}
+
+bool blank(const std::string& text) {
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+/// `rules:` and `waivers:` as the schema let them through; rule names are the checker's
+/// to judge (lib/check/waivers), which knows the rules.
+void read_rule_settings(const nlohmann::json& root, const ParsedYaml& parsed, const std::string& display_path,
+                        Config& config) {
+    if (root.contains("rules")) {
+        for (const auto& [rule, severity] : root["rules"].items()) {
+            const std::string pointer = "/rules/" + pointer_token(rule);
+            const std::string value = severity.get<std::string>();
+            if (value != "error" && value != "warning" && value != "off") {
+                fail(display_path, parsed.place_of(pointer).value,
+                     fmt::format("rules.{}: '{}' is not one of: error, warning, off", printable(rule, 60),
+                                 printable(value, 60)));
+            }
+            config.rules.push_back({rule, value, parsed.place_of(pointer).key});
+        }
+    }
+    if (!root.contains("waivers")) {
+        return;
+    }
+    const nlohmann::json& waivers = root["waivers"];
+    for (std::size_t i = 0; i < waivers.size(); ++i) {
+        const nlohmann::json& entry = waivers[i];
+        const std::string pointer = fmt::format("/waivers/{}", i);
+        WaiverSetting waiver;
+        waiver.rule = entry.value("rule", "");
+        waiver.id = entry.value("id", "");
+        waiver.path = entry.value("path", "");
+        waiver.justification = entry.value("justification", "");
+        waiver.expires = entry.value("expires", "");
+        waiver.at = parsed.place_of(pointer).value;
+        waiver.rule_at = parsed.place_of(pointer + "/rule").value;
+        if (waiver.id.empty() == waiver.path.empty()) {
+            fail(display_path, waiver.at,
+                 fmt::format("waivers[{}]: say what the waiver covers with id: (a document or item ID) or path: (a "
+                             "file or folder), one of the two",
+                             i));
+        }
+        if (blank(waiver.justification)) {
+            fail(display_path, parsed.place_of(pointer + "/justification").value,
+                 fmt::format("waivers[{}].justification: say why the finding is acceptable", i));
+        }
+        if (!waiver.expires.empty() && !is_iso_date(waiver.expires)) {
+            fail(display_path, parsed.place_of(pointer + "/expires").value,
+                 fmt::format("waivers[{}].expires: '{}' is not a date YYYY-MM-DD", i, waiver.expires));
+        }
+        if (!waiver.path.empty()) {
+            const fs::path normal = fs::path(waiver.path).lexically_normal();
+            if (normal.is_absolute() || *normal.begin() == "..") {
+                fail(display_path, parsed.place_of(pointer + "/path").value,
+                     fmt::format("waivers[{}].path: '{}' must be inside the repository", i, waiver.path));
+            }
+            waiver.path = normal.generic_string();
+            while (waiver.path.ends_with("/")) {
+                waiver.path.pop_back();
+            }
+            if (waiver.path == ".") {
+                waiver.path.clear();
+            }
+        }
+        config.waivers.push_back(std::move(waiver));
+    }
 }
 
 } // namespace
@@ -82,6 +151,8 @@ Config load_config(const fs::path& file, const std::string& display_path) {
         config.yaml.max_depth = limits.value("max_depth", config.yaml.max_depth);
         config.yaml.max_nodes = limits.value("max_nodes", config.yaml.max_nodes);
     }
+    config.file = display_path;
+    read_rule_settings(root, parsed, display_path, config);
     return config;
 }
 
@@ -100,6 +171,18 @@ limits:
 # 團隊可選擇啟用的規則（預設皆關閉）。
 policy:
   reviewed_fix_commits: false  # 修正的 commit 須帶 Reviewed-by:（或經由帶有該標記的合併）
+# 各規則的嚴重度（規則列表見 docs/check-rules.md）：error 使檢查失敗，
+# warning 僅在 --strict 時失敗，off 不再回報。未列出的規則維持原本的嚴重度。
+# rules:
+#   requirement-wording: error
+#   log-review-overdue: off
+# 豁免：明知而接受的發現，須寫明理由，可設到期日（YYYY-MM-DD，當天仍有效）。
+# 被豁免的發現仍會列出，但不使檢查失敗；過期的豁免本身即是一項發現。
+# waivers:
+#   - rule: requirement-untested
+#     id: REQ-042              # 文件 ID 或項目 ID（如需求）；或以 path: 指定檔案或資料夾
+#     justification: 由廠商驗收測試驗證（合約附件 B）
+#     expires: 2027-03-31
 )";
     }
     return R"(# cswm configuration: see docs/configuration.md
@@ -115,6 +198,19 @@ limits:
 # Rules a team can switch on; all are off by default.
 policy:
   reviewed_fix_commits: false  # fix commits need a Reviewed-by: trailer (or a reviewed merge)
+# Severity of rules (listed in docs/check-rules.md): error fails check, warning fails it
+# only with --strict, off stops reporting it. Rules not named keep their own severity.
+# rules:
+#   requirement-wording: error
+#   log-review-overdue: off
+# Waivers: findings accepted on purpose, each with a justification and, if it should end,
+# an expiry date (YYYY-MM-DD, the last day it holds). Waived findings are still listed
+# but do not fail check; an expired waiver is itself a finding.
+# waivers:
+#   - rule: requirement-untested
+#     id: REQ-042              # a document or item ID; or path: for a file or folder
+#     justification: Verified by the vendor's acceptance test (contract annex B)
+#     expires: 2027-03-31
 )";
 }
 

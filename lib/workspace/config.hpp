@@ -5,10 +5,30 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace cswm {
 
 namespace fs = std::filesystem;
+
+/// A waiver of .cswm.yaml: findings of one rule, for one document or item (`id`) or for
+/// the files under `path`, reported as waived instead of failing the run.
+struct WaiverSetting {
+    std::string rule;
+    std::string id;            ///< a document ID or an item ID (REQ-042); empty when `path` is set
+    std::string path;          ///< a file or folder relative to the repository root; empty when `id` is set
+    std::string justification; ///< why the finding is acceptable (required)
+    std::string expires;       ///< YYYY-MM-DD, or empty: the waiver holds up to and including this day
+    Position at;               ///< the waiver's place in the configuration
+    Position rule_at;          ///< the place of its rule's name
+};
+
+/// A rule's severity set in .cswm.yaml's `rules:`.
+struct RuleSetting {
+    std::string rule;
+    std::string severity; ///< error, warning or off
+    Position at;          ///< the place of the rule's name
+};
 
 /// The settings of .cswm.yaml, with defaults for what it leaves out.
 struct Config {
@@ -18,6 +38,9 @@ struct Config {
     YamlLimits yaml;
     bool reviewed_fix_commits = false; ///< policy: fix commits need Reviewed-by:
     int log_review_days = 30;          ///< cadence: the longest gap between log reviews
+    std::vector<RuleSetting> rules;    ///< severities set per rule, in file order
+    std::vector<WaiverSetting> waivers;
+    std::string file = ".cswm.yaml"; ///< how messages name the configuration file
 };
 
 inline constexpr const char* k_config_file = ".cswm.yaml";

@@ -92,3 +92,49 @@ TEST_CASE("GitHub annotations escape what would break the command") {
     CHECK(text.find("::warning title=cswm trailer-unknown-id::commit 1a2b3c4d5e: Refs: names FIX-099\n") !=
           std::string::npos);
 }
+
+TEST_CASE("waived findings: SARIF suppressions of kind external, JUnit skipped, GitHub notices") {
+    CheckResult result;
+    result.documents = 1;
+    result.paths = {"maint/srs/SRS-001.yaml"};
+    result.waived = {{{Severity::error, "requirement-untested", "maint/srs/SRS-001.yaml", 12, 9, "SRS-001",
+                       "REQ-042 is approved but no test case of a quality spec verifies it"},
+                      "Verified by the vendor, annex B",
+                      "2027-03-31",
+                      ".cswm.yaml",
+                      14}};
+    std::ostringstream sarif_text;
+    write_findings_sarif(sarif_text, result, "0.1.0");
+    const nlohmann::json sarif = nlohmann::json::parse(sarif_text.str());
+    const nlohmann::json& suppression = sarif["runs"][0]["results"][0]["suppressions"][0];
+    CHECK(suppression["kind"] == "external");
+    CHECK(suppression["status"] == "accepted");
+    CHECK(suppression["justification"] == "Verified by the vendor, annex B");
+    CHECK(suppression["location"]["physicalLocation"]["region"]["startLine"] == 14);
+    const std::filesystem::path schema_file =
+        std::filesystem::path(CSWM_SHARED_DATA_DIR) / "sarif/sarif-schema-2.1.0.json";
+    if (std::filesystem::exists(schema_file)) {
+        const SchemaValidator validator(nlohmann::json::parse(read_file_or_throw(schema_file)),
+                                        SchemaValidator::Draft::v4);
+        CHECK(validator.validate(sarif).empty());
+        nlohmann::json broken = sarif;
+        broken["runs"][0]["results"][0]["suppressions"][0]["kind"] = "waived";
+        CHECK_FALSE(validator.validate(broken).empty());
+    } else {
+        MESSAGE("schema check skipped: " << schema_file.string() << " is absent");
+    }
+
+    std::ostringstream junit_text;
+    write_findings_junit(junit_text, result);
+    pugi::xml_document junit;
+    REQUIRE(junit.load_string(junit_text.str().c_str()));
+    const pugi::xml_node test = junit.select_node("//testcase[@name='requirement-untested']").node();
+    CHECK(test.child("skipped"));
+    CHECK_FALSE(test.child("failure"));
+    CHECK(junit.child("testsuites").attribute("failures").as_int() == 0);
+
+    std::ostringstream github;
+    write_findings_github(github, result);
+    CHECK(github.str().starts_with("::notice file=maint/srs/SRS-001.yaml,line=12,col=9,title=cswm "
+                                   "requirement-untested (waived)::SRS-001: REQ-042"));
+}
