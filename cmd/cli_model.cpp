@@ -36,7 +36,7 @@ std::vector<std::string> member_choices(const std::string& type_name) {
 } // namespace
 
 ValueSpec value_spec(const CLI::Option& option) {
-    if (!option.get_positional() && option.get_type_size_max() == 0) {
+    if (!option.get_positional() && option.get_expected_max() == 0) {
         return {ValueKind::none, {}};
     }
     if (auto choices = member_choices(option.get_type_name()); !choices.empty()) {
