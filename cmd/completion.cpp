@@ -180,10 +180,25 @@ namespace {
 constexpr const char* k_bash_script = R"SH(# bash completion for cswm, written by `cswm completion bash`.
 # It asks cswm itself (`cswm __complete -- WORDS…`), so it follows new commands and kinds.
 _cswm() {
-    local cur="${COMP_WORDS[COMP_CWORD]}" line IFS=$'\n'
-    local -a answer
+    local cur="${COMP_WORDS[COMP_CWORD]}" line word i IFS=$'\n'
+    local -a answer words=()
     COMPREPLY=()
-    answer=($("${COMP_WORDS[0]}" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+    # bash splits --lang=en into --lang, =, en: join them back for cswm, and offer
+    # only what follows the = (what bash replaces).
+    for ((i = 1; i <= COMP_CWORD; i++)); do
+        word="${COMP_WORDS[i]}"
+        if ((${#words[@]})) && [[ $word == "=" || ${COMP_WORDS[i - 1]} == "=" ]]; then
+            words[${#words[@]} - 1]+="$word"
+        else
+            words+=("$word")
+        fi
+    done
+    local typed="${words[${#words[@]} - 1]}" strip=""
+    if [[ $typed == --*=* ]]; then
+        strip="${typed%%=*}="
+        cur="${typed#*=}"
+    fi
+    answer=($("${COMP_WORDS[0]}" __complete -- "${words[@]}" 2>/dev/null))
     for line in "${answer[@]}"; do
         case "$line" in
         :files)
@@ -195,7 +210,8 @@ _cswm() {
         :revisions)
             COMPREPLY+=($(compgen -W "HEAD$IFS$(git for-each-ref --format='%(refname:short)' 2>/dev/null)" -- "$cur")) ;;
         *)
-            COMPREPLY+=("${line%%$'\t'*}") ;;
+            line="${line%%$'\t'*}"
+            COMPREPLY+=("${line#"$strip"}") ;;
         esac
     done
 }

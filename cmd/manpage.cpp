@@ -159,6 +159,9 @@ std::string man_page(const CLI::App& app, const std::string& version) {
                                 roff(sub->get_description()), literal(man_page_name(*sub)));
         }
     }
+    if (app.get_parent() != nullptr && !app.get_footer().empty()) {
+        page += fmt::format(".SH NOTES\n.nf\n{}\n.fi\n", roff(app.get_footer()));
+    }
     const CLI::App* root = &app;
     while (root->get_parent() != nullptr) {
         root = root->get_parent();

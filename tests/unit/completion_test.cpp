@@ -32,6 +32,7 @@ struct Tree {
         new_app->add_option("--title,-t", text, "Title");
         new_app->add_option("--lang", text, "Language")->check(CLI::IsMember({"en", "zh-TW"}));
         CLI::App* link = root.add_subcommand("link", "Record commits");
+        link->footer(".first line\nsecond line");
         link->add_option("ID", text, "Document ID");
         link->add_option("REV", many, "Commits");
         CLI::App* check = root.add_subcommand("check", "Validate .\\documents");
@@ -180,6 +181,10 @@ TEST_CASE("man pages: one per visible command, from the same definitions as --he
     const std::string check = man_page(*tree.root.get_subcommand("check"), "1");
     CHECK(check.find("Validate .\\edocuments") != std::string::npos);
     CHECK(check.find("[\\fIPATH\\fR...]") != std::string::npos);
+
+    // A command's footer becomes NOTES, lines kept, none read as a roff request.
+    CHECK(man_page(*tree.root.get_subcommand("link"), "1").find(".SH NOTES\n.nf\n\\&.first line\nsecond line\n.fi\n") !=
+          std::string::npos);
 
     const fs::path folder = fs::temp_directory_path() / "cswm-man-test";
     fs::remove_all(folder);

@@ -45,6 +45,9 @@ cd repo
 tab show ""
 tab show FIX
 tab new --lang ""
+tab new --lang =      # bash splits --lang=…: the = is a word of its own
+tab new --lang = z
+tab check --format = j
 tab import junit --commit ""
 tab import junit --quality-spec ""
 cd ..
