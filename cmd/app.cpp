@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -43,18 +44,30 @@ constexpr Entry k_commands[] = {
     {register_status,  Needs::workspace},
     {register_impact,  Needs::workspace},   // and git: lib says so when it is missing
     {register_review,  Needs::workspace},
+    {register_completion, Needs::nothing},
+    {register_complete, Needs::nothing},    // hidden; opens the workspace itself, silently
+    {register_man,     Needs::nothing},     // hidden
 };
 // clang-format on
 
-bool wants_color(int fd) {
-    return std::getenv("NO_COLOR") == nullptr && ::isatty(fd) == 1;
+/// --color always|never decide; auto (the default) colours a terminal unless NO_COLOR is
+/// set to anything non-empty (no-color.org).
+bool wants_color(const std::string& mode, int fd) {
+    if (mode == "always") {
+        return true;
+    }
+    if (mode == "never") {
+        return false;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    return (no_color == nullptr || *no_color == '\0') && ::isatty(fd) == 1;
 }
 
 /// "cswm chek" → "did you mean check?", before CLI11's generic message.
 std::optional<std::string> mistyped_subcommand(int argc, char** argv, const CLI::App& app) {
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
-        if (word == "-C") {
+        if (word == "-C" || word == "--color") {
             ++i;
             continue;
         }
@@ -86,6 +99,13 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
     app.require_subcommand(0, 1);
     std::string directory;
     app.add_option("-C", directory, "Run as if cswm was started in this folder")->option_text("DIR");
+    std::string color = "auto";
+    app.add_option("--color", color, "Colour the output: auto (a terminal, unless NO_COLOR is set), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    bool quiet = false;
+    bool verbose = false;
+    app.add_flag("-q,--quiet", quiet, "Print no notes on stderr; warnings, errors and results stay");
+    app.add_flag("-v,--verbose", verbose, "Say on stderr which workspace was opened and how long the command took");
     app.footer("Exit status: 0 no errors; 1 findings at error severity; 2 the command could not run.\n"
                "Run `cswm COMMAND --help` for the options of one command.");
 
@@ -111,7 +131,12 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
         throw Error(fmt::format("{}\nrun `cswm --help` for usage", error.what()));
     }
 
-    Context context{out, err, std::filesystem::current_path(), wants_color(STDOUT_FILENO), nullptr, {}};
+    if (quiet && verbose) {
+        throw Error("-q and -v contradict each other: choose one");
+    }
+    Context context{out, err, std::filesystem::current_path(), wants_color(color, STDOUT_FILENO), nullptr, {}};
+    context.quiet = quiet;
+    context.verbose = verbose;
     if (!directory.empty()) {
         std::error_code error;
         context.cwd = std::filesystem::absolute(directory, error);
@@ -125,14 +150,29 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
         }
         const Needs needs = command.needs ? command.needs() : table_needs;
         std::optional<Workspace> workspace;
+        const auto started = std::chrono::steady_clock::now();
         if (needs == Needs::workspace) {
             workspace.emplace(Workspace::open(context.cwd));
             context.workspace = &*workspace;
             context.repo_root = workspace->root();
+            if (verbose) {
+                err << fmt::format("cswm: workspace {} ({}, documents in {}/, language {}{})\n",
+                                   workspace->root().string(), k_config_file, workspace->config().root,
+                                   workspace->config().language, workspace->repo() ? "" : ", not in git");
+            }
         } else if (needs == Needs::repository) {
             context.repo_root = Repo::discover(context.cwd).workdir();
+            if (verbose) {
+                err << fmt::format("cswm: repository {}\n", context.repo_root.string());
+            }
         }
-        return command.run(context);
+        const int status = command.run(context);
+        if (verbose) {
+            const auto elapsed =
+                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+            err << fmt::format("cswm: {} took {} ms (exit {})\n", command.app->get_name(), elapsed.count(), status);
+        }
+        return status;
     }
     err << app.help();
     return static_cast<int>(ExitCode::failure);

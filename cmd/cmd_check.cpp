@@ -29,7 +29,7 @@ Command register_check(CLI::App& parent) {
     return {app, [options](Context& context) {
                 options->check.base = context.cwd;
                 const CheckResult result = check_workspace(*context.workspace, options->check);
-                for (const std::string& note : result.notes) {
+                for (const std::string& note : context.quiet ? std::vector<std::string>{} : result.notes) {
                     context.err << "cswm: " << note << '\n';
                 }
                 if (options->format == "json") {

@@ -22,9 +22,11 @@ struct Context {
     std::ostream& out;
     std::ostream& err;
     std::filesystem::path cwd;
-    bool color = false;                   ///< stdout is a terminal and NO_COLOR is unset
+    bool color = false;                   ///< --color, else: stdout is a terminal and NO_COLOR is unset
     const Workspace* workspace = nullptr; ///< set for Needs::workspace
     std::filesystem::path repo_root;      ///< set for Needs::repository and Needs::workspace
+    bool quiet = false;                   ///< -q: no notes or progress on stderr (warnings and errors stay)
+    bool verbose = false;                 ///< -v: say on stderr what was opened and how long it took
 };
 
 /// A subcommand: its CLI11 node and what runs when it was chosen. The returned int is
@@ -54,6 +56,9 @@ Command register_trace(CLI::App& parent);
 Command register_status(CLI::App& parent);
 Command register_impact(CLI::App& parent);
 Command register_review(CLI::App& parent);
+Command register_completion(CLI::App& parent);
+Command register_complete(CLI::App& parent); ///< hidden: what the completion scripts call
+Command register_man(CLI::App& parent);      ///< hidden: writes the man pages at build time
 
 /// Parses the command line, opens what the chosen command needs, runs it, and turns
 /// errors into messages and exit statuses (SPEC §3).

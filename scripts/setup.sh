@@ -3,12 +3,15 @@
 # Idempotent: installs nothing when everything is present. Runs apt-get as root, or
 # through sudo.
 set -euo pipefail
+# dpkg-dev: dpkg-shlibdeps, with which `cpack -G DEB` finds the runtime libraries the
+# package depends on; zsh, fish: the tests of their completion scripts (skipped without).
 
 packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
   libcli11-dev libfmt-dev libyaml-cpp-dev libgit2-dev doctest-dev
   nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev libpugixml-dev
   zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pre-commit
+  dpkg-dev zsh fish
 )
 
 missing=()

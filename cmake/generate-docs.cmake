@@ -1,0 +1,39 @@
+# Run at build time (cmake -P) by the cswm_docs target: writes the man pages and the
+# shell completion scripts from the built binary, so that they are made from the same
+# CLI definitions as --help and cannot drift from it.
+# Variables: CSWM (the built binary), OUT (a folder under the build tree), GZIP (optional).
+foreach(variable CSWM OUT)
+  if(NOT DEFINED ${variable})
+    message(FATAL_ERROR "generate-docs.cmake needs -D${variable}=…")
+  endif()
+endforeach()
+
+# Start from nothing: a command removed since the last build loses its page.
+file(REMOVE_RECURSE "${OUT}/man1" "${OUT}/completions")
+file(MAKE_DIRECTORY "${OUT}/man1" "${OUT}/completions")
+
+execute_process(COMMAND "${CSWM}" -q __man "${OUT}/man1" RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "cswm __man failed (${status})")
+endif()
+if(GZIP)
+  # Debian installs man pages compressed; -n leaves out the name and time, so the
+  # package is the same byte for byte from one build to the next.
+  file(GLOB pages "${OUT}/man1/*.1")
+  foreach(page IN LISTS pages)
+    execute_process(COMMAND "${GZIP}" -9 -n -f "${page}" RESULT_VARIABLE status)
+    if(NOT status EQUAL 0)
+      message(FATAL_ERROR "gzip ${page} failed (${status})")
+    endif()
+  endforeach()
+endif()
+
+foreach(pair "bash;cswm" "zsh;_cswm" "fish;cswm.fish")
+  list(GET pair 0 shell)
+  list(GET pair 1 name)
+  execute_process(COMMAND "${CSWM}" completion "${shell}" OUTPUT_FILE "${OUT}/completions/${name}"
+                  RESULT_VARIABLE status)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "cswm completion ${shell} failed (${status})")
+  endif()
+endforeach()
