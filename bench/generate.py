@@ -257,9 +257,11 @@ expected_benefits:
         text += review(g, d + 8, ["author", "approver"])
         return text
 
-    def areq(self):
+    def areq(self, handled=True):
         g, d = self.g, self.day + 3
-        text = head("anomaly-request", self.ids["AREQ"], f"{self.feature} fail for large files", "closed",
+        # Closed once its anomaly record exists; in a cut-off last cluster, only assessed.
+        text = head("anomaly-request", self.ids["AREQ"], f"{self.feature} fail for large files",
+                    "closed" if handled else "assessed",
                     g.owner(), d, f"2-SR-01-01-{self.k:06d}")
         text += f"""# P2.5.1 Record the problem the user reported
 reporter:
@@ -312,7 +314,7 @@ assessment:
 """
         return text
 
-    def srs(self):
+    def srs(self, tested=True):
         g, d = self.g, self.day + 15
         reqs = []
         for req in self.reqs:
@@ -329,7 +331,9 @@ assessment:
       - {q("p95 at most %d s under 200 concurrent users" % g.rng.randint(2, 30))}
     verification: test
     sources: [{self.ids["AREQ"]}]""")
-        text = head("srs", self.ids["SRS"], f"Requirements for {self.feature}", "approved", g.owner(), d,
+        # Approved once a quality spec verifies it; in a cut-off last cluster, in review.
+        text = head("srs", self.ids["SRS"], f"Requirements for {self.feature}", "approved" if tested else "in-review",
+                    g.owner(), d,
                     f"2-RD-01-{self.k:06d}")
         text += f"""# P2.1.2 Version and summary of the revision
 version: "2.{self.k % 10}"
@@ -446,6 +450,7 @@ conclusion:
     def arec(self, fix_id):
         g, d = self.g, self.day + 30
         fix = f"fix: {fix_id}\n" if fix_id else "fix: null\n"
+        reason = "null" if fix_id else "Resolved by a configuration change; no code fix was needed."
         text = head("anomaly-record", self.ids["AREC"], f"{self.feature}: handling of the failures", "closed",
                     g.owner(), d, f"2-SR-01-02-{self.k:06d}")
         text += f"""request: {self.ids["AREQ"]}
@@ -478,7 +483,7 @@ resolution:
 {fix}closure:
   date: {date(d + 10)}
   closed_by: {q(g.name())}
-  reason: null
+  reason: {reason}
 user_confirmation:
   result: confirmed
   by: {q(g.name())}
@@ -737,7 +742,11 @@ def main():
         for folder, prefix in KINDS:
             if written == n_docs:
                 break
-            if prefix == "AREC":
+            if prefix == "AREQ":
+                text = c.areq(handled=n_docs - written >= 5)  # AREC comes four documents later
+            elif prefix == "SRS":
+                text = c.srs(tested=n_docs - written >= 2)  # QS comes next
+            elif prefix == "AREC":
                 # The fix of this cluster exists when the cluster is complete enough.
                 has_fix = written + 2 <= n_docs
                 text = c.arec(c.ids["FIX"] if has_fix else None)

@@ -121,7 +121,7 @@ def repository(work, n, seed):
     print(f"generating {n} documents, {m} commits in {path} ...", file=sys.stderr, flush=True)
     start = time.perf_counter()
     subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), path, "--documents", str(n), "--commits",
-                    str(m), "--seed", str(seed)], check=True)
+                    str(m), "--seed", str(seed)], check=True, stdout=sys.stderr)
     print(f"  generated in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     with open(stamp_file, "w") as f:
         f.write(stamp)
