@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <regex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -190,6 +191,19 @@ TEST_CASE("the plain-scalar classifier types exactly as the core-schema regexes 
         current = std::move(next);
     }
     CHECK(compared > 40000);
+}
+
+TEST_CASE("node places are found by pointer; a pointer without a node is not") {
+    const ParsedYaml parsed = parse("b: 1\na:\n  - x\n  - {k: v}\n");
+    REQUIRE(parsed.root);
+    CHECK(parsed.places.size() == 6); // "", /b, /a, /a/0, /a/1 and /a/1/k
+    CHECK(parsed.places.at("/a/1/k").value.line == 4);
+    CHECK(parsed.places.at("/b").key.column == 1);
+    CHECK(parsed.places.contains(""));
+    CHECK(parsed.places.find("/a/2") == nullptr);
+    CHECK(parsed.places.find("/a/1/") == nullptr);
+    CHECK_THROWS_AS(parsed.places.at("/c"), std::out_of_range);
+    CHECK(parsed.place_of("/a/1/k/deeper").value.line == 4); // the nearest ancestor
 }
 
 TEST_CASE("plain scalars are typed by the YAML 1.2 core schema, quoted ones stay text") {
