@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <mutex>
 #include <regex>
 
 namespace cswm::rules {
@@ -13,9 +15,12 @@ namespace {
 
 using nlohmann::json;
 
-/// Compiled schemas, one per kind, built on first use.
+/// Compiled schemas, one per kind, built on first use (documents are checked on
+/// several threads: the table is shared under a lock; a validator is safe to share).
 const SchemaValidator& validator_for(const Kind& kind) {
+    static std::mutex mutex;
     static std::map<const Kind*, SchemaValidator> validators;
+    const std::lock_guard lock(mutex);
     auto found = validators.find(&kind);
     if (found == validators.end()) {
         found = validators.emplace(&kind, SchemaValidator(kind.schema)).first;
@@ -90,8 +95,15 @@ bool check_id(const Document& document, const Catalog& catalog, Findings& out) {
         return false; // the schema reports a missing ID, the placeholder rule a placeholder
     }
     const Kind& kind = *document.kind;
-    const std::regex form(kind.prefix + "-[0-9]{3,}");
-    if (id->is_string() && std::regex_match(document.id, form)) {
+    // PREFIX-NNN, three ASCII digits or more (a std::regex built per document cost more
+    // than the rest of the document's rules).
+    auto well_formed = [&](const std::string& text) {
+        const std::size_t digits = kind.prefix.size() + 1;
+        return text.size() >= digits + 3 && text.starts_with(kind.prefix) && text[kind.prefix.size()] == '-' &&
+               std::all_of(text.begin() + static_cast<std::ptrdiff_t>(digits), text.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (id->is_string() && well_formed(document.id)) {
         return true;
     }
     std::string message =

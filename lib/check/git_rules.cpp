@@ -6,7 +6,10 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace cswm::rules {
 namespace {
@@ -125,7 +128,7 @@ private:
             return;
         }
         for (const auto& [pointer, sha] : recorded_commits(fix)) {
-            if (m_repo.object_state(sha) == ObjectState::commit && !m_repo.contains(tested, sha)) {
+            if (m_repo.object_state(sha) == ObjectState::commit && !contains(tested, sha)) {
                 m_out.push_back(fix.finding_at(
                     "/verified_by", false, Severity::error, "fix-not-tested",
                     fmt::format("the confirming test ran on a build without the fix: {} tested {}, which does not "
@@ -149,6 +152,41 @@ private:
                                                            short_sha(sha))));
             }
         }
+    }
+
+    /// True when `descendant` is `ancestor` or descends from it. The parents of every
+    /// commit reachable from HEAD are in memory already: walk them first, depth first,
+    /// not below commits a day older than the ancestor (no descendant is that much older
+    /// unless clocks were badly off). Only when that walk does not find the ancestor does
+    /// libgit2 answer exactly, so one query costs a few steps, not a walk of history.
+    bool contains(const std::string& descendant, const std::string& ancestor) const {
+        if (descendant == ancestor) {
+            return true;
+        }
+        const auto target = m_reachable.find(ancestor);
+        if (target != m_reachable.end() && m_reachable.contains(descendant)) {
+            const long long floor = target->second.commit_time - 86400;
+            std::vector<const std::string*> stack{&descendant};
+            std::unordered_set<std::string_view> seen{descendant};
+            while (!stack.empty()) {
+                const auto found = m_reachable.find(*stack.back());
+                stack.pop_back();
+                if (found == m_reachable.end()) {
+                    continue;
+                }
+                for (const std::string& parent : found->second.parents) {
+                    if (parent == ancestor) {
+                        return true;
+                    }
+                    const auto next = m_reachable.find(parent);
+                    if (next != m_reachable.end() && next->second.commit_time >= floor &&
+                        seen.insert(next->first).second) {
+                        stack.push_back(&next->first);
+                    }
+                }
+            }
+        }
+        return m_repo.contains(descendant, ancestor);
     }
 
     bool merged_with_review(const std::string& sha) const {

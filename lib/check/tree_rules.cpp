@@ -28,6 +28,11 @@ struct Index {
     /// IDs that files which could not be parsed carry in their names: links to them are
     /// not reported as dangling, since the file's own finding says what is wrong.
     std::unordered_set<std::string> unparsed;
+    /// "Did you mean" candidates per link field, built on the first dangling link of it.
+    mutable std::unordered_map<const LinkDefinition*, std::vector<std::string>> candidates;
+    /// Candidates left to compare for suggestions: a tree with thousands of dangling
+    /// links gets suggestions for the first ones, not a quadratic run.
+    mutable std::size_t suggestion_budget = 4'000'000;
 };
 
 /// "AREQ-006" for "AREQ-006-slow-uploads.yaml".
@@ -147,8 +152,15 @@ void check_link_value(const Document& document, const LinkDefinition& link, cons
         return;
     }
     std::string message = fmt::format("{} names {}, which does not exist", label, printable(target, 60));
-    if (const auto suggestion = closest_match(target, candidates_for(link, index))) {
-        message += fmt::format(" (did you mean {}?)", *suggestion);
+    auto cached = index.candidates.find(&link);
+    if (cached == index.candidates.end()) {
+        cached = index.candidates.emplace(&link, candidates_for(link, index)).first;
+    }
+    if (cached->second.size() <= index.suggestion_budget) {
+        index.suggestion_budget -= cached->second.size();
+        if (const auto suggestion = closest_match(target, cached->second)) {
+            message += fmt::format(" (did you mean {}?)", *suggestion);
+        }
     }
     report("link-target", message);
 }

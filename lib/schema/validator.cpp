@@ -13,6 +13,7 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 namespace cswm {
@@ -457,8 +458,32 @@ struct SchemaValidator::Compiled {
     // valijson stops an allOf at its first failing entry; each top-level entry (the
     // status rules) is compiled on its own so that one run reports every broken rule.
     std::vector<std::unique_ptr<valijson::Schema>> parts;
-    // Kept across documents: a validator caches the regexes of `pattern` constraints.
-    std::vector<valijson::Validator> validators;
+    // Kept across documents: a validator caches the regexes of `pattern` constraints, so
+    // it is not safe to share between threads. Each validate() takes a set of them (one
+    // per part) from this pool and gives it back; a second thread gets its own set.
+    std::mutex pool_mutex;
+    std::vector<std::unique_ptr<std::vector<valijson::Validator>>> pool;
+
+    std::unique_ptr<std::vector<valijson::Validator>> take() {
+        {
+            const std::lock_guard lock(pool_mutex);
+            if (!pool.empty()) {
+                auto set = std::move(pool.back());
+                pool.pop_back();
+                return set;
+            }
+        }
+        auto set = std::make_unique<std::vector<valijson::Validator>>();
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            set->emplace_back(valijson::Validator::kStrongTypes);
+        }
+        return set;
+    }
+
+    void give_back(std::unique_ptr<std::vector<valijson::Validator>> set) {
+        const std::lock_guard lock(pool_mutex);
+        pool.push_back(std::move(set));
+    }
     std::vector<json> branches; // each part's `then` (null for the schema proper)
     std::vector<json> rules;    // each part as written (null for the schema proper)
 };
@@ -487,7 +512,6 @@ SchemaValidator::SchemaValidator(json schema, Draft draft)
             valijson::adapters::NlohmannJsonAdapter adapter(stripped);
             parser.populateSchema(adapter, *compiled);
             m_compiled->parts.push_back(std::move(compiled));
-            m_compiled->validators.emplace_back(valijson::Validator::kStrongTypes);
         } catch (const std::exception& error) {
             throw Error(
                 fmt::format("cannot compile schema {}: {}", m_schema.value("$id", std::string("?")), error.what()));
@@ -507,10 +531,16 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
     };
     std::vector<Raw> raw;
     valijson::adapters::NlohmannJsonAdapter target(document);
+    auto validators = m_compiled->take();
+    struct GiveBack {
+        Compiled& compiled;
+        std::unique_ptr<std::vector<valijson::Validator>>& set;
+        ~GiveBack() { compiled.give_back(std::move(set)); }
+    } give_back{*m_compiled, validators};
     for (std::size_t i = 0; i < m_compiled->parts.size(); ++i) {
         valijson::ValidationResults results;
         try {
-            if (m_compiled->validators[i].validate(*m_compiled->parts[i], target, &results)) {
+            if ((*validators)[i].validate(*m_compiled->parts[i], target, &results)) {
                 continue;
             }
         } catch (const std::exception& error) {

@@ -84,25 +84,32 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
-/// Edit distance counting a swap of two neighbours as one edit (TC-170 for TC-107).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) {
-        d[i][0] = i;
-    }
+/// Edit distance counting a swap of two neighbours as one edit (TC-170 for TC-107), on
+/// three rows reused across calls rather than a fresh matrix per candidate.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::vector<std::size_t>& rows) {
+    const std::size_t width = b.size() + 1;
+    rows.assign(3 * width, 0);
+    std::size_t* before = rows.data();       // row i - 2
+    std::size_t* previous = before + width;  // row i - 1
+    std::size_t* current = previous + width; // row i
     for (std::size_t j = 0; j <= b.size(); ++j) {
-        d[0][j] = j;
+        previous[j] = j;
     }
     for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                current[j] = std::min(current[j], before[j - 2] + 1);
             }
         }
+        std::size_t* recycled = before;
+        before = previous;
+        previous = current;
+        current = recycled;
     }
-    return d[a.size()][b.size()];
+    return previous[b.size()];
 }
 
 } // namespace
@@ -289,15 +296,25 @@ std::string slugify(std::string_view title, std::size_t max_bytes) {
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
     std::optional<std::string> best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    auto lower = [](std::string_view text) {
-        std::string out(text);
+    auto lower = [](std::string_view text, std::string& out) {
+        out.assign(text);
         std::transform(out.begin(), out.end(), out.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return out;
     };
-    const std::string folded = lower(word);
+    std::string folded;
+    lower(word, folded);
+    std::string candidate_folded;
+    std::vector<std::size_t> rows;
     for (const std::string& candidate : candidates) {
-        const std::size_t distance = edit_distance(folded, lower(candidate)); // fix-012 finds FIX-012
+        // The distance is at least the difference in length: such a candidate cannot be
+        // nearer than the best so far, so it is not compared at all.
+        const std::size_t length_gap =
+            candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+        if (length_gap >= best_distance) {
+            continue;
+        }
+        lower(candidate, candidate_folded);
+        const std::size_t distance = edit_distance(folded, candidate_folded, rows); // fix-012 finds FIX-012
         if (distance < best_distance) {
             best_distance = distance;
             best = candidate;

@@ -9,11 +9,12 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <regex>
 #include <sstream>
+#include <stdexcept>
 
 namespace cswm {
 namespace {
@@ -23,6 +24,69 @@ using nlohmann::json;
 /// Thrown by the builder to stop yaml-cpp at once when a limit is passed.
 struct StopParsing {};
 
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+/// How a plain scalar reads as a number under the YAML 1.2 core schema, by hand rather
+/// than by std::regex (which cost more than the rest of the loader): the forms are
+/// [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+ and [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?.
+enum class NumberForm { none, decimal, octal, hexadecimal, floating };
+
+NumberForm number_form(std::string_view text) {
+    const std::size_t size = text.size();
+    if (size > 2 && text[0] == '0' && (text[1] == 'o' || text[1] == 'x')) {
+        const bool hex = text[1] == 'x';
+        for (std::size_t i = 2; i < size; ++i) {
+            const char c = text[i];
+            const bool ok =
+                hex ? is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') : c >= '0' && c <= '7';
+            if (!ok) {
+                return NumberForm::none;
+            }
+        }
+        return hex ? NumberForm::hexadecimal : NumberForm::octal;
+    }
+    std::size_t i = 0;
+    if (i < size && (text[i] == '-' || text[i] == '+')) {
+        ++i;
+    }
+    const std::size_t integer_start = i;
+    while (i < size && is_digit(text[i])) {
+        ++i;
+    }
+    const std::size_t integer_digits = i - integer_start;
+    if (i == size) {
+        return integer_digits > 0 ? NumberForm::decimal : NumberForm::none;
+    }
+    if (text[i] == '.') {
+        ++i;
+        const std::size_t fraction_start = i;
+        while (i < size && is_digit(text[i])) {
+            ++i;
+        }
+        if (integer_digits == 0 && i == fraction_start) {
+            return NumberForm::none; // "." or "-." : no digits at all
+        }
+    } else if (integer_digits == 0) {
+        return NumberForm::none;
+    }
+    if (i < size && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < size && (text[i] == '-' || text[i] == '+')) {
+            ++i;
+        }
+        const std::size_t exponent_start = i;
+        while (i < size && is_digit(text[i])) {
+            ++i;
+        }
+        if (i == exponent_start) {
+            return NumberForm::none;
+        }
+    }
+    return i == size ? NumberForm::floating : NumberForm::none;
+}
+
 /// Types a plain scalar by the YAML 1.2 core schema (null is handled by yaml-cpp's OnNull).
 json plain_scalar_value(const std::string& text) {
     if (text == "true" || text == "True" || text == "TRUE") {
@@ -31,10 +95,6 @@ json plain_scalar_value(const std::string& text) {
     if (text == "false" || text == "False" || text == "FALSE") {
         return false;
     }
-    static const std::regex decimal("[-+]?[0-9]+");
-    static const std::regex octal("0o[0-7]+");
-    static const std::regex hexadecimal("0x[0-9a-fA-F]+");
-    static const std::regex floating(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
     if (text.empty() || text.size() > 64) {
         return text;
     }
@@ -53,17 +113,17 @@ json plain_scalar_value(const std::string& text) {
         }
         return std::strtod(text.c_str(), nullptr); // too large for 64 bits
     };
-    if (std::regex_match(text, decimal)) {
+    switch (number_form(text)) {
+    case NumberForm::decimal:
         return integer(text, 10);
-    }
-    if (std::regex_match(text, octal)) {
+    case NumberForm::octal:
         return integer(std::string_view(text).substr(2), 8);
-    }
-    if (std::regex_match(text, hexadecimal)) {
+    case NumberForm::hexadecimal:
         return integer(std::string_view(text).substr(2), 16);
-    }
-    if (std::regex_match(text, floating)) {
+    case NumberForm::floating:
         return std::strtod(text.c_str(), nullptr);
+    case NumberForm::none:
+        break;
     }
     return text;
 }
@@ -81,6 +141,8 @@ public:
 
     /// The document's root once parsing finished.
     std::optional<json> take_root() { return std::move(m_root); }
+    /// The places of the nodes seen, by pointer.
+    std::unordered_map<std::string, NodePlace> take_places() { return std::move(m_places); }
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -216,7 +278,7 @@ private:
         frame.key_offset = offset(mark);
         frame.discard = frame.value.contains(key);
         if (frame.discard) {
-            const NodePlace& first = m_out.places[child_pointer(frame)];
+            const NodePlace& first = m_places[child_pointer(frame)];
             problem("duplicate-key", mark,
                     fmt::format("duplicate key '{}' (first at line {}): one of the two values would be lost",
                                 printable(key, 80), first.key.line));
@@ -242,7 +304,7 @@ private:
 
     void attach(json value, Position value_position, std::size_t value_offset) {
         if (m_stack.empty()) {
-            m_out.places[""] = {value_position, value_position, value_offset, value_offset};
+            m_places[""] = {value_position, value_position, value_offset, value_offset};
             m_root = std::move(value);
             return;
         }
@@ -252,14 +314,13 @@ private:
                 value_position = frame.key_position; // yaml-cpp marks an empty value at the next token
             }
             if (!frame.discard) {
-                m_out.places[child_pointer(frame)] = {frame.key_position, value_position, frame.key_offset,
-                                                      value_offset};
+                m_places[child_pointer(frame)] = {frame.key_position, value_position, frame.key_offset, value_offset};
                 frame.value[frame.key] = std::move(value);
             }
             frame.has_key = false;
             frame.discard = false;
         } else {
-            m_out.places[child_pointer(frame)] = {value_position, value_position, value_offset, value_offset};
+            m_places[child_pointer(frame)] = {value_position, value_position, value_offset, value_offset};
             frame.value.push_back(std::move(value));
         }
     }
@@ -313,6 +374,7 @@ private:
     std::vector<Frame> m_stack;
     std::vector<std::pair<Position, std::size_t>> m_positions; // where each open list or mapping began
     std::optional<json> m_root;
+    std::unordered_map<std::string, NodePlace> m_places; // compacted into a PlaceTable at the end
     std::size_t m_nodes = 0;
 };
 
@@ -459,11 +521,43 @@ std::string pointer_label(std::string_view pointer) {
     return label;
 }
 
+PlaceTable::PlaceTable(std::unordered_map<std::string, NodePlace> places) {
+    std::vector<std::pair<const std::string*, const NodePlace*>> sorted;
+    sorted.reserve(places.size());
+    std::size_t bytes = 0;
+    for (const auto& [pointer, place] : places) {
+        sorted.emplace_back(&pointer, &place);
+        bytes += pointer.size();
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    m_text.reserve(bytes);
+    m_entries.reserve(sorted.size());
+    for (const auto& [pointer, place] : sorted) {
+        m_entries.push_back(
+            {static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(pointer->size()), *place});
+        m_text += *pointer;
+    }
+}
+
+const NodePlace* PlaceTable::find(std::string_view pointer) const {
+    const auto found =
+        std::lower_bound(m_entries.begin(), m_entries.end(), pointer,
+                         [&](const Entry& entry, std::string_view key) { return pointer_of(entry) < key; });
+    return found != m_entries.end() && pointer_of(*found) == pointer ? &found->place : nullptr;
+}
+
+const NodePlace& PlaceTable::at(std::string_view pointer) const {
+    if (const NodePlace* place = find(pointer)) {
+        return *place;
+    }
+    throw std::out_of_range("no node at " + std::string(pointer));
+}
+
 NodePlace ParsedYaml::place_of(std::string_view pointer) const {
     std::string current(pointer);
     while (true) {
-        if (const auto found = places.find(current); found != places.end()) {
-            return found->second;
+        if (const NodePlace* found = places.find(current)) {
+            return *found;
         }
         if (current.empty()) {
             return {};
@@ -521,6 +615,7 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
         parsed.problems.push_back({"syntax", {1, 1}, describe_parser_error(error.what())});
         stopped = true;
     }
+    parsed.places = PlaceTable(builder.take_places());
     if (stopped) {
         return parsed;
     }

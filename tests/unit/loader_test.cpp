@@ -2,7 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <regex>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 using namespace cswm;
 
@@ -21,7 +27,184 @@ std::string rules_of(const ParsedYaml& parsed) {
     return rules;
 }
 
+/// The typing of plain scalars as it was written with std::regex before the hand-written
+/// classifier replaced it: the reference the classifier must agree with on every input.
+nlohmann::json reference_plain_scalar(const std::string& text) {
+    if (text == "true" || text == "True" || text == "TRUE") {
+        return true;
+    }
+    if (text == "false" || text == "False" || text == "FALSE") {
+        return false;
+    }
+    static const std::regex decimal("[-+]?[0-9]+");
+    static const std::regex octal("0o[0-7]+");
+    static const std::regex hexadecimal("0x[0-9a-fA-F]+");
+    static const std::regex floating(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+    if (text.empty() || text.size() > 64) {
+        return text;
+    }
+    const char first = text[0];
+    if (!(first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9'))) {
+        return text;
+    }
+    auto integer = [&](std::string_view digits, int base) -> nlohmann::json {
+        if (!digits.empty() && digits[0] == '+') {
+            digits.remove_prefix(1);
+        }
+        std::int64_t value = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
+        if (error == std::errc() && end == digits.data() + digits.size()) {
+            return value;
+        }
+        return std::strtod(text.c_str(), nullptr);
+    };
+    if (std::regex_match(text, decimal)) {
+        return integer(text, 10);
+    }
+    if (std::regex_match(text, octal)) {
+        return integer(std::string_view(text).substr(2), 8);
+    }
+    if (std::regex_match(text, hexadecimal)) {
+        return integer(std::string_view(text).substr(2), 16);
+    }
+    if (std::regex_match(text, floating)) {
+        return std::strtod(text.c_str(), nullptr);
+    }
+    return text;
+}
+
+/// Same value and same JSON type (17 and 17.0 differ).
+bool same_typing(const nlohmann::json& a, const nlohmann::json& b) {
+    return a.type() == b.type() && a == b;
+}
+
 } // namespace
+
+TEST_CASE("the plain-scalar classifier types exactly as the core-schema regexes did") {
+    // YAML 1.2 core schema cases, and the near misses around each form.
+    const std::vector<std::string> cases = {"0",
+                                            "-0",
+                                            "+0",
+                                            "017",
+                                            "-17",
+                                            "+17",
+                                            "12345678901234567890",
+                                            "-9223372036854775808",
+                                            "9223372036854775807",
+                                            "9223372036854775808",
+                                            "0o17",
+                                            "0o",
+                                            "0o8",
+                                            "0O17",
+                                            "-0o17",
+                                            "+0o17",
+                                            "0o777777777777777777777777",
+                                            "0x1F",
+                                            "0xff",
+                                            "0X1F",
+                                            "0x",
+                                            "0xg",
+                                            "-0x1F",
+                                            "0x1e5",
+                                            "0xFFFFFFFFFFFFFFFFFF",
+                                            "1.5",
+                                            "-1.5",
+                                            "+1.5",
+                                            ".5",
+                                            "-.5",
+                                            "+.5",
+                                            "5.",
+                                            "1e5",
+                                            "1E5",
+                                            "1e+5",
+                                            "1e-5",
+                                            "1.5e3",
+                                            ".5e3",
+                                            "5.e3",
+                                            "1e",
+                                            "1e+",
+                                            ".e3",
+                                            ".",
+                                            "-.",
+                                            "+",
+                                            "-",
+                                            "1.2.3",
+                                            "1_000",
+                                            ".inf",
+                                            "-.inf",
+                                            ".Inf",
+                                            ".nan",
+                                            ".NaN",
+                                            "2026-01-05",
+                                            "2.4.0",
+                                            "v2.4",
+                                            "1:30",
+                                            "1 2",
+                                            "0b101",
+                                            "true",
+                                            "True",
+                                            "TRUE",
+                                            "tRUE",
+                                            "false",
+                                            "False",
+                                            "FALSE",
+                                            "yes",
+                                            "no",
+                                            "on",
+                                            "off",
+                                            "null",
+                                            "~",
+                                            "",
+                                            "1e400",
+                                            "-1e400",
+                                            "0.0000000000000000000000001",
+                                            std::string(64, '1'),
+                                            std::string(65, '1'),
+                                            "REQ-001",
+                                            "- 1",
+                                            "+-1",
+                                            "--1",
+                                            "1-",
+                                            "1e5x",
+                                            "٣"};
+    for (const std::string& text : cases) {
+        CAPTURE(text);
+        CHECK(same_typing(type_plain_scalar(text), reference_plain_scalar(text)));
+    }
+    // Every string of up to four characters over the characters that matter.
+    const std::string alphabet = "0179+-.eEoxXaF";
+    std::vector<std::string> current = {""};
+    std::size_t compared = 0;
+    for (int length = 1; length <= 4; ++length) {
+        std::vector<std::string> next;
+        for (const std::string& prefix : current) {
+            for (const char c : alphabet) {
+                next.push_back(prefix + c);
+            }
+        }
+        for (const std::string& text : next) {
+            if (!same_typing(type_plain_scalar(text), reference_plain_scalar(text))) {
+                FAIL_CHECK("typed differently: " << text);
+            }
+            ++compared;
+        }
+        current = std::move(next);
+    }
+    CHECK(compared > 40000);
+}
+
+TEST_CASE("node places are found by pointer; a pointer without a node is not") {
+    const ParsedYaml parsed = parse("b: 1\na:\n  - x\n  - {k: v}\n");
+    REQUIRE(parsed.root);
+    CHECK(parsed.places.size() == 6); // "", /b, /a, /a/0, /a/1 and /a/1/k
+    CHECK(parsed.places.at("/a/1/k").value.line == 4);
+    CHECK(parsed.places.at("/b").key.column == 1);
+    CHECK(parsed.places.contains(""));
+    CHECK(parsed.places.find("/a/2") == nullptr);
+    CHECK(parsed.places.find("/a/1/") == nullptr);
+    CHECK_THROWS_AS(parsed.places.at("/c"), std::out_of_range);
+    CHECK(parsed.place_of("/a/1/k/deeper").value.line == 4); // the nearest ancestor
+}
 
 TEST_CASE("plain scalars are typed by the YAML 1.2 core schema, quoted ones stay text") {
     const ParsedYaml parsed =
