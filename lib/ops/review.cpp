@@ -184,13 +184,13 @@ ReviewResult record_review(const Workspace& workspace, const ReviewRequest& requ
         if (std::string_view(pointer) == "/review/reviewers" && !request.by) {
             continue;
         }
-        const auto place = editor.parsed().places.find(pointer);
-        if (place != editor.parsed().places.end() && place->second.value_offset < original.size() &&
-            (original[place->second.value_offset] == '{' || original[place->second.value_offset] == '[') &&
+        const NodePlace* place = editor.parsed().places.find(pointer);
+        if (place != nullptr && place->value_offset < original.size() &&
+            (original[place->value_offset] == '{' || original[place->value_offset] == '[') &&
             !data[nlohmann::json::json_pointer(pointer)].empty()) { // `[]` becomes a block list
             throw Error(fmt::format("{} of {} is written in flow style ({}…): write it as a block, one key or "
                                     "item per line as `cswm new` does, to record a review",
-                                    pointer_label(pointer), document.id, original[place->second.value_offset]));
+                                    pointer_label(pointer), document.id, original[place->value_offset]));
         }
     }
     const json& review = data["review"];

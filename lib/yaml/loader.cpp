@@ -546,6 +546,15 @@ const NodePlace* PlaceTable::find(std::string_view pointer) const {
     return found != m_entries.end() && pointer_of(*found) == pointer ? &found->place : nullptr;
 }
 
+void PlaceTable::for_each_under(std::string_view prefix,
+                                const std::function<void(std::string_view, const NodePlace&)>& visit) const {
+    auto entry = std::lower_bound(m_entries.begin(), m_entries.end(), prefix,
+                                  [&](const Entry& e, std::string_view key) { return pointer_of(e) < key; });
+    for (; entry != m_entries.end() && pointer_of(*entry).starts_with(prefix); ++entry) {
+        visit(pointer_of(*entry), entry->place);
+    }
+}
+
 const NodePlace& PlaceTable::at(std::string_view pointer) const {
     if (const NodePlace* place = find(pointer)) {
         return *place;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ public:
     /// The place of `pointer`; throws std::out_of_range when there is none.
     const NodePlace& at(std::string_view pointer) const;
     bool contains(std::string_view pointer) const { return find(pointer) != nullptr; }
+    /// Calls `visit(pointer, place)` for every node whose pointer starts with `prefix`, in
+    /// pointer order: the nodes under one item are one run of the sorted table.
+    void for_each_under(std::string_view prefix,
+                        const std::function<void(std::string_view, const NodePlace&)>& visit) const;
     std::size_t size() const { return m_entries.size(); }
 
 private:
