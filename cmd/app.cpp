@@ -37,6 +37,7 @@ constexpr Entry k_commands[] = {
     {register_import,  Needs::workspace},   // and git: the report records the tested commit
     {register_schema,  Needs::repository},
     {register_logscan, Needs::nothing},     // a workspace with --into: the command says so after parsing
+    {register_bundle,  Needs::repository},  // reads .cswm.yaml from the revision; verify needs nothing
 };
 // clang-format on
 

@@ -48,6 +48,7 @@ Command register_history(CLI::App& parent);
 Command register_hook(CLI::App& parent);
 Command register_import(CLI::App& parent);
 Command register_logscan(CLI::App& parent);
+Command register_bundle(CLI::App& parent);
 
 /// Parses the command line, opens what the chosen command needs, runs it, and turns
 /// errors into messages and exit statuses (SPEC §3).

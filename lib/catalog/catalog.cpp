@@ -137,6 +137,9 @@ std::vector<Kind> load_kinds() {
     for (const auto& [folder, files] : folders) {
         const auto meta = files.find("kind.yaml");
         const auto schema = files.find("schema.json");
+        if (meta == files.end() && schema == files.end()) {
+            continue; // not a kind: the templates of a page, such as bundle/
+        }
         if (meta == files.end() || schema == files.end()) {
             throw Error(fmt::format("templates/{}: kind.yaml and schema.json are both required", folder));
         }

@@ -120,12 +120,20 @@ std::optional<CommitInfo> Repo::commit(const std::string& sha) const {
 }
 
 std::vector<CommitInfo> Repo::commits_from_head() const {
-    std::vector<CommitInfo> commits;
     if (!has_commits()) {
-        return commits;
+        return {};
     }
     git_oid head;
     if (git_reference_name_to_id(&head, m_handle->repository.get(), "HEAD") != 0) {
+        return {};
+    }
+    return commits_from(git_oid_tostr_s(&head));
+}
+
+std::vector<CommitInfo> Repo::commits_from(const std::string& tip) const {
+    std::vector<CommitInfo> commits;
+    git_oid head;
+    if (git_oid_fromstrn(&head, tip.c_str(), tip.size()) != 0) {
         return commits;
     }
     // Parents are walked by hand: libgit2's revwalk ignores .git/shallow and fails on a

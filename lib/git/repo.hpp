@@ -46,6 +46,20 @@ struct FileRevision {
     std::string path;
 };
 
+/// One file of a commit's tree, as git stores it (nothing read from the working tree).
+struct TreeFile {
+    enum class Type { file, executable, symlink, submodule };
+    std::string path; ///< '/'-separated, relative to the tree's top; raw bytes of the names
+    std::string blob; ///< full SHA of the blob (of the commit, for a submodule)
+    Type type = Type::file;
+};
+
+/// What changed in one commit against its first parent (the empty tree for a root commit).
+struct CommitChanges {
+    std::vector<std::string> files; ///< paths added, modified, deleted or renamed (new and old), sorted
+    std::string patch;              ///< unified diff as `git show --format=` prints it; empty unless asked
+};
+
 /// A git repository, opened through libgit2. The only type in cswm that knows libgit2.
 class Repo {
 public:
@@ -95,6 +109,24 @@ public:
     enum class FileState { changed, untracked, ignored };
     /// Paths (relative, '/') of files that differ from HEAD, are untracked or are ignored.
     std::unordered_map<std::string, FileState> uncommitted_paths() const;
+
+    /// Every commit reachable from the commit `sha`, walking parents as commits_from_head.
+    std::vector<CommitInfo> commits_from(const std::string& sha) const;
+
+    /// The files of the commit's tree under `folder` ('/'-separated, "" for all), sorted
+    /// bytewise by path; symlinks and submodules are listed, never followed.
+    std::vector<TreeFile> tree_files(const std::string& commit_sha, const std::string& folder) const;
+
+    /// The bytes of a blob; nullopt when absent or larger than `max_bytes` (`size` receives
+    /// its size whenever the blob exists).
+    std::optional<std::string> blob_content(const std::string& blob_sha, std::size_t max_bytes,
+                                            std::size_t* size = nullptr) const;
+
+    /// The blob SHA of `path` in the commit's tree, when it is a file there.
+    std::optional<std::string> blob_at_path(const std::string& commit_sha, const std::string& path) const;
+
+    /// The files a commit changed, and with `with_patch` its patch text.
+    CommitChanges commit_changes(const std::string& sha, bool with_patch) const;
 
     /// Where commit hooks live: core.hooksPath when set, else .git/hooks.
     fs::path hooks_dir() const;
