@@ -1,6 +1,7 @@
 #include "lib/bundle/archive.hpp"
 
 #include "lib/bundle/manifest.hpp"
+#include "lib/bundle/names.hpp"
 #include "lib/util/error.hpp"
 
 #include <archive.h>
@@ -102,6 +103,9 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
     std::string output;
     check(writer, archive_write_open(writer, &output, nullptr, append_output, nullptr), "open");
     for (const Member& member : members) {
+        if (const auto reason = unsafe_name_reason(member.name)) {
+            throw Error(fmt::format("refusing to store {}: {}", shown_name(member.name), *reason));
+        }
         const std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
         archive_entry_set_pathname_utf8(entry.get(), member.name.c_str());
         archive_entry_set_uid(entry.get(), 0);
