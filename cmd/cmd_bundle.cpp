@@ -82,15 +82,15 @@ int run_verify(const Options& options, Context& context) {
     }
     const std::filesystem::path path(options.verify_file);
     const std::string file = (path.is_absolute() ? path : context.cwd / path).string();
-    const bundle::VerifyResult result = bundle::verify_bundle(file, repo ? &*repo : nullptr);
+    const bundle::VerifyResult result = bundle::verify_bundle(file, repo ? &*repo : nullptr, {}, options.verify_file);
     for (const bundle::VerifyProblem& problem : result.problems) {
         context.out << fmt::format("{}: {}: {}\n", bundle::problem_label(problem.type), problem.name, problem.detail);
     }
     const std::string revision = result.manifest ? result.manifest->revision : std::string("unknown");
     if (!result.problems.empty()) {
-        context.out << fmt::format("{}: NOT verified: {} problems ({} of {} files match; revision {})\n",
-                                   options.verify_file, result.problems.size(), result.verified,
-                                   result.manifest ? result.manifest->entries.size() : 0, revision);
+        context.out << fmt::format("{}: NOT verified: {} problem{} ({} of {} files match; revision {})\n",
+                                   options.verify_file, result.problems.size(), result.problems.size() == 1 ? "" : "s",
+                                   result.verified, result.manifest ? result.manifest->entries.size() : 0, revision);
         return static_cast<int>(ExitCode::findings);
     }
     context.out << fmt::format("{}: verified: {} files match manifest.json (revision {}, {}){}\n", options.verify_file,

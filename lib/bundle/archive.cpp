@@ -132,11 +132,12 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
 }
 
 std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& limits,
-                                     const std::function<bool(std::string_view)>& keep) {
+                                     const std::function<bool(std::string_view)>& keep, std::string_view shown) {
     ensure_utf8_locale();
+    const std::string name_shown = shown.empty() ? file : std::string(shown);
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
-        throw Error(fmt::format("{}: no such file, or not a regular file", file));
+        throw Error(fmt::format("{}: no such file, or not a regular file", name_shown));
     }
     const auto archive_size = static_cast<std::uint64_t>(std::max<off_t>(info.st_size, 1));
     const std::unique_ptr<archive, ReaderDeleter> handle(archive_read_new());
@@ -146,7 +147,7 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
     archive_read_support_format_zip(reader);
     if (archive_read_open_filename(reader, file.c_str(), 64 * 1024) != ARCHIVE_OK) {
         const char* message = archive_error_string(reader);
-        throw Error(fmt::format("{}: not a tar.gz or zip archive ({})", file, message != nullptr ? message : ""),
+        throw Error(fmt::format("{}: not a tar.gz or zip archive ({})", name_shown, message != nullptr ? message : ""),
                     ExitCode::findings);
     }
     std::vector<ReadMember> members;
@@ -160,12 +161,13 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
         }
         if (status < ARCHIVE_WARN) {
             const char* message = archive_error_string(reader);
-            throw Error(fmt::format("{}: the archive is broken after {} members ({})", file, members.size(),
+            throw Error(fmt::format("{}: the archive is broken after {} members ({})", name_shown, members.size(),
                                     message != nullptr ? message : "unknown error"),
                         ExitCode::findings);
         }
         if (members.size() >= limits.max_entries) {
-            throw Error(fmt::format("{}: more than {} members: refused", file, limits.max_entries), ExitCode::findings);
+            throw Error(fmt::format("{}: more than {} members: refused", name_shown, limits.max_entries),
+                        ExitCode::findings);
         }
         ReadMember member;
         const char* name = archive_entry_pathname(entry);
@@ -193,7 +195,7 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
         }
         if (archive_entry_size_is_set(entry) != 0 && archive_entry_size(entry) >= 0 &&
             static_cast<std::uint64_t>(archive_entry_size(entry)) > limits.max_member_bytes) {
-            throw Error(fmt::format("{}: member {} declares {} bytes, more than the limit of {}: refused", file,
+            throw Error(fmt::format("{}: member {} declares {} bytes, more than the limit of {}: refused", name_shown,
                                     member.name, archive_entry_size(entry), limits.max_member_bytes),
                         ExitCode::findings);
         }
@@ -203,7 +205,7 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
             const la_ssize_t read = archive_read_data(reader, buffer.data(), buffer.size());
             if (read < 0) {
                 const char* message = archive_error_string(reader);
-                throw Error(fmt::format("{}: member {} cannot be read ({})", file, member.name,
+                throw Error(fmt::format("{}: member {} cannot be read ({})", name_shown, member.name,
                                         message != nullptr ? message : "unknown error"),
                             ExitCode::findings);
             }
@@ -214,19 +216,19 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
             member.size += count;
             total += count;
             if (member.size > limits.max_member_bytes) {
-                throw Error(fmt::format("{}: member {} holds more than {} bytes: refused", file, member.name,
+                throw Error(fmt::format("{}: member {} holds more than {} bytes: refused", name_shown, member.name,
                                         limits.max_member_bytes),
                             ExitCode::findings);
             }
             if (total > limits.max_total_bytes) {
-                throw Error(fmt::format("{}: the members hold more than {} bytes in all: refused", file,
+                throw Error(fmt::format("{}: the members hold more than {} bytes in all: refused", name_shown,
                                         limits.max_total_bytes),
                             ExitCode::findings);
             }
             if (total > limits.ratio_applies_after && total / archive_size > limits.max_ratio) {
                 throw Error(fmt::format("{}: {} bytes unpacked from a {}-byte file, a ratio above {}: refused as a "
                                         "decompression bomb",
-                                        file, total, info.st_size, limits.max_ratio),
+                                        name_shown, total, info.st_size, limits.max_ratio),
                             ExitCode::findings);
             }
             const std::string_view piece(buffer.data(), static_cast<std::size_t>(read));

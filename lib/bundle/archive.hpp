@@ -54,8 +54,9 @@ struct ReadMember {
 
 /// Reads every member of a tar(.gz) or zip file, hashing data as it streams; `keep(name)`
 /// says which members to hand over whole. Throws Error(exit 1) when a limit is hit or the
-/// archive is broken, Error(exit 2) when the file cannot be opened.
+/// archive is broken, Error(exit 2) when the file cannot be opened; messages name the file
+/// as `shown`.
 std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& limits,
-                                     const std::function<bool(std::string_view)>& keep);
+                                     const std::function<bool(std::string_view)>& keep, std::string_view shown = {});
 
 } // namespace cswm::bundle

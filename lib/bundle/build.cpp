@@ -204,11 +204,8 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         member.name = source_member(source.tree.path);
         if (source.tree.type == TreeFile::Type::symlink) {
             member.symlink = true;
-            // Stored as the link's text, never followed; a target that is not printable
-            // UTF-8 is stored encoded as member names are.
-            member.target = unsafe_name_reason(source.content) && !source.content.starts_with("/")
-                                ? member_name(source.content)
-                                : source.content;
+            // Stored as the link's text, never followed.
+            member.target = stored_link_target(source.content);
         } else if (source.tree.type == TreeFile::Type::submodule) {
             continue; // a commit of another repository: no bytes here to pack
         } else {

@@ -66,6 +66,7 @@ struct VerifyResult {
 /// manifest.json; with `repo`, also compares the sources with the git blobs of the
 /// manifest's revision and looks for sources the bundle lacks. Throws Error(exit 1) for
 /// an archive that hits a limit or is broken, Error(exit 2) when the file cannot be read.
-VerifyResult verify_bundle(const std::string& file, const Repo* repo, const ReadLimits& limits = {});
+VerifyResult verify_bundle(const std::string& file, const Repo* repo, const ReadLimits& limits = {},
+                           std::string_view shown = {});
 
 } // namespace cswm::bundle

@@ -19,6 +19,11 @@ std::string member_name(std::string_view git_path);
 /// characters, invalid UTF-8, longer than 4096 bytes.
 std::optional<std::string> unsafe_name_reason(std::string_view name);
 
+/// How a symlink's target is stored: as git holds it (".." and absolute targets too: a
+/// link is never followed), unless it holds control bytes or invalid UTF-8, which are
+/// written as %XX (and '%' as %25) as in member names.
+std::string stored_link_target(std::string_view target);
+
 /// A name fit for one line of a report: invalid UTF-8 and control bytes as \xNN.
 std::string shown_name(std::string_view name);
 

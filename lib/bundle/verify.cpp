@@ -65,9 +65,7 @@ void compare_with_repository(const Repo& repo, const Manifest& manifest,
         const auto blob = repo.blob_content(file.blob, 1ULL << 40U);
         std::string want = blob ? sha256_hex(*blob) : std::string();
         if (file.type == TreeFile::Type::symlink && blob) {
-            const std::string target =
-                unsafe_name_reason(*blob) && !blob->starts_with("/") ? member_name(*blob) : *blob;
-            want = sha256_hex(target);
+            want = sha256_hex(stored_link_target(*blob));
         }
         if ((file.type == TreeFile::Type::symlink) != (member.type == ReadMember::Type::symlink) ||
             member.sha256 != want) {
@@ -106,10 +104,11 @@ std::string_view problem_label(VerifyProblem::Type type) {
     return "problem";
 }
 
-VerifyResult verify_bundle(const std::string& file, const Repo* repo, const ReadLimits& limits) {
+VerifyResult verify_bundle(const std::string& file, const Repo* repo, const ReadLimits& limits,
+                           std::string_view shown) {
     VerifyResult result;
-    const std::vector<ReadMember> members =
-        read_archive(file, limits, [](std::string_view name) { return name == k_manifest_name; });
+    const std::vector<ReadMember> members = read_archive(
+        file, limits, [](std::string_view name) { return name == k_manifest_name; }, shown);
     result.members = members.size();
 
     std::map<std::string, const ReadMember*> by_name;
