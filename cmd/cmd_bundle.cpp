@@ -61,6 +61,9 @@ int run_bundle(const Options& options, Context& context) {
     if (terminal) {
         context.err << "\r\033[K" << std::flush;
     }
+    for (const std::string& note : output.notes) {
+        context.err << "cswm: note: " << note << '\n';
+    }
     std::filesystem::path file = options.output;
     if (file.empty()) {
         file = fmt::format("{}-{}.tar.gz", output.manifest.repository, output.manifest.revision.substr(0, 10));

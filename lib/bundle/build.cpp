@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace cswm::bundle {
 namespace {
@@ -154,6 +155,10 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     const std::vector<LinkedCommit> commits = linked_commits(repo, snapshot, history);
     index.commits = commits.size();
 
+    std::unordered_set<std::string> reachable;
+    for (const CommitInfo& commit : history) {
+        reachable.insert(commit.sha);
+    }
     std::vector<Member> members;
     ordered_json commit_list = ordered_json::array();
     for (std::size_t i = 0; i < commits.size(); ++i) {
@@ -176,9 +181,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         entry["trailers"] = trailers;
         entry["recorded_by"] = commit.recorded_by;
         entry["refs"] = commit.refs;
-        entry["in_revision"] = std::any_of(history.begin(), history.end(), [&](const CommitInfo& reachable) {
-            return reachable.sha == commit.info.sha;
-        });
+        entry["in_revision"] = reachable.contains(commit.info.sha);
         ordered_json files = ordered_json::array();
         for (const std::string& file : changes.files) {
             files.push_back(member_name(file)); // safe text for JSON, whatever bytes git holds
@@ -243,6 +246,10 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
 
     progress(fmt::format("packing {} files", members.size()));
     output.archive = write_archive(std::move(members), options.format, snapshot.commit.commit_time);
+    if (repo.is_shallow()) {
+        output.notes.push_back("this clone is shallow: commits behind its boundary are missing, so this bundle differs "
+                               "from one made in a full clone (run `git fetch --unshallow` first)");
+    }
     output.documents = snapshot.documents.size();
     output.commits = commits.size();
     for (const Finding& finding : index.findings) {

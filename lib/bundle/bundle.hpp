@@ -34,6 +34,7 @@ struct BundleOutput {
     std::size_t errors = 0;
     std::size_t warnings = 0;
     std::size_t commits = 0;
+    std::vector<std::string> notes; ///< said once on stderr, such as a shallow clone's
 };
 
 /// Reads the revision from git objects, checks it, and packs index.html, the sources,

@@ -126,3 +126,14 @@ run bundle --lang fr
 printf 'not an archive\n' >../text.tar.gz
 run bundle verify ../text.tar.gz
 run bundle verify ../absent.tar.gz
+run bundle -o ../a-folder.tar.gz/
+mkdir ../out.tar.gz
+run bundle -o ../out.tar.gz
+make_repo ../empty
+(cd ../empty && run bundle)
+
+echo "## from a subfolder, and from a shallow clone (CI's default checkout)"
+(cd maint/srs && run bundle -o ../../../sub.tar.gz)
+cmp -s ../head.tar.gz ../sub.tar.gz && echo "sub.tar.gz: identical"
+git clone -q --depth 1 "file://$PWD" ../shallow
+(cd ../shallow && run bundle --name demo -o ../shallow.tar.gz && run bundle verify ../shallow.tar.gz --repo)
