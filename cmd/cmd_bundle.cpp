@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <ostream>
@@ -50,15 +51,21 @@ int run_bundle(const Options& options, Context& context) {
     bundle_options.tool = std::string("cswm ") + CSWM_VERSION;
     bundle_options.repository_name = options.name;
     bundle_options.format = options.output.empty() ? bundle::ArchiveFormat::tar_gz : format_of(options.output);
-    // Progress only where someone watches: a terminal, and NO_COLOR's sibling CI unset.
+    // Progress only where someone watches: a terminal.
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    // Only once the work has taken a while: a quick bundle prints nothing but its result.
+    const auto start = std::chrono::steady_clock::now();
+    bool shown = false;
     if (terminal) {
-        bundle_options.progress = [&context](std::string_view message) {
-            context.err << "\r\033[Kbundle: " << message << std::flush;
+        bundle_options.progress = [&context, &shown, start](std::string_view message) {
+            if (std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(700)) {
+                context.err << "\r\033[Kbundle: " << message << std::flush;
+                shown = true;
+            }
         };
     }
     const bundle::BundleOutput output = bundle::build_bundle(repo, Catalog::builtin(), bundle_options);
-    if (terminal) {
+    if (shown) {
         context.err << "\r\033[K" << std::flush;
     }
     for (const std::string& note : output.notes) {

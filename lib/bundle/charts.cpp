@@ -48,6 +48,28 @@ std::optional<long long> days_between(const std::string& from, const std::string
     return (*end - *start) / 86400;
 }
 
+constexpr std::size_t k_max_bars = 40;
+
+/// "FIX-9" before "FIX-10": IDs by their number.
+bool id_less(const std::string& a, const std::string& b) {
+    const std::size_t da = a.find_last_not_of("0123456789") + 1;
+    const std::size_t db = b.find_last_not_of("0123456789") + 1;
+    if (a.substr(0, da) != b.substr(0, db)) {
+        return a < b;
+    }
+    return std::make_pair(a.size() - da, a) < std::make_pair(b.size() - db, b);
+}
+
+/// "(the newest {shown} of {total})" filled in.
+std::string fill_counts(std::string text, std::size_t shown, std::size_t total) {
+    for (const auto& [key, value] : {std::pair<std::string, std::size_t>{"{shown}", shown}, {"{total}", total}}) {
+        if (const std::size_t at = text.find(key); at != std::string::npos) {
+            text.replace(at, key.size(), std::to_string(value));
+        }
+    }
+    return text;
+}
+
 std::string label(const json& labels, const char* key) {
     return labels.value(key, std::string(key));
 }
@@ -80,6 +102,11 @@ chart::BarChart outcomes_chart(const std::vector<Document>& documents, const jso
     std::sort(reports.begin(), reports.end(), [](const auto& a, const auto& b) {
         return std::tie(a.first, a.second->id) < std::tie(b.first, b.second->id);
     });
+    // A bar narrower than a label reads as noise: the newest reports only, saying so.
+    if (reports.size() > k_max_bars) {
+        chart.title += " " + fill_counts(label(labels, "chart_newest"), k_max_bars, reports.size());
+        reports.erase(reports.begin(), reports.end() - static_cast<std::ptrdiff_t>(k_max_bars));
+    }
     for (const auto& [date, report] : reports) {
         // Counted from the results themselves: the summary is what check compares them with.
         std::array<double, 4> counts{};
@@ -167,7 +194,11 @@ chart::BarChart fix_time_chart(const std::vector<Document>& documents, const jso
             fixes.emplace_back(fix->id, static_cast<double>(*days));
         }
     }
-    std::sort(fixes.begin(), fixes.end());
+    std::sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return id_less(a.first, b.first); });
+    if (fixes.size() > k_max_bars) {
+        chart.title += " " + fill_counts(label(labels, "chart_newest"), k_max_bars, fixes.size());
+        fixes.erase(fixes.begin(), fixes.end() - static_cast<std::ptrdiff_t>(k_max_bars));
+    }
     for (const auto& [id, days] : fixes) {
         chart.bars.push_back({id, {days}});
     }
