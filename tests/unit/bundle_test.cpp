@@ -3,9 +3,12 @@
 
 #include "lib/bundle/archive.hpp"
 #include "lib/bundle/bundle.hpp"
+#include "lib/bundle/charts.hpp"
 #include "lib/bundle/evidence.hpp"
+#include "lib/bundle/index_page.hpp"
 #include "lib/bundle/manifest.hpp"
 #include "lib/bundle/names.hpp"
+#include "lib/catalog/catalog.hpp"
 #include "lib/util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -305,4 +308,97 @@ TEST_CASE("stored_link_target: kept as git holds it, unless it holds control byt
     CHECK(stored_link_target("檔案.yaml") == "檔案.yaml");
     CHECK(stored_link_target("new\nline") == "new%0Aline");
     CHECK(stored_link_target("100%\xff") == "100%25%FF");
+}
+
+namespace {
+
+/// A document parsed from YAML text, as the bundle loads one from a blob.
+Document document_from(const std::string& path, const std::string& text) {
+    Document document;
+    document.path = path;
+    document.yaml = parse_yaml_document(text, YamlLimits{});
+    REQUIRE(document.parsed());
+    document.id = document.data().value("id", "");
+    document.status = document.data().value("status", "");
+    document.kind = Catalog::builtin().find(document.data().value("kind", ""));
+    return document;
+}
+
+std::vector<Document> chart_documents() {
+    std::vector<Document> documents;
+    documents.push_back(document_from("maint/test-report/TR-2.yaml", "kind: test-report\nid: TR-2\nstatus: approved\n"
+                                                                     "period: {start: 2026-10-20, end: 2026-10-21}\n"
+                                                                     "results:\n- {case: TC-1, outcome: passed}\n"
+                                                                     "- {case: TC-2, outcome: passed}\n"));
+    documents.push_back(document_from("maint/test-report/TR-1.yaml", "kind: test-report\nid: TR-1\nstatus: approved\n"
+                                                                     "period: {start: 2026-10-01, end: 2026-10-03}\n"
+                                                                     "results:\n- {case: TC-1, outcome: passed}\n"
+                                                                     "- {case: TC-2, outcome: failed, fix: FIX-1}\n"
+                                                                     "- {case: TC-3, outcome: blocked}\n"));
+    documents.push_back(document_from("maint/fix-confirmation/FIX-1.yaml",
+                                      "kind: fix-confirmation\nid: FIX-1\nstatus: closed\n"
+                                      "source: {report: TR-1, case: TC-2}\nverified_by: TR-2\n"));
+    documents.push_back(document_from("maint/anomaly-request/AREQ-1.yaml",
+                                      "kind: anomaly-request\nid: AREQ-1\nstatus: assessed\nseverity: major\n"
+                                      "received_at: 2026-10-01T09:00:00+08:00\n"));
+    documents.push_back(document_from("maint/anomaly-request/AREQ-2.yaml",
+                                      "kind: anomaly-request\nid: AREQ-2\nstatus: submitted\ncreated: 2026-10-28\n"));
+    documents.push_back(document_from("maint/anomaly-request/AREQ-3.yaml",
+                                      "kind: anomaly-request\nid: AREQ-3\nstatus: closed\nseverity: minor\n"
+                                      "received_at: 2026-10-02T09:00:00+08:00\n"));
+    return documents;
+}
+
+} // namespace
+
+TEST_CASE("charts: outcomes per report in the order they ran, counted from the results") {
+    const chart::BarChart chart = outcomes_chart(chart_documents(), bundle_labels("en"));
+    REQUIRE(chart.bars.size() == 2);
+    CHECK(chart.bars[0].label == "TR-1 2026-10-03");
+    CHECK(chart.bars[0].values == std::vector<double>{1, 1, 1, 0});
+    CHECK(chart.bars[1].label == "TR-2 2026-10-21");
+    CHECK(chart.bars[1].values == std::vector<double>{2, 0, 0, 0});
+    CHECK(chart.series.front() == "passed");
+    CHECK(outcomes_chart(chart_documents(), bundle_labels("zh-TW")).series.front() == "通過");
+}
+
+TEST_CASE("charts: open anomaly requests by age at the revision's date, by severity") {
+    const chart::BarChart chart = anomaly_age_chart(chart_documents(), "2026-11-02", bundle_labels("en"));
+    REQUIRE(chart.bars.size() == 4);
+    // AREQ-1: 32 days, major; AREQ-2: 5 days, not assessed; AREQ-3 is closed.
+    CHECK(chart.bars[0].values == std::vector<double>{0, 0, 0, 0, 1});
+    CHECK(chart.bars[1].values == std::vector<double>{0, 0, 0, 0, 0});
+    CHECK(chart.bars[2].values == std::vector<double>{0, 1, 0, 0, 0});
+    CHECK(anomaly_age_chart({}, "2026-11-02", bundle_labels("en")).bars.empty());
+}
+
+TEST_CASE("charts: days from the failing report to the verifying one") {
+    const chart::BarChart chart = fix_time_chart(chart_documents(), bundle_labels("en"));
+    REQUIRE(chart.bars.size() == 1);
+    CHECK(chart.bars[0].label == "FIX-1");
+    CHECK(chart.bars[0].values == std::vector<double>{18});
+    CHECK(chart::render_bar_chart(fix_time_chart({}, bundle_labels("en"))) ==
+          "<p class=\"chart-empty\">No fix has been verified after a failed test yet.</p>\n");
+}
+
+TEST_CASE("competency_matrix: every task in order, evidence past draft, what is missing") {
+    const auto matrix = competency_matrix(chart_documents(), Catalog::builtin(), {});
+    std::vector<std::string> tasks;
+    for (const TaskRow& task : matrix) {
+        tasks.push_back(task.code);
+    }
+    CHECK(tasks == std::vector<std::string>{"T1.1", "T1.2", "T2.1", "T2.2", "T2.3", "T2.4", "T2.5", "T2.6"});
+    const BehaviourRow& feasibility = matrix[0].behaviours[0];
+    CHECK(feasibility.code == "P1.1.1");
+    CHECK(feasibility.evidence.empty());
+    REQUIRE(feasibility.gaps.size() == 1);
+    CHECK(feasibility.gaps[0].type == Gap::Type::no_document);
+    const BehaviourRow& code_review = matrix[3].behaviours[1];
+    CHECK(code_review.code == "P2.2.2");
+    REQUIRE(code_review.gaps.size() == 1);
+    CHECK(code_review.gaps[0].type == Gap::Type::no_commits);
+    const BehaviourRow& tests = matrix[4].behaviours[1];
+    CHECK(tests.code == "P2.3.2");
+    REQUIRE(tests.evidence.size() == 2);
+    CHECK(tests.evidence[0].id == "TR-2");
 }
