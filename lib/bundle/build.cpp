@@ -9,6 +9,7 @@
 #include "lib/check/checker.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -184,7 +185,8 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         entry["in_revision"] = reachable.contains(commit.info.sha);
         ordered_json files = ordered_json::array();
         for (const std::string& file : changes.files) {
-            files.push_back(member_name(file)); // safe text for JSON, whatever bytes git holds
+            // JSON holds any valid UTF-8; other bytes are written as in member names.
+            files.push_back(find_invalid_utf8(file) ? member_name(file) : file);
         }
         entry["files"] = files;
         if (options.with_patches) {
