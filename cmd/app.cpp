@@ -37,6 +37,9 @@ constexpr Entry k_commands[] = {
     {register_import,  Needs::workspace},   // and git: the report records the tested commit
     {register_schema,  Needs::repository},
     {register_logscan, Needs::nothing},     // a workspace with --into: the command says so after parsing
+    {register_trace,   Needs::workspace},   // git optional: commits' Refs: trailers when there is one
+    {register_status,  Needs::workspace},
+    {register_impact,  Needs::workspace},   // and git: lib says so when it is missing
     {register_bundle,  Needs::repository},  // reads .cswm.yaml from the revision; verify needs nothing
 };
 // clang-format on

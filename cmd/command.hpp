@@ -48,6 +48,9 @@ Command register_history(CLI::App& parent);
 Command register_hook(CLI::App& parent);
 Command register_import(CLI::App& parent);
 Command register_logscan(CLI::App& parent);
+Command register_trace(CLI::App& parent);
+Command register_status(CLI::App& parent);
+Command register_impact(CLI::App& parent);
 Command register_bundle(CLI::App& parent);
 
 /// Parses the command line, opens what the chosen command needs, runs it, and turns

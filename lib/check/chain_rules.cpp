@@ -1,5 +1,6 @@
 #include "lib/check/rules.hpp"
 
+#include "lib/trace/chain.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/text.hpp"
 
@@ -61,29 +62,6 @@ void check_requirements_tested(const std::vector<Document>& documents, Findings&
                                 fmt::format("{} is approved but no test case of a quality spec verifies it", id)));
         }
     }
-}
-
-/// The newest test report of each quality spec: by the end of its period, then its ID.
-std::map<std::string, const Document*> newest_reports(const std::vector<Document>& documents) {
-    std::map<std::string, const Document*> newest;
-    auto key = [](const Document& report) {
-        const json period = report.data().value("period", json::object());
-        const std::string end = period.is_object() ? text_at(period, "end") : std::string();
-        const std::size_t dash = report.id.rfind('-');
-        const long number = dash == std::string::npos ? 0 : std::strtol(report.id.c_str() + dash + 1, nullptr, 10);
-        return std::make_pair(end.empty() ? text_at(report.data(), "created") : end, number);
-    };
-    for (const Document* report : of_kind(documents, "test-report")) {
-        const std::string spec = text_at(report->data(), "quality_spec");
-        if (spec.empty()) {
-            continue;
-        }
-        auto [at, inserted] = newest.emplace(spec, report);
-        if (!inserted && key(*at->second) < key(*report)) {
-            at->second = report;
-        }
-    }
-    return newest;
 }
 
 /// Every case of an approved quality spec has a result in the newest report that runs it.
@@ -151,22 +129,12 @@ void check_requests_recorded(const std::vector<Document>& documents, Findings& o
 /// Logs are reviewed at least every `cadence_days` days, up to today.
 void check_log_cadence(const std::vector<Document>& documents, int cadence_days, const std::string& today,
                        Findings& out) {
-    std::vector<const Document*> logs = of_kind(documents, "maintenance-log");
-    std::erase_if(logs, [](const Document* log) { return log->status == "draft"; });
-    if (logs.empty() || cadence_days <= 0) {
+    const LastLogReview last_review = last_log_review(documents);
+    if (!last_review.any_log || cadence_days <= 0) {
         return; // no maintenance log in force yet
     }
-    std::string latest;
-    const Document* where = logs.front();
-    for (const Document* log : logs) {
-        for (const json& review : log->data().value("log_reviews", json::array())) {
-            const std::string date = text_at(review, "date").substr(0, 10);
-            if (is_iso_date(date) && date > latest) {
-                latest = date;
-                where = log;
-            }
-        }
-    }
+    const std::string& latest = last_review.date;
+    const Document* where = last_review.log;
     const auto now = epoch_seconds(today);
     const auto last = latest.empty() ? std::nullopt : epoch_seconds(latest);
     if (!now) {

@@ -98,6 +98,21 @@ public:
     /// shallow clone, ends that line). Empty when there are no commits.
     std::vector<CommitInfo> commits_from_head() const;
 
+    /// The commits of a range, newest first: `A..B` (reachable from B and not from A; an
+    /// empty side means HEAD), or one revision alone (that commit). Parents are walked by
+    /// hand, so a shallow clone's boundary ends the walk. Throws Error (exit 2) for a bad
+    /// range, naming the revision that is wrong.
+    std::vector<CommitInfo> commits_in_range(const std::string& range) const;
+
+    /// Paths (relative, '/') a commit changed: against its parent; for a merge, the paths
+    /// that differ from every parent; for a root commit, every file. A rename gives both
+    /// paths. Empty when the parents are beyond a shallow clone's boundary.
+    std::vector<std::string> changed_paths(const std::string& sha) const;
+
+    /// The content of the file at `path` in the commit's tree, when it is a blob there of
+    /// at most `max_bytes`.
+    std::optional<std::string> file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const;
+
     /// True when `descendant` is `ancestor` or descends from it.
     bool contains(const std::string& descendant, const std::string& ancestor) const;
 

@@ -1,0 +1,39 @@
+#include "cmd/command.hpp"
+
+#include "lib/report/impact_report.hpp"
+#include "lib/trace/views.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <memory>
+#include <optional>
+
+namespace cswm::cli {
+
+Command register_impact(CLI::App& parent) {
+    struct Options {
+        std::string range;
+        std::string format = "text";
+        std::optional<std::string> language;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app =
+        parent.add_subcommand("impact", "Documents, requirements and test cases that the commits of a range touch");
+    app->add_option("REV_RANGE", options->range,
+                    "A..B (commits of B that A lacks; an empty side is HEAD) or one commit")
+        ->required();
+    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_option("--lang", options->language, "Language of headings (default: .cswm.yaml)")
+        ->check(CLI::IsMember(k_languages));
+    return {app, [options](Context& context) {
+                const Workspace& workspace = *context.workspace;
+                const ImpactReport impact = impact_workspace(workspace, options->range);
+                if (options->format == "json") {
+                    write_impact_json(context.out, impact);
+                } else {
+                    write_impact_text(context.out, impact, options->language.value_or(workspace.config().language));
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,36 @@
+#include "cmd/command.hpp"
+
+#include "lib/report/status_report.hpp"
+#include "lib/trace/views.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <memory>
+#include <optional>
+
+namespace cswm::cli {
+
+Command register_status(CLI::App& parent) {
+    struct Options {
+        std::string format = "text";
+        std::optional<std::string> language;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand(
+        "status", "Open work: untested requirements, cases without results, failures without fixes, unverified "
+                  "fixes, open anomalies and their age, days since the last log review");
+    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_option("--lang", options->language, "Language of headings (default: .cswm.yaml)")
+        ->check(CLI::IsMember(k_languages));
+    return {app, [options](Context& context) {
+                const Workspace& workspace = *context.workspace;
+                const StatusReport status = status_workspace(workspace);
+                if (options->format == "json") {
+                    write_status_json(context.out, status);
+                } else {
+                    write_status_text(context.out, status, options->language.value_or(workspace.config().language));
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,58 @@
+#include "cmd/command.hpp"
+
+#include "lib/report/trace_report.hpp"
+#include "lib/trace/views.hpp"
+#include "lib/util/error.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <memory>
+#include <optional>
+
+namespace cswm::cli {
+
+Command register_trace(CLI::App& parent) {
+    struct Options {
+        std::string format = "text";
+        std::optional<std::string> from;
+        std::optional<std::string> language;
+        bool fragment = false;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand(
+        "trace", "The traceability matrix: feasibility, requirements, test cases, latest results, fixes, commits");
+    app->add_option("--format", options->format, "Output format")
+        ->check(CLI::IsMember({"text", "md", "html", "csv", "json"}));
+    app->add_option("--from", options->from,
+                    "Only the chain through this document or item, such as SRS-004, REQ-041 or AREQ-006")
+        ->option_text("ID");
+    app->add_option("--lang", options->language, "Language of headings and gap markers (default: .cswm.yaml)")
+        ->check(CLI::IsMember(k_languages));
+    app->add_flag("--fragment", options->fragment,
+                  "With --format html: only the matrix (a <section>), to put in another page");
+    return {app, [options](Context& context) {
+                if (options->from && options->from->empty()) {
+                    throw Error("--from needs a document or item ID, such as SRS-004 or REQ-041");
+                }
+                if (options->fragment && options->format != "html") {
+                    throw Error("--fragment goes with --format html");
+                }
+                const Workspace& workspace = *context.workspace;
+                const std::string language = options->language.value_or(workspace.config().language);
+                const TraceMatrix matrix = trace_workspace(workspace, options->from.value_or(""));
+                if (options->format == "json") {
+                    write_trace_json(context.out, matrix);
+                } else if (options->format == "csv") {
+                    write_trace_csv(context.out, matrix);
+                } else if (options->format == "md") {
+                    write_trace_markdown(context.out, matrix, language);
+                } else if (options->format == "html") {
+                    write_trace_html(context.out, matrix, language,
+                                     options->fragment ? HtmlMode::fragment : HtmlMode::page);
+                } else {
+                    write_trace_text(context.out, matrix, language);
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli

@@ -1,0 +1,34 @@
+#include "lib/trace/views.hpp"
+
+#include "lib/util/dates.hpp"
+#include "lib/workspace/workspace.hpp"
+
+namespace cswm {
+namespace {
+
+std::vector<CommitInfo> history_of(const Workspace& workspace) {
+    const Repo* repo = workspace.repo();
+    return repo != nullptr ? repo->commits_from_head() : std::vector<CommitInfo>{};
+}
+
+} // namespace
+
+TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from) {
+    const std::vector<Document> documents = workspace.load_all();
+    return build_trace(documents, history_of(workspace), from);
+}
+
+StatusReport status_workspace(const Workspace& workspace) {
+    const std::vector<Document> documents = workspace.load_all();
+    // Status needs no trailers: the gaps come from the documents alone.
+    const TraceMatrix matrix = build_trace(documents, {});
+    return build_status(documents, matrix, workspace.config().log_review_days, today_iso());
+}
+
+ImpactReport impact_workspace(const Workspace& workspace, const std::string& range) {
+    const Repo& repo = workspace.require_repo("cswm impact");
+    const std::vector<Document> documents = workspace.load_all();
+    return build_impact(documents, repo, range, workspace.config().max_document_bytes);
+}
+
+} // namespace cswm

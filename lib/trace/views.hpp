@@ -1,0 +1,27 @@
+#pragma once
+
+// The three views over a workspace, as the commands run them: the documents loaded once,
+// git read where there is a repository.
+
+#include "lib/trace/impact.hpp"
+#include "lib/trace/status.hpp"
+#include "lib/trace/trace.hpp"
+
+#include <string>
+
+namespace cswm {
+
+class Workspace;
+
+/// `cswm trace`: the matrix of the workspace's documents, with the `Refs:` trailers of the
+/// commits from HEAD when it is in a git repository.
+TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from);
+
+/// `cswm status`: the open work, dated against today (CSWM_TODAY overrides it).
+StatusReport status_workspace(const Workspace& workspace);
+
+/// `cswm impact`: what the commits of a range touch. Throws Error (exit 2) outside git or
+/// for a bad range.
+ImpactReport impact_workspace(const Workspace& workspace, const std::string& range);
+
+} // namespace cswm
