@@ -8,6 +8,8 @@
 #include "lib/bundle/revision.hpp"
 #include "lib/check/checker.hpp"
 #include "lib/ops/references.hpp"
+#include "lib/report/trace_report.hpp"
+#include "lib/trace/trace.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
@@ -17,6 +19,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 #include <unordered_set>
 
 namespace cswm::bundle {
@@ -151,6 +154,11 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     index.charts.push_back(outcomes_chart(snapshot.documents, index.labels));
     index.charts.push_back(anomaly_age_chart(snapshot.documents, snapshot.commit_date, index.labels));
     index.charts.push_back(fix_time_chart(snapshot.documents, index.labels));
+
+    std::ostringstream trace;
+    write_trace_html(trace, build_trace(snapshot.documents, history), language, HtmlMode::fragment);
+    index.trace_html = trace.str();
+    index.trace_style = trace_html_style();
 
     progress("collecting linked commits");
     const std::vector<LinkedCommit> commits = linked_commits(repo, snapshot, history);

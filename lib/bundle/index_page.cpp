@@ -210,6 +210,9 @@ std::string render_index(const IndexInput& input) {
     }
     page["tasks"] = tasks;
 
+    page["trace"] = input.trace_html;
+    page["trace_style"] = input.trace_style;
+
     json charts = json::array();
     for (const chart::BarChart& chart : input.charts) {
         charts.push_back({{"title", chart.title}, {"svg", chart::render_bar_chart(chart)}});

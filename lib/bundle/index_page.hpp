@@ -28,6 +28,8 @@ struct IndexInput {
     std::vector<chart::BarChart> charts;
     std::size_t commits = 0;
     std::map<std::string, std::string> pages; ///< document path → member of its rendered page
+    std::string trace_html;                   ///< the traceability matrix, an HTML fragment (lib/report)
+    std::string trace_style;                  ///< its CSS
 };
 
 /// The labels of a language from the templates embedded in the binary.
