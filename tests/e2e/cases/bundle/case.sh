@@ -73,6 +73,28 @@ grep -o '<h2>[^<]*</h2>' ../index.html
 grep -c '<svg ' ../index.html
 grep -o 'class="chart-empty">[^<]*' ../index.html || true
 grep -A2 '<strong>P2.1.2</strong>' ../index.html | sed 's/<[^>]*>/ /g; s/  */ /g'
+# Every link of the page leads to a member of the archive, or to a place in the page.
+python3 - ../head.tar.gz <<'PY'
+import html.parser, sys, tarfile, urllib.parse
+with tarfile.open(sys.argv[1]) as tar:
+    names = set(tar.getnames())
+    page = tar.extractfile("index.html").read().decode("utf-8")
+class Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+parser = Links()
+parser.feed(page)
+broken = [l for l in parser.links
+          if (l[1:] not in parser.ids if l.startswith("#") else urllib.parse.unquote(l) not in names)]
+print(f"{len(parser.links)} links, {len(broken)} broken", *broken)
+PY
 
 echo "## verify"
 run bundle verify ../head.tar.gz
