@@ -33,6 +33,7 @@ constexpr Entry k_commands[] = {
     {register_check,   Needs::workspace},
     {register_link,    Needs::workspace},   // these three need git too: lib says so when it is missing
     {register_history, Needs::workspace},
+    {register_render,  Needs::workspace},   // git when there is one: the pages show history from HEAD
     {register_hook,    Needs::workspace},
     {register_import,  Needs::workspace},   // and git: the report records the tested commit
     {register_schema,  Needs::repository},

@@ -52,6 +52,7 @@ Command register_trace(CLI::App& parent);
 Command register_status(CLI::App& parent);
 Command register_impact(CLI::App& parent);
 Command register_bundle(CLI::App& parent);
+Command register_render(CLI::App& parent);
 
 /// Parses the command line, opens what the chosen command needs, runs it, and turns
 /// errors into messages and exit statuses (SPEC §3).

@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
   libcli11-dev libfmt-dev libyaml-cpp-dev libgit2-dev doctest-dev
   nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev libpugixml-dev
-  zlib1g-dev libarchive-dev libssl-dev
+  zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libssl-dev
 )
 
 missing=()

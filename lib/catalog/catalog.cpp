@@ -136,7 +136,7 @@ std::vector<Kind> load_kinds() {
     std::vector<Kind> kinds;
     for (const auto& [folder, files] : folders) {
         if (folder == "render") {
-            continue; // templates of views (the trace matrix), not a kind
+            continue; // templates of `cswm render` and of the trace matrix, not a kind
         }
         const auto meta = files.find("kind.yaml");
         const auto schema = files.find("schema.json");

@@ -1,0 +1,55 @@
+#include "cmd/command.hpp"
+
+#include "lib/render/site.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+
+#include <memory>
+#include <ostream>
+
+namespace cswm::cli {
+
+Command register_render(CLI::App& parent) {
+    struct Options {
+        std::vector<std::string> ids;
+        bool all = false;
+        std::string format = "md";
+        std::string language;
+        std::string output;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand(
+        "render", "Documents as Markdown or HTML pages for reading and sign-off, with their history and findings");
+    app->add_option("ID", options->ids, "Document IDs, such as TR-007");
+    app->add_flag("--all", options->all, "Every document, and an index page")->excludes("ID");
+    app->add_option("--format", options->format, "md (Markdown) or html (self-contained, printable on A4)")
+        ->check(CLI::IsMember({"md", "html"}));
+    app->add_option("--lang", options->language, "Language of headings and labels (default: .cswm.yaml's)")
+        ->check(CLI::IsMember({"en", "zh-TW"}));
+    app->add_option("-o,--output", options->output,
+                    "Folder to write ID.md / ID.html into (default: stdout for one ID, else ./render)")
+        ->option_text("DIR");
+    app->footer("One ID without -o prints its page; --all writes one page per document and index.FORMAT.");
+    return {app, [options](Context& context) {
+                if (!options->all && options->ids.empty()) {
+                    throw cswm::Error("give a document ID or --all\nrun `cswm render --help` for usage");
+                }
+                const render::RenderResult result = render::render_documents(
+                    *context.workspace, {options->ids, options->all, options->format, options->language});
+                for (const std::string& note : result.notes) {
+                    context.err << "cswm: " << note << '\n';
+                }
+                if (options->output.empty() && !options->all && result.pages.size() == 1) {
+                    context.out << result.pages.front().content;
+                    return 0;
+                }
+                const std::filesystem::path folder =
+                    context.cwd / (options->output.empty() ? std::string("render") : options->output);
+                for (const std::filesystem::path& file : render::write_pages(folder, result.pages)) {
+                    context.out << "wrote " << relative_to(file, context.cwd) << '\n';
+                }
+                return 0;
+            }};
+}
+
+} // namespace cswm::cli
