@@ -7,7 +7,9 @@
 #include "lib/bundle/names.hpp"
 #include "lib/bundle/revision.hpp"
 #include "lib/check/checker.hpp"
+#include "lib/ops/history.hpp"
 #include "lib/ops/references.hpp"
+#include "lib/render/page.hpp"
 #include "lib/report/trace_report.hpp"
 #include "lib/trace/trace.hpp"
 #include "lib/util/error.hpp"
@@ -100,6 +102,59 @@ std::vector<LinkedCommit> linked_commits(const Repo& repo, const Snapshot& snaps
         return std::tie(a.info.commit_time, a.info.sha) < std::tie(b.info.commit_time, b.info.sha);
     });
     return commits;
+}
+
+/// One rendered page per document whose ID can name a page (the first file of an ID), as
+/// `cswm render --format html` makes it, but from the revision: its history from there,
+/// the check findings as of it. Returns document path → member name.
+std::map<std::string, std::string> add_pages(const Repo& repo, const Snapshot& snapshot,
+                                             const std::vector<CommitInfo>& history, const Findings& findings,
+                                             const std::string& language, std::vector<Member>& members) {
+    const std::map<std::string, std::string> targets = render::page_targets(snapshot.documents);
+    std::map<std::string, std::vector<Reference>> references; // page ID → commits naming it
+    for (const CommitInfo& commit : history) {
+        std::map<std::string, std::vector<std::string>> named;
+        for (const std::string& ref : referenced_ids(commit.trailers)) {
+            if (const auto target = targets.find(ref); target != targets.end()) {
+                named[target->second].push_back(ref);
+            }
+        }
+        for (auto& [page, ids] : named) {
+            references[page].push_back({commit, std::move(ids)});
+        }
+    }
+    std::map<std::string, Findings> findings_by_path;
+    for (const Finding& finding : findings) {
+        findings_by_path[finding.path].push_back(finding);
+    }
+    std::map<std::string, std::string> pages;
+    std::set<std::string> done;
+    for (const Document& document : snapshot.documents) {
+        if (!document.parsed() || document.kind == nullptr || !render::is_page_id(document.id) ||
+            !done.insert(document.id).second) {
+            continue; // the index links such a document to its source instead
+        }
+        render::PageInput input;
+        input.document = &document;
+        input.revisions = repo.file_history_in(history, document.path);
+        input.shallow = repo.is_shallow();
+        if (const auto found = references.find(document.id); found != references.end()) {
+            input.references = found->second;
+        }
+        for (const std::string& sha : render::named_commits(document)) {
+            if (auto commit = repo.commit(sha)) {
+                input.commits.emplace(sha, std::move(*commit));
+            }
+        }
+        if (const auto found = findings_by_path.find(document.path); found != findings_by_path.end()) {
+            input.findings = found->second;
+        }
+        input.targets = targets;
+        const std::string name = "pages/" + document.id + ".html";
+        members.push_back({name, render::document_html(input, language), false, "", false});
+        pages.emplace(document.path, name);
+    }
+    return pages;
 }
 
 std::string patch_member(const std::string& sha) {
@@ -208,6 +263,9 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     commits_root["commits"] = commit_list;
     members.push_back({"commits.json", commits_root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n",
                        false, "", false});
+
+    progress(fmt::format("rendering {} pages", snapshot.documents.size()));
+    index.pages = add_pages(repo, snapshot, history, index.findings, language, members);
 
     progress("writing index.html");
     members.push_back({"index.html", render_index(index), false, "", false});

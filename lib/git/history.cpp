@@ -163,12 +163,16 @@ std::vector<CommitInfo> Repo::commits_from(const std::string& tip) const {
 }
 
 std::vector<FileRevision> Repo::file_history(const std::string& path) const {
+    return file_history_in(commits_from_head(), path);
+}
+
+std::vector<FileRevision> Repo::file_history_in(const std::vector<CommitInfo>& history, const std::string& path) const {
     std::vector<FileRevision> revisions;
     git_repository* repository = m_handle->repository.get();
     std::string current = path;
     // Newest first along first parents and merges alike; a rename switches the path
     // followed for the older commits.
-    for (const CommitInfo& info : commits_from_head()) {
+    for (const CommitInfo& info : history) {
         git_oid oid;
         git_oid_fromstr(&oid, info.sha.c_str());
         const git::CommitPtr commit = lookup(repository, oid);

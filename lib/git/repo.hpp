@@ -128,6 +128,10 @@ public:
     /// Every commit reachable from the commit `sha`, walking parents as commits_from_head.
     std::vector<CommitInfo> commits_from(const std::string& sha) const;
 
+    /// file_history over the commits of `history` (newest first, as commits_from gives
+    /// them): the history of a file as of another revision than HEAD.
+    std::vector<FileRevision> file_history_in(const std::vector<CommitInfo>& history, const std::string& path) const;
+
     /// The files of the commit's tree under `folder` ('/'-separated, "" for all), sorted
     /// bytewise by path; symlinks and submodules are listed, never followed.
     std::vector<TreeFile> tree_files(const std::string& commit_sha, const std::string& folder) const;

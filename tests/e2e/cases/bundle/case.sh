@@ -73,12 +73,13 @@ grep -o '<h2>[^<]*</h2>' ../index.html
 grep -c '<svg ' ../index.html
 grep -o 'class="chart-empty">[^<]*' ../index.html || true
 grep -A2 '<strong>P2.1.2</strong>' ../index.html | sed 's/<[^>]*>/ /g; s/  */ /g'
-# Every link of the page leads to a member of the archive, or to a place in the page.
+# Every relative link of every page leads to a member of the archive, or to a place in
+# the page; links out (URLs written in documents) are counted apart.
 python3 - ../head.tar.gz <<'PY'
-import html.parser, sys, tarfile, urllib.parse
+import html.parser, posixpath, sys, tarfile, urllib.parse
 with tarfile.open(sys.argv[1]) as tar:
     names = set(tar.getnames())
-    page = tar.extractfile("index.html").read().decode("utf-8")
+    pages = {n: tar.extractfile(n).read().decode("utf-8") for n in sorted(names) if n.endswith(".html")}
 class Links(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
@@ -89,12 +90,28 @@ class Links(html.parser.HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and "href" in attrs:
             self.links.append(attrs["href"])
-parser = Links()
-parser.feed(page)
-broken = [l for l in parser.links
-          if (l[1:] not in parser.ids if l.startswith("#") else urllib.parse.unquote(l) not in names)]
-print(f"{len(parser.links)} links, {len(broken)} broken", *broken)
+        if tag in ("script", "img", "link", "iframe"):
+            print(f"{tag} element found")
+total = outside = 0
+broken = []
+for name, page in pages.items():
+    parser = Links()
+    parser.feed(page)
+    for link in parser.links:
+        total += 1
+        if urllib.parse.urlsplit(link).scheme:
+            outside += 1
+        elif link.startswith("#"):
+            if link[1:] not in parser.ids:
+                broken.append(f"{name}: {link}")
+        elif posixpath.normpath(posixpath.join(posixpath.dirname(name), urllib.parse.unquote(link.split("#")[0]))) not in names:
+            broken.append(f"{name}: {link}")
+print(f"{len(pages)} pages, {total} links, {outside} out of the bundle, {len(broken)} broken", *broken, sep="\n")
 PY
+echo "## the pages are what cswm render makes of the same revision"
+"$CSWM" render --all --format html -o ../rendered >/dev/null
+mkdir ../unpacked && tar xzf ../head.tar.gz -C ../unpacked pages
+diff -r ../unpacked/pages ../rendered -x index.html && echo "pages/ = cswm render --all --format html (index.html aside)"
 
 echo "## verify"
 run bundle verify ../head.tar.gz
