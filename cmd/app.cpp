@@ -27,26 +27,27 @@ struct Entry {
 /// Every subcommand, in the order of --help, and what it needs opened before it runs.
 // clang-format off
 constexpr Entry k_commands[] = {
-    {register_init,    Needs::nothing},     // opens the repository itself: there is no config yet
-    {register_new,     Needs::workspace},
-    {register_renumber, Needs::workspace},  // holds new's lock: no ID is taken meanwhile
-    {register_list,    Needs::workspace},
-    {register_show,    Needs::workspace},
-    {register_check,   Needs::workspace},
-    {register_link,    Needs::workspace},   // these three need git too: lib says so when it is missing
-    {register_history, Needs::workspace},
-    {register_render,  Needs::workspace},   // git when there is one: the pages show history from HEAD
-    {register_hook,    Needs::workspace},
-    {register_import,  Needs::workspace},   // and git: the report records the tested commit
-    {register_schema,  Needs::repository},
-    {register_logscan, Needs::nothing},     // a workspace with --into: the command says so after parsing
-    {register_trace,   Needs::workspace},   // git optional: commits' Refs: trailers when there is one
-    {register_status,  Needs::workspace},
-    {register_impact,  Needs::workspace},   // and git: lib says so when it is missing
-    {register_review,  Needs::workspace},
+    {register_init,     Needs::nothing},     // opens the repository itself: there is no config yet
+    {register_new,      Needs::workspace},
+    {register_list,     Needs::workspace},
+    {register_show,     Needs::workspace},
+    {register_check,    Needs::workspace},
+    {register_trace,    Needs::workspace},   // git optional: commits' Refs: trailers when there is one
+    {register_status,   Needs::workspace},
+    {register_impact,   Needs::workspace},   // and git: lib says so when it is missing
+    {register_link,     Needs::workspace},   // link, history and hook need git too: lib says so
+    {register_history,  Needs::workspace},
+    {register_hook,     Needs::workspace},
+    {register_review,   Needs::workspace},
+    {register_renumber, Needs::workspace},   // holds new's lock: no ID is taken meanwhile
+    {register_import,   Needs::workspace},   // and git: the report records the tested commit
+    {register_logscan,  Needs::nothing},     // a workspace with --into: the command says so after parsing
+    {register_render,   Needs::workspace},   // git when there is one: the pages show history from HEAD
+    {register_bundle,   Needs::repository},  // reads .cswm.yaml from the revision; verify needs nothing
+    {register_schema,   Needs::repository},
     {register_completion, Needs::nothing},
-    {register_complete, Needs::nothing},    // hidden; opens the workspace itself, silently
-    {register_man,     Needs::nothing},     // hidden
+    {register_complete, Needs::nothing},     // hidden; opens the workspace itself, silently
+    {register_man,      Needs::nothing},     // hidden
 };
 // clang-format on
 

@@ -59,6 +59,7 @@ Command register_review(CLI::App& parent);
 Command register_completion(CLI::App& parent);
 Command register_complete(CLI::App& parent); ///< hidden: what the completion scripts call
 Command register_man(CLI::App& parent);      ///< hidden: writes the man pages at build time
+Command register_bundle(CLI::App& parent);
 
 /// Parses the command line, opens what the chosen command needs, runs it, and turns
 /// errors into messages and exit statuses (SPEC §3).

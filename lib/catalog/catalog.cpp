@@ -136,10 +136,13 @@ std::vector<Kind> load_kinds() {
     std::vector<Kind> kinds;
     for (const auto& [folder, files] : folders) {
         if (folder == "render") {
-            continue; // templates/render/ holds page templates (render, trace), not a kind
+            continue; // templates of `cswm render` and of the trace matrix, not a kind
         }
         const auto meta = files.find("kind.yaml");
         const auto schema = files.find("schema.json");
+        if (meta == files.end() && schema == files.end()) {
+            continue; // not a kind: the templates of a page, such as bundle/
+        }
         if (meta == files.end() || schema == files.end()) {
             throw Error(fmt::format("templates/{}: kind.yaml and schema.json are both required", folder));
         }

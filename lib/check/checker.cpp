@@ -78,7 +78,7 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
     Findings findings = check_documents(documents, workspace.catalog(), workspace.config().root);
     rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, findings);
     if (const Repo* repo = workspace.repo()) {
-        rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, options.require_committed},
+        rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, options.require_committed, {}},
                          findings);
         sort_findings(findings);
     } else {
@@ -99,6 +99,16 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         }
     }
     return result;
+}
+
+Findings check_revision(const std::vector<Document>& documents, const Catalog& catalog, const Config& config,
+                        const Repo& repo, const std::string& revision, const std::string& today) {
+    Findings findings = check_documents(documents, catalog, config.root);
+    rules::check_chain(documents, {config.log_review_days, today}, findings);
+    rules::GitPolicy policy{config.reviewed_fix_commits, false, revision};
+    rules::check_git(documents, repo, policy, findings);
+    sort_findings(findings);
+    return findings;
 }
 
 } // namespace cswm

@@ -3,6 +3,7 @@
 #include "lib/check/waivers.hpp"
 #include "lib/model/document.hpp"
 #include "lib/model/finding.hpp"
+#include "lib/workspace/config.hpp"
 
 #include <filesystem>
 #include <string>
@@ -11,6 +12,7 @@
 namespace cswm {
 
 class Workspace;
+class Repo;
 
 /// What `check` is asked to do.
 struct CheckOptions {
@@ -38,5 +40,11 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
 /// The rules themselves, over documents already loaded: what check_workspace runs.
 Findings check_documents(const std::vector<Document>& documents, const Catalog& catalog,
                          std::string_view documents_root);
+
+/// Every rule over documents read from the commit `revision` (not the working tree), as
+/// they stood then: the git rules take `revision` for HEAD, the chain rules `today` for
+/// the date. What `bundle` reports; the findings are sorted.
+Findings check_revision(const std::vector<Document>& documents, const Catalog& catalog, const Config& config,
+                        const Repo& repo, const std::string& revision, const std::string& today);
 
 } // namespace cswm

@@ -44,7 +44,7 @@ class GitRules {
 public:
     GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out)
         : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out) {
-        for (CommitInfo& commit : repo.commits_from_head()) {
+        for (CommitInfo& commit : policy.tip.empty() ? repo.commits_from_head() : repo.commits_from(policy.tip)) {
             std::string sha = commit.sha;
             m_reachable.emplace(std::move(sha), std::move(commit));
         }

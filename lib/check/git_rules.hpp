@@ -5,6 +5,7 @@
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 
+#include <string>
 #include <vector>
 
 namespace cswm::rules {
@@ -12,6 +13,7 @@ namespace cswm::rules {
 struct GitPolicy {
     bool reviewed_fix_commits = false; ///< fix commits need Reviewed-by: (or a reviewed merge)
     bool require_committed = false;    ///< documents with uncommitted changes are errors
+    std::string tip;                   ///< the commit that plays HEAD (a bundled revision); empty: HEAD
 };
 
 /// Commit SHAs recorded in documents exist, are commits and are reachable from HEAD; a

@@ -120,20 +120,32 @@ std::optional<CommitInfo> Repo::commit(const std::string& sha) const {
 }
 
 std::vector<CommitInfo> Repo::commits_from_head() const {
-    return walk_from_head(true);
+    return walk_from(head_sha(), true);
 }
 
 std::vector<CommitInfo> Repo::commit_order_from_head() const {
-    return walk_from_head(false);
+    return walk_from(head_sha(), false);
 }
 
-std::vector<CommitInfo> Repo::walk_from_head(bool described) const {
+std::vector<CommitInfo> Repo::commits_from(const std::string& tip) const {
+    return walk_from(tip, true);
+}
+
+std::string Repo::head_sha() const {
+    git_oid head;
+    if (!has_commits() || git_reference_name_to_id(&head, m_handle->repository.get(), "HEAD") != 0) {
+        return {};
+    }
+    return git_oid_tostr_s(&head);
+}
+
+std::vector<CommitInfo> Repo::walk_from(const std::string& tip, bool described) const {
     std::vector<CommitInfo> commits;
-    if (!has_commits()) {
+    if (tip.empty()) {
         return commits;
     }
     git_oid head;
-    if (git_reference_name_to_id(&head, m_handle->repository.get(), "HEAD") != 0) {
+    if (git_oid_fromstrn(&head, tip.c_str(), tip.size()) != 0) {
         return commits;
     }
     // Parents are walked by hand: libgit2's revwalk ignores .git/shallow and fails on a
@@ -220,8 +232,12 @@ void Repo::walk_file_history(const std::string& path, const std::vector<CommitIn
 }
 
 std::vector<FileRevision> Repo::file_history(const std::string& path) const {
+    return file_history_in(commits_from_head(), path);
+}
+
+std::vector<FileRevision> Repo::file_history_in(const std::vector<CommitInfo>& history, const std::string& path) const {
     std::vector<FileRevision> revisions;
-    walk_file_history(path, commits_from_head(), [&](const FileRevision& revision) {
+    walk_file_history(path, history, [&](const FileRevision& revision) {
         revisions.push_back(revision);
         return true;
     });

@@ -47,6 +47,20 @@ struct FileRevision {
     std::string path;
 };
 
+/// One file of a commit's tree, as git stores it (nothing read from the working tree).
+struct TreeFile {
+    enum class Type { file, executable, symlink, submodule };
+    std::string path; ///< '/'-separated, relative to the tree's top; raw bytes of the names
+    std::string blob; ///< full SHA of the blob (of the commit, for a submodule)
+    Type type = Type::file;
+};
+
+/// What changed in one commit against its first parent (the empty tree for a root commit).
+struct CommitChanges {
+    std::vector<std::string> files; ///< paths added, modified, deleted or renamed (new and old), sorted
+    std::string patch;              ///< unified diff as `git show --format=` prints it; empty unless asked
+};
+
 /// A git repository, opened through libgit2. The only type in cswm that knows libgit2.
 class Repo {
 public:
@@ -121,11 +135,36 @@ public:
     /// Paths (relative, '/') of files that differ from HEAD, are untracked or are ignored.
     std::unordered_map<std::string, FileState> uncommitted_paths() const;
 
+    /// Every commit reachable from the commit `sha`, walking parents as commits_from_head.
+    std::vector<CommitInfo> commits_from(const std::string& sha) const;
+
+    /// file_history over the commits of `history` (newest first, as commits_from gives
+    /// them): the history of a file as of another revision than HEAD.
+    std::vector<FileRevision> file_history_in(const std::vector<CommitInfo>& history, const std::string& path) const;
+
+    /// The files of the commit's tree under `folder` ('/'-separated, "" for all), sorted
+    /// bytewise by path; symlinks and submodules are listed, never followed.
+    std::vector<TreeFile> tree_files(const std::string& commit_sha, const std::string& folder) const;
+
+    /// The bytes of a blob; nullopt when absent or larger than `max_bytes` (`size` receives
+    /// its size whenever the blob exists).
+    std::optional<std::string> blob_content(const std::string& blob_sha, std::size_t max_bytes,
+                                            std::size_t* size = nullptr) const;
+
+    /// The blob SHA of `path` in the commit's tree, when it is a file there.
+    std::optional<std::string> blob_at_path(const std::string& commit_sha, const std::string& path) const;
+
+    /// The files a commit changed, and with `with_patch` its patch text.
+    CommitChanges commit_changes(const std::string& sha, bool with_patch) const;
+
     /// Where commit hooks live: core.hooksPath when set, else .git/hooks.
     fs::path hooks_dir() const;
 
 private:
-    std::vector<CommitInfo> walk_from_head(bool described) const;
+    /// HEAD's full SHA, or "" with no commits or an unborn HEAD.
+    std::string head_sha() const;
+    /// Every commit reachable from `tip`, newest first; `described` fills in the messages.
+    std::vector<CommitInfo> walk_from(const std::string& tip, bool described) const;
     struct Handle;
     explicit Repo(std::unique_ptr<Handle> handle);
     std::unique_ptr<Handle> m_handle;

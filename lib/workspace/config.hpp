@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+#include <string_view>
 
 namespace cswm {
 
@@ -48,6 +49,9 @@ inline constexpr const char* k_config_file = ".cswm.yaml";
 /// Reads and validates a configuration file. Throws Error (exit 2) naming the file,
 /// line and column of the first problem: a broken configuration stops every command.
 Config load_config(const fs::path& file, const std::string& display_path);
+
+/// Validates the text of a configuration (as load_config does, for a file read from git).
+Config parse_config(std::string_view text, const std::string& display_path);
 
 /// The text `cswm init` writes: the defaults, commented in the chosen language.
 std::string default_config_text(const std::string& language);

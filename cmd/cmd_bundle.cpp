@@ -1,0 +1,136 @@
+#include "cmd/command.hpp"
+
+#include "lib/bundle/bundle.hpp"
+#include "lib/bundle/names.hpp"
+#include "lib/catalog/catalog.hpp"
+#include "lib/git/repo.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <ostream>
+#include <unistd.h>
+
+#ifndef CSWM_VERSION
+#define CSWM_VERSION "0.0.0"
+#endif
+
+namespace cswm::cli {
+namespace {
+
+struct Options {
+    std::string revision = "HEAD";
+    std::string output;
+    bool with_patches = false;
+    std::string language;
+    std::string name;
+    std::string verify_file;
+    bool verify_repo = false;
+};
+
+bundle::ArchiveFormat format_of(const std::string& output) {
+    if (output.ends_with(".zip")) {
+        return bundle::ArchiveFormat::zip;
+    }
+    if (output.ends_with(".tar.gz") || output.ends_with(".tgz")) {
+        return bundle::ArchiveFormat::tar_gz;
+    }
+    throw Error(fmt::format("-o {}: the bundle is a .tar.gz or a .zip file; name it so", output));
+}
+
+int run_bundle(const Options& options, Context& context) {
+    const Repo repo = Repo::discover(context.repo_root);
+    bundle::BundleOptions bundle_options;
+    bundle_options.revision = options.revision;
+    bundle_options.language = options.language;
+    bundle_options.with_patches = options.with_patches;
+    bundle_options.tool = std::string("cswm ") + CSWM_VERSION;
+    bundle_options.repository_name = options.name;
+    bundle_options.format = options.output.empty() ? bundle::ArchiveFormat::tar_gz : format_of(options.output);
+    // Progress only where someone watches: a terminal.
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    // Only once the work has taken a while: a quick bundle prints nothing but its result.
+    const auto start = std::chrono::steady_clock::now();
+    bool shown = false;
+    if (terminal) {
+        bundle_options.progress = [&context, &shown, start](std::string_view message) {
+            if (std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(700)) {
+                context.err << "\r\033[Kbundle: " << message << std::flush;
+                shown = true;
+            }
+        };
+    }
+    const bundle::BundleOutput output = bundle::build_bundle(repo, Catalog::builtin(), bundle_options);
+    if (shown) {
+        context.err << "\r\033[K" << std::flush;
+    }
+    for (const std::string& note : output.notes) {
+        context.err << "cswm: note: " << note << '\n';
+    }
+    std::filesystem::path file = options.output;
+    if (file.empty()) {
+        file = fmt::format("{}-{}.tar.gz", output.manifest.repository, output.manifest.revision.substr(0, 10));
+    }
+    const std::filesystem::path target = file.is_absolute() ? file : context.cwd / file;
+    write_file_atomically(target, output.archive);
+    context.out << fmt::format("{}: revision {} ({}), {} documents, {} files, {} bytes\n", file.string(),
+                               output.manifest.revision, output.manifest.commit_time, output.documents,
+                               output.manifest.entries.size() + 1, output.archive.size());
+    context.out << fmt::format("check as of that revision: {} errors, {} warnings; {} linked commits\n", output.errors,
+                               output.warnings, output.commits);
+    return 0;
+}
+
+int run_verify(const Options& options, Context& context) {
+    std::optional<Repo> repo;
+    if (options.verify_repo) {
+        repo.emplace(Repo::discover(context.cwd));
+    }
+    const std::filesystem::path path(options.verify_file);
+    const std::string file = (path.is_absolute() ? path : context.cwd / path).string();
+    const bundle::VerifyResult result = bundle::verify_bundle(file, repo ? &*repo : nullptr, {}, options.verify_file);
+    for (const bundle::VerifyProblem& problem : result.problems) {
+        context.out << fmt::format("{}: {}: {}\n", bundle::problem_label(problem.type), problem.name, problem.detail);
+    }
+    const std::string revision = result.manifest ? result.manifest->revision : std::string("unknown");
+    if (!result.problems.empty()) {
+        context.out << fmt::format("{}: NOT verified: {} problem{} ({} of {} files match; revision {})\n",
+                                   options.verify_file, result.problems.size(), result.problems.size() == 1 ? "" : "s",
+                                   result.verified, result.manifest ? result.manifest->entries.size() : 0, revision);
+        return static_cast<int>(ExitCode::findings);
+    }
+    context.out << fmt::format("{}: verified: {} files match manifest.json (revision {}, {}){}\n", options.verify_file,
+                               result.verified, revision, result.manifest->commit_time,
+                               options.verify_repo ? "; the sources are that revision's git blobs" : "");
+    return 0;
+}
+
+} // namespace
+
+Command register_bundle(CLI::App& parent) {
+    auto options = std::make_shared<Options>();
+    CLI::App* app = parent.add_subcommand(
+        "bundle", "A reproducible audit bundle of one revision: index.html, sources, commits, manifest");
+    app->add_option("--rev", options->revision, "Revision to bundle: a SHA, tag or branch (default HEAD)");
+    app->add_option("-o,--output", options->output, "The file to write: NAME.tar.gz or NAME.zip")->option_text("FILE");
+    app->add_flag("--with-patches", options->with_patches, "Add one patch file per linked commit");
+    app->add_option("--lang", options->language, "Language of index.html (default: .cswm.yaml's at the revision)")
+        ->check(CLI::IsMember({"en", "zh-TW"}));
+    app->add_option("--name", options->name,
+                    "Repository name shown in index.html (default: from remote.origin.url, else the folder)");
+    CLI::App* verify = app->add_subcommand("verify", "Check a bundle against its manifest, without extracting it");
+    verify->add_option("FILE", options->verify_file, "The bundle (.tar.gz or .zip)")->required();
+    verify->add_flag("--repo", options->verify_repo,
+                     "Also confirm that the sources are the git blobs of the bundled revision of this repository");
+    return {app,
+            [options, verify](Context& context) {
+                return verify->parsed() ? run_verify(*options, context) : run_bundle(*options, context);
+            },
+            [verify]() { return verify->parsed() ? Needs::nothing : Needs::repository; }};
+}
+
+} // namespace cswm::cli

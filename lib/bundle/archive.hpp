@@ -1,0 +1,62 @@
+#pragma once
+
+// The only code that includes libarchive: reproducible writing of tar.gz and zip, and
+// reading that never touches the disk and stops at hostile input.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cswm::bundle {
+
+/// One member to write.
+struct Member {
+    std::string name;    ///< safe, normalized (see names.hpp)
+    std::string content; ///< file bytes; empty for a symlink
+    bool symlink = false;
+    std::string target; ///< for a symlink: stored as written, never resolved
+    bool executable = false;
+};
+
+enum class ArchiveFormat { tar_gz, zip };
+
+/// The archive's bytes: members sorted bytewise by name, each with mode 0644 (0755 when
+/// executable, 0777 for links), uid and gid 0, no owner names, mtime `mtime`; tar in
+/// pax_restricted form (plain ustar headers, pax records only for what ustar cannot hold)
+/// gzip-compressed at level 6 with no name and no time stamp; zip deflated, times in UTC.
+std::string write_archive(std::vector<Member> members, ArchiveFormat format, long long mtime);
+
+/// The zlib version compressed archives depend on.
+std::string zlib_release();
+
+/// Bounds for reading an archive someone else made.
+struct ReadLimits {
+    std::uint64_t max_member_bytes = 1ULL << 30U;     ///< one member
+    std::uint64_t max_total_bytes = 4ULL << 30U;      ///< all members
+    std::uint64_t max_ratio = 200;                    ///< total read / archive size ...
+    std::uint64_t ratio_applies_after = 64ULL << 20U; ///< ... once this much was read
+    std::uint64_t max_entries = 200000;
+    std::uint64_t keep_bytes = 64ULL << 20U; ///< largest member handed over whole (manifest.json)
+};
+
+/// One member as read.
+struct ReadMember {
+    std::string name; ///< raw bytes of the stored name
+    enum class Type { file, symlink, directory, other } type = Type::file;
+    std::string target;     ///< for a symlink
+    std::uint64_t size = 0; ///< bytes read
+    std::string sha256;     ///< of the bytes read (of the target for a symlink)
+    std::string content;    ///< set when `keep` asked for it and the member fits keep_bytes
+    bool content_kept = false;
+};
+
+/// Reads every member of a tar(.gz) or zip file, hashing data as it streams; `keep(name)`
+/// says which members to hand over whole. Throws Error(exit 1) when a limit is hit or the
+/// archive is broken, Error(exit 2) when the file cannot be opened; messages name the file
+/// as `shown`.
+std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& limits,
+                                     const std::function<bool(std::string_view)>& keep, std::string_view shown = {});
+
+} // namespace cswm::bundle

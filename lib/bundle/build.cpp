@@ -1,0 +1,329 @@
+// build_bundle: a revision read from git, checked, and packed reproducibly.
+
+#include "lib/bundle/bundle.hpp"
+#include "lib/bundle/charts.hpp"
+#include "lib/bundle/evidence.hpp"
+#include "lib/bundle/index_page.hpp"
+#include "lib/bundle/names.hpp"
+#include "lib/bundle/revision.hpp"
+#include "lib/check/checker.hpp"
+#include "lib/ops/history.hpp"
+#include "lib/ops/references.hpp"
+#include "lib/render/page.hpp"
+#include "lib/report/trace_report.hpp"
+#include "lib/trace/trace.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_set>
+
+namespace cswm::bundle {
+namespace {
+
+using nlohmann::ordered_json;
+
+/// ISO 8601 with the author's own offset, such as 2026-10-03T14:05:00+08:00.
+std::string iso_with_offset(long long seconds, int offset_minutes) {
+    std::string text = iso_utc(seconds + static_cast<long long>(offset_minutes) * 60);
+    text.pop_back(); // the Z
+    const int magnitude = std::abs(offset_minutes);
+    return text + fmt::format("{}{:02}:{:02}", offset_minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+}
+
+/// Every commit a document records (that exists) or whose Refs: trailer names an ID the
+/// revision defines, with who links it.
+struct LinkedCommit {
+    CommitInfo info;
+    std::set<std::string> recorded_by; ///< document IDs whose commit fields hold it
+    std::vector<std::string> refs;     ///< IDs its Refs: trailers name that exist
+};
+
+std::vector<LinkedCommit> linked_commits(const Repo& repo, const Snapshot& snapshot,
+                                         const std::vector<CommitInfo>& history) {
+    std::map<std::string, LinkedCommit> linked;
+    for (const Document& document : snapshot.documents) {
+        if (!document.parsed() || document.kind == nullptr) {
+            continue;
+        }
+        for (const FieldPath& field : document.kind->commit_fields) {
+            for (const FieldPath::Match& match : field.find(document.data())) {
+                std::vector<std::string> shas;
+                if (match.value->is_string()) {
+                    shas.push_back(match.value->get<std::string>());
+                } else if (match.value->is_array()) {
+                    for (const auto& value : *match.value) {
+                        if (value.is_string()) {
+                            shas.push_back(value.get<std::string>());
+                        }
+                    }
+                }
+                for (const std::string& sha : shas) {
+                    if (!is_full_sha(sha) || repo.object_state(sha) != ObjectState::commit) {
+                        continue; // check reports it; there is nothing to pack
+                    }
+                    auto [entry, added] = linked.try_emplace(sha);
+                    if (added) {
+                        entry->second.info = *repo.commit(sha);
+                    }
+                    entry->second.recorded_by.insert(document.id.empty() ? document.path : document.id);
+                }
+            }
+        }
+    }
+    const std::unordered_set<std::string> known = defined_ids(snapshot.documents);
+    for (const CommitInfo& commit : history) {
+        std::vector<std::string> refs;
+        for (const std::string& id : referenced_ids(commit.trailers)) {
+            if (known.contains(id)) {
+                refs.push_back(id);
+            }
+        }
+        if (refs.empty()) {
+            continue;
+        }
+        auto [entry, added] = linked.try_emplace(commit.sha);
+        if (added) {
+            entry->second.info = commit;
+        }
+        entry->second.refs = std::move(refs);
+    }
+    std::vector<LinkedCommit> commits;
+    for (auto& [sha, commit] : linked) {
+        commits.push_back(std::move(commit));
+    }
+    std::sort(commits.begin(), commits.end(), [](const LinkedCommit& a, const LinkedCommit& b) {
+        return std::tie(a.info.commit_time, a.info.sha) < std::tie(b.info.commit_time, b.info.sha);
+    });
+    return commits;
+}
+
+/// One rendered page per document whose ID can name a page (the first file of an ID), as
+/// `cswm render --format html` makes it, but from the revision: its history from there,
+/// the check findings as of it. Returns document path → member name.
+std::map<std::string, std::string> add_pages(const Repo& repo, const Snapshot& snapshot,
+                                             const std::vector<CommitInfo>& history, const Findings& findings,
+                                             const std::string& language, std::vector<Member>& members) {
+    const std::map<std::string, std::string> targets = render::page_targets(snapshot.documents);
+    std::map<std::string, std::vector<Reference>> references; // page ID → commits naming it
+    for (const CommitInfo& commit : history) {
+        std::map<std::string, std::vector<std::string>> named;
+        for (const std::string& ref : referenced_ids(commit.trailers)) {
+            if (const auto target = targets.find(ref); target != targets.end()) {
+                named[target->second].push_back(ref);
+            }
+        }
+        for (auto& [page, ids] : named) {
+            references[page].push_back({commit, std::move(ids)});
+        }
+    }
+    std::map<std::string, Findings> findings_by_path;
+    for (const Finding& finding : findings) {
+        findings_by_path[finding.path].push_back(finding);
+    }
+    std::map<std::string, std::string> pages;
+    std::set<std::string> done;
+    for (const Document& document : snapshot.documents) {
+        if (!document.parsed() || document.kind == nullptr || !render::is_page_id(document.id) ||
+            !done.insert(document.id).second) {
+            continue; // the index links such a document to its source instead
+        }
+        render::PageInput input;
+        input.document = &document;
+        input.revisions = repo.file_history_in(history, document.path);
+        input.shallow = repo.is_shallow();
+        if (const auto found = references.find(document.id); found != references.end()) {
+            input.references = found->second;
+        }
+        for (const std::string& sha : render::named_commits(document)) {
+            if (auto commit = repo.commit(sha)) {
+                input.commits.emplace(sha, std::move(*commit));
+            }
+        }
+        if (const auto found = findings_by_path.find(document.path); found != findings_by_path.end()) {
+            input.findings = found->second;
+        }
+        input.targets = targets;
+        const std::string name = "pages/" + document.id + ".html";
+        members.push_back({name, render::document_html(input, language), false, "", false});
+        pages.emplace(document.path, name);
+    }
+    return pages;
+}
+
+std::string patch_member(const std::string& sha) {
+    return "patches/" + sha + ".patch";
+}
+
+} // namespace
+
+std::string repository_name(const Repo& repo) {
+    std::string name;
+    if (const auto url = repo.config_string("remote.origin.url")) {
+        name = *url;
+        while (!name.empty() && (name.back() == '/' || name.back() == '\\')) {
+            name.pop_back();
+        }
+        name = name.substr(name.find_last_of("/:\\") == std::string::npos ? 0 : name.find_last_of("/:\\") + 1);
+        if (name.ends_with(".git")) {
+            name.resize(name.size() - 4);
+        }
+    }
+    if (name.empty()) {
+        name = repo.workdir().filename().string();
+    }
+    return name;
+}
+
+BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const BundleOptions& options) {
+    auto progress = [&](const std::string& message) {
+        if (options.progress) {
+            options.progress(message);
+        }
+    };
+    progress("reading the revision from git");
+    const Snapshot snapshot = read_snapshot(repo, options.revision, catalog);
+    const std::string& sha = snapshot.commit.sha;
+    const std::string language = options.language.empty() ? snapshot.config.language : options.language;
+    if (language != "en" && language != "zh-TW") {
+        throw Error(fmt::format("--lang {}: the bundle speaks en or zh-TW", language));
+    }
+
+    progress(fmt::format("checking {} documents", snapshot.documents.size()));
+    const std::vector<CommitInfo> history = repo.commits_from(sha);
+    IndexInput index;
+    index.snapshot = &snapshot;
+    index.catalog = &catalog;
+    index.language = language;
+    index.labels = bundle_labels(language);
+    index.repository = options.repository_name.empty() ? repository_name(repo) : options.repository_name;
+    index.tool = options.tool;
+    index.findings = check_revision(snapshot.documents, catalog, snapshot.config, repo, sha, snapshot.commit_date);
+    index.matrix = competency_matrix(snapshot.documents, catalog, history);
+    index.charts.push_back(outcomes_chart(snapshot.documents, index.labels));
+    index.charts.push_back(anomaly_age_chart(snapshot.documents, snapshot.commit_date, index.labels));
+    index.charts.push_back(fix_time_chart(snapshot.documents, index.labels));
+
+    std::ostringstream trace;
+    write_trace_html(trace, build_trace(snapshot.documents, history), language, HtmlMode::fragment);
+    index.trace_html = trace.str();
+    index.trace_style = trace_html_style();
+
+    progress("collecting linked commits");
+    const std::vector<LinkedCommit> commits = linked_commits(repo, snapshot, history);
+    index.commits = commits.size();
+
+    std::unordered_set<std::string> reachable;
+    for (const CommitInfo& commit : history) {
+        reachable.insert(commit.sha);
+    }
+    std::vector<Member> members;
+    ordered_json commit_list = ordered_json::array();
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+        const LinkedCommit& commit = commits[i];
+        if (options.progress && commits.size() > 50 && i % 50 == 0) {
+            progress(fmt::format("reading commit {} of {}", i + 1, commits.size()));
+        }
+        const CommitChanges changes = repo.commit_changes(commit.info.sha, options.with_patches);
+        ordered_json entry;
+        entry["sha"] = commit.info.sha;
+        entry["author"] = {{"name", commit.info.author}, {"email", commit.info.email}};
+        entry["author_date"] = iso_with_offset(commit.info.time, commit.info.offset_minutes);
+        entry["commit_date"] = iso_utc(commit.info.commit_time);
+        entry["parents"] = commit.info.parents;
+        entry["message"] = commit.info.message;
+        ordered_json trailers = ordered_json::array();
+        for (const Trailer& trailer : commit.info.trailers) {
+            trailers.push_back({{"key", trailer.key}, {"value", trailer.value}});
+        }
+        entry["trailers"] = trailers;
+        entry["recorded_by"] = commit.recorded_by;
+        entry["refs"] = commit.refs;
+        entry["in_revision"] = reachable.contains(commit.info.sha);
+        ordered_json files = ordered_json::array();
+        for (const std::string& file : changes.files) {
+            // JSON holds any valid UTF-8; other bytes are written as in member names.
+            files.push_back(find_invalid_utf8(file) ? member_name(file) : file);
+        }
+        entry["files"] = files;
+        if (options.with_patches) {
+            entry["patch"] = patch_member(commit.info.sha);
+            members.push_back({patch_member(commit.info.sha), changes.patch, false, "", false});
+        }
+        commit_list.push_back(std::move(entry));
+    }
+    ordered_json commits_root;
+    commits_root["revision"] = sha;
+    commits_root["commits"] = commit_list;
+    members.push_back({"commits.json", commits_root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n",
+                       false, "", false});
+
+    progress(fmt::format("rendering {} pages", snapshot.documents.size()));
+    index.pages = add_pages(repo, snapshot, history, index.findings, language, members);
+
+    progress("writing index.html");
+    members.push_back({"index.html", render_index(index), false, "", false});
+
+    for (const SourceFile& source : snapshot.sources) {
+        Member member;
+        member.name = source_member(source.tree.path);
+        if (source.tree.type == TreeFile::Type::symlink) {
+            member.symlink = true;
+            // Stored as the link's text, never followed.
+            member.target = stored_link_target(source.content);
+        } else if (source.tree.type == TreeFile::Type::submodule) {
+            continue; // a commit of another repository: no bytes here to pack
+        } else {
+            member.content = source.content;
+            member.executable = source.tree.type == TreeFile::Type::executable;
+        }
+        members.push_back(std::move(member));
+    }
+
+    BundleOutput output;
+    Manifest& manifest = output.manifest;
+    manifest.tool = options.tool;
+    manifest.repository = index.repository;
+    manifest.revision = sha;
+    manifest.commit_time = snapshot.commit_time;
+    manifest.language = language;
+    manifest.with_patches = options.with_patches;
+    manifest.zlib = zlib_release();
+    std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
+    for (std::size_t i = 1; i < members.size(); ++i) {
+        if (members[i].name == members[i - 1].name) {
+            throw Error(fmt::format("two files would be stored as {}", shown_name(members[i].name)));
+        }
+    }
+    for (const Member& member : members) {
+        ManifestEntry entry;
+        entry.path = member.name;
+        entry.symlink = member.symlink;
+        entry.target = member.target;
+        entry.size = member.symlink ? 0 : member.content.size();
+        entry.sha256 = sha256_hex(member.symlink ? member.target : member.content);
+        manifest.entries.push_back(std::move(entry));
+    }
+    members.push_back({k_manifest_name, manifest_json(manifest), false, "", false});
+
+    progress(fmt::format("packing {} files", members.size()));
+    output.archive = write_archive(std::move(members), options.format, snapshot.commit.commit_time);
+    if (repo.is_shallow()) {
+        output.notes.push_back("this clone is shallow: commits behind its boundary are missing, so this bundle differs "
+                               "from one made in a full clone (run `git fetch --unshallow` first)");
+    }
+    output.documents = snapshot.documents.size();
+    output.commits = commits.size();
+    for (const Finding& finding : index.findings) {
+        (finding.severity == Severity::error ? output.errors : output.warnings) += 1;
+    }
+    return output;
+}
+
+} // namespace cswm::bundle

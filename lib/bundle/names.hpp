@@ -1,0 +1,30 @@
+#pragma once
+
+// Names of archive members: what bundle writes and what verify accepts.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cswm::bundle {
+
+/// The member name for a path of the git tree: each '/'-separated component kept when it
+/// is printable UTF-8, otherwise its offending bytes (control characters, invalid UTF-8,
+/// '\', ':' and '%') written as %XX, and "." or ".." as %2E. The result is always a safe
+/// name, and different paths give different names.
+std::string member_name(std::string_view git_path);
+
+/// Why `name` is not a safe, normalized, relative member name, or nullopt when it is one:
+/// empty, absolute, a drive letter, "." or ".." or empty components, a backslash, control
+/// characters, invalid UTF-8, longer than 4096 bytes.
+std::optional<std::string> unsafe_name_reason(std::string_view name);
+
+/// How a symlink's target is stored: as git holds it (".." and absolute targets too: a
+/// link is never followed), unless it holds control bytes or invalid UTF-8, which are
+/// written as %XX (and '%' as %25) as in member names.
+std::string stored_link_target(std::string_view target);
+
+/// A name fit for one line of a report: invalid UTF-8 and control bytes as \xNN.
+std::string shown_name(std::string_view name);
+
+} // namespace cswm::bundle

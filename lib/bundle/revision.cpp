@@ -1,0 +1,130 @@
+#include "lib/bundle/revision.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+namespace cswm::bundle {
+namespace {
+
+bool is_document_name(const std::string& path) {
+    return path.ends_with(".yaml") || path.ends_with(".yml");
+}
+
+bool is_hidden(const std::string& path, std::size_t root_length) {
+    // Any component below the documents folder that starts with '.', as the scan skips.
+    for (std::size_t i = root_length; i < path.size(); ++i) {
+        if (path[i] == '.' && (i == 0 || path[i - 1] == '/')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string text_field(const nlohmann::json& data, const char* key) {
+    const auto found = data.find(key);
+    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+/// A document from blob bytes, as Workspace::load makes one from a file.
+Document load_from_blob(const SourceFile& source, const Config& config, const Catalog& catalog) {
+    Document document;
+    document.path = source.tree.path;
+    document.file = source.tree.path;
+    auto file_finding = [&](std::string rule, std::string message) {
+        document.findings.push_back({Severity::error, std::move(rule), document.path, 0, 0, "", std::move(message)});
+    };
+    if (source.tree.type == TreeFile::Type::symlink) {
+        file_finding("file", "is a symbolic link: documents must be regular files (links are not followed)");
+        return document;
+    }
+    if (source.tree.type == TreeFile::Type::submodule) {
+        file_finding("file", "is a git submodule, not a regular file: only documents may be named *.yaml here");
+        return document;
+    }
+    if (source.content.size() > config.max_document_bytes) {
+        file_finding("limits", fmt::format("is {} bytes, more than the limit of {} (limits.max_document_bytes)",
+                                           source.content.size(), config.max_document_bytes));
+        return document;
+    }
+    document.yaml = parse_yaml_document(source.content, config.yaml);
+    for (const YamlProblem& problem : document.yaml.problems) {
+        document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
+                                     problem.position.column, "", problem.message});
+    }
+    if (document.parsed()) {
+        const nlohmann::json& data = document.data();
+        document.id = text_field(data, "id");
+        document.title = text_field(data, "title");
+        document.status = text_field(data, "status");
+        document.kind = catalog.find(text_field(data, "kind"));
+        for (Finding& finding : document.findings) {
+            finding.id = document.id;
+        }
+    }
+    return document;
+}
+
+} // namespace
+
+std::string iso_utc(long long seconds) {
+    const auto time = static_cast<std::time_t>(seconds);
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                       utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
+Snapshot read_snapshot(const Repo& repo, const std::string& revision, const Catalog& catalog) {
+    Snapshot snapshot;
+    const std::string sha = repo.resolve_commit(revision);
+    const auto commit = repo.commit(sha);
+    if (!commit) {
+        throw Error(fmt::format("commit {} cannot be read", sha));
+    }
+    snapshot.commit = *commit;
+    snapshot.commit_time = iso_utc(commit->commit_time);
+    snapshot.commit_date = snapshot.commit_time.substr(0, 10);
+
+    const auto config_blob = repo.blob_at_path(sha, k_config_file);
+    if (!config_blob) {
+        throw Error(fmt::format("revision {} has no {}: nothing to bundle (was cswm initialised then?)",
+                                sha.substr(0, 10), k_config_file));
+    }
+    std::size_t config_size = 0;
+    const auto config_text = repo.blob_content(*config_blob, 1U << 20U, &config_size);
+    if (!config_text) {
+        throw Error(fmt::format("{} of revision {} is larger than 1 MiB", k_config_file, sha.substr(0, 10)));
+    }
+    snapshot.config = parse_config(*config_text, fmt::format("{} (at {})", k_config_file, sha.substr(0, 10)));
+    snapshot.sources.push_back({TreeFile{k_config_file, *config_blob, TreeFile::Type::file}, *config_text});
+
+    const std::string& root = snapshot.config.root;
+    for (TreeFile& file : repo.tree_files(sha, root)) {
+        SourceFile source;
+        source.tree = std::move(file);
+        if (source.tree.type != TreeFile::Type::submodule) {
+            std::size_t size = 0;
+            auto content = repo.blob_content(source.tree.blob, k_max_source_bytes, &size);
+            if (!content) {
+                throw Error(fmt::format("{} of revision {} is {} bytes, more than a bundle takes ({} bytes)",
+                                        printable(source.tree.path), sha.substr(0, 10), size, k_max_source_bytes));
+            }
+            source.content = std::move(*content);
+        }
+        snapshot.sources.push_back(std::move(source));
+    }
+    for (const SourceFile& source : snapshot.sources) {
+        const std::string& path = source.tree.path;
+        if (path == k_config_file || !is_document_name(path) || is_hidden(path, root.size() + 1)) {
+            continue;
+        }
+        snapshot.documents.push_back(load_from_blob(source, snapshot.config, catalog));
+    }
+    return snapshot;
+}
+
+} // namespace cswm::bundle

@@ -1,0 +1,194 @@
+// Reading a commit's tree and blobs, and what a commit changed: what `bundle` packs, read
+// from git objects alone so that the working tree (and its symlinks) never matters.
+
+#include "lib/git/handles.hpp"
+#include "lib/git/repo.hpp"
+#include "lib/util/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace cswm {
+namespace {
+
+using BlobPtr = std::unique_ptr<git_blob, git::Deleter<git_blob, git_blob_free>>;
+
+std::optional<git_oid> parse_oid(const std::string& sha) {
+    git_oid oid;
+    if (sha.size() != 40 || git_oid_fromstrn(&oid, sha.c_str(), sha.size()) != 0) {
+        return std::nullopt;
+    }
+    return oid;
+}
+
+git::TreePtr commit_tree(git_repository* repository, const std::string& sha) {
+    const auto oid = parse_oid(sha);
+    git_commit* commit_raw = nullptr;
+    if (!oid || git_commit_lookup(&commit_raw, repository, &*oid) != 0) {
+        throw Error(fmt::format("commit {} cannot be read: {}", sha, git::last_error()));
+    }
+    const git::CommitPtr commit(commit_raw);
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, commit.get()) != 0) {
+        throw Error(fmt::format("the tree of commit {} cannot be read: {}", sha, git::last_error()));
+    }
+    return git::TreePtr(tree_raw);
+}
+
+struct WalkState {
+    std::vector<TreeFile>* files;
+};
+
+int collect_entry(const char* root, const git_tree_entry* entry, void* payload) {
+    auto* state = static_cast<WalkState*>(payload);
+    TreeFile file;
+    file.path = std::string(root) + git_tree_entry_name(entry);
+    file.blob = git_oid_tostr_s(git_tree_entry_id(entry));
+    switch (git_tree_entry_filemode(entry)) {
+    case GIT_FILEMODE_BLOB:
+        file.type = TreeFile::Type::file;
+        break;
+    case GIT_FILEMODE_BLOB_EXECUTABLE:
+        file.type = TreeFile::Type::executable;
+        break;
+    case GIT_FILEMODE_LINK:
+        file.type = TreeFile::Type::symlink;
+        break;
+    case GIT_FILEMODE_COMMIT:
+        file.type = TreeFile::Type::submodule;
+        break;
+    default:
+        return 0; // trees: the walk enters them
+    }
+    state->files->push_back(std::move(file));
+    return 0;
+}
+
+} // namespace
+
+std::vector<TreeFile> Repo::tree_files(const std::string& commit_sha, const std::string& folder) const {
+    git_repository* repository = m_handle->repository.get();
+    git::TreePtr tree = commit_tree(repository, commit_sha);
+    std::string prefix;
+    if (!folder.empty()) {
+        git_tree_entry* entry_raw = nullptr;
+        if (git_tree_entry_bypath(&entry_raw, tree.get(), folder.c_str()) != 0) {
+            return {};
+        }
+        const git::TreeEntryPtr entry(entry_raw);
+        if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) {
+            return {};
+        }
+        git_tree* sub_raw = nullptr;
+        if (git_tree_lookup(&sub_raw, repository, git_tree_entry_id(entry.get())) != 0) {
+            throw Error(
+                fmt::format("the folder {} of commit {} cannot be read: {}", folder, commit_sha, git::last_error()));
+        }
+        tree = git::TreePtr(sub_raw);
+        prefix = folder + "/";
+    }
+    std::vector<TreeFile> files;
+    WalkState state{&files};
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect_entry, &state) != 0) {
+        throw Error(fmt::format("the tree of commit {} cannot be walked: {}", commit_sha, git::last_error()));
+    }
+    for (TreeFile& file : files) {
+        file.path.insert(0, prefix);
+    }
+    std::sort(files.begin(), files.end(), [](const TreeFile& a, const TreeFile& b) { return a.path < b.path; });
+    return files;
+}
+
+std::optional<std::string> Repo::blob_content(const std::string& blob_sha, std::size_t max_bytes,
+                                              std::size_t* size) const {
+    const auto oid = parse_oid(blob_sha);
+    git_blob* raw = nullptr;
+    if (!oid || git_blob_lookup(&raw, m_handle->repository.get(), &*oid) != 0) {
+        return std::nullopt;
+    }
+    const BlobPtr blob(raw);
+    const auto raw_size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+    if (size != nullptr) {
+        *size = raw_size;
+    }
+    if (raw_size > max_bytes) {
+        return std::nullopt;
+    }
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), raw_size);
+}
+
+std::optional<std::string> Repo::blob_at_path(const std::string& commit_sha, const std::string& path) const {
+    const git::TreePtr tree = commit_tree(m_handle->repository.get(), commit_sha);
+    git_tree_entry* entry_raw = nullptr;
+    if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) != 0) {
+        return std::nullopt;
+    }
+    const git::TreeEntryPtr entry(entry_raw);
+    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+        return std::nullopt;
+    }
+    return std::string(git_oid_tostr_s(git_tree_entry_id(entry.get())));
+}
+
+CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) const {
+    git_repository* repository = m_handle->repository.get();
+    const auto oid = parse_oid(sha);
+    git_commit* commit_raw = nullptr;
+    if (!oid || git_commit_lookup(&commit_raw, repository, &*oid) != 0) {
+        throw Error(fmt::format("commit {} cannot be read: {}", sha, git::last_error()));
+    }
+    const git::CommitPtr commit(commit_raw);
+    git_tree* new_raw = nullptr;
+    if (git_commit_tree(&new_raw, commit.get()) != 0) {
+        throw Error(fmt::format("the tree of commit {} cannot be read: {}", sha, git::last_error()));
+    }
+    const git::TreePtr new_tree(new_raw);
+    git::TreePtr old_tree;
+    if (git_commit_parentcount(commit.get()) > 0) {
+        git_commit* parent_raw = nullptr;
+        // A parent beyond a shallow boundary is absent: the diff is then against nothing.
+        if (git_commit_parent(&parent_raw, commit.get(), 0) == 0) {
+            const git::CommitPtr parent(parent_raw);
+            git_tree* old_raw = nullptr;
+            if (git_commit_tree(&old_raw, parent.get()) == 0) {
+                old_tree.reset(old_raw);
+            }
+        }
+    }
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    options.flags = GIT_DIFF_SHOW_BINARY;
+    git_diff* diff_raw = nullptr;
+    if (git_diff_tree_to_tree(&diff_raw, repository, old_tree.get(), new_tree.get(), &options) != 0) {
+        throw Error(fmt::format("the changes of commit {} cannot be read: {}", sha, git::last_error()));
+    }
+    const git::DiffPtr diff(diff_raw);
+    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    git_diff_find_similar(diff.get(), &find);
+    CommitChanges changes;
+    std::set<std::string> files;
+    for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+        const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+        if (delta->old_file.path != nullptr && delta->status != GIT_DELTA_ADDED) {
+            files.insert(delta->old_file.path);
+        }
+        if (delta->new_file.path != nullptr && delta->status != GIT_DELTA_DELETED) {
+            files.insert(delta->new_file.path);
+        }
+    }
+    changes.files.assign(files.begin(), files.end());
+    if (with_patch) {
+        git_buf buffer = GIT_BUF_INIT;
+        if (git_diff_to_buf(&buffer, diff.get(), GIT_DIFF_FORMAT_PATCH) != 0) {
+            throw Error(fmt::format("the patch of commit {} cannot be made: {}", sha, git::last_error()));
+        }
+        changes.patch.assign(buffer.ptr, buffer.size);
+        git_buf_dispose(&buffer);
+    }
+    return changes;
+}
+
+} // namespace cswm
