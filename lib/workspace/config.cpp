@@ -39,7 +39,11 @@ Config load_config(const fs::path& file, const std::string& display_path) {
                                 : read.problem == ReadProblem::too_large ? "it is larger than 1 MiB"
                                                                          : read.detail));
     }
-    const ParsedYaml parsed = parse_yaml_document(read.content, YamlLimits{});
+    return parse_config_text(read.content, display_path);
+}
+
+Config parse_config_text(std::string_view text, const std::string& display_path) {
+    const ParsedYaml parsed = parse_yaml_document(text, YamlLimits{});
     if (!parsed.problems.empty()) {
         const YamlProblem& problem = parsed.problems.front();
         fail(display_path, problem.position, problem.message);

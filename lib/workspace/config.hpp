@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace cswm {
 
@@ -25,6 +26,10 @@ inline constexpr const char* k_config_file = ".cswm.yaml";
 /// Reads and validates a configuration file. Throws Error (exit 2) naming the file,
 /// line and column of the first problem: a broken configuration stops every command.
 Config load_config(const fs::path& file, const std::string& display_path);
+
+/// Validates the text of a configuration file (what load_config does once it has read
+/// it); throws Error like load_config. For the fuzzer and tests.
+Config parse_config_text(std::string_view text, const std::string& display_path);
 
 /// The text `cswm init` writes: the defaults, commented in the chosen language.
 std::string default_config_text(const std::string& language);
