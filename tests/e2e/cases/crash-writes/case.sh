@@ -49,22 +49,25 @@ done
 visible_files >"$CASE_TMP/files.before"
 
 # kill_loop NAME COUNT: COUNT runs of NAME's command, each killed with SIGKILL after a
-# random delay up to 1.5 times what an uninterrupted run takes; after each, the document
+# random delay up to 1.25 times what an uninterrupted run takes; after each, the document
 # must be its old or its new version (or absent, for `new`).
 kill_loop() {
   local name=$1 count=$2 doc=${document[$1]} ms
   ms=$(cat "$CASE_TMP/$name.ms")
-  local old_sha="" new_sha broken=0 as_old=0 as_new=0 pid delay i
+  local old_sha="" new_sha broken=0 as_old=0 as_new=0 pid killer delay i
   [ -e "$CASE_TMP/$name.old" ] && old_sha=$(sha "$CASE_TMP/$name.old")
   new_sha=$(sha "$CASE_TMP/$name.new")
   for ((i = 0; i < count; i++)); do
-    delay=$((RANDOM % (ms * 3 / 2 + 1)))
+    delay=$((RANDOM % (ms * 5 / 4 + 1)))
     # shellcheck disable=SC2086
     "$CSWM" ${command[$name]} >/dev/null 2>&1 &
     pid=$!
-    sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
-    kill -KILL "$pid" 2>/dev/null || true
+    # The killer waits in the background, so that a run that ends first ends the wait.
+    (sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))" && kill -KILL "$pid" 2>/dev/null) &
+    killer=$!
     wait "$pid" 2>/dev/null || true
+    kill "$killer" 2>/dev/null || true
+    wait "$killer" 2>/dev/null || true
     if [ ! -e "$doc" ] && [ -z "$old_sha" ]; then
       as_old=$((as_old + 1))
     elif [ -e "$doc" ] && [ "$(sha "$doc")" = "$old_sha" ]; then
