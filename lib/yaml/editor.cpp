@@ -305,7 +305,7 @@ bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value
     expected[where] = value;
     const NodePlace place = m_parsed.places.at(pointer);
     std::string edited = m_text;
-    if (m_text.find('\n', place.key_offset) < place.value_offset) {
+    if (!has_null_token(m_text, place)) {
         // `commit:` with nothing after it: the value goes right after the colon.
         const std::size_t colon = m_text.find(':', place.key_offset);
         edited.insert(colon + 1, " " + scalar_text(value));
@@ -431,7 +431,8 @@ void YamlEditor::insert_after(const std::string& sibling, const std::string& key
     const std::string parent = parent_pointer(sibling);
     const json& root = *m_parsed.root;
     const json::json_pointer holder(parent);
-    if (!root.contains(holder) || !root[holder].is_object() || root[holder].contains(key)) {
+    if (!root.contains(json::json_pointer(sibling)) || !root.contains(holder) || !root[holder].is_object() ||
+        root[holder].contains(key)) {
         throw Error(fmt::format("cannot add {} beside {}", key, pointer_label(sibling)));
     }
     json expected = root;

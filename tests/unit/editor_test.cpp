@@ -201,3 +201,15 @@ TEST_CASE("an empty value at the end of a file without a line break becomes a li
     editor.append_mapping_to_list("/cy", nlohmann::ordered_json{{"k", "v"}});
     CHECK(editor.text() == "cy: \n  - k: v\n");
 }
+
+TEST_CASE("insert_after a key that does not exist is refused with a message (found by fuzzing)") {
+    YamlEditor editor("from: \n", YamlLimits{});
+    CHECK_THROWS_AS(editor.insert_after("/no such field", "to", "x"), Error);
+    CHECK(editor.text() == "from: \n");
+}
+
+TEST_CASE("set_scalar fills an empty value at the end of a file without a line break") {
+    YamlEditor editor("id: TR-001\ncommit:", YamlLimits{});
+    CHECK(editor.set_scalar("/commit", k_a));
+    CHECK(editor.text() == "id: TR-001\ncommit: " + k_a);
+}
