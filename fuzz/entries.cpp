@@ -161,14 +161,15 @@ ordered_json json_value(unsigned char selector) {
 }
 
 /// Comments of `text` as a reader sees them: from a '#' at a line's start or after a
-/// blank, outside quotes, to the end of the line. Each with its offset.
+/// blank, outside quotes (which may span lines), to the end of the line. Each with its
+/// offset. A stray quote mark makes it see fewer comments, never more.
 std::vector<std::pair<std::size_t, std::string>> comments_of(std::string_view text) {
     std::vector<std::pair<std::size_t, std::string>> comments;
     std::size_t start = 0;
+    char quote = 0; // quoted scalars may run over several lines
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         end = end == std::string_view::npos ? text.size() : end;
-        char quote = 0;
         for (std::size_t at = start; at < end; ++at) {
             const char c = text[at];
             if (quote != 0) {
