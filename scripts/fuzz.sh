@@ -26,6 +26,10 @@ declare -A dictionary=([document]=yaml [editor]=yaml [config]=yaml [junit]=xml [
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
 
+# ASan's quarantine of freed memory (256 MB by default) counts against -rss_limit_mb:
+# keep it small so that 512 MB measures what cswm itself uses.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=64:detect_leaks=1}"
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 crashes="$PWD/fuzz-crashes"
