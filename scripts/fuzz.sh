@@ -46,11 +46,11 @@ for target in "${targets[@]}"; do
     fi
     echo "== fuzz_$target: ${seconds}s"
     if "$binary" "${options[@]}" "$work/$target" >"$work/$target.log" 2>&1; then
-        grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)' "$work/$target.log" | tr '\n' ' '
+        grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)' "$work/$target.log" | tr '\n' ' ' || true
         echo
     else
         echo "fuzz_$target FAILED; the input is in $crashes/$target/:"
-        grep -E 'ERROR|SUMMARY|property broken|Test unit written|==[0-9]+==' "$work/$target.log" | head -20
+        grep -E 'ERROR|SUMMARY|property broken|Test unit written|==[0-9]+==' "$work/$target.log" | head -20 || true
         failed+=("$target")
     fi
     rmdir "$crashes/$target" 2>/dev/null || true
