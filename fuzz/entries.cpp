@@ -195,6 +195,28 @@ std::vector<std::pair<std::size_t, std::string>> comments_of(std::string_view te
     return comments;
 }
 
+/// Every tail of a line from a '#' at its start or after a blank: a superset of the
+/// comments of `text`, whatever its quotes.
+std::vector<std::string> comment_candidates(std::string_view text) {
+    std::vector<std::string> tails;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string_view::npos ? text.size() : end;
+        for (std::size_t at = start; at < end; ++at) {
+            if (text[at] == '#' && (at == start || text[at - 1] == ' ' || text[at - 1] == '\t')) {
+                std::string_view tail = text.substr(at, end - at);
+                if (!tail.empty() && tail.back() == '\r') {
+                    tail.remove_suffix(1);
+                }
+                tails.emplace_back(tail);
+            }
+        }
+        start = end + 1;
+    }
+    return tails;
+}
+
 bool is_within(const std::string& pointer, const std::string& ancestor) {
     return pointer == ancestor || (pointer.starts_with(ancestor) && pointer[ancestor.size()] == '/');
 }
@@ -322,8 +344,8 @@ void run_editor(std::string_view data) {
         replaced_from = replaced_from == 0 || line == std::string::npos ? 0 : line + 1;
     }
     std::unordered_map<std::string, std::size_t> kept;
-    for (auto& [offset, comment] : comments_of(result)) {
-        ++kept[std::move(comment)];
+    for (std::string& tail : comment_candidates(result)) {
+        ++kept[std::move(tail)];
     }
     for (auto& [offset, comment] : comments_of(original)) {
         if (offset >= replaced_from && offset < replaced_to) {
@@ -331,7 +353,7 @@ void run_editor(std::string_view data) {
         }
         auto found = kept.find(comment);
         if (found == kept.end() || found->second == 0) {
-            broken("editor", "a comment was lost: " + comment);
+            broken("editor", "a comment was lost: " + comment + "\nin:\n" + result);
         }
         --found->second;
     }
