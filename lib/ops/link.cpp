@@ -50,6 +50,9 @@ std::string commit_pointer(const Document& document, const FieldPath& field, con
 
 LinkResult link_commits(const Workspace& workspace, const LinkRequest& request) {
     const Repo& repo = workspace.require_repo("cswm link");
+    // Read, edit and write as one step: two links on one document at once would otherwise
+    // both edit the same old text, and the second write would drop the first's commit.
+    const FileLock lock(workspace.lock_file());
     const Document document = find_document(workspace, request.id);
     if (document.kind->commit_fields.empty()) {
         throw Error(fmt::format("{} records no commits: link them from the fix confirmation, test report or "

@@ -159,9 +159,10 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
         suite.append_attribute("name") = path.c_str();
         std::size_t tests = 0;
         std::size_t failures = 0;
+        const std::string& classname = path; // clang 14 cannot capture a structured binding
         auto add_case = [&](std::string_view rule, const std::vector<const Finding*>& findings) {
             pugi::xml_node test = suite.append_child("testcase");
-            test.append_attribute("classname") = path.c_str();
+            test.append_attribute("classname") = classname.c_str();
             test.append_attribute("name") = std::string(rule).c_str();
             ++tests;
             std::string errors;

@@ -200,6 +200,11 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
     struct stat status {};
     if (::stat(path.c_str(), &status) == 0) {
         mode = status.st_mode & 07777;
+        // rename() needs only the folder's permission: honour the file's own, so that a
+        // document made read-only is refused rather than replaced.
+        if (::access(path.c_str(), W_OK) != 0) {
+            throw Error(fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
+        }
     }
     const fs::path temporary = write_temporary(path, content, mode);
     if (::rename(temporary.c_str(), path.c_str()) != 0) {

@@ -50,7 +50,8 @@ inline constexpr const char* k_config_file = ".cswm.yaml";
 /// line and column of the first problem: a broken configuration stops every command.
 Config load_config(const fs::path& file, const std::string& display_path);
 
-/// Validates the text of a configuration (as load_config does, for a file read from git).
+/// Validates the text of a configuration file (what load_config does once it has read
+/// it, for a file read from git, the fuzzer and tests); throws Error like load_config.
 Config parse_config(std::string_view text, const std::string& display_path);
 
 /// The text `cswm init` writes: the defaults, commented in the chosen language.

@@ -51,6 +51,18 @@ std::size_t matching_bracket(std::string_view text, std::size_t open) {
     throw Error("cannot find the end of a flow list");
 }
 
+/// True when a null value is written as a token (`null`, `~`) on its key's line; false
+/// for an empty value, whose offset is that of the next token or the end of the text.
+bool has_null_token(std::string_view text, const NodePlace& place) {
+    const std::size_t key_line_end = std::min(text.find('\n', place.key_offset), text.size());
+    if (place.value_offset >= key_line_end) {
+        return false;
+    }
+    const std::string_view token = text.substr(place.value_offset);
+    return token.starts_with('~') || token.starts_with("null") || token.starts_with("Null") ||
+           token.starts_with("NULL");
+}
+
 std::string parent_pointer(const std::string& pointer) {
     return pointer.substr(0, pointer.rfind('/'));
 }
@@ -113,7 +125,7 @@ bool YamlEditor::append_to_list(const std::string& pointer, const std::string& v
     std::string edited = m_text;
     const NodePlace parent = m_parsed.place_of(parent_pointer(pointer));
     const bool in_flow_mapping = is_flow_open(m_text, parent.value_offset, '{');
-    const bool empty_value = list.is_null() && m_text.find('\n', place.key_offset) < place.value_offset;
+    const bool empty_value = list.is_null() && !has_null_token(m_text, place);
 
     if (is_flow_open(m_text, place.value_offset, '[') && (!list.empty() || in_flow_mapping)) {
         // [a, b] → [a, b, value]; [] → [value] inside a flow mapping
@@ -251,7 +263,7 @@ void YamlEditor::append_mapping_to_list(const std::string& pointer, const nlohma
         const std::size_t key_column = place.key_offset - line_start(m_text, place.key_offset);
         insert_at = next_line(m_text, place.key_offset);
         text = item_text(key_column + 2);
-        const bool empty_value = list.is_null() && m_text.find('\n', place.key_offset) < place.value_offset;
+        const bool empty_value = list.is_null() && !has_null_token(m_text, place);
         if (!empty_value) {
             const std::size_t token_end =
                 list.is_null() ? place.value_offset + (m_text.compare(place.value_offset, 1, "~") == 0 ? 1U : 4U)
@@ -293,7 +305,7 @@ bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value
     expected[where] = value;
     const NodePlace place = m_parsed.places.at(pointer);
     std::string edited = m_text;
-    if (m_text.find('\n', place.key_offset) < place.value_offset) {
+    if (!has_null_token(m_text, place)) {
         // `commit:` with nothing after it: the value goes right after the colon.
         const std::size_t colon = m_text.find(':', place.key_offset);
         edited.insert(colon + 1, " " + scalar_text(value));
@@ -419,7 +431,8 @@ void YamlEditor::insert_after(const std::string& sibling, const std::string& key
     const std::string parent = parent_pointer(sibling);
     const json& root = *m_parsed.root;
     const json::json_pointer holder(parent);
-    if (!root.contains(holder) || !root[holder].is_object() || root[holder].contains(key)) {
+    if (!root.contains(json::json_pointer(sibling)) || !root.contains(holder) || !root[holder].is_object() ||
+        root[holder].contains(key)) {
         throw Error(fmt::format("cannot add {} beside {}", key, pointer_label(sibling)));
     }
     json expected = root;

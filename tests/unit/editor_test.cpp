@@ -193,3 +193,23 @@ TEST_CASE("appending a mapping where there is no list, or inside a flow mapping,
                          doctest::Contains("inside a flow mapping"), Error);
     CHECK_THROWS_AS(editor.append_mapping_to_list("/log_reviews", nlohmann::ordered_json::object()), Error);
 }
+
+TEST_CASE("an empty value at the end of a file without a line break becomes a list (found by fuzzing)") {
+    // The empty value's offset is the end of the text: nothing there is a `null` to remove.
+    CHECK(appended("id: FIX-001\ncommits: ", "/commits", k_a) == "id: FIX-001\ncommits: \n  - " + k_a + "\n");
+    YamlEditor editor("cy: ", YamlLimits{});
+    editor.append_mapping_to_list("/cy", nlohmann::ordered_json{{"k", "v"}});
+    CHECK(editor.text() == "cy: \n  - k: v\n");
+}
+
+TEST_CASE("insert_after a key that does not exist is refused with a message (found by fuzzing)") {
+    YamlEditor editor("from: \n", YamlLimits{});
+    CHECK_THROWS_AS(editor.insert_after("/no such field", "to", "x"), Error);
+    CHECK(editor.text() == "from: \n");
+}
+
+TEST_CASE("set_scalar fills an empty value at the end of a file without a line break") {
+    YamlEditor editor("id: TR-001\ncommit:", YamlLimits{});
+    CHECK(editor.set_scalar("/commit", k_a));
+    CHECK(editor.text() == "id: TR-001\ncommit: " + k_a);
+}

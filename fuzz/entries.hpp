@@ -1,0 +1,26 @@
+#pragma once
+
+// What each fuzz target does with one input, kept apart from libFuzzer so that the unit
+// tests replay the regression inputs and the seed corpus through the very same code.
+
+#include <span>
+#include <string_view>
+
+namespace cswm::fuzz {
+
+/// One fuzz target: its name (fuzz/corpus/<name>, fuzz/regressions/<name>) and what it
+/// does with an input. `run` returns normally for input that is rejected the documented
+/// way (cswm::Error, findings); it aborts when a property the target checks is broken,
+/// and lets anything else (a crash, an unexpected exception) through.
+struct Target {
+    const char* name;
+    void (*run)(std::string_view data);
+};
+
+/// Every target, in a fixed order.
+std::span<const Target> targets();
+
+/// The target called `name`, or nullptr.
+const Target* find_target(std::string_view name);
+
+} // namespace cswm::fuzz
