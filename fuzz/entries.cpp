@@ -94,11 +94,11 @@ void run_document(std::string_view data) {
             if (document.kind != nullptr) {
                 folder = document.kind->name;
             }
-            for (const auto& [pointer, place] : document.yaml.places) {
+            document.yaml.places.for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
                 if (place.key_offset > text.size() || place.value_offset > text.size()) {
-                    broken("document", "a node's offset is past the end of the text: " + pointer);
+                    broken("document", "a node's offset is past the end of the text: " + std::string(pointer));
                 }
-            }
+            });
         }
         const std::string name = document.id.empty() || document.id.find('/') != std::string::npos
                                      ? "doc-" + std::to_string(index)
@@ -242,11 +242,11 @@ void run_editor(std::string_view data) {
     }
     const ParsedYaml before = editor->parsed(); // a copy: a successful edit replaces it
     std::vector<std::string> pointers;
-    for (const auto& [pointer, place] : before.places) {
+    before.places.for_each_under("", [&](std::string_view pointer, const NodePlace&) {
         if (!pointer.empty() || op == 4 || op == 1) {
-            pointers.push_back(pointer);
+            pointers.emplace_back(pointer);
         }
-    }
+    });
     std::sort(pointers.begin(), pointers.end());
     if (pointers.empty()) {
         return;
@@ -335,11 +335,11 @@ void run_editor(std::string_view data) {
         const NodePlace target = before.place_of(pointer);
         replaced_from = target.key_offset;
         replaced_to = original.size();
-        for (const auto& [other, place] : before.places) {
-            if (!is_within(other, pointer) && place.key_offset > target.value_offset) {
+        before.places.for_each_under("", [&](std::string_view other, const NodePlace& place) {
+            if (!is_within(std::string(other), pointer) && place.key_offset > target.value_offset) {
                 replaced_to = std::min(replaced_to, place.key_offset);
             }
-        }
+        });
         const std::size_t line = original.rfind('\n', replaced_from == 0 ? 0 : replaced_from - 1);
         replaced_from = replaced_from == 0 || line == std::string::npos ? 0 : line + 1;
     }

@@ -5,6 +5,10 @@ export GIT_AUTHOR_NAME="Ann Lee" GIT_AUTHOR_EMAIL="ann@example.com"
 export GIT_COMMITTER_NAME="Ann Lee" GIT_COMMITTER_EMAIL="ann@example.com"
 export GIT_AUTHOR_DATE="2026-01-05T09:00:00+08:00" GIT_COMMITTER_DATE="2026-01-05T09:00:00+08:00"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+# libgit2 1.5 ignores GIT_CONFIG_GLOBAL and reads $HOME/.gitconfig: a home of its own keeps
+# the machine's git identity and settings out of every golden.
+export HOME="$CASE_TMP/home"
+mkdir -p "$HOME"
 export CSWM_TODAY=2026-01-05 NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC
 
 # make_repo DIR: a git repository with user.name set, initialised for cswm (en).

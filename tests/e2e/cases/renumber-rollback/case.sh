@@ -15,7 +15,7 @@ else
   chmod a-w maint/srs
   trap 'chmod u+w maint/srs' EXIT
 fi
-run renumber REQ-042 REQ-050 2>&1 | sed -E 's/(cannot replace [^:]*): .*/\1: <why>/'
+run renumber REQ-042 REQ-050 2>&1 | sed -E 's/(cannot (write|replace) [^:]*): .*/\1: <why>/'
 echo "# nothing changed, nothing left behind"
 git status --short --ignored
 ls -A maint/srs maint/quality-spec
