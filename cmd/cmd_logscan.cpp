@@ -70,7 +70,7 @@ Command register_logscan(CLI::App& parent) {
                             review->cwd = context.cwd;
                             const Repo* repo = context.workspace->repo();
                             review->reviewer = options->reviewer.value_or(
-                                repo != nullptr ? repo->config_string("user.name").value_or("") : "");
+                                repo != nullptr ? repo->user_name() : "");
                             if (review->reviewer.empty()) {
                                 throw Error("say who reviewed with --reviewer NAME (git's user.name is not set)");
                             }
