@@ -18,16 +18,22 @@ Command register_status(CLI::App& parent) {
     CLI::App* app = parent.add_subcommand(
         "status", "Open work: untested requirements, cases without results, failures without fixes, unverified "
                   "fixes, open anomalies and their age, days since the last log review");
-    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json", "html"}));
     app->add_option("--lang", options->language, "Language of headings (default: .cswm.yaml)")
         ->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
+                const std::string language = options->language.value_or(workspace.config().language);
+                if (options->format == "html") {
+                    const StatusPage page = status_page_workspace(workspace, language);
+                    write_status_html(context.out, page.status, page.charts, language);
+                    return 0;
+                }
                 const StatusReport status = status_workspace(workspace);
                 if (options->format == "json") {
                     write_status_json(context.out, status);
                 } else {
-                    write_status_text(context.out, status, options->language.value_or(workspace.config().language));
+                    write_status_text(context.out, status, language);
                 }
                 return 0;
             }};

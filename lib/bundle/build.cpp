@@ -1,11 +1,11 @@
 // build_bundle: a revision read from git, checked, and packed reproducibly.
 
 #include "lib/bundle/bundle.hpp"
-#include "lib/bundle/charts.hpp"
 #include "lib/bundle/evidence.hpp"
 #include "lib/bundle/index_page.hpp"
 #include "lib/bundle/names.hpp"
 #include "lib/bundle/revision.hpp"
+#include "lib/chart/work_charts.hpp"
 #include "lib/check/checker.hpp"
 #include "lib/ops/history.hpp"
 #include "lib/ops/references.hpp"
@@ -206,9 +206,9 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     index.tool = options.tool;
     index.findings = check_revision(snapshot.documents, catalog, snapshot.config, repo, sha, snapshot.commit_date);
     index.matrix = competency_matrix(snapshot.documents, catalog, history);
-    index.charts.push_back(outcomes_chart(snapshot.documents, index.labels));
-    index.charts.push_back(anomaly_age_chart(snapshot.documents, snapshot.commit_date, index.labels));
-    index.charts.push_back(fix_time_chart(snapshot.documents, index.labels));
+    index.charts.push_back(chart::outcomes_chart(snapshot.documents, index.labels));
+    index.charts.push_back(chart::anomaly_age_chart(snapshot.documents, snapshot.commit_date, index.labels));
+    index.charts.push_back(chart::fix_time_chart(snapshot.documents, index.labels));
 
     std::ostringstream trace;
     write_trace_html(trace, build_trace(snapshot.documents, history), language, HtmlMode::fragment);

@@ -2,6 +2,7 @@
 
 #include "lib/bundle/names.hpp"
 #include "lib/catalog/embedded.hpp"
+#include "lib/chart/work_charts.hpp"
 #include "lib/util/error.hpp"
 
 #include <fmt/format.h>
@@ -93,7 +94,9 @@ std::string gap_text(const Gap& gap, const IndexInput& input) {
 
 json bundle_labels(const std::string& language) {
     const json all = json::parse(embedded("bundle/labels.json"));
-    return all.contains(language) ? all[language] : all["en"];
+    json labels = all.contains(language) ? all[language] : all["en"];
+    labels.update(chart::chart_labels(language)); // the charts' own labels, shared with `cswm status`
+    return labels;
 }
 
 std::string source_member(const std::string& path) {

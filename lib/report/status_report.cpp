@@ -1,10 +1,15 @@
 #include "lib/report/status_report.hpp"
 
+#include "lib/catalog/embedded.hpp"
 #include "lib/report/trace_labels.hpp"
+#include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
+#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+
+#include <functional>
 
 namespace cswm {
 namespace {
@@ -36,6 +41,32 @@ void section(std::ostream& out, const char* heading, std::size_t count, const st
     if (count == 0) {
         out << pick(language, "  none\n", "  無\n");
     }
+}
+
+/// The log-review line without indent or newline, as text and HTML say it.
+std::string log_review_text(const LogReviewStatus& log, const std::string& language) {
+    if (!log.any_log) {
+        return pick(language, "no maintenance log in force", "尚無生效中的維護紀錄表");
+    }
+    if (log.last.empty()) {
+        return labels::say(language, "OVERDUE: no log review is recorded (every {} days)",
+                           "逾期：尚未記錄任何日誌檢視（每 {} 天一次）", log.cadence_days);
+    }
+    const std::string when =
+        labels::say(language, log.days == 1 ? "last on {} ({}), {} day ago" : "last on {} ({}), {} days ago",
+                    "上次於 {}（{}），{} 天前", log.last, printable(log.log, 40),
+                    log.days ? std::to_string(*log.days) : std::string("?"));
+    if (log.cadence_days <= 0) {
+        return when + pick(language, "; no cadence set", "；未設定週期");
+    }
+    return (log.overdue ? pick(language, "OVERDUE: ", "逾期：") : "") + when +
+           labels::say(language, "; every {} days", "；每 {} 天一次", log.cadence_days);
+}
+
+std::string open_summary(const StatusReport& status, const std::string& language) {
+    const std::size_t open = status.open_count();
+    return open == 0 ? std::string(pick(language, "Nothing open.", "沒有待辦工作。"))
+                     : labels::say(language, "{} open item(s).", "{} 項待辦。", open);
 }
 
 } // namespace
@@ -73,30 +104,9 @@ void write_status_text(std::ostream& out, const StatusReport& status, const std:
                            age_text(entry, language), printable(entry.title, 200));
     }
 
-    const LogReviewStatus& log = status.log_review;
-    out << '\n' << pick(language, "Log review", "日誌檢視") << '\n';
-    if (!log.any_log) {
-        out << pick(language, "  no maintenance log in force\n", "  尚無生效中的維護紀錄表\n");
-    } else if (log.last.empty()) {
-        out << labels::say(language, "  OVERDUE: no log review is recorded (every {} days)\n",
-                           "  逾期：尚未記錄任何日誌檢視（每 {} 天一次）\n", log.cadence_days);
-    } else {
-        const std::string when =
-            labels::say(language, log.days == 1 ? "last on {} ({}), {} day ago" : "last on {} ({}), {} days ago",
-                        "上次於 {}（{}），{} 天前", log.last, printable(log.log, 40),
-                        log.days ? std::to_string(*log.days) : std::string("?"));
-        if (log.cadence_days <= 0) {
-            out << "  " << when << pick(language, "; no cadence set\n", "；未設定週期\n");
-        } else {
-            out << "  " << (log.overdue ? pick(language, "OVERDUE: ", "逾期：") : "") << when
-                << labels::say(language, "; every {} days\n", "；每 {} 天一次\n", log.cadence_days);
-        }
-    }
-    const std::size_t open = status.open_count();
     out << '\n'
-        << (open == 0 ? std::string(pick(language, "Nothing open.", "沒有待辦工作。"))
-                      : labels::say(language, "{} open item(s).", "{} 項待辦。", open))
-        << '\n';
+        << pick(language, "Log review", "日誌檢視") << "\n  " << log_review_text(status.log_review, language) << '\n';
+    out << '\n' << open_summary(status, language) << '\n';
 }
 
 void write_status_json(std::ostream& out, const StatusReport& status) {
@@ -145,6 +155,103 @@ void write_status_json(std::ostream& out, const StatusReport& status) {
         ordered{{"any_log", log.any_log},           {"last", text_or_null(log.last)},   {"log", text_or_null(log.log)},
                 {"days_since", age_json(log.days)}, {"cadence_days", log.cadence_days}, {"overdue", log.overdue}};
     out << root.dump(2, ' ', false, ordered::error_handler_t::replace) << '\n';
+}
+
+namespace {
+
+using kainjow::mustache::data;
+
+std::string_view embedded(std::string_view path) {
+    for (const EmbeddedFile& file : embedded_templates()) {
+        if (file.path == path) {
+            return file.data;
+        }
+    }
+    throw Error(fmt::format("templates/{} is missing from this build of cswm", path));
+}
+
+/// One list of open work as mustache data: heading, count, rows of cells (plain text:
+/// kainjow's {{.}} escapes it).
+data html_section(const char* heading, const std::vector<StatusEntry>& entries, const std::string& language,
+                  const std::function<std::vector<std::string>(const StatusEntry&)>& cells) {
+    data section;
+    section.set("heading", heading);
+    section.set("count", std::to_string(entries.size()));
+    section.set("any", entries.empty() ? data(false) : data(true));
+    section.set("none", pick(language, "none", "無"));
+    data rows{data::type::list};
+    for (const StatusEntry& entry : entries) {
+        data row_cells{data::type::list};
+        for (const std::string& cell : cells(entry)) {
+            row_cells.push_back(data(cell));
+        }
+        data row;
+        row.set("cells", row_cells);
+        rows.push_back(row);
+    }
+    section.set("rows", rows);
+    return section;
+}
+
+} // namespace
+
+void write_status_html(std::ostream& out, const StatusReport& status, const std::vector<chart::BarChart>& charts,
+                       const std::string& language) {
+    data values;
+    values.set("lang", language == "zh-TW" ? "zh-TW" : "en");
+    values.set("title", labels::say(language, "Open work on {}", "待辦工作（{}）", status.today));
+    values.set("summary", open_summary(status, language));
+    data sections{data::type::list};
+    sections.push_back(html_section(pick(language, "Requirements without tests", "沒有測試案例的需求"), status.untested,
+                                    language, [](const StatusEntry& entry) {
+                                        return std::vector<std::string>{printable(entry.id, 40),
+                                                                        printable(entry.where, 40),
+                                                                        printable(entry.title, 200)};
+                                    }));
+    sections.push_back(html_section(pick(language, "Test cases without results", "沒有測試結果的案例"),
+                                    status.without_results, language, [&language](const StatusEntry& entry) {
+                                        return std::vector<std::string>{
+                                            printable(entry.id, 40), printable(entry.where, 40),
+                                            entry.report.empty()
+                                                ? std::string(pick(language, "no test report yet", "尚無測試報告"))
+                                                : labels::say(language, "no result in {}", "{} 中沒有結果",
+                                                              printable(entry.report, 40))};
+                                    }));
+    sections.push_back(html_section(pick(language, "Failures without fixes", "沒有修正的不通過結果"),
+                                    status.failures_without_fix, language, [&language](const StatusEntry& entry) {
+                                        return std::vector<std::string>{printable(entry.id, 40),
+                                                                        labels::say(language, "failed in {}",
+                                                                                    "在 {} 不通過",
+                                                                                    printable(entry.report, 40))};
+                                    }));
+    auto dated = [&language](const StatusEntry& entry) {
+        return std::vector<std::string>{printable(entry.id, 40), printable(entry.status, 40), age_text(entry, language),
+                                        printable(entry.title, 200)};
+    };
+    sections.push_back(html_section(pick(language, "Fixes not verified", "尚未驗證的修正"), status.fixes_not_verified,
+                                    language, dated));
+    sections.push_back(
+        html_section(pick(language, "Open anomalies", "未結案的異常"), status.open_anomalies, language, dated));
+    values.set("sections", sections);
+    values.set("log_heading", pick(language, "Log review", "日誌檢視"));
+    values.set("log_text", log_review_text(status.log_review, language));
+    const bool overdue = status.log_review.any_log && status.log_review.overdue;
+    values.set("log_overdue", overdue ? data(true) : data(false));
+    values.set("charts_heading", pick(language, "Charts", "圖表"));
+    data chart_list{data::type::list};
+    for (const chart::BarChart& chart : charts) {
+        data each;
+        each.set("title", chart.title);
+        each.set("svg", chart::render_bar_chart(chart)); // escaped by chart::escape_xml, placed with {{{svg}}}
+        chart_list.push_back(each);
+    }
+    values.set("charts", chart_list);
+
+    kainjow::mustache::mustache page{std::string(embedded("render/status.html.mustache"))};
+    if (!page.is_valid()) {
+        throw Error("templates/render/status.html.mustache: " + page.error_message());
+    }
+    out << page.render(values);
 }
 
 } // namespace cswm

@@ -1,5 +1,6 @@
 #include "lib/trace/views.hpp"
 
+#include "lib/chart/work_charts.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/workspace/workspace.hpp"
 
@@ -23,6 +24,19 @@ StatusReport status_workspace(const Workspace& workspace) {
     // Status needs no trailers: the gaps come from the documents alone.
     const TraceMatrix matrix = build_trace(documents, {});
     return build_status(documents, matrix, workspace.config().log_review_days, today_iso());
+}
+
+StatusPage status_page_workspace(const Workspace& workspace, const std::string& language) {
+    const std::vector<Document> documents = workspace.load_all();
+    StatusPage page;
+    page.status = build_status(documents, build_trace(documents, {}), workspace.config().log_review_days, today_iso());
+    nlohmann::json labels = chart::chart_labels(language);
+    // Ages count to today here, not to a revision's date as in a bundle.
+    labels["chart_anomalies"] = labels.value("chart_anomalies_today", std::string());
+    page.charts.push_back(chart::outcomes_chart(documents, labels));
+    page.charts.push_back(chart::anomaly_age_chart(documents, page.status.today, labels));
+    page.charts.push_back(chart::fix_time_chart(documents, labels));
+    return page;
 }
 
 ImpactReport impact_workspace(const Workspace& workspace, const std::string& range) {

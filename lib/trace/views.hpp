@@ -3,11 +3,13 @@
 // The three views over a workspace, as the commands run them: the documents loaded once,
 // git read where there is a repository.
 
+#include "lib/chart/svg.hpp"
 #include "lib/trace/impact.hpp"
 #include "lib/trace/status.hpp"
 #include "lib/trace/trace.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cswm {
 
@@ -19,6 +21,14 @@ TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from)
 
 /// `cswm status`: the open work, dated against today (CSWM_TODAY overrides it).
 StatusReport status_workspace(const Workspace& workspace);
+
+/// `cswm status --format html`: the open work and the charts of a bundle's index page,
+/// drawn at today with labels in `language`.
+struct StatusPage {
+    StatusReport status;
+    std::vector<chart::BarChart> charts; ///< outcomes per report, open anomalies by age, days to a verified fix
+};
+StatusPage status_page_workspace(const Workspace& workspace, const std::string& language);
 
 /// `cswm impact`: what the commits of a range touch. Throws Error (exit 2) outside git or
 /// for a bad range.

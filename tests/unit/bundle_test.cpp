@@ -3,12 +3,12 @@
 
 #include "lib/bundle/archive.hpp"
 #include "lib/bundle/bundle.hpp"
-#include "lib/bundle/charts.hpp"
 #include "lib/bundle/evidence.hpp"
 #include "lib/bundle/index_page.hpp"
 #include "lib/bundle/manifest.hpp"
 #include "lib/bundle/names.hpp"
 #include "lib/catalog/catalog.hpp"
+#include "lib/chart/work_charts.hpp"
 #include "lib/util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -352,32 +352,32 @@ std::vector<Document> chart_documents() {
 } // namespace
 
 TEST_CASE("charts: outcomes per report in the order they ran, counted from the results") {
-    const chart::BarChart chart = outcomes_chart(chart_documents(), bundle_labels("en"));
+    const chart::BarChart chart = chart::outcomes_chart(chart_documents(), bundle_labels("en"));
     REQUIRE(chart.bars.size() == 2);
     CHECK(chart.bars[0].label == "TR-1 2026-10-03");
     CHECK(chart.bars[0].values == std::vector<double>{1, 1, 1, 0});
     CHECK(chart.bars[1].label == "TR-2 2026-10-21");
     CHECK(chart.bars[1].values == std::vector<double>{2, 0, 0, 0});
     CHECK(chart.series.front() == "passed");
-    CHECK(outcomes_chart(chart_documents(), bundle_labels("zh-TW")).series.front() == "通過");
+    CHECK(chart::outcomes_chart(chart_documents(), bundle_labels("zh-TW")).series.front() == "通過");
 }
 
 TEST_CASE("charts: open anomaly requests by age at the revision's date, by severity") {
-    const chart::BarChart chart = anomaly_age_chart(chart_documents(), "2026-11-02", bundle_labels("en"));
+    const chart::BarChart chart = chart::anomaly_age_chart(chart_documents(), "2026-11-02", bundle_labels("en"));
     REQUIRE(chart.bars.size() == 4);
     // AREQ-1: 32 days, major; AREQ-2: 5 days, not assessed; AREQ-3 is closed.
     CHECK(chart.bars[0].values == std::vector<double>{0, 0, 0, 0, 1});
     CHECK(chart.bars[1].values == std::vector<double>{0, 0, 0, 0, 0});
     CHECK(chart.bars[2].values == std::vector<double>{0, 1, 0, 0, 0});
-    CHECK(anomaly_age_chart({}, "2026-11-02", bundle_labels("en")).bars.empty());
+    CHECK(chart::anomaly_age_chart({}, "2026-11-02", bundle_labels("en")).bars.empty());
 }
 
 TEST_CASE("charts: days from the failing report to the verifying one") {
-    const chart::BarChart chart = fix_time_chart(chart_documents(), bundle_labels("en"));
+    const chart::BarChart chart = chart::fix_time_chart(chart_documents(), bundle_labels("en"));
     REQUIRE(chart.bars.size() == 1);
     CHECK(chart.bars[0].label == "FIX-1");
     CHECK(chart.bars[0].values == std::vector<double>{18});
-    CHECK(chart::render_bar_chart(fix_time_chart({}, bundle_labels("en"))) ==
+    CHECK(chart::render_bar_chart(chart::fix_time_chart({}, bundle_labels("en"))) ==
           "<p class=\"chart-empty\">No fix has been verified after a failed test yet.</p>\n");
 }
 

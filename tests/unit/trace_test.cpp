@@ -1,4 +1,5 @@
 #include "lib/catalog/catalog.hpp"
+#include "lib/chart/work_charts.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 #include "lib/report/status_report.hpp"
@@ -343,6 +344,33 @@ TEST_CASE("status: open work with ages, and the log-review cadence") {
     const nlohmann::json parsed = nlohmann::json::parse(json.str());
     CHECK(parsed["open"] == 7);
     CHECK(parsed["open_anomalies"][0]["age_days"] == 54);
+}
+
+TEST_CASE("status HTML: the lists escaped, the overdue review marked, the charts inline, no script") {
+    std::vector<Document> documents = chain();
+    documents.push_back(doc("kind: maintenance-log\nid: MLOG-001\ntitle: L\nstatus: open\n"
+                            "log_reviews: [{date: 2026-01-01}]\n"));
+    documents.push_back(doc("kind: anomaly-request\nid: AREQ-009\ntitle: \"<img src=x onerror=alert(1)> & co\"\n"
+                            "status: submitted\nreceived_at: 2026-03-10\n"));
+    const StatusReport status = build_status(documents, build_trace(documents, {}), 30, "2026-03-15");
+    const nlohmann::json labels = chart::chart_labels("zh-TW");
+    CHECK(labels.at("outcome_passed") == "通過");
+    CHECK(chart::chart_labels("xx").at("outcome_passed") == "passed"); // unknown language: English
+    const std::vector<chart::BarChart> charts{chart::outcomes_chart(documents, labels),
+                                              chart::anomaly_age_chart(documents, status.today, labels),
+                                              chart::fix_time_chart(documents, labels)};
+    std::ostringstream html;
+    write_status_html(html, status, charts, "zh-TW");
+    const std::string page = html.str();
+    CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"zh-TW\">", 0) == 0);
+    CHECK(page.find("<h1>待辦工作（2026-03-15）</h1>") != std::string::npos);
+    CHECK(page.find("&lt;img src=x onerror=alert(1)&gt; &amp; co") != std::string::npos);
+    CHECK(page.find("<img") == std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("<p class=\"overdue\">逾期：上次於 2026-01-01") != std::string::npos);
+    CHECK(page.find("<h2>未結案的異常 (3)</h2>") != std::string::npos);
+    CHECK(page.find("<h3>各測試報告的測試結果</h3>") != std::string::npos);
+    CHECK(page.find("<svg") != std::string::npos);
 }
 
 TEST_CASE("days_between counts whole days from a date or a date-time") {

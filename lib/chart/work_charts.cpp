@@ -1,13 +1,15 @@
-#include "lib/bundle/charts.hpp"
+#include "lib/chart/work_charts.hpp"
 
+#include "lib/catalog/embedded.hpp"
 #include "lib/util/dates.hpp"
+#include "lib/util/error.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
 
-namespace cswm::bundle {
+namespace cswm::chart {
 namespace {
 
 using nlohmann::json;
@@ -86,9 +88,19 @@ std::vector<const Document*> of_kind(const std::vector<Document>& documents, con
 
 } // namespace
 
-chart::BarChart outcomes_chart(const std::vector<Document>& documents, const json& labels) {
+json chart_labels(const std::string& language) {
+    for (const EmbeddedFile& file : embedded_templates()) {
+        if (file.path == "chart/labels.json") {
+            const json all = json::parse(file.data);
+            return all.contains(language) ? all[language] : all["en"];
+        }
+    }
+    throw Error("templates/chart/labels.json is missing from this build of cswm");
+}
+
+BarChart outcomes_chart(const std::vector<Document>& documents, const json& labels) {
     static const std::array<const char*, 4> outcomes{"passed", "failed", "blocked", "skipped"};
-    chart::BarChart chart;
+    BarChart chart;
     chart.title = label(labels, "chart_outcomes");
     chart.value_label = label(labels, "chart_outcomes_axis");
     chart.empty_text = label(labels, "chart_outcomes_empty");
@@ -125,10 +137,9 @@ chart::BarChart outcomes_chart(const std::vector<Document>& documents, const jso
     return chart;
 }
 
-chart::BarChart anomaly_age_chart(const std::vector<Document>& documents, const std::string& today,
-                                  const json& labels) {
+BarChart anomaly_age_chart(const std::vector<Document>& documents, const std::string& today, const json& labels) {
     static const std::array<const char*, 4> severities{"critical", "major", "minor", "trivial"};
-    chart::BarChart chart;
+    BarChart chart;
     chart.title = label(labels, "chart_anomalies");
     chart.value_label = label(labels, "chart_anomalies_axis");
     chart.empty_text = label(labels, "chart_anomalies_empty");
@@ -169,8 +180,8 @@ chart::BarChart anomaly_age_chart(const std::vector<Document>& documents, const 
     return chart;
 }
 
-chart::BarChart fix_time_chart(const std::vector<Document>& documents, const json& labels) {
-    chart::BarChart chart;
+BarChart fix_time_chart(const std::vector<Document>& documents, const json& labels) {
+    BarChart chart;
     chart.title = label(labels, "chart_fix_time");
     chart.value_label = label(labels, "chart_fix_time_axis");
     chart.empty_text = label(labels, "chart_fix_time_empty");
@@ -205,4 +216,4 @@ chart::BarChart fix_time_chart(const std::vector<Document>& documents, const jso
     return chart;
 }
 
-} // namespace cswm::bundle
+} // namespace cswm::chart
