@@ -1,7 +1,7 @@
 #include "lib/check/rules.hpp"
 
-#include "lib/trace/chain.hpp"
 #include "lib/check/suspect.hpp"
+#include "lib/trace/chain.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/text.hpp"
 
