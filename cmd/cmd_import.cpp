@@ -42,7 +42,7 @@ Command register_import(CLI::App& parent) {
         request->cwd = context.cwd;
         request->language = language->value_or(workspace.config().language);
         if (const Repo* repo = workspace.repo()) {
-            request->owner = repo->user_name();
+            request->owner = repo->config_string("user.name").value_or("");
         }
         request->today = today_iso();
         const JunitImportResult result = import_junit(workspace, *request);

@@ -69,7 +69,8 @@ Command register_logscan(CLI::App& parent) {
                             review->top = options->top;
                             review->cwd = context.cwd;
                             const Repo* repo = context.workspace->repo();
-                            review->reviewer = options->reviewer.value_or(repo != nullptr ? repo->user_name() : "");
+                            review->reviewer = options->reviewer.value_or(
+                                repo != nullptr ? repo->config_string("user.name").value_or("") : "");
                             if (review->reviewer.empty()) {
                                 throw Error("say who reviewed with --reviewer NAME (git's user.name is not set)");
                             }

@@ -33,7 +33,7 @@ Command register_new(CLI::App& parent) {
                 request.title = options->title;
                 request.language = options->language.value_or(workspace.config().language);
                 if (const Repo* repo = workspace.repo()) {
-                    request.owner = repo->user_name();
+                    request.owner = repo->config_string("user.name").value_or("");
                 }
                 request.today = today_iso();
                 const NewDocumentResult result = create_document(workspace, request);

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <cstdlib>
 #include <regex>
 #include <string_view>
 
@@ -104,13 +103,6 @@ std::optional<std::string> Repo::config_string(const std::string& name) const {
         return std::string(value);
     }
     return std::nullopt;
-}
-
-std::string Repo::user_name() const {
-    if (const char* name = std::getenv("GIT_AUTHOR_NAME"); name != nullptr && *name != '\0') {
-        return name;
-    }
-    return config_string("user.name").value_or("");
 }
 
 bool Repo::has_commits() const {

@@ -81,9 +81,6 @@ public:
 
     /// A configuration value such as user.name, when set.
     std::optional<std::string> config_string(const std::string& name) const;
-    /// Who is at work, as git would write them as author: GIT_AUTHOR_NAME when set and not
-    /// empty, else user.name; "" when neither is set.
-    std::string user_name() const;
 
     bool has_commits() const;
     bool is_shallow() const;
