@@ -2,6 +2,7 @@
 # newest report did not run, an anomaly request nobody handled, logs not reviewed for too
 # long, and requirements worded so they cannot be tested. The example starts clean.
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
+git -C demo config user.name "Ann Lee" # the owner of the documents `new` makes
 cd demo
 export CSWM_TODAY=2026-12-01
 run check

@@ -7,6 +7,7 @@
 # More writers join the kill loop by a `kill_loop NAME COUNT` call after their own
 # prepare_NAME, run_NAME and expected-file setup (renumber and bundle, once they land).
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
+git -C demo config user.name "Ann Lee" # the owner of the documents `new` makes
 cd demo
 export CSWM_TODAY=2026-11-26
 mkdir -p results logs
