@@ -4,7 +4,9 @@
 # through sudo.
 set -euo pipefail
 # dpkg-dev: dpkg-shlibdeps, with which `cpack -G DEB` finds the runtime libraries the
-# package depends on; zsh, fish: the tests of their completion scripts (skipped without).
+# package depends on; zsh, fish: the tests of their completion scripts (skipped without);
+# chromium, poppler-utils, fonts-noto-cjk: the test that prints the bundle's pages in a
+# real browser and reads back what it rendered (skipped without).
 
 packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
@@ -12,6 +14,7 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev libpugixml-dev
   zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libssl-dev pre-commit
   dpkg-dev zsh fish
+  chromium poppler-utils fonts-noto-cjk
 )
 
 missing=()
