@@ -89,6 +89,9 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
     ensure_utf8_locale();
     const UtcZone utc;
     std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
+    // Declared before the writer: freeing a writer that was not closed (a member refused
+    // below) still flushes into `output`, which must outlive it.
+    std::string output;
     const std::unique_ptr<archive, WriterDeleter> handle(archive_write_new());
     archive* writer = handle.get();
     if (format == ArchiveFormat::tar_gz) {
@@ -100,7 +103,6 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
         check(writer, archive_write_set_options(writer, "zip:compression=deflate"), "zip options");
     }
     check(writer, archive_write_set_bytes_in_last_block(writer, 1), "block size");
-    std::string output;
     check(writer, archive_write_open(writer, &output, nullptr, append_output, nullptr), "open");
     for (const Member& member : members) {
         if (const auto reason = unsafe_name_reason(member.name)) {
