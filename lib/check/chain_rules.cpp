@@ -1,6 +1,7 @@
 #include "lib/check/rules.hpp"
 
 #include "lib/check/suspect.hpp"
+#include "lib/model/json_text.hpp"
 #include "lib/trace/chain.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/text.hpp"
@@ -20,11 +21,6 @@ namespace cswm::rules {
 namespace {
 
 using nlohmann::json;
-
-std::string text_at(const json& node, const char* key) {
-    const auto found = node.find(key);
-    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 std::vector<const Document*> of_kind(const std::vector<Document>& documents, std::string_view kind) {
     std::vector<const Document*> found;
@@ -54,8 +50,8 @@ void check_requirements_tested(const std::vector<Document>& documents, Findings&
         }
         const json requirements = srs->data().value("requirements", json::array());
         for (std::size_t i = 0; i < requirements.size(); ++i) {
-            const std::string id = text_at(requirements[i], "id");
-            if (id.empty() || text_at(requirements[i], "change") == "removed" || verified.contains(id)) {
+            const std::string id = json_text(requirements[i], "id");
+            if (id.empty() || json_text(requirements[i], "change") == "removed" || verified.contains(id)) {
                 continue;
             }
             out.push_back(
@@ -82,12 +78,12 @@ void check_cases_run(const std::vector<Document>& documents, Findings& out) {
         for (const json& result : report->second->data().value("results", json::array())) {
             const auto outcome = result.find("outcome");
             if (outcome != result.end() && !outcome->is_null()) {
-                run.insert(text_at(result, "case"));
+                run.insert(json_text(result, "case"));
             }
         }
         const json cases = spec->data().value("cases", json::array());
         for (std::size_t i = 0; i < cases.size(); ++i) {
-            const std::string id = text_at(cases[i], "id");
+            const std::string id = json_text(cases[i], "id");
             if (!id.empty() && !run.contains(id)) {
                 out.push_back(spec->finding_at(fmt::format("/cases/{}/id", i), false, Severity::error,
                                                "case-without-result",
@@ -103,7 +99,7 @@ void check_requests_recorded(const std::vector<Document>& documents, Findings& o
     // Handled by an anomaly record, or taken into the requirements as a need (sources).
     std::unordered_set<std::string> recorded;
     for (const Document* record : of_kind(documents, "anomaly-record")) {
-        recorded.insert(text_at(record->data(), "request"));
+        recorded.insert(json_text(record->data(), "request"));
     }
     for (const Document* srs : of_kind(documents, "srs")) {
         for (const json& requirement : srs->data().value("requirements", json::array())) {
@@ -189,8 +185,8 @@ void check_wording(const std::vector<Document>& documents, Findings& out) {
     for (const Document* srs : of_kind(documents, "srs")) {
         const json requirements = srs->data().value("requirements", json::array());
         for (std::size_t i = 0; i < requirements.size(); ++i) {
-            const std::string statement = text_at(requirements[i], "statement");
-            const std::string id = text_at(requirements[i], "id");
+            const std::string statement = json_text(requirements[i], "statement");
+            const std::string id = json_text(requirements[i], "id");
             const std::string pointer = fmt::format("/requirements/{}/statement", i);
             if (statement.empty() || is_placeholder(json(statement))) {
                 continue;

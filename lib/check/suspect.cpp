@@ -1,5 +1,6 @@
 #include "lib/check/suspect.hpp"
 
+#include "lib/model/json_text.hpp"
 #include "lib/util/sha256.hpp"
 
 #include <fmt/format.h>
@@ -21,14 +22,6 @@ using nlohmann::json;
 
 constexpr std::size_t k_fingerprint_digits = 12;
 constexpr std::size_t k_max_old_document = 16U << 20U; // an older revision bigger than this is not read
-
-std::string text_at(const json& node, const char* key) {
-    if (!node.is_object()) {
-        return {};
-    }
-    const auto found = node.find(key);
-    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 /// The length of a white-space character at `at`, or 0.
 std::size_t space_at(std::string_view text, std::size_t at) {
@@ -88,7 +81,7 @@ void for_each_link(const Document& spec, Each each) {
         if (!verifies.is_array()) {
             continue;
         }
-        const std::string case_id = text_at(cases[i], "id");
+        const std::string case_id = json_text(cases[i], "id");
         for (std::size_t j = 0; j < verifies.size(); ++j) {
             if (verifies[j].is_string()) {
                 each(i, case_id.empty() ? fmt::format("cases[{}]", i) : case_id, j, verifies[j].get<std::string>());
@@ -143,7 +136,7 @@ private:
             return statements;
         }
         for (const json& requirement : requirements) {
-            const std::string id = text_at(requirement, "id");
+            const std::string id = json_text(requirement, "id");
             if (!id.empty() && requirement.contains("statement") && requirement["statement"].is_string()) {
                 statements.emplace(id, requirement["statement"].get<std::string>());
             }
@@ -175,7 +168,7 @@ private:
 std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo,
                                           const std::vector<CommitInfo>& commits) {
     const json review = spec.data().value("review", json::object());
-    const std::string date = text_at(review, "date");
+    const std::string date = json_text(review, "date");
     if (date.empty()) {
         return std::nullopt;
     }
@@ -187,8 +180,8 @@ std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo
             return false;
         }
         const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
-        if (!parsed.root || text_at(*parsed.root, "status") != "approved" ||
-            text_at(parsed.root->value("review", json::object()), "date") != date) {
+        if (!parsed.root || json_text(*parsed.root, "status") != "approved" ||
+            json_text(parsed.root->value("review", json::object()), "date") != date) {
             return false;
         }
         approval = revision.commit;
@@ -214,7 +207,7 @@ std::unordered_map<std::string, StatedRequirement> stated_requirements(const std
             continue;
         }
         for (const json& requirement : requirements) {
-            const std::string id = text_at(requirement, "id");
+            const std::string id = json_text(requirement, "id");
             if (!id.empty() && requirement.contains("statement") && requirement["statement"].is_string()) {
                 stated.emplace(id, StatedRequirement{&document, requirement["statement"].get<std::string>()});
             }
@@ -298,7 +291,7 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
             continue;
         }
         const json review = spec.data().value("review", json::object());
-        if (text_at(review, "date").empty()) {
+        if (json_text(review, "date").empty()) {
             continue; // the schema's finding
         }
         if (!walked) {

@@ -1,5 +1,6 @@
 #include "lib/trace/chain.hpp"
 
+#include "lib/model/json_text.hpp"
 #include "lib/util/dates.hpp"
 
 #include <algorithm>
@@ -11,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string text_at(const json& node, const char* key) {
-    const auto found = node.find(key);
-    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 bool is_kind(const Document& document, std::string_view kind) {
     return document.parsed() && document.kind != nullptr && document.kind->name == kind;
 }
@@ -26,16 +22,16 @@ std::map<std::string, const Document*> newest_reports(const std::vector<Document
     std::map<std::string, const Document*> newest;
     auto key = [](const Document& report) {
         const json period = report.data().value("period", json::object());
-        const std::string end = period.is_object() ? text_at(period, "end") : std::string();
+        const std::string end = period.is_object() ? json_text(period, "end") : std::string();
         const std::size_t dash = report.id.rfind('-');
         const long number = dash == std::string::npos ? 0 : std::strtol(report.id.c_str() + dash + 1, nullptr, 10);
-        return std::make_pair(end.empty() ? text_at(report.data(), "created") : end, number);
+        return std::make_pair(end.empty() ? json_text(report.data(), "created") : end, number);
     };
     for (const Document& report : documents) {
         if (!is_kind(report, "test-report")) {
             continue;
         }
-        const std::string spec = text_at(report.data(), "quality_spec");
+        const std::string spec = json_text(report.data(), "quality_spec");
         if (spec.empty()) {
             continue;
         }
@@ -65,7 +61,7 @@ LastLogReview last_log_review(const std::vector<Document>& documents) {
             if (!review.is_object()) {
                 continue;
             }
-            const std::string date = text_at(review, "date").substr(0, 10);
+            const std::string date = json_text(review, "date").substr(0, 10);
             if (is_iso_date(date) && date > last.date) {
                 last.date = date;
                 last.log = &log;

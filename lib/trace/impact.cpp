@@ -1,5 +1,6 @@
 #include "lib/trace/impact.hpp"
 
+#include "lib/model/json_text.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/trace/trace.hpp"
 #include "lib/yaml/loader.hpp"
@@ -14,14 +15,6 @@ namespace cswm {
 namespace {
 
 using nlohmann::json;
-
-std::string text_at(const json& node, const char* key) {
-    if (!node.is_object()) {
-        return {};
-    }
-    const auto found = node.find(key);
-    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 /// The SHAs or IDs of a value: one text, or the texts of a list.
 std::vector<std::string> texts(const json& value) {
@@ -145,7 +138,7 @@ ImpactReport build_impact(const std::vector<Document>& documents, const Repo& re
         by_path.emplace(document.path, &document);
         for (const auto& [id, entry] : entries(document.data(), *document.kind)) {
             const std::string prefix = id.substr(0, id.find('-'));
-            items.emplace(id, Item{item_kind(prefix), text_at(entry, "title"), document.id});
+            items.emplace(id, Item{item_kind(prefix), json_text(entry, "title"), document.id});
         }
     }
     const std::unordered_set<std::string> defined = defined_ids(documents);
@@ -212,7 +205,7 @@ ImpactReport build_impact(const std::vector<Document>& documents, const Repo& re
                         touched_items.add(id, {"file", {}, {commit.sha}});
                         if (!items.contains(id)) {
                             const std::string prefix = id.substr(0, id.find('-'));
-                            items.emplace(id, Item{item_kind(prefix), text_at(entry, "title"), document.id});
+                            items.emplace(id, Item{item_kind(prefix), json_text(entry, "title"), document.id});
                         }
                     }
                 }
@@ -235,18 +228,18 @@ ImpactReport build_impact(const std::vector<Document>& documents, const Repo& re
         if (kind == "quality-spec" && data.contains("cases") && data["cases"].is_array()) {
             for (const json& test_case : data["cases"]) {
                 if (test_case.is_object() && test_case.contains("verifies")) {
-                    verifies[text_at(test_case, "id")] = texts(test_case["verifies"]);
+                    verifies[json_text(test_case, "id")] = texts(test_case["verifies"]);
                 }
             }
         } else if (kind == "test-report" && data.contains("results") && data["results"].is_array()) {
             for (const json& result : data["results"]) {
-                const std::string fix = text_at(result, "fix");
-                if (!fix.empty() && !text_at(result, "case").empty()) {
-                    cases_of_fix[fix].push_back(text_at(result, "case"));
+                const std::string fix = json_text(result, "fix");
+                if (!fix.empty() && !json_text(result, "case").empty()) {
+                    cases_of_fix[fix].push_back(json_text(result, "case"));
                 }
             }
         } else if (kind == "fix-confirmation" && data.contains("source")) {
-            const std::string test_case = text_at(data["source"], "case");
+            const std::string test_case = json_text(data["source"], "case");
             if (!test_case.empty()) {
                 cases_of_fix[id].push_back(test_case);
             }

@@ -1,5 +1,6 @@
 #include "lib/trace/status.hpp"
 
+#include "lib/model/json_text.hpp"
 #include "lib/trace/chain.hpp"
 
 #include <algorithm>
@@ -9,14 +10,6 @@ namespace cswm {
 namespace {
 
 using nlohmann::json;
-
-std::string text_at(const json& node, const char* key) {
-    if (!node.is_object()) {
-        return {};
-    }
-    const auto found = node.find(key);
-    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 /// The date part of a date or date-time field, when it is one.
 std::string date_of(const std::string& value) {
@@ -38,11 +31,11 @@ std::string anomaly_since(const Document& document) {
     const json& data = document.data();
     std::string since;
     if (document.kind->name == "anomaly-request") {
-        since = date_of(text_at(data, "received_at"));
+        since = date_of(json_text(data, "received_at"));
     } else if (const auto timeline = data.find("timeline"); timeline != data.end()) {
-        since = date_of(text_at(*timeline, "learned_at"));
+        since = date_of(json_text(*timeline, "learned_at"));
     }
-    return since.empty() ? date_of(text_at(data, "created")) : since;
+    return since.empty() ? date_of(json_text(data, "created")) : since;
 }
 
 } // namespace
@@ -100,8 +93,9 @@ StatusReport build_status(const std::vector<Document>& documents, const TraceMat
     std::sort(sorted.begin(), sorted.end(), [](const Document* a, const Document* b) { return id_less(a->id, b->id); });
     for (const Document* document : sorted) {
         const std::string& kind = document->kind->name;
-        if (kind == "fix-confirmation" && !fix_verified(document->status, text_at(document->data(), "verified_by"))) {
-            report.fixes_not_verified.push_back(dated(*document, date_of(text_at(document->data(), "created")), today));
+        if (kind == "fix-confirmation" && !fix_verified(document->status, json_text(document->data(), "verified_by"))) {
+            report.fixes_not_verified.push_back(
+                dated(*document, date_of(json_text(document->data(), "created")), today));
         } else if ((kind == "anomaly-request" && document->status != "closed" && document->status != "rejected") ||
                    (kind == "anomaly-record" && document->status != "closed")) {
             report.open_anomalies.push_back(dated(*document, anomaly_since(*document), today));

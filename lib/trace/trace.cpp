@@ -1,5 +1,6 @@
 #include "lib/trace/trace.hpp"
 
+#include "lib/model/json_text.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/trace/chain.hpp"
 #include "lib/util/error.hpp"
@@ -19,14 +20,6 @@ namespace cswm {
 namespace {
 
 using nlohmann::json;
-
-std::string text_at(const json& node, const char* key) {
-    if (!node.is_object()) {
-        return {};
-    }
-    const auto found = node.find(key);
-    return found != node.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 /// The IDs at `key`: one text, or the texts of a list.
 std::vector<std::string> ids_at(const json& node, const char* key) {
@@ -216,7 +209,7 @@ private:
         }
         if (kind == "srs") {
             for (const json& requirement : list_at(data, "requirements")) {
-                const std::string item = text_at(requirement, "id");
+                const std::string item = json_text(requirement, "id");
                 if (item.empty()) {
                     continue;
                 }
@@ -228,9 +221,9 @@ private:
                 }
             }
         } else if (kind == "quality-spec") {
-            link(text_at(data, "srs"), id);
+            link(json_text(data, "srs"), id);
             for (const json& test_case : list_at(data, "cases")) {
-                const std::string item = text_at(test_case, "id");
+                const std::string item = json_text(test_case, "id");
                 if (item.empty()) {
                     continue;
                 }
@@ -242,10 +235,10 @@ private:
                 }
             }
         } else if (kind == "test-report") {
-            link(text_at(data, "quality_spec"), id);
+            link(json_text(data, "quality_spec"), id);
             for (const json& result : list_at(data, "results")) {
-                const std::string test_case = text_at(result, "case");
-                const std::string fix = text_at(result, "fix");
+                const std::string test_case = json_text(result, "case");
+                const std::string fix = json_text(result, "fix");
                 link(test_case, id);
                 link(test_case.empty() ? id : test_case, fix);
                 if (!test_case.empty()) {
@@ -254,20 +247,20 @@ private:
             }
         } else if (kind == "fix-confirmation") {
             const json& source = object_at(data, "source");
-            const std::string test_case = text_at(source, "case");
-            const std::string record = text_at(source, "record");
-            link(test_case.empty() ? text_at(source, "report") : test_case, id);
+            const std::string test_case = json_text(source, "case");
+            const std::string record = json_text(source, "record");
+            link(test_case.empty() ? json_text(source, "report") : test_case, id);
             link(record, id);
             if (!test_case.empty()) {
                 add_unique(m_case_fixes[test_case], id);
             }
             add_unique(m_record_fixes[record], id);
-            link(id, text_at(data, "verified_by"));
+            link(id, json_text(data, "verified_by"));
         } else if (kind == "anomaly-record") {
-            const std::string request = text_at(data, "request");
+            const std::string request = json_text(data, "request");
             link(request, id);
             add_unique(m_records[request], id);
-            const std::string fix = text_at(data, "fix");
+            const std::string fix = json_text(data, "fix");
             link(id, fix);
             add_unique(m_record_fixes[id], fix);
         } else if (kind == "maintenance-log") {
@@ -303,7 +296,7 @@ TraceFix make_fix(const Index& index, const std::string& id) {
     }
     fix.title = document->title;
     fix.status = document->status;
-    fix.verified_by = text_at(document->data(), "verified_by");
+    fix.verified_by = json_text(document->data(), "verified_by");
     for (const std::string& sha : ids_at(document->data(), "commits")) {
         fix.commits.push_back(index.commit(sha));
     }
@@ -325,17 +318,17 @@ void fix_gaps(const TraceFix& fix, std::vector<Gap>& gaps) {
 
 TraceCase make_case(const Index& index, const Document& spec, const json& item) {
     TraceCase row;
-    row.id = text_at(item, "id");
-    row.title = text_at(item, "title");
+    row.id = json_text(item, "id");
+    row.title = json_text(item, "title");
     row.quality_spec = spec.id;
     row.quality_spec_status = spec.status;
     if (const Document* report = index.newest_report(spec.id)) {
         row.newest_report = report->id;
         for (const json& result : list_at(report->data(), "results")) {
             const auto outcome = result.find("outcome");
-            if (text_at(result, "case") == row.id && outcome != result.end() && outcome->is_string()) {
-                row.result = TraceResult{report->id, outcome->get<std::string>(), text_at(result, "fix"),
-                                         text_at(report->data(), "commit")};
+            if (json_text(result, "case") == row.id && outcome != result.end() && outcome->is_string()) {
+                row.result = TraceResult{report->id, outcome->get<std::string>(), json_text(result, "fix"),
+                                         json_text(report->data(), "commit")};
                 break;
             }
         }
@@ -355,7 +348,7 @@ bool failure_handled(const Index& index, const TraceCase& row) {
     }
     return std::any_of(row.fixes.begin(), row.fixes.end(), [&](const TraceFix& fix) {
         const Document* document = index.of_kind(fix.id, "fix-confirmation");
-        return document != nullptr && text_at(object_at(document->data(), "source"), "report") == row.result->report;
+        return document != nullptr && json_text(object_at(document->data(), "source"), "report") == row.result->report;
     });
 }
 
@@ -407,12 +400,12 @@ std::vector<TraceRequirement> build_requirements(const Index& index) {
         }
         for (const json& item : list_at(srs->data(), "requirements")) {
             TraceRequirement row;
-            row.id = text_at(item, "id");
+            row.id = json_text(item, "id");
             if (row.id.empty()) {
                 continue;
             }
-            row.title = text_at(item, "title");
-            row.change = text_at(item, "change");
+            row.title = json_text(item, "title");
+            row.change = json_text(item, "change");
             row.srs = srs->id;
             row.srs_status = srs->status;
             row.plans = plans;
@@ -450,7 +443,7 @@ std::vector<TraceAnomaly> build_anomalies(const Index& index) {
             }
             TraceRecord record{id, document->title, document->status, std::nullopt};
             std::vector<std::string> fixes = index.fixes_of_record(id);
-            const std::string named = text_at(document->data(), "fix");
+            const std::string named = json_text(document->data(), "fix");
             // The record's own `fix` first; else the fix whose source is the record.
             if (!named.empty()) {
                 record.fix = make_fix(index, named);
