@@ -52,10 +52,15 @@ std::string log_review_text(const LogReviewStatus& log, const std::string& langu
         return labels::say(language, "OVERDUE: no log review is recorded (every {} days)",
                            "逾期：尚未記錄任何日誌檢視（每 {} 天一次）", log.cadence_days);
     }
-    const std::string when =
-        labels::say(language, log.days == 1 ? "last on {} ({}), {} day ago" : "last on {} ({}), {} days ago",
-                    "上次於 {}（{}），{} 天前", log.last, printable(log.log, 40),
-                    log.days ? std::to_string(*log.days) : std::string("?"));
+    std::string when;
+    if (log.days && *log.days < 0) { // a review dated after today: a clock or a typo to look at
+        when = labels::say(language, "last on {} ({}), {} day(s) after today", "上次於 {}（{}），晚於今日 {} 天",
+                           log.last, printable(log.log, 40), -*log.days);
+    } else {
+        when = labels::say(language, log.days == 1 ? "last on {} ({}), {} day ago" : "last on {} ({}), {} days ago",
+                           "上次於 {}（{}），{} 天前", log.last, printable(log.log, 40),
+                           log.days ? std::to_string(*log.days) : std::string("?"));
+    }
     if (log.cadence_days <= 0) {
         return when + pick(language, "; no cadence set", "；未設定週期");
     }

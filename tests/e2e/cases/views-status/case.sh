@@ -17,6 +17,9 @@ echo "# in zh-TW: headings, chart titles and labels"
 "$CSWM" status --format html --lang zh-TW | grep -E '<h[123]>|<p class|<html|<title>'
 echo "# two months later, the log review is overdue (cadence 30 days)"
 CSWM_TODAY=2027-02-01 run status --lang zh-TW
+echo "# a clock behind the last review's date: said as such, not as negative days"
+CSWM_TODAY=2026-11-27 run status
+CSWM_TODAY=2026-11-27 run status --lang zh-TW
 echo "# at v2.4.0-rc2"
 git checkout -q v2.4.0-rc2
 CSWM_TODAY=2026-11-08 run status
