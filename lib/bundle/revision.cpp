@@ -2,6 +2,7 @@
 
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/workspace.hpp"
 
 #include <fmt/format.h>
 
@@ -22,11 +23,6 @@ bool is_hidden(const std::string& path, std::size_t root_length) {
         }
     }
     return false;
-}
-
-std::string text_field(const nlohmann::json& data, const char* key) {
-    const auto found = data.find(key);
-    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
 /// A document from blob bytes, as Workspace::load makes one from a file.
@@ -50,21 +46,7 @@ Document load_from_blob(const SourceFile& source, const Config& config, const Ca
                                            source.content.size(), config.max_document_bytes));
         return document;
     }
-    document.yaml = parse_yaml_document(source.content, config.yaml);
-    for (const YamlProblem& problem : document.yaml.problems) {
-        document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
-                                     problem.position.column, "", problem.message});
-    }
-    if (document.parsed()) {
-        const nlohmann::json& data = document.data();
-        document.id = text_field(data, "id");
-        document.title = text_field(data, "title");
-        document.status = text_field(data, "status");
-        document.kind = catalog.find(text_field(data, "kind"));
-        for (Finding& finding : document.findings) {
-            finding.id = document.id;
-        }
-    }
+    parse_document_bytes(document, source.content, config.yaml, catalog);
     return document;
 }
 

@@ -1,5 +1,6 @@
 #include "lib/workspace/workspace.hpp"
 
+#include "lib/model/json_text.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/parallel.hpp"
@@ -22,12 +23,26 @@ bool is_hidden(const fs::path& path) {
     return !name.empty() && name[0] == '.';
 }
 
-std::string text_field(const nlohmann::json& data, const char* key) {
-    const auto found = data.find(key);
-    return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 } // namespace
+
+void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits,
+                          const Catalog& catalog) {
+    document.yaml = parse_yaml_document(bytes, limits);
+    for (const YamlProblem& problem : document.yaml.problems) {
+        document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
+                                     problem.position.column, "", problem.message});
+    }
+    if (document.parsed()) {
+        const nlohmann::json& data = document.data();
+        document.id = json_text(data, "id");
+        document.title = json_text(data, "title");
+        document.status = json_text(data, "status");
+        document.kind = catalog.find(json_text(data, "kind"));
+        for (Finding& finding : document.findings) {
+            finding.id = document.id;
+        }
+    }
+}
 
 Workspace::Workspace(std::optional<Repo> repo, fs::path root, Config config)
     : m_repo(std::move(repo)), m_root(std::move(root)), m_config(std::move(config)), m_catalog(&Catalog::builtin()) {
@@ -139,21 +154,7 @@ Document Workspace::load(const fs::path& file) const {
         file_finding("file", fmt::format("cannot be read: {}", read.detail));
         return document;
     }
-    document.yaml = parse_yaml_document(read.content, m_config.yaml);
-    for (const YamlProblem& problem : document.yaml.problems) {
-        document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
-                                     problem.position.column, "", problem.message});
-    }
-    if (document.parsed()) {
-        const nlohmann::json& data = document.data();
-        document.id = text_field(data, "id");
-        document.title = text_field(data, "title");
-        document.status = text_field(data, "status");
-        document.kind = m_catalog->find(text_field(data, "kind"));
-        for (Finding& finding : document.findings) {
-            finding.id = document.id;
-        }
-    }
+    parse_document_bytes(document, read.content, m_config.yaml, *m_catalog);
     return document;
 }
 

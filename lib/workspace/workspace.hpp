@@ -15,6 +15,11 @@ namespace cswm {
 
 namespace fs = std::filesystem;
 
+/// Parses a document's bytes into `document` (whose path is set): the YAML, its problems as
+/// findings, and the id, title, status and kind. Workspace::load and the bundle's reading
+/// of git blobs share it, so a file and a blob of the same bytes load alike.
+void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits, const Catalog& catalog);
+
 /// A repository that cswm works in: its configuration, catalogue and, usually, its git
 /// repository.
 class Workspace {
