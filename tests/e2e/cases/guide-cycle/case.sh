@@ -1,8 +1,12 @@
+# shellcheck shell=bash
 # docs/guide.md, as a reader types it: every command of its marked blocks (chapter 2's
 # maintenance cycle, and the examples of chapters 3, 5 and 6) runs in a new folder, and
 # what cswm prints must be what the guide shows (guide-run.sh says how blocks are marked).
 # The transcript is the golden; docs/guide.zh-TW.md must mark the same blocks, byte for
-# byte. First, the checker itself: a guide that is wrong must fail.
+# byte. When cswm's output changes on purpose: `guide-run.sh build/dev/cmd/cswm
+# docs/guide.md /tmp/guide-update --update`, read the diff of docs/guide.md, run
+# `sync-twin.sh docs/guide.md docs/guide.zh-TW.md`, then regenerate this golden.
+# First, the checker itself: a guide that is wrong must fail.
 runner="$E2E_DIR/cases/guide-cycle/guide-run.sh"
 
 echo "# a guide that shows the wrong output, a failing command, an edit that does not apply"

@@ -68,7 +68,7 @@ matches() {
 
 # run_block START END: runs the console block of guide lines START..END-1 (fences excluded).
 run_block() {
-  local start=$1 end=$2 k cmd expected=() actual=() status
+  local start=$1 end=$2 k cmd status
   local -a cmds=() outs=()
   # Split the block into commands and the output the guide shows for each.
   k=$start
@@ -76,7 +76,7 @@ run_block() {
     local line=${lines[k]}
     if [[ $line == '$ '* ]]; then
       cmd=${line#\$ }
-      while [[ $cmd == *' \' ]] && ((k + 1 < end)); do
+      while [[ $cmd == *" \\" ]] && ((k + 1 < end)); do
         ((k++))
         cmd+=$'\n'"${lines[k]}"
       done
@@ -153,8 +153,10 @@ while ((i < ${#lines[@]})); do
         [ -n "$update" ] && new_guide+=("${lines[@]:fence+1:end-fence-1}")
         ;;
       patch)
-        echo "# (editor) the edit at line $((fence + 1))"
         printf '%s\n' "${lines[@]:fence+1:end-fence-1}" >"$work/.patch"
+        # Named by the files it changes: line numbers of the guide would change the golden
+        # with every edit of its prose.
+        echo "# (editor) edit $(sed -n 's|^+++ b/||p' "$work/.patch" | tr '\n' ' ' | sed 's/ $//')"
         if ! git apply "$work/.patch"; then
           printf '>>> the edit at line %d does not apply\n' "$((fence + 1))"
           failures=$((failures + 1))
