@@ -389,6 +389,11 @@ bool YamlEditor::replace_scalar(const std::string& pointer, const std::string& v
         ++end;
     } else {
         end = std::min(m_text.find('\n', start), m_text.find(" #", start));
+        const std::size_t parent_offset = m_parsed.place_of(parent_pointer(pointer)).value_offset;
+        if (is_flow_open(m_text, parent_offset, '{') || is_flow_open(m_text, parent_offset, '[')) {
+            // In {a: x, b: y} a plain scalar also ends at the next flow indicator.
+            end = std::min(end, m_text.find_first_of(",}]", start));
+        }
         end = std::min(end, m_text.size());
         while (end > start && (m_text[end - 1] == ' ' || m_text[end - 1] == '\r')) {
             --end;

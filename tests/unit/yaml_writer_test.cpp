@@ -64,6 +64,19 @@ TEST_CASE("yaml editor: lists at the key's own column, CRLF, and a flow mapping 
     CHECK_THROWS_AS(flow.replace_value("/a/b", ordered_json(2)), Error);
 }
 
+TEST_CASE("yaml editor: replace_scalar inside a flow mapping or list ends the plain scalar at the indicator") {
+    // A reviewer chain written `- {role: …, date: …}`, as examples/repo does: review --by
+    // used to take the rest of the line as the date and refuse the edit.
+    YamlEditor editor("reviewers:\n  - {role: reviewer, name: Ya-Ting Hsu, decision: pending, date: 2026-10-13, "
+                      "comment: ok}\n  - [a, b]\n",
+                      YamlLimits{});
+    CHECK(editor.replace_scalar("/reviewers/0/decision", "approved"));
+    CHECK(editor.replace_scalar("/reviewers/0/date", "2026-11-27"));
+    CHECK(editor.replace_scalar("/reviewers/1/1", "c"));
+    CHECK(editor.text() == "reviewers:\n  - {role: reviewer, name: Ya-Ting Hsu, decision: approved, date: 2026-11-27, "
+                           "comment: ok}\n  - [a, c]\n");
+}
+
 TEST_CASE("yaml editor: replace_scalar keeps the line's comment; insert_after adds a key below a block") {
     YamlEditor editor("period:\n  start: 2026-11-24   # first day\n  end: 'x''y'\ntail: 1\n", YamlLimits{});
     CHECK(editor.replace_scalar("/period/start", "2026-11-23"));
