@@ -7,11 +7,13 @@
 #
 #   scripts/valgrind-e2e.sh [BUILD_DIR] [CASE...]   (default: build/dev, the check-* and
 #                                                   bundle cases)
+# JOBS (default 1): how many cases run at once.
 # Suppressions: tests/valgrind/cswm.supp, each with the reason it is not cswm's bug.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$PWD
 
+jobs="${JOBS:-1}"
 build_dir=$(realpath "${1:-build/dev}")
 shift || true
 cases=("$@")
@@ -33,32 +35,54 @@ cat >"$work/bin/cswm" <<WRAPPER
 #!/bin/sh
 exec valgrind --tool=memcheck --quiet --error-exitcode=99 --leak-check=full \
   --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-  --suppressions="$source_dir/tests/valgrind/cswm.supp" --log-file="$work/logs/%p.log" \
+  --suppressions="$source_dir/tests/valgrind/cswm.supp" --log-file="\$CSWM_VALGRIND_LOGS/%p.log" \
   "$binary" "\$@"
 WRAPPER
 chmod +x "$work/bin/cswm"
 
+# one_case NAME: runs it with its own log folder; writes $work/NAME.result and, when it
+# failed, $work/NAME.failed.
+one_case() {
+    local name=$1 status=0 logs="$work/logs/$1"
+    mkdir -p "$logs"
+    TIMEFORMAT="%R s wall, %U s user"
+    { time CSWM_VALGRIND_LOGS="$logs" tests/e2e/run-case.sh "$work/bin/cswm" "tests/e2e/cases/$name" \
+        >"$work/$name.out" 2>&1 || status=$?; } 2>"$work/$name.time"
+    local runs errors
+    runs=$(find "$logs" -name '*.log' | wc -l)
+    errors=$(find "$logs" -name '*.log' -size +0 | sort)
+    {
+        if [[ $status -eq 77 ]]; then
+            echo "valgrind: $name skipped: $(tail -1 "$work/$name.out")"
+        elif [[ $status -ne 0 || -n "$errors" ]]; then
+            echo "valgrind: $name FAILED ($runs runs of cswm)"
+            for log in $errors; do
+                echo "--- $log"
+                head -60 "$log"
+            done
+            [[ -n "$errors" ]] || tail -40 "$work/$name.out"
+            touch "$work/$name.failed"
+        else
+            echo "valgrind: $name clean ($runs runs of cswm, $(cat "$work/$name.time"))"
+        fi
+    } >"$work/$name.result"
+}
+
+running=0
+for name in "${cases[@]}"; do
+    if [[ $running -ge $jobs ]]; then
+        wait -n || true
+        running=$((running - 1))
+    fi
+    one_case "$name" &
+    running=$((running + 1))
+done
+wait || true
 failed=()
 for name in "${cases[@]}"; do
-    rm -f "$work/logs"/*.log
-    status=0
-    TIMEFORMAT="%R s wall, %U s user"
-    { time tests/e2e/run-case.sh "$work/bin/cswm" "tests/e2e/cases/$name" >"$work/$name.out" 2>&1 || status=$?; } \
-        2>"$work/$name.time"
-    runs=$(find "$work/logs" -name '*.log' | wc -l)
-    errors=$(find "$work/logs" -name '*.log' -size +0 | sort)
-    if [[ $status -eq 77 ]]; then
-        echo "valgrind: $name skipped: $(tail -1 "$work/$name.out")"
-    elif [[ $status -ne 0 || -n "$errors" ]]; then
-        echo "valgrind: $name FAILED ($runs runs of cswm)"
-        for log in $errors; do
-            echo "--- $log"
-            head -60 "$log"
-        done
-        [[ -n "$errors" ]] || tail -40 "$work/$name.out"
+    cat "$work/$name.result" 2>/dev/null || echo "valgrind: $name did not finish"
+    if [[ -e "$work/$name.failed" || ! -e "$work/$name.result" ]]; then
         failed+=("$name")
-    else
-        echo "valgrind: $name clean ($runs runs of cswm, $(cat "$work/$name.time"))"
     fi
 done
 if [[ ${#failed[@]} -gt 0 ]]; then
