@@ -6,7 +6,7 @@
 # of their folder once they are old, and check never reads them. Then a full disk, a
 # read-only document and a read-only folder: a clear error, exit 2, the original
 # untouched. Then two `link` at once on one document, and a `link`, an `import --into`
-# and a `logscan --into` on documents at once, fifty times: no write is lost.
+# and a `logscan --into` on documents at once, thirty and ten times: no write is lost.
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
 git -C demo config user.name "Ann Lee" # the owner of the documents `new` makes
 cd demo
@@ -194,12 +194,12 @@ cmp "$CASE_TMP/fix.before" "$fix" && echo "untouched"
 visible_files | diff "$CASE_TMP/files.before" - && echo "the same files as before"
 find maint -name '.*.tmp' -delete
 
-echo "# two links on one document at once, fifty times: no commit is lost"
+echo "# two links on one document at once, thirty times: no commit is lost"
 git commit -q --allow-empty -m "a second commit to link"
 first=$(git rev-parse HEAD~1)
 second=$(git rev-parse HEAD)
 lost=0
-for ((i = 0; i < 50; i++)); do
+for ((i = 0; i < 30; i++)); do
   cp "$CASE_TMP/link.old" "$fix"
   "$CSWM" link FIX-014 "$first" >/dev/null 2>&1 &
   "$CSWM" link FIX-014 "$second" >/dev/null 2>&1 &
