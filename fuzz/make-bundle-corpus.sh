@@ -105,7 +105,7 @@ real = open(f"{out}/good.tar.gz", "rb").read()
 open(f"{out}/truncated.tar.gz", "wb").write(real[: len(real) // 2])
 open(f"{out}/not-an-archive.txt", "wb").write(b"id: AREQ-001\n")
 PY
-ls -l "$out" | awk 'NR > 1 { print $5, $NF }'
+find "$out" -type f -printf '%s %f\n' | sort -k2
 big=$(find "$out" -type f -size +64k)
 if [ -n "$big" ]; then
   echo "larger than the fuzzer's -max_len of 64 KiB: $big" >&2

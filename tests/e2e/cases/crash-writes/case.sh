@@ -217,7 +217,9 @@ for ((i = 0; i < 10; i++)); do
   cp "$CASE_TMP/import.old" "$report"
   cp "$CASE_TMP/logscan.old" "$mlog"
   "$CSWM" link FIX-014 "$first" >/dev/null 2>&1 &
+  # shellcheck disable=SC2086 # the commands are words
   "$CSWM" ${command[import]} >/dev/null 2>&1 &
+  # shellcheck disable=SC2086
   "$CSWM" ${command[logscan]} >/dev/null 2>&1 &
   "$CSWM" link MLOG-007 "$second" --action 1 >/dev/null 2>&1 &
   wait
