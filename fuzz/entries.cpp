@@ -1,5 +1,6 @@
 #include "fuzz/entries.hpp"
 
+#include "lib/bundle/bundle.hpp"
 #include "lib/catalog/catalog.hpp"
 #include "lib/check/checker.hpp"
 #include "lib/check/rules.hpp"
@@ -26,8 +27,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <unordered_map>
 #include <vector>
 
@@ -510,13 +513,72 @@ void run_config(std::string_view data) {
     }
 }
 
-const std::array<Target, 6> k_targets = {{
+// --- bundle: `cswm bundle verify`'s archive reader --------------------------------------
+
+/// The one file each fuzzing process hands its inputs to verify through (the reader
+/// takes a path, as the command does); removed when the process ends.
+class InputFile {
+public:
+    InputFile() : m_path(std::filesystem::temp_directory_path() / ("cswm-fuzz-bundle." + std::to_string(::getpid()))) {}
+    ~InputFile() {
+        std::error_code error;
+        std::filesystem::remove(m_path, error);
+    }
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    const std::filesystem::path& write(std::string_view data) const {
+        std::ofstream out(m_path, std::ios::binary | std::ios::trunc);
+        out.write(data.data(), static_cast<std::streamsize>(data.size()));
+        if (!out.flush()) {
+            broken("bundle", "cannot write the input file " + m_path.string());
+        }
+        return m_path;
+    }
+
+private:
+    std::filesystem::path m_path;
+};
+
+/// The input is a tar, tar.gz or zip file. Limits are far smaller than the command's, so
+/// that every limit is reached within the fuzzer's time and memory.
+void run_bundle(std::string_view data) {
+    static const InputFile file;
+    bundle::ReadLimits limits;
+    limits.max_member_bytes = 8U << 20U;
+    limits.max_total_bytes = 16U << 20U;
+    limits.ratio_applies_after = 1U << 20U;
+    limits.max_entries = 2000;
+    limits.keep_bytes = 1U << 20U;
+    bundle::VerifyResult result;
+    try {
+        result = bundle::verify_bundle(file.write(data).string(), nullptr, limits, "fuzz.tar.gz");
+    } catch (const Error&) {
+        return; // a broken archive or a limit: refused with a message, as documented
+    }
+    if (result.verified > result.members) {
+        broken("bundle", "more members verified than read");
+    }
+    if (result.verified > 0 && !result.manifest) {
+        broken("bundle", "members verified without a manifest");
+    }
+    for (const bundle::VerifyProblem& problem : result.problems) {
+        // Names come from the archive: shown escaped, never with a line break or a control.
+        if (std::any_of(problem.name.begin(), problem.name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+            broken("bundle", "a member name shown with a control character: " + problem.name);
+        }
+        (void)bundle::problem_label(problem.type);
+    }
+}
+
+const std::array<Target, 7> k_targets = {{
     {"document", &run_document},
     {"editor", &run_editor},
     {"trailers", &run_trailers},
     {"junit", &run_junit},
     {"logscan", &run_logscan},
     {"config", &run_config},
+    {"bundle", &run_bundle},
 }};
 
 } // namespace

@@ -122,7 +122,11 @@ JunitImportResult import_junit(const Workspace& workspace, const JunitImportRequ
         throw Error(fmt::format("{} ({}) has no test cases with an ID to map the tests to", spec.id, spec.path));
     }
     std::optional<Document> draft;
+    // --into reads, fills and writes a draft as one step under the lock every writer of
+    // documents holds (a new report takes it in create_with_next_id instead).
+    std::optional<FileLock> lock;
     if (request.into) {
+        lock.emplace(workspace.lock_file());
         draft = find_of_kind(workspace, *request.into, "test-report", "--into");
         if (draft->status != "draft") {
             throw Error(fmt::format("{} is {}, not a draft: import into a new report instead", draft->id,
@@ -173,6 +177,7 @@ JunitImportResult import_junit(const Workspace& workspace, const JunitImportRequ
 
     if (draft) {
         fill.report_id = draft->id;
+        remove_stale_temporaries(draft->file.parent_path());
         const std::string before = read_file_or_throw(draft->file);
         const FilledReport filled = fill_test_report(before, fill, workspace.config().yaml);
         check_size(workspace, filled.text, draft->id);

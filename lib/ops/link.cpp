@@ -86,6 +86,7 @@ LinkResult link_commits(const Workspace& workspace, const LinkRequest& request) 
                                     document.id, current.get<std::string>(), pointer_label(pointer)));
         }
     }
+    remove_stale_temporaries(document.file.parent_path());
     YamlEditor editor(read_file_or_throw(document.file), workspace.config().yaml);
     LinkResult result;
     result.path = document.path;

@@ -173,6 +173,9 @@ ordered_json log_review_entry(const Workspace& workspace, const LogScan& scan, c
 }
 
 LogReviewResult append_log_review(const Workspace& workspace, const LogScan& scan, const LogReviewRequest& request) {
+    // Read, edit and write as one step, under the lock every writer of documents holds:
+    // a `link` or another review of this log at the same time would otherwise be lost.
+    const FileLock lock(workspace.lock_file());
     const Document document = find_document(workspace, request.id);
     if (document.kind == nullptr || document.kind->name != k_kind) {
         throw Error(fmt::format(
@@ -186,6 +189,7 @@ LogReviewResult append_log_review(const Workspace& workspace, const LogScan& sca
                                 request.id, request.id));
     }
     const ordered_json entry = log_review_entry(workspace, scan, request);
+    remove_stale_temporaries(document.file.parent_path());
     YamlEditor editor(read_file_or_throw(document.file), workspace.config().yaml);
     const auto reviews = editor.parsed().root->find("log_reviews");
     if (reviews != editor.parsed().root->end() && only_scaffold_row(workspace, *reviews)) {

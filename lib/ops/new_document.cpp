@@ -98,6 +98,7 @@ NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& ki
     // The lock makes "find the highest ID, write the next" one step for concurrent runs
     // in this clone; the exclusive create below guards against everything else.
     const FileLock lock(workspace.lock_file());
+    remove_stale_temporaries(folder);
     unsigned long highest = highest_number(workspace, kind);
     if (highest >= k_largest_number) {
         throw Error(fmt::format("{}-{} is the highest {} ID in the tree and leaves no next number: give that "

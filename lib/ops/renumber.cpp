@@ -15,6 +15,7 @@
 #include <cstring>
 #include <optional>
 #include <regex>
+#include <set>
 #include <unistd.h>
 
 namespace cswm {
@@ -125,6 +126,16 @@ void write_all(const std::vector<Edit>& edits) {
         bool removed_old = false;
     };
     std::vector<Done> done;
+    std::set<fs::path> folders;
+    for (const Edit& edit : edits) {
+        folders.insert(edit.file.parent_path());
+        if (!edit.new_file.empty()) {
+            folders.insert(edit.new_file.parent_path());
+        }
+    }
+    for (const fs::path& folder : folders) {
+        remove_stale_temporaries(folder); // the caller holds the lock of every writer
+    }
     try {
         for (const Edit& edit : edits) {
             Done step{&edit};

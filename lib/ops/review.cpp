@@ -157,6 +157,8 @@ void record_fingerprints(YamlEditor& editor, const Workspace& workspace, const D
 } // namespace
 
 ReviewResult record_review(const Workspace& workspace, const ReviewRequest& request) {
+    // Read, edit and write as one step under the lock every writer of documents holds.
+    const FileLock lock(workspace.lock_file());
     const Document document = find_document(workspace, request.id);
     if (!document.kind->sign_off) {
         throw Error(fmt::format("{} is {}, which has no sign-off (review block): only feasibility plans, SRSs, "
@@ -218,6 +220,7 @@ ReviewResult record_review(const Workspace& workspace, const ReviewRequest& requ
         record_fingerprints(editor, workspace, document, result);
     }
     if (editor.text() != original) {
+        remove_stale_temporaries(document.file.parent_path());
         write_file_atomically(document.file, editor.text());
         result.written = true;
     }

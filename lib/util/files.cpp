@@ -4,13 +4,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <random>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace cswm {
 namespace {
@@ -82,11 +85,14 @@ void fsync_folder(const fs::path& folder) {
 }
 
 /// A hidden temporary name beside `path`, so a crash leaves no file that looks like a
-/// document (`check` reads only `*.yaml`).
+/// document (`check` reads only `*.yaml`, and skips hidden files). Its pattern is what
+/// is_temporary_name recognises.
 fs::path temporary_beside(const fs::path& path) {
     static std::mt19937_64 generator{std::random_device{}()};
     return path.parent_path() / fmt::format(".{}.{:016x}.tmp", path.filename().string(), generator());
 }
+
+constexpr std::size_t k_temporary_digits = 16;
 
 /// Writes `content` to a new temporary file beside `path` and flushes it to disk.
 fs::path write_temporary(const fs::path& path, std::string_view content, mode_t mode) {
@@ -229,6 +235,64 @@ bool create_file_exclusively(const fs::path& path, std::string_view content) {
     }
     fsync_folder(path.parent_path());
     return true;
+}
+
+bool is_temporary_name(std::string_view name) {
+    constexpr std::string_view suffix = ".tmp";
+    // "." NAME "." 16 hex digits ".tmp", with NAME not empty
+    if (name.size() < 1 + 1 + 1 + k_temporary_digits + suffix.size() || name.front() != '.' ||
+        !name.ends_with(suffix)) {
+        return false;
+    }
+    const std::string_view digits = name.substr(name.size() - suffix.size() - k_temporary_digits, k_temporary_digits);
+    if (name[name.size() - suffix.size() - k_temporary_digits - 1] != '.') {
+        return false;
+    }
+    return std::all_of(digits.begin(), digits.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::size_t remove_stale_temporaries(const fs::path& folder, std::chrono::seconds min_age) {
+    Fd dir_fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (dir_fd.get() < 0) {
+        return 0;
+    }
+    const int listed = ::dup(dir_fd.get());
+    DIR* const dir = listed >= 0 ? ::fdopendir(listed) : nullptr;
+    if (dir == nullptr) {
+        if (listed >= 0) {
+            ::close(listed);
+        }
+        return 0;
+    }
+    const auto now = std::chrono::system_clock::now();
+    std::vector<std::string> stale;
+    while (const dirent* entry = ::readdir(dir)) {
+        const std::string_view name = entry->d_name;
+        if (!is_temporary_name(name)) {
+            continue;
+        }
+        // lstat relative to the folder we opened: a link or a folder so named is left alone.
+        struct stat status {};
+        if (::fstatat(dir_fd.get(), entry->d_name, &status, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(status.st_mode) ||
+            status.st_uid != ::geteuid()) {
+            continue;
+        }
+        const auto modified =
+            std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                std::chrono::seconds(status.st_mtim.tv_sec) + std::chrono::nanoseconds(status.st_mtim.tv_nsec)));
+        if (now - modified >= min_age) {
+            stale.emplace_back(name);
+        }
+    }
+    ::closedir(dir);
+    std::size_t removed = 0;
+    for (const std::string& name : stale) {
+        if (::unlinkat(dir_fd.get(), name.c_str(), 0) == 0) {
+            ++removed;
+        }
+    }
+    return removed;
 }
 
 FileLock::FileLock(const fs::path& path) {

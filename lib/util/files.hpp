@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -40,6 +41,19 @@ void write_file_atomically(const fs::path& path, std::string_view content);
 /// Creates `path` with `content`, atomically and only if nothing exists there yet
 /// (hard link of a complete temporary file). Returns false when `path` already exists.
 bool create_file_exclusively(const fs::path& path, std::string_view content);
+
+/// How old a temporary file of ours must be before remove_stale_temporaries removes it.
+inline constexpr std::chrono::minutes k_stale_temporary_age{10};
+
+/// Whether `name` is a temporary name of write_file_atomically and create_file_exclusively
+/// (`.NAME.<16 hex digits>.tmp`).
+bool is_temporary_name(std::string_view name);
+
+/// Removes the temporary files that writes killed halfway left in `folder`: only regular
+/// files (not links) of our naming pattern, owned by this user and not modified for
+/// `min_age`. Call it only while holding the lock every writer of `folder` holds, so that
+/// no live write's file can be among them. Best effort: returns how many it removed.
+std::size_t remove_stale_temporaries(const fs::path& folder, std::chrono::seconds min_age = k_stale_temporary_age);
 
 /// Holds an exclusive advisory lock (flock) on a lock file while alive.
 class FileLock {

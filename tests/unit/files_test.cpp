@@ -219,6 +219,50 @@ TEST_CASE("FileLock excludes a second holder until released") {
     CHECK(fs::exists(lock_file));
 }
 
+TEST_CASE("is_temporary_name knows the names of our temporary files and nothing else") {
+    CHECK(is_temporary_name(".SRS-001-x.yaml.0123456789abcdef.tmp"));
+    CHECK(is_temporary_name(".a.0000000000000000.tmp"));
+    CHECK_FALSE(is_temporary_name("SRS-001-x.yaml.0123456789abcdef.tmp"));  // not hidden
+    CHECK_FALSE(is_temporary_name(".SRS-001-x.yaml.0123456789ABCDEF.tmp")); // upper case
+    CHECK_FALSE(is_temporary_name(".SRS-001-x.yaml.0123456789abcde.tmp"));  // 15 digits
+    CHECK_FALSE(is_temporary_name(".SRS-001-x.yaml0123456789abcdef.tmp"));  // no dot
+    CHECK_FALSE(is_temporary_name("..0123456789abcdef.tmp"));               // no name
+    CHECK_FALSE(is_temporary_name(".notes.tmp"));
+    CHECK_FALSE(is_temporary_name(".SRS-001-x.yaml.0123456789abcdef.tmp~"));
+}
+
+TEST_CASE("remove_stale_temporaries removes only old regular files of our pattern") {
+    TempFolder folder;
+    const auto age = [&](const std::string& name, std::chrono::minutes ago) {
+        const auto when = fs::file_time_type::clock::now() - ago;
+        fs::last_write_time(folder / name, when);
+    };
+    write(folder / ".a.yaml.0123456789abcdef.tmp", "killed halfway");
+    age(".a.yaml.0123456789abcdef.tmp", std::chrono::minutes(30));
+    write(folder / ".b.yaml.fedcba9876543210.tmp", "a write still going on");
+    write(folder / ".notes.tmp", "someone else's");
+    age(".notes.tmp", std::chrono::minutes(30));
+    write(folder / "a.yaml", "kind: srs\n");
+    age("a.yaml", std::chrono::minutes(30));
+    fs::create_directory(folder / ".c.yaml.0123456789abcdef.tmp");
+    age(".c.yaml.0123456789abcdef.tmp", std::chrono::minutes(30));
+    write(folder.path().parent_path() / (folder.path().filename().string() + ".target"), "not ours to remove");
+    fs::create_symlink(folder.path().parent_path() / (folder.path().filename().string() + ".target"),
+                       folder / ".d.yaml.0123456789abcdef.tmp");
+
+    CHECK(remove_stale_temporaries(folder.path()) == 1);
+    CHECK_FALSE(fs::exists(folder / ".a.yaml.0123456789abcdef.tmp"));
+    CHECK(fs::exists(folder / ".b.yaml.fedcba9876543210.tmp")); // young: maybe a live write
+    CHECK(fs::exists(folder / ".notes.tmp"));
+    CHECK(fs::exists(folder / "a.yaml"));
+    CHECK(fs::is_directory(folder / ".c.yaml.0123456789abcdef.tmp"));
+    CHECK(fs::is_symlink(folder / ".d.yaml.0123456789abcdef.tmp"));
+    fs::remove(folder.path().parent_path() / (folder.path().filename().string() + ".target"));
+
+    CHECK(remove_stale_temporaries(folder.path(), std::chrono::seconds(0)) == 1); // the young one
+    CHECK(remove_stale_temporaries(folder / "missing") == 0);
+}
+
 TEST_CASE("relative_to gives repository paths with / and leaves outside paths alone") {
     CHECK(relative_to("/repo/maint/srs/SRS-001.yaml", "/repo") == "maint/srs/SRS-001.yaml");
     CHECK(relative_to("/repo", "/repo") == ".");

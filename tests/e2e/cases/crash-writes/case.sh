@@ -1,11 +1,12 @@
 # Crash-safe writes (issue 9). cswm is killed with SIGKILL at random moments while it
-# writes (link, new, import junit --into, logscan --into): every document is afterwards
-# exactly its old or its new version, never partial or empty, and no file is left that
-# check would read. Then a full disk, a read-only document and a read-only folder: a
-# clear error, exit 2, the original untouched. Then two `link` at once on one document,
-# fifty times: neither commit is lost.
-# More writers join the kill loop by a `kill_loop NAME COUNT` call after their own
-# prepare_NAME, run_NAME and expected-file setup (renumber and bundle, once they land).
+# writes (link, new, import junit --into, logscan --into, renumber, bundle -o): every
+# document is afterwards exactly its old or its new version, never partial or empty, and
+# no file is left that check would read; a bundle is never left partial at its
+# destination. Temporary files that killed writes leave are removed by the next writer
+# of their folder once they are old, and check never reads them. Then a full disk, a
+# read-only document and a read-only folder: a clear error, exit 2, the original
+# untouched. Then two `link` at once on one document, and a `link`, an `import --into`
+# and a `logscan --into` on documents at once, thirty and ten times: no write is lost.
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
 git -C demo config user.name "Ann Lee" # the owner of the documents `new` makes
 cd demo
@@ -35,7 +36,12 @@ command[logscan]="logscan logs/upload-service.log --into MLOG-007 --reviewer Jun
 document[new]=maint/test-report/TR-012-killed-new.yaml
 command[new]="new test-report --title killed-new"
 
-for name in link import logscan new; do
+# bundle: the destination holds a bundle of the previous commit ("old") and gets one of HEAD.
+document[bundle]=$CASE_TMP/kill.tar.gz
+command[bundle]="bundle -o $CASE_TMP/kill.tar.gz"
+"$CSWM" bundle --rev HEAD~1 -o "$CASE_TMP/kill.tar.gz" >/dev/null
+
+for name in link import logscan new bundle; do
   doc=${document[$name]}
   if [ -e "$doc" ]; then cp "$doc" "$CASE_TMP/$name.old"; fi
   start=$(date +%s%N)
@@ -85,16 +91,92 @@ kill_loop() {
   echo "$name: $count runs killed at random; documents broken: $broken"
   echo "$name: $as_old left old, $as_new left new (an uninterrupted run: ${ms} ms)" >&2
 }
-kill_loop link 60
-kill_loop import 45
-kill_loop logscan 45
-kill_loop new 50
+kill_loop link 40
+kill_loop import 35
+kill_loop logscan 35
+kill_loop new 35
+kill_loop bundle 25
+echo "bundle: files left beside the destination other than hidden .kill.tar.gz.*.tmp ones: \
+$(find "$CASE_TMP" -maxdepth 1 -name '.*.tmp' | grep -c -v -E '/\.kill\.tar\.gz\.[0-9a-f]{16}\.tmp$')"
+echo "bundle: $(find "$CASE_TMP" -maxdepth 1 -name '.kill.tar.gz.*.tmp' | wc -l) hidden temporary files left" >&2
+find "$CASE_TMP" -maxdepth 1 -name '.kill.tar.gz.*.tmp' -delete
+
+# renumber edits several documents and renames one: each file must be its old or its
+# new version, every document kept by both must exist, and the renamed one must exist
+# under its old or its new name (or both, when killed between the two steps).
+snapshot() { find maint -type f ! -name '.*' -print0 | sort -z | xargs -0 sha256sum; }
+restore_tree() {
+  git checkout -q HEAD -- maint
+  git clean -fdq -e '.*.tmp' -- maint # what renumber created; not the temporary files
+}
+snapshot >"$CASE_TMP/renumber.old"
+start=$(date +%s%N)
+"$CSWM" renumber SRS-004 SRS-009 >/dev/null
+renumber_ms=$((($(date +%s%N) - start) / 1000000 + 1))
+snapshot >"$CASE_TMP/renumber.new"
+restore_tree
+snapshot | cmp -s - "$CASE_TMP/renumber.old" || { echo "renumber: the tree was not restored" >&2; exit 1; }
+[ "$(wc -l <"$CASE_TMP/renumber.old")" -eq "$(wc -l <"$CASE_TMP/renumber.new")" ] || exit 1
+renumber_broken=0 renumber_mixed=0
+for ((i = 0; i < 35; i++)); do
+  delay=$((RANDOM % (renumber_ms * 5 / 4 + 1)))
+  "$CSWM" renumber SRS-004 SRS-009 >/dev/null 2>&1 &
+  pid=$!
+  (sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))" && kill -KILL "$pid" 2>/dev/null) &
+  killer=$!
+  wait "$pid" 2>/dev/null || true
+  kill "$killer" 2>/dev/null || true
+  wait "$killer" 2>/dev/null || true
+  # Every visible file: a version of its path in the old or in the new tree.
+  if ! snapshot | while read -r hash path; do
+    grep -qxF "$hash  $path" "$CASE_TMP/renumber.old" "$CASE_TMP/renumber.new" ||
+      { echo "renumber: run $i left $path neither old nor new" >&2; exit 1; }
+  done; then
+    renumber_broken=$((renumber_broken + 1))
+  fi
+  # Every path of both trees exists; the renamed document under one name at least.
+  missing=$(comm -12 <(cut -c67- "$CASE_TMP/renumber.old" | sort) <(cut -c67- "$CASE_TMP/renumber.new" | sort) |
+    while read -r path; do [ -e "$path" ] || echo "$path"; done)
+  renamed=$(find maint/srs -name 'SRS-004-*.yaml' -o -name 'SRS-009-*.yaml' | wc -l)
+  if [ -n "$missing" ] || [ "$renamed" -lt 1 ]; then
+    renumber_broken=$((renumber_broken + 1))
+    echo "renumber: run $i lost a document: $missing (renamed: $renamed)" >&2
+  fi
+  snapshot | cmp -s - "$CASE_TMP/renumber.old" || snapshot | cmp -s - "$CASE_TMP/renumber.new" ||
+    renumber_mixed=$((renumber_mixed + 1))
+  restore_tree
+done
+echo "renumber: 35 runs killed at random; documents broken: $renumber_broken"
+echo "renumber: $renumber_mixed runs left some documents old and some new (an uninterrupted run: ${renumber_ms} ms)" >&2
 
 echo "# no file check would read is left behind; temporary files are hidden"
 visible_files | diff "$CASE_TMP/files.before" - && echo "the same files as before"
 find maint -name '.*.tmp' | grep -v -E '/\.[^/]+\.yaml\.[0-9a-f]{16}\.tmp$' || echo "every leftover is a hidden .tmp file"
 find maint -name '.*.tmp' -delete
 run check "$fix" "$report" "$mlog"
+
+echo "# temporary files of killed writes: check never reads them; the next writer of their"
+echo "# folder removes ours once ten minutes old, and nothing else"
+fix_dir=$(dirname "$fix")
+report_dir=$(dirname "$report")
+printf 'id: [FIX-014\n' >"$fix_dir/.$(basename "$fix").00000000deadbeef.tmp"
+printf 'id: [FIX-014\n' >"$fix_dir/.$(basename "$fix").00000000cafef00d.tmp"
+printf 'kind: [\n' >"$report_dir/.$(basename "$report").00000000deadbeef.tmp"
+printf 'not ours\n' >"$fix_dir/.notes.tmp"
+touch -d '-11 minutes' "$fix_dir/.$(basename "$fix").00000000deadbeef.tmp" "$fix_dir/.notes.tmp" \
+  "$report_dir/.$(basename "$report").00000000deadbeef.tmp"
+"$CSWM" check >"$CASE_TMP/check.out" 2>&1 || true
+grep -q -e deadbeef -e cafef00d -e notes.tmp "$CASE_TMP/check.out" && echo "check names one of them" ||
+  echo "check names none of them"
+tail -1 "$CASE_TMP/check.out"
+"$CSWM" link FIX-014 HEAD >/dev/null
+cp "$CASE_TMP/link.old" "$fix"
+find maint -name '.*.tmp' | sed 's|.*/||' | sort
+"$CSWM" import junit results/go.xml --quality-spec QS-004 --into TR-011 --commit HEAD >/dev/null || true
+cp "$CASE_TMP/import.old" "$report"
+echo "after import --into TR-011:"
+find maint -name '.*.tmp' | sed 's|.*/||' | sort
+find maint -name '.*.tmp' -delete
 
 echo "# a full disk (a file-size limit): a clear error, exit 2, the document untouched"
 cp "$fix" "$CASE_TMP/fix.before"
@@ -112,12 +194,12 @@ cmp "$CASE_TMP/fix.before" "$fix" && echo "untouched"
 visible_files | diff "$CASE_TMP/files.before" - && echo "the same files as before"
 find maint -name '.*.tmp' -delete
 
-echo "# two links on one document at once, fifty times: no commit is lost"
+echo "# two links on one document at once, thirty times: no commit is lost"
 git commit -q --allow-empty -m "a second commit to link"
 first=$(git rev-parse HEAD~1)
 second=$(git rev-parse HEAD)
 lost=0
-for ((i = 0; i < 50; i++)); do
+for ((i = 0; i < 30; i++)); do
   cp "$CASE_TMP/link.old" "$fix"
   "$CSWM" link FIX-014 "$first" >/dev/null 2>&1 &
   "$CSWM" link FIX-014 "$second" >/dev/null 2>&1 &
@@ -126,6 +208,29 @@ for ((i = 0; i < 50; i++)); do
 done
 echo "runs that lost a commit: $lost"
 cp "$CASE_TMP/link.old" "$fix"
+
+echo "# link, import --into and logscan --into on one document each, and link on the"
+echo "# maintenance log, all at once, ten times: every write kept (one lock for all writers)"
+lost=0
+for ((i = 0; i < 10; i++)); do
+  cp "$CASE_TMP/link.old" "$fix"
+  cp "$CASE_TMP/import.old" "$report"
+  cp "$CASE_TMP/logscan.old" "$mlog"
+  "$CSWM" link FIX-014 "$first" >/dev/null 2>&1 &
+  # shellcheck disable=SC2086 # the commands are words
+  "$CSWM" ${command[import]} >/dev/null 2>&1 &
+  # shellcheck disable=SC2086
+  "$CSWM" ${command[logscan]} >/dev/null 2>&1 &
+  "$CSWM" link MLOG-007 "$second" --action 1 >/dev/null 2>&1 &
+  wait
+  grep -q -- "- $first" "$fix" || lost=$((lost + 1))
+  cmp -s "$report" "$CASE_TMP/import.old" && lost=$((lost + 1))
+  grep -q -- "$second" "$mlog" && grep -q "reviewer: Jun-Hao_Lin" "$mlog" || lost=$((lost + 1))
+done
+echo "writes lost: $lost"
+cp "$CASE_TMP/link.old" "$fix"
+cp "$CASE_TMP/import.old" "$report"
+cp "$CASE_TMP/logscan.old" "$mlog"
 
 echo "# read-only document and folder (as the user nobody: root writes anyway)"
 if [ "$(id -u)" -ne 0 ] || ! id nobody >/dev/null 2>&1; then
