@@ -113,6 +113,23 @@ bool objects_unchanged(const std::vector<std::pair<std::string, int>>& objects, 
     });
 }
 
+/// The commits where a shallow clone's history ends (`shallow` in the common git folder,
+/// which a linked worktree names in `commondir`): `git fetch --deepen` moves them, and with
+/// them the history the git rules walk, without moving HEAD.
+std::string shallow_boundary(const fs::path& git_dir) {
+    fs::path common = git_dir;
+    const ReadResult pointer = read_regular_file(git_dir / "commondir", 4096);
+    if (pointer.problem == ReadProblem::none) {
+        std::string folder = pointer.content;
+        while (!folder.empty() && (folder.back() == '\n' || folder.back() == '\r')) {
+            folder.pop_back();
+        }
+        common = fs::path(folder).is_absolute() ? fs::path(folder) : (git_dir / folder).lexically_normal();
+    }
+    const ReadResult shallow = read_regular_file(common / "shallow", 1U << 26U);
+    return fmt::format("shallow:{}:{}", static_cast<int>(shallow.problem), shallow.content);
+}
+
 /// A content hash, not a stand-in such as "special:…" for what could not be read.
 bool is_content_key(const std::string& key) {
     return key.size() == 64 && key.find(':') == std::string::npos;
@@ -189,7 +206,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         }
     }
     fingerprint.add(head);
-    fingerprint.add(repo.is_shallow() ? "shallow" : "complete");
+    fingerprint.add(repo.is_shallow() ? shallow_boundary(repo.git_dir()) : "complete");
     fingerprint.add(static_cast<std::int64_t>(next.files.size()));
     for (const CachedFile& entry : next.files) {
         fingerprint.add(entry.path);

@@ -392,3 +392,42 @@ TEST_CASE("check cache: a SHA recorded in a document that starts to exist") {
     CHECK(after.find("commit-missing") != std::string::npos);
     CHECK(status == "miss");
 }
+
+TEST_CASE("check cache: a shallow clone deepened without HEAD moving") {
+    TempRepo origin;
+    origin.write("notes.txt", "one\n");
+    origin.commit("Second\n\nRefs: SRS-777");
+    origin.write("notes.txt", "two\n");
+    origin.commit("Third");
+    char pattern[] = "/tmp/cswm-cache-clone.XXXXXX";
+    REQUIRE(::mkdtemp(pattern) != nullptr);
+    const fs::path clone = fs::path(pattern) / "clone";
+    const std::string command =
+        "git clone -q --depth 1 'file://" + origin.dir().string() + "' '" + clone.string() + "' >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    auto check = [&](std::string* status, bool cached) {
+        const Workspace workspace = Workspace::open(clone);
+        CheckOptions options;
+        options.base = clone;
+        if (cached) {
+            options.cache = test_identity();
+        }
+        const CheckResult result = check_workspace(workspace, options);
+        if (status != nullptr) {
+            *status = result.cache_status;
+        }
+        return result_text(result);
+    };
+    std::string status;
+    const std::string shallow = check(&status, true);
+    CHECK(shallow == check(nullptr, false));
+    CHECK(check(&status, true) == shallow);
+    CHECK(status == "hit");
+    REQUIRE(std::system(("git -C '" + clone.string() + "' fetch -q --deepen 1 >/dev/null 2>&1").c_str()) == 0);
+    const std::string deeper = check(&status, true);
+    CHECK(status == "miss");
+    CHECK(deeper == check(nullptr, false));
+    CHECK(deeper.find("SRS-777") != std::string::npos);
+    std::error_code error;
+    fs::remove_all(pattern, error);
+}
