@@ -12,7 +12,11 @@ peak resident memory of:
   cat       reading every document file (`find maint -name '*.yaml' | xargs cat`): the floor
   pyyaml    PyYAML's C loader loading every document (yaml.load(..., Loader=CSafeLoader)),
             no validation: the reference of the issue's "3 x faster" target
-  check     cswm check (cold: cswm keeps no cache)
+  check     cswm check, cold (CSWM_NO_CACHE=1: the warm cache neither read nor written)
+  check (warm)         cswm check with nothing changed since the last run (served from
+                       the cache in .git/cswm/)
+  check (one changed)  cswm check after a comment line of one document changed (the
+                       document is restored after the row)
   trace     cswm trace --format json      } only when the binary has the command;
   status    cswm status                   } absent ones are named and skipped
   bundle    cswm bundle --rev HEAD (arguments from $CSWM_BUNDLE_ARGS when set)
@@ -98,6 +102,29 @@ def measure(argv, cwd, runs, ok_codes=(0,)):
             "min": min(walls), "max": max(walls)}, None
 
 
+def measure_one_changed(cswm, argv, repo, runs, ok):
+    """check after one document changed: each run rewrites a comment line at the end of
+    the first document (a new value every time) before cswm runs; the file is put back."""
+    first = None
+    for folder, dirs, files in sorted(os.walk(os.path.join(repo, "maint"))):
+        dirs.sort()
+        names = sorted(f for f in files if f.endswith(".yaml"))
+        if names:
+            first = os.path.join(folder, names[0])
+            break
+    if first is None:
+        return None, "no document to change"
+    with open(first, "rb") as f:
+        original = f.read()
+    script = ('f="$1"; shift; sed -i "/^# cswm-bench-touch/d" "$f"; '
+              'echo "# cswm-bench-touch $(date +%s%N)" >> "$f"; exec "$@"')
+    try:
+        return measure(["sh", "-c", script, "sh", first, cswm, *argv], repo, runs, ok)
+    finally:
+        with open(first, "wb") as f:
+            f.write(original)
+
+
 def has_command(cswm, name):
     probe = subprocess.run([cswm, name, "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return probe.returncode == 0
@@ -148,6 +175,8 @@ def main():
     # Exit 1 (findings at error severity) is an answer, not a failure, for the report commands.
     commands = {
         "check": (["check"], (0, 1)),
+        "check (warm)": (["check"], (0, 1)),
+        "check (one changed)": (["check"], (0, 1)),
         "trace": (["trace", "--format", "json"], (0, 1)),
         "status": (["status"], (0, 1)),
         "bundle": (["bundle", *bundle_args], (0,)),
@@ -158,6 +187,8 @@ def main():
             sys.exit(f"unknown command {name}: one of {', '.join(commands)}")
         if has_command(cswm, name):
             wanted.append(name)
+            if name == "check":
+                wanted += ["check (warm)", "check (one changed)"]
         else:
             print(f"skipped: this cswm has no `{name}` command", file=sys.stderr)
     try:
@@ -184,7 +215,12 @@ def main():
             results["pyyaml"] = measure([sys.executable, "-c", PYYAML], repo, args.runs)
         for name in wanted:
             argv, ok = commands[name]
-            results[name] = measure([cswm, *argv], repo, args.runs, ok)
+            if name == "check":
+                results[name] = measure(["env", "CSWM_NO_CACHE=1", cswm, *argv], repo, args.runs, ok)
+            elif name == "check (one changed)":
+                results[name] = measure_one_changed(cswm, argv, repo, args.runs, ok)
+            else:
+                results[name] = measure([cswm, *argv], repo, args.runs, ok)
         for name, (result, error) in results.items():
             if result is None:
                 print(f"N={n} {name}: failed: {error}", file=sys.stderr)

@@ -1,10 +1,12 @@
 #include "cmd/command.hpp"
 
+#include "lib/cache/check_cache.hpp"
 #include "lib/check/checker.hpp"
 #include "lib/report/ci_formats.hpp"
 #include "lib/report/findings_report.hpp"
 #include "lib/util/error.hpp"
 
+#include <cstdlib>
 #include <memory>
 
 namespace cswm::cli {
@@ -14,6 +16,7 @@ Command register_check(CLI::App& parent) {
         CheckOptions check;
         std::string format = "text";
         bool strict = false;
+        bool no_cache = false;
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand(
@@ -26,9 +29,17 @@ Command register_check(CLI::App& parent) {
     app->add_flag("--strict", options->strict, "Warnings fail the check too");
     app->add_flag("--require-committed", options->check.require_committed,
                   "Documents with uncommitted changes, or not in git at all, are errors (release gates)");
+    app->add_flag("--no-cache", options->no_cache,
+                  "Check everything afresh: neither read nor write the cache in .git/cswm/ (so does CSWM_NO_CACHE=1)");
     return {app, [options](Context& context) {
                 options->check.base = context.cwd;
+                if (!options->no_cache && !cache_disabled_by_environment()) {
+                    options->check.cache = build_cache_identity(CSWM_VERSION);
+                }
                 const CheckResult result = check_workspace(*context.workspace, options->check);
+                if (const char* trace = std::getenv("CSWM_CACHE_TRACE"); trace != nullptr && *trace != '\0') {
+                    context.err << "cswm: cache: " << result.cache_status << '\n';
+                }
                 for (const std::string& note : context.quiet ? std::vector<std::string>{} : result.notes) {
                     context.err << "cswm: " << note << '\n';
                 }

@@ -10,26 +10,38 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <iterator>
+#include <set>
+#include <unordered_map>
 
 namespace cswm {
 
-std::size_t CheckResult::count(Severity severity) const {
-    return static_cast<std::size_t>(std::count_if(
-        findings.begin(), findings.end(), [&](const Finding& finding) { return finding.severity == severity; }));
-}
+namespace {
 
-Findings check_documents(const std::vector<Document>& documents, const Catalog& catalog,
-                         std::string_view documents_root) {
+/// check_documents, with the findings of single documents known already (`known[i]`, when
+/// set, holds what reading documents[i] and its own rules found: the cache's) and those
+/// computed kept in `computed` (when not null) for the cache to store.
+Findings check_documents_reusing(const std::vector<Document>& documents, const Catalog& catalog,
+                                 std::string_view documents_root, const std::vector<const Findings*>& known,
+                                 std::vector<Findings>* computed) {
     // The rules of one document (its schema above all) need nothing of the others: run
     // them on every core, each into its own list, joined in document order.
     std::vector<Findings> per_document(documents.size());
     parallel_for(documents.size(), [&](std::size_t i) {
+        if (i < known.size() && known[i] != nullptr) {
+            per_document[i] = *known[i];
+            return;
+        }
         const Document& document = documents[i];
         per_document[i] = document.findings;
         rules::check_document(document, catalog, documents_root, per_document[i]);
     });
+    if (computed != nullptr) {
+        *computed = per_document;
+    }
     Findings findings;
     for (Findings& each : per_document) {
         std::move(each.begin(), each.end(), std::back_inserter(findings));
@@ -38,6 +50,224 @@ Findings check_documents(const std::vector<Document>& documents, const Catalog& 
     rules::check_semantics(documents, findings);
     sort_findings(findings);
     return findings;
+}
+
+/// Every rule's findings over the whole tree, after .cswm.yaml's severities and waivers:
+/// what a run computes before `check PATH` selects, and what the cache stores.
+struct WholeTree {
+    Findings findings;
+    WaivedFindings waived;
+    std::vector<std::string> notes;
+};
+
+WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Document>& documents, bool require_committed,
+                           const std::vector<const Findings*>& known = {}, std::vector<Findings>* computed = nullptr) {
+    WholeTree whole;
+    whole.findings = check_documents_reusing(documents, workspace.catalog(), workspace.config().root, known, computed);
+    rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, whole.findings);
+    if (const Repo* repo = workspace.repo()) {
+        rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, require_committed, {}},
+                         whole.findings);
+        sort_findings(whole.findings);
+    } else {
+        whole.notes.push_back("git rules skipped: not a git repository");
+    }
+    // Severities and waivers of .cswm.yaml, once every rule has run over the whole tree.
+    whole.waived = apply_rule_settings(workspace.config(), documents, today_iso(), whole.findings);
+    return whole;
+}
+
+void collect_shas(const nlohmann::json& value, std::set<std::string>& out) {
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        if (is_full_sha(text)) {
+            out.insert(text);
+        }
+    } else if (value.is_structured()) {
+        for (const nlohmann::json& each : value) {
+            collect_shas(each, out);
+        }
+    }
+}
+
+/// The state of every full SHA the documents record: the git rules' findings follow from
+/// these and from HEAD's history, so a stored result holds while none of them changed.
+std::vector<std::pair<std::string, int>> recorded_objects(const std::vector<Document>& documents, const Repo& repo) {
+    std::set<std::string> shas;
+    for (const Document& document : documents) {
+        if (document.parsed()) {
+            collect_shas(document.data(), shas);
+        }
+    }
+    std::vector<std::pair<std::string, int>> objects;
+    objects.reserve(shas.size());
+    for (const std::string& sha : shas) {
+        objects.emplace_back(sha, static_cast<int>(repo.object_state(sha)));
+    }
+    return objects;
+}
+
+bool objects_unchanged(const std::vector<std::pair<std::string, int>>& objects, const Repo& repo) {
+    return std::all_of(objects.begin(), objects.end(), [&](const auto& object) {
+        return static_cast<int>(repo.object_state(object.first)) == object.second;
+    });
+}
+
+/// The commits where a shallow clone's history ends (`shallow` in the common git folder,
+/// which a linked worktree names in `commondir`): `git fetch --deepen` moves them, and with
+/// them the history the git rules walk, without moving HEAD.
+std::string shallow_boundary(const fs::path& git_dir) {
+    fs::path common = git_dir;
+    const ReadResult pointer = read_regular_file(git_dir / "commondir", 4096);
+    if (pointer.problem == ReadProblem::none) {
+        std::string folder = pointer.content;
+        while (!folder.empty() && (folder.back() == '\n' || folder.back() == '\r')) {
+            folder.pop_back();
+        }
+        common = fs::path(folder).is_absolute() ? fs::path(folder) : (git_dir / folder).lexically_normal();
+    }
+    const ReadResult shallow = read_regular_file(common / "shallow", 1U << 26U);
+    return fmt::format("shallow:{}:{}", static_cast<int>(shallow.problem), shallow.content);
+}
+
+/// A content hash, not a stand-in such as "special:…" for what could not be read.
+bool is_content_key(const std::string& key) {
+    return key.size() == 64 && key.find(':') == std::string::npos;
+}
+
+/// check_whole_tree through the cache under .git/cswm/: every input is fingerprinted (the
+/// identity of this build and its catalogue, .cswm.yaml, each document's path and content
+/// key, HEAD, shallowness, today's date); when the stored result has the same fingerprint
+/// and the recorded SHAs still name what they named, it is served; otherwise the tree is
+/// checked and the result stored. Content keys come from stat data like git's index: a
+/// file whose stat is unchanged and not racy keeps its remembered hash, any other is read
+/// and hashed (and those bytes are what gets parsed, not a second read).
+WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& found,
+                           const std::vector<std::string>& paths, const CacheIdentity& identity, std::string& status) {
+    const Repo& repo = *workspace.repo();
+    const std::int64_t started = coarse_now_ns();
+    const fs::path file = cache_file_in(repo.git_dir());
+    std::optional<CacheData> old = read_cache(file, identity.text());
+    std::unordered_map<std::string_view, const CachedFile*> remembered;
+    if (old) {
+        for (const CachedFile& entry : old->files) {
+            remembered.emplace(entry.path, &entry);
+        }
+    }
+    const std::uintmax_t max_bytes = workspace.config().max_document_bytes;
+    const ReadResult config = read_regular_file(workspace.root() / k_config_file, 1U << 24U);
+    CacheData next;
+    next.identity = identity.text();
+    next.started_ns = started;
+    next.config_key = fmt::format("{}:{}", static_cast<int>(config.problem), content_hash(config.content));
+    next.files.resize(found.files.size());
+    std::vector<std::optional<ReadResult>> read(found.files.size());
+    parallel_for(found.files.size(), [&](std::size_t i) {
+        CachedFile& entry = next.files[i];
+        entry.path = paths[i];
+        const std::optional<FileStamp> stamp = stamp_of(found.files[i]);
+        if (!stamp) {
+            entry.key = "absent"; // gone since the scan: the load says so
+            return;
+        }
+        entry.stamp = *stamp;
+        if (!S_ISREG(stamp->mode)) {
+            entry.key = fmt::format("special:{:o}", stamp->mode & S_IFMT);
+            return;
+        }
+        if (stamp->size > max_bytes) {
+            entry.key = fmt::format("too-large:{}", stamp->size);
+            return;
+        }
+        const auto before = remembered.find(entry.path);
+        if (before != remembered.end() && !before->second->key.starts_with("unreadable:") &&
+            stamp_trusted(before->second->stamp, *stamp, old->started_ns)) {
+            entry.key = before->second->key;
+            return;
+        }
+        ReadResult bytes = read_regular_file(found.files[i], max_bytes);
+        entry.key = bytes.problem == ReadProblem::none
+                        ? content_hash(bytes.content)
+                        : fmt::format("unreadable:{}:{}:{}", static_cast<int>(bytes.problem), bytes.size, bytes.detail);
+        read[i] = std::move(bytes);
+    });
+
+    Fingerprint fingerprint;
+    fingerprint.add("cswm check fingerprint 1");
+    fingerprint.add(next.identity);
+    fingerprint.add(next.config_key);
+    fingerprint.add(today_iso());
+    std::string head = "unborn";
+    if (repo.has_commits()) {
+        try {
+            head = repo.resolve_commit("HEAD");
+        } catch (const Error&) {
+            head = "unresolved";
+        }
+    }
+    fingerprint.add(head);
+    fingerprint.add(repo.is_shallow() ? shallow_boundary(repo.git_dir()) : "complete");
+    fingerprint.add(static_cast<std::int64_t>(next.files.size()));
+    for (const CachedFile& entry : next.files) {
+        fingerprint.add(entry.path);
+        fingerprint.add(entry.key);
+    }
+    const std::string key = fingerprint.finish();
+
+    // The findings of single documents whose content is what it was, under the same
+    // .cswm.yaml (the documents folder and the YAML limits are there): reused as they are.
+    std::vector<const Findings*> known(next.files.size(), nullptr);
+    if (old && old->config_key == next.config_key) {
+        for (std::size_t i = 0; i < next.files.size(); ++i) {
+            CachedFile& entry = next.files[i];
+            const auto before = remembered.find(entry.path);
+            if (is_content_key(entry.key) && before != remembered.end() && before->second->key == entry.key &&
+                before->second->document_findings) {
+                entry.document_findings = before->second->document_findings;
+                known[i] = &*entry.document_findings;
+            }
+        }
+    }
+
+    const bool reread = std::any_of(read.begin(), read.end(), [](const auto& each) { return each.has_value(); });
+    const bool files_same = old && !reread && old->files.size() == next.files.size() &&
+                            std::equal(old->files.begin(), old->files.end(), next.files.begin(),
+                                       [](const CachedFile& a, const CachedFile& b) {
+                                           return a.path == b.path && a.stamp == b.stamp && a.key == b.key;
+                                       });
+    if (old && old->result && old->result->fingerprint == key && objects_unchanged(old->result->objects, repo)) {
+        WholeTree whole{old->result->findings, old->result->waived, {}};
+        status = "hit";
+        if (!files_same) {
+            // New stat data (a touched file, a racy one now settled): remember it.
+            next.result = std::move(old->result);
+            write_cache(file, next);
+        }
+        return whole;
+    }
+    const std::vector<Document> documents = workspace.load_scanned(found, read);
+    std::vector<Findings> computed;
+    WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed);
+    for (std::size_t i = 0; i < next.files.size() && i < computed.size(); ++i) {
+        if (is_content_key(next.files[i].key) && !next.files[i].document_findings) {
+            next.files[i].document_findings = std::move(computed[i]);
+        }
+    }
+    next.result = CachedResult{key, whole.findings, whole.waived, recorded_objects(documents, repo)};
+    status = write_cache(file, next) ? "miss" : "miss, not written";
+    return whole;
+}
+
+} // namespace
+
+std::size_t CheckResult::count(Severity severity) const {
+    return static_cast<std::size_t>(std::count_if(
+        findings.begin(), findings.end(), [&](const Finding& finding) { return finding.severity == severity; }));
+}
+
+Findings check_documents(const std::vector<Document>& documents, const Catalog& catalog,
+                         std::string_view documents_root) {
+    return check_documents_reusing(documents, catalog, documents_root, {}, nullptr);
 }
 
 CheckResult check_workspace(const Workspace& workspace, const CheckOptions& options) {
@@ -62,38 +292,44 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         }
         prefixes.push_back(relative);
     }
-    const std::vector<Document> documents = workspace.load_all();
+    const Workspace::Scan found = workspace.scan();
     CheckResult result;
     auto selected = [&](const std::string& path) {
         return prefixes.empty() || std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& prefix) {
                    return prefix.empty() || path == prefix || (path.starts_with(prefix) && path[prefix.size()] == '/');
                });
     };
-    for (const Document& document : documents) {
-        if (selected(document.path)) {
+    // The paths load_all gives its documents: the files, then the folders it could not list.
+    std::vector<std::string> paths;
+    paths.reserve(found.files.size() + found.unreadable.size());
+    for (const fs::path& file : found.files) {
+        paths.push_back(relative_to(file, workspace.root()));
+    }
+    for (const auto& [folder, reason] : found.unreadable) {
+        paths.push_back(relative_to(folder, workspace.root()));
+    }
+    for (const std::string& path : paths) {
+        if (selected(path)) {
             ++result.documents;
-            result.paths.push_back(document.path);
+            result.paths.push_back(path);
         }
     }
-    Findings findings = check_documents(documents, workspace.catalog(), workspace.config().root);
-    rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, findings);
-    if (const Repo* repo = workspace.repo()) {
-        rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, options.require_committed, {}},
-                         findings);
-        sort_findings(findings);
+    if (!workspace.repo() && options.require_committed) {
+        throw Error("--require-committed needs a git repository");
+    }
+    WholeTree whole;
+    if (options.cache && workspace.repo() != nullptr && !options.require_committed && found.unreadable.empty()) {
+        whole = check_with_cache(workspace, found, paths, *options.cache, result.cache_status);
     } else {
-        result.notes.push_back("git rules skipped: not a git repository");
-        if (options.require_committed) {
-            throw Error("--require-committed needs a git repository");
-        }
+        whole = check_whole_tree(workspace, workspace.load_scanned(found, {}), options.require_committed);
     }
-    // Severities and waivers of .cswm.yaml, once every rule has run over the whole tree.
-    for (WaivedFinding& waived : apply_rule_settings(workspace.config(), documents, today_iso(), findings)) {
+    result.notes = std::move(whole.notes);
+    for (WaivedFinding& waived : whole.waived) {
         if (selected(waived.finding.path)) {
             result.waived.push_back(std::move(waived));
         }
     }
-    for (Finding& finding : findings) {
+    for (Finding& finding : whole.findings) {
         if (selected(finding.path)) {
             result.findings.push_back(std::move(finding));
         }

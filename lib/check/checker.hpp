@@ -1,11 +1,13 @@
 #pragma once
 
+#include "lib/cache/check_cache.hpp"
 #include "lib/check/waivers.hpp"
 #include "lib/model/document.hpp"
 #include "lib/model/finding.hpp"
 #include "lib/workspace/config.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,9 @@ struct CheckOptions {
     std::vector<std::filesystem::path> only; ///< report on these files or folders only (all when empty)
     std::filesystem::path base;              ///< what relative paths in `only` are relative to
     bool require_committed = false;          ///< documents with uncommitted changes are errors
+    /// Who this build is, for the warm cache under .git/cswm/ (lib/cache); unset: no cache.
+    /// Never used outside git, with unreadable folders, or with require_committed.
+    std::optional<CacheIdentity> cache;
 };
 
 /// What `check` found.
@@ -28,6 +33,8 @@ struct CheckResult {
     std::size_t documents = 0;      ///< documents whose findings were reported
     std::vector<std::string> paths; ///< their paths, sorted
     std::vector<std::string> notes; ///< said once on stderr, such as "git rules skipped"
+    /// What the cache did: "off", "hit", "miss" or "miss, not written" (CSWM_CACHE_TRACE shows it).
+    std::string cache_status = "off";
 
     std::size_t count(Severity severity) const;
 };

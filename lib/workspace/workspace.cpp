@@ -129,10 +129,13 @@ Workspace::Scan Workspace::scan() const {
 }
 
 Document Workspace::load(const fs::path& file) const {
+    return load_read(file, read_regular_file(file, m_config.max_document_bytes));
+}
+
+Document Workspace::load_read(const fs::path& file, const ReadResult& read) const {
     Document document;
     document.file = file;
     document.path = relative_to(file, root());
-    const ReadResult read = read_regular_file(file, m_config.max_document_bytes);
     auto file_finding = [&](std::string rule, std::string message) {
         document.findings.push_back({Severity::error, std::move(rule), document.path, 0, 0, "", std::move(message)});
     };
@@ -159,12 +162,19 @@ Document Workspace::load(const fs::path& file) const {
 }
 
 std::vector<Document> Workspace::load_all() const {
-    const Scan found = scan();
+    return load_scanned(scan(), {});
+}
+
+std::vector<Document> Workspace::load_scanned(const Scan& found,
+                                              const std::vector<std::optional<ReadResult>>& already_read) const {
     // Parsing is most of the work of every command that reads the tree: spread it over
     // the cores. Each document lands in its own slot, so the order stays the scan's.
     std::vector<Document> documents(found.files.size());
     documents.reserve(found.files.size() + found.unreadable.size());
-    parallel_for(found.files.size(), [&](std::size_t i) { documents[i] = load(found.files[i]); });
+    parallel_for(found.files.size(), [&](std::size_t i) {
+        documents[i] = i < already_read.size() && already_read[i] ? load_read(found.files[i], *already_read[i])
+                                                                  : load(found.files[i]);
+    });
     for (const auto& [folder, reason] : found.unreadable) {
         Document document;
         document.file = folder;

@@ -3,6 +3,7 @@
 #include "lib/catalog/catalog.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
+#include "lib/util/files.hpp"
 #include "lib/workspace/config.hpp"
 
 #include <filesystem>
@@ -53,8 +54,16 @@ public:
     /// Reads and parses one document file; problems become its findings.
     Document load(const fs::path& file) const;
 
+    /// Parses one document file from what read_regular_file returned for it.
+    Document load_read(const fs::path& file, const ReadResult& read) const;
+
     /// Reads every document of the tree.
     std::vector<Document> load_all() const;
+
+    /// Reads every document of a scan made before; `already_read[i]`, when set, holds the
+    /// bytes of `found.files[i]` read already (the check cache hashed them).
+    std::vector<Document> load_scanned(const Scan& found,
+                                       const std::vector<std::optional<ReadResult>>& already_read) const;
 
     /// Where `cswm new` holds its lock: inside .git, or the workspace root outside git.
     fs::path lock_file() const;

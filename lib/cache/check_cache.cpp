@@ -1,0 +1,398 @@
+#include "lib/cache/check_cache.hpp"
+
+#include "lib/catalog/embedded.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+#include <sys/stat.h>
+
+#include <array>
+#include <cstdlib>
+#include <ctime>
+#include <system_error>
+
+namespace cswm {
+namespace {
+
+// Bumped whenever the layout below changes: an older file then reads as foreign.
+constexpr std::string_view k_magic = "cswm-check-cache 1\n";
+constexpr std::size_t k_digest_size = 32;
+
+std::string hex(const unsigned char* bytes, std::size_t size) {
+    static constexpr std::string_view digits = "0123456789abcdef";
+    std::string text;
+    text.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        text += digits[bytes[i] >> 4U];
+        text += digits[bytes[i] & 15U];
+    }
+    return text;
+}
+
+std::array<unsigned char, k_digest_size> sha256_raw(std::string_view bytes) {
+    std::array<unsigned char, k_digest_size> digest{};
+    unsigned int size = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr);
+    return digest;
+}
+
+class Writer {
+public:
+    void u64(std::uint64_t value) {
+        for (int i = 0; i < 8; ++i) {
+            m_bytes += static_cast<char>((value >> (8U * static_cast<unsigned>(i))) & 0xffU);
+        }
+    }
+    void i64(std::int64_t value) { u64(static_cast<std::uint64_t>(value)); }
+    void str(std::string_view text) {
+        u64(text.size());
+        m_bytes.append(text);
+    }
+    void finding(const Finding& finding) {
+        u64(finding.severity == Severity::error ? 0 : 1);
+        str(finding.rule);
+        str(finding.path);
+        i64(finding.line);
+        i64(finding.column);
+        str(finding.id);
+        str(finding.message);
+    }
+    std::string& bytes() { return m_bytes; }
+
+private:
+    std::string m_bytes;
+};
+
+/// Reads what Writer wrote; any read past the end or any implausible value sets `failed`
+/// and yields zeros, so a corrupt file is refused, never trusted.
+class Reader {
+public:
+    explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
+    bool failed() const { return m_failed; }
+    bool at_end() const { return m_at == m_bytes.size(); }
+    std::uint64_t u64() {
+        if (m_bytes.size() - m_at < 8) {
+            m_failed = true;
+            m_at = m_bytes.size();
+            return 0;
+        }
+        std::uint64_t value = 0;
+        for (unsigned i = 0; i < 8; ++i) {
+            value |= static_cast<std::uint64_t>(static_cast<unsigned char>(m_bytes[m_at + i])) << (8U * i);
+        }
+        m_at += 8;
+        return value;
+    }
+    std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+    int small_int() {
+        const std::int64_t value = i64();
+        if (value < -1'000'000'000 || value > 1'000'000'000) {
+            m_failed = true;
+            return 0;
+        }
+        return static_cast<int>(value);
+    }
+    /// A count of items each at least `item_bytes` long: more than could fit is corrupt.
+    std::size_t count(std::size_t item_bytes) {
+        const std::uint64_t value = u64();
+        if (value > (m_bytes.size() - m_at) / item_bytes) {
+            m_failed = true;
+            return 0;
+        }
+        return static_cast<std::size_t>(value);
+    }
+    std::string str() {
+        const std::uint64_t size = u64();
+        if (size > m_bytes.size() - m_at) {
+            m_failed = true;
+            m_at = m_bytes.size();
+            return {};
+        }
+        std::string text(m_bytes.substr(m_at, size));
+        m_at += size;
+        return text;
+    }
+    Finding finding() {
+        Finding finding;
+        const std::uint64_t severity = u64();
+        if (severity > 1) {
+            m_failed = true;
+        }
+        finding.severity = severity == 0 ? Severity::error : Severity::warning;
+        finding.rule = str();
+        finding.path = str();
+        finding.line = small_int();
+        finding.column = small_int();
+        finding.id = str();
+        finding.message = str();
+        return finding;
+    }
+
+private:
+    std::string_view m_bytes;
+    std::size_t m_at = 0;
+    bool m_failed = false;
+};
+
+std::string executable_identity() {
+    std::error_code error;
+    const fs::path self = fs::read_symlink("/proc/self/exe", error);
+    if (error) {
+        return "exe:unknown";
+    }
+    const std::optional<FileStamp> stamp = stamp_of(self);
+    if (!stamp) {
+        return "exe:unknown";
+    }
+    // Not ctime: copying or installing a binary keeps what it is, and mtime with size
+    // and inode already tell two builds apart.
+    return fmt::format("exe:{}:{}:{}:{}", self.string(), stamp->size, stamp->mtime_ns, stamp->inode);
+}
+
+} // namespace
+
+std::string CacheIdentity::text() const {
+    return fmt::format("tool={}\ncatalog={}\nlanguage={}\n", tool, catalog, message_language);
+}
+
+CacheIdentity build_cache_identity(std::string_view version) {
+    CacheIdentity identity;
+    identity.tool = fmt::format("cswm {} {}", version, executable_identity());
+    Fingerprint catalog;
+    for (const EmbeddedFile& file : embedded_templates()) {
+        catalog.add(file.path);
+        catalog.add(file.data);
+    }
+    identity.catalog = catalog.finish();
+    return identity;
+}
+
+std::optional<FileStamp> stamp_of(const fs::path& path) {
+    struct stat status {};
+    if (::lstat(path.c_str(), &status) != 0) {
+        return std::nullopt;
+    }
+    FileStamp stamp;
+    stamp.size = static_cast<std::uint64_t>(status.st_size);
+    stamp.mtime_ns = static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec;
+    stamp.ctime_ns = static_cast<std::int64_t>(status.st_ctim.tv_sec) * 1'000'000'000 + status.st_ctim.tv_nsec;
+    stamp.inode = static_cast<std::uint64_t>(status.st_ino);
+    stamp.device = static_cast<std::uint64_t>(status.st_dev);
+    stamp.mode = static_cast<std::uint32_t>(status.st_mode);
+    return stamp;
+}
+
+bool stamp_trusted(const FileStamp& remembered, const FileStamp& now, std::int64_t cache_started_ns) {
+    return remembered == now && now.mtime_ns < cache_started_ns - k_racy_margin_ns &&
+           now.ctime_ns < cache_started_ns - k_racy_margin_ns;
+}
+
+std::int64_t coarse_now_ns() {
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+std::string content_hash(std::string_view bytes) {
+    const auto digest = sha256_raw(bytes);
+    return hex(digest.data(), digest.size());
+}
+
+Fingerprint::Fingerprint() : m_context(EVP_MD_CTX_new()) {
+    EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(m_context), EVP_sha256(), nullptr);
+}
+
+Fingerprint::~Fingerprint() {
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_context));
+}
+
+void Fingerprint::add(std::string_view field) {
+    add(static_cast<std::int64_t>(field.size()));
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), field.data(), field.size());
+}
+
+void Fingerprint::add(std::int64_t number) {
+    std::array<unsigned char, 8> bytes{};
+    for (unsigned i = 0; i < 8; ++i) {
+        bytes[i] = static_cast<unsigned char>((static_cast<std::uint64_t>(number) >> (8U * i)) & 0xffU);
+    }
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), bytes.data(), bytes.size());
+}
+
+std::string Fingerprint::finish() {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(m_context), digest.data(), &size);
+    return hex(digest.data(), size);
+}
+
+std::string serialize_cache(const CacheData& data) {
+    Writer out;
+    out.bytes().append(k_magic);
+    out.str(data.identity);
+    out.i64(data.started_ns);
+    out.str(data.config_key);
+    out.u64(data.files.size());
+    for (const CachedFile& file : data.files) {
+        out.str(file.path);
+        out.u64(file.stamp.size);
+        out.i64(file.stamp.mtime_ns);
+        out.i64(file.stamp.ctime_ns);
+        out.u64(file.stamp.inode);
+        out.u64(file.stamp.device);
+        out.u64(file.stamp.mode);
+        out.str(file.key);
+        out.u64(file.document_findings ? 1 : 0);
+        if (file.document_findings) {
+            out.u64(file.document_findings->size());
+            for (const Finding& finding : *file.document_findings) {
+                out.finding(finding);
+            }
+        }
+    }
+    out.u64(data.result ? 1 : 0);
+    if (data.result) {
+        const CachedResult& result = *data.result;
+        out.str(result.fingerprint);
+        out.u64(result.findings.size());
+        for (const Finding& finding : result.findings) {
+            out.finding(finding);
+        }
+        out.u64(result.waived.size());
+        for (const WaivedFinding& waived : result.waived) {
+            out.finding(waived.finding);
+            out.str(waived.justification);
+            out.str(waived.expires);
+            out.str(waived.waiver_file);
+            out.i64(waived.waiver_line);
+        }
+        out.u64(result.objects.size());
+        for (const auto& [sha, state] : result.objects) {
+            out.str(sha);
+            out.i64(state);
+        }
+    }
+    const auto digest = sha256_raw(out.bytes());
+    out.bytes().append(reinterpret_cast<const char*>(digest.data()), digest.size());
+    return std::move(out.bytes());
+}
+
+std::optional<CacheData> parse_cache(std::string_view bytes) {
+    if (bytes.size() < k_magic.size() + k_digest_size || !bytes.starts_with(k_magic)) {
+        return std::nullopt;
+    }
+    const std::string_view body = bytes.substr(0, bytes.size() - k_digest_size);
+    const auto digest = sha256_raw(body);
+    if (bytes.substr(body.size()) != std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size())) {
+        return std::nullopt;
+    }
+    Reader in(body.substr(k_magic.size()));
+    CacheData data;
+    data.identity = in.str();
+    data.started_ns = in.i64();
+    data.config_key = in.str();
+    const std::size_t files = in.count(8 * 9);
+    data.files.reserve(files);
+    for (std::size_t i = 0; i < files && !in.failed(); ++i) {
+        CachedFile file;
+        file.path = in.str();
+        file.stamp.size = in.u64();
+        file.stamp.mtime_ns = in.i64();
+        file.stamp.ctime_ns = in.i64();
+        file.stamp.inode = in.u64();
+        file.stamp.device = in.u64();
+        file.stamp.mode = static_cast<std::uint32_t>(in.u64());
+        file.key = in.str();
+        const std::uint64_t has_findings = in.u64();
+        if (has_findings > 1) {
+            return std::nullopt;
+        }
+        if (has_findings == 1) {
+            const std::size_t count = in.count(8 * 7);
+            Findings findings;
+            findings.reserve(count);
+            for (std::size_t j = 0; j < count && !in.failed(); ++j) {
+                findings.push_back(in.finding());
+            }
+            file.document_findings = std::move(findings);
+        }
+        data.files.push_back(std::move(file));
+    }
+    const std::uint64_t has_result = in.u64();
+    if (has_result > 1) {
+        return std::nullopt;
+    }
+    if (has_result == 1) {
+        CachedResult result;
+        result.fingerprint = in.str();
+        const std::size_t findings = in.count(8 * 7);
+        result.findings.reserve(findings);
+        for (std::size_t i = 0; i < findings && !in.failed(); ++i) {
+            result.findings.push_back(in.finding());
+        }
+        const std::size_t waived = in.count(8 * 11);
+        for (std::size_t i = 0; i < waived && !in.failed(); ++i) {
+            WaivedFinding each;
+            each.finding = in.finding();
+            each.justification = in.str();
+            each.expires = in.str();
+            each.waiver_file = in.str();
+            each.waiver_line = in.small_int();
+            result.waived.push_back(std::move(each));
+        }
+        const std::size_t objects = in.count(8 * 2);
+        for (std::size_t i = 0; i < objects && !in.failed(); ++i) {
+            std::string sha = in.str();
+            const int state = in.small_int();
+            result.objects.emplace_back(std::move(sha), state);
+        }
+        data.result = std::move(result);
+    }
+    if (in.failed() || !in.at_end()) {
+        return std::nullopt;
+    }
+    return data;
+}
+
+fs::path cache_file_in(const fs::path& git_dir) {
+    return git_dir / "cswm" / "check-cache";
+}
+
+std::optional<CacheData> read_cache(const fs::path& file, const std::string& identity) {
+    // The cache holds every finding of the tree: a generous bound, still a bound.
+    constexpr std::uintmax_t k_max_cache_bytes = 1ULL << 30U;
+    const ReadResult read = read_regular_file(file, k_max_cache_bytes);
+    if (read.problem != ReadProblem::none) {
+        return std::nullopt;
+    }
+    std::optional<CacheData> data = parse_cache(read.content);
+    if (!data || data->identity != identity) {
+        return std::nullopt;
+    }
+    return data;
+}
+
+bool write_cache(const fs::path& file, const CacheData& data) {
+    try {
+        std::error_code error;
+        fs::create_directories(file.parent_path(), error);
+        if (error) {
+            return false;
+        }
+        write_file_atomically(file, serialize_cache(data));
+        return true;
+    } catch (const Error&) {
+        return false;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+bool cache_disabled_by_environment() {
+    const char* value = std::getenv("CSWM_NO_CACHE");
+    return value != nullptr && *value != '\0' && std::string_view(value) != "0";
+}
+
+} // namespace cswm

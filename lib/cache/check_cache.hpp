@@ -1,0 +1,134 @@
+#pragma once
+
+// The warm cache of `check`: what a run found, stored under the repository's git folder
+// with a fingerprint of every input, so that a run over unchanged inputs re-emits the
+// stored findings instead of parsing and checking 10,000 documents again.
+
+#include "lib/check/waivers.hpp"
+#include "lib/model/finding.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cswm {
+
+namespace fs = std::filesystem;
+
+/// Who computed a result: a cache written under another identity is ignored whole.
+struct CacheIdentity {
+    std::string tool;    ///< the version string and the executable's own file identity
+    std::string catalog; ///< a hash of the kind catalogue, schemas and templates compiled in
+    /// The language messages are printed in. The configuration's `language` is part of
+    /// the fingerprint already (its bytes are); a `--lang` option that changes message
+    /// text must be put here by the command.
+    std::string message_language;
+
+    std::string text() const;
+};
+
+/// The identity of this build: `version` (CSWM_VERSION) with the size, modification time
+/// and inode of /proc/self/exe (so a rebuilt binary with an unchanged version never
+/// serves results of the old code), and the hash of the embedded templates.
+CacheIdentity build_cache_identity(std::string_view version);
+
+/// A file's stat data as git's index keeps it: any change of the file changes ctime.
+struct FileStamp {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    std::uint32_t mode = 0;
+
+    bool operator==(const FileStamp&) const = default;
+};
+
+/// lstat of `path`; nullopt when it fails.
+std::optional<FileStamp> stamp_of(const fs::path& path);
+
+/// One scanned file as the cache remembers it.
+struct CachedFile {
+    std::string path; ///< relative to the repository root
+    FileStamp stamp;
+    std::string key; ///< content hash of a regular file, or what else is there ("special:…")
+    /// The findings of reading the file and of the rules of one document alone (schema,
+    /// IDs, file name, placeholders), as of `key`, CacheData::config_key and this
+    /// identity: reused when only other documents changed.
+    std::optional<Findings> document_findings;
+};
+
+/// The stored result of one run over the whole tree (before `check PATH` selects files).
+struct CachedResult {
+    std::string fingerprint; ///< hash of every input (see CheckCache in checker.cpp)
+    Findings findings;
+    WaivedFindings waived;
+    /// Every full SHA recorded in the documents and what it named then: the git rules'
+    /// findings depend on it, and objects can arrive (fetch) without HEAD moving.
+    std::vector<std::pair<std::string, int>> objects;
+};
+
+/// The whole cache file.
+struct CacheData {
+    std::string identity;        ///< CacheIdentity::text() of the writer
+    std::int64_t started_ns = 0; ///< when the writing run began (coarse real time, as files are stamped)
+    std::string config_key;      ///< content hash of .cswm.yaml, for CachedFile::document_findings
+    std::vector<CachedFile> files;
+    std::optional<CachedResult> result;
+};
+
+/// The bytes of a cache file: a magic line, then length-prefixed fields, then a SHA-256
+/// of everything before it.
+std::string serialize_cache(const CacheData& data);
+
+/// Reads a cache file's bytes; nullopt for anything that is not a complete, intact cache
+/// of this format (truncated, corrupted, another format version, garbage).
+std::optional<CacheData> parse_cache(std::string_view bytes);
+
+/// True when a file's stamp, equal to the remembered one, can be trusted to mean equal
+/// content: like git's racy-clean rule, a file changed (mtime or ctime) less than
+/// `k_racy_margin_ns` before the cache's run started may have changed again within the
+/// same timestamp tick, and is hashed again.
+bool stamp_trusted(const FileStamp& remembered, const FileStamp& now, std::int64_t cache_started_ns);
+inline constexpr std::int64_t k_racy_margin_ns = 2'000'000'000;
+
+/// The coarse real-time clock the kernel stamps files with, in nanoseconds.
+std::int64_t coarse_now_ns();
+
+/// SHA-256 of `bytes`, as 64 hex digits (OpenSSL: fast enough to hash a tree).
+std::string content_hash(std::string_view bytes);
+
+/// Incremental SHA-256 for fingerprints: fields are length-prefixed, so no two different
+/// field lists hash alike.
+class Fingerprint {
+public:
+    Fingerprint();
+    ~Fingerprint();
+    Fingerprint(const Fingerprint&) = delete;
+    Fingerprint& operator=(const Fingerprint&) = delete;
+    void add(std::string_view field);
+    void add(std::int64_t number);
+    /// The hex digest; the object must not be used after.
+    std::string finish();
+
+private:
+    void* m_context;
+};
+
+/// Where the cache lives: `<git dir>/cswm/check-cache` (a worktree's own git folder).
+fs::path cache_file_in(const fs::path& git_dir);
+
+/// Reads the cache file; nullopt when absent, unreadable, corrupt or of another identity.
+std::optional<CacheData> read_cache(const fs::path& file, const std::string& identity);
+
+/// Writes the cache atomically; false (and nothing else) when it cannot: a read-only
+/// .git still lets check run, only without a cache.
+bool write_cache(const fs::path& file, const CacheData& data);
+
+/// True when CSWM_NO_CACHE is set to anything but "" or "0".
+bool cache_disabled_by_environment();
+
+} // namespace cswm

@@ -1,0 +1,109 @@
+# The warm cache of check (.git/cswm/check-cache): cold, warm, after each kind of change
+# (a document edited in place with the same size and modification time, added, deleted,
+# renamed; a commit; .cswm.yaml; the date; a damaged cache file) check prints byte for
+# byte what it prints with the cache off, in every format. CSWM_CACHE_TRACE=1 shows on
+# stderr what the cache did: hit (served), miss (checked and stored), off.
+source "$E2E_DIR/fill.sh"
+make_filled_repo repo
+commit_all "Start the preview work"
+
+# same [ARGS...]: check through the cache must equal check without it, in every format.
+same() {
+  local format status_cached status_fresh
+  for format in text json sarif junit github; do
+    status_cached=0
+    status_fresh=0
+    CSWM_CACHE_TRACE= "$CSWM" check --format "$format" "$@" >"$CASE_TMP/cached" 2>&1 || status_cached=$?
+    CSWM_CACHE_TRACE= "$CSWM" check --no-cache --format "$format" "$@" >"$CASE_TMP/fresh" 2>&1 || status_fresh=$?
+    if ! cmp -s "$CASE_TMP/cached" "$CASE_TMP/fresh" || [ "$status_cached" -ne "$status_fresh" ]; then
+      echo "DIFFERENT with the cache ($format, exit $status_cached vs $status_fresh):"
+      diff "$CASE_TMP/fresh" "$CASE_TMP/cached" | head -20
+      return 0
+    fi
+  done
+  echo "same output with and without the cache (text, json, sarif, junit, github)"
+}
+
+export CSWM_CACHE_TRACE=1
+echo "# cold, then warm"
+run check
+run check
+run check --format json
+same
+echo "# check PATH is served from the stored whole-tree result"
+run check maint/srs
+same maint/test-report
+
+echo "# an edit of the same size, with the modification time put back (the racy case)"
+srs=$(ls maint/srs/*.yaml)
+touch -r "$srs" "$CASE_TMP/stamp"
+sed -i 's/^  - id: REQ-001/  - id: REQ-00X/' "$srs"
+touch -r "$CASE_TMP/stamp" "$srs"
+run check
+same
+
+echo "# a commit moves HEAD"
+commit_all "Rename the requirement"
+run check
+same
+
+echo "# added, deleted and renamed documents"
+cp "$srs" maint/srs/copy.yaml
+run check
+same
+rm maint/srs/copy.yaml
+report=$(ls maint/test-report/*.yaml)
+mv "$report" maint/test-report/renamed.yaml
+run check
+same
+mv maint/test-report/renamed.yaml "$report"
+run check
+
+echo "# .cswm.yaml changes"
+printf 'rules:\n  schema: warning\n' >>.cswm.yaml
+run check
+same
+git checkout -q .cswm.yaml
+
+echo "# another day"
+CSWM_TODAY=2026-06-30 run check
+CSWM_TODAY=2026-06-30 run check
+
+echo "# a damaged cache file is ignored and rewritten"
+printf 'garbage' >.git/cswm/check-cache
+run check
+head -c 100 /dev/urandom >.git/cswm/check-cache
+run check
+run check
+same
+
+echo "# --no-cache and CSWM_NO_CACHE=1 neither read nor write it"
+rm .git/cswm/check-cache
+run check --no-cache
+CSWM_NO_CACHE=1 run check
+test -e .git/cswm/check-cache || echo "no cache file written"
+
+echo "# a cache that cannot be written: same output, nothing stored"
+mkdir .git/cswm/check-cache
+run check
+run check
+rmdir .git/cswm/check-cache
+
+echo "# concurrent checks"
+"$CSWM" check --no-cache >"$CASE_TMP/expected" 2>/dev/null || true
+for i in 1 2 3 4; do
+  ("$CSWM" check >"$CASE_TMP/concurrent.$i" 2>/dev/null || true) &
+done
+wait
+for i in 1 2 3 4; do
+  cmp -s "$CASE_TMP/expected" "$CASE_TMP/concurrent.$i" && echo "concurrent run $i: same output" ||
+    echo "concurrent run $i: DIFFERENT"
+done
+run check
+
+echo "# not a git repository: no cache"
+mkdir ../plain
+cp -r .cswm.yaml maint ../plain/
+cd ../plain
+run check
+test -e .git || echo "nothing written outside git"

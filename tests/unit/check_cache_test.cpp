@@ -1,0 +1,433 @@
+// The warm cache of `check` (lib/cache): its file format refuses anything damaged, its
+// content keys see every change (the racy case too), and check_workspace through it gives
+// the same findings as without it after each kind of change to its inputs.
+
+#include "lib/cache/check_cache.hpp"
+#include "lib/check/checker.hpp"
+#include "lib/workspace/config.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace cswm;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+CacheData sample_cache() {
+    CacheData data;
+    data.identity = "tool=cswm 1.0\ncatalog=abc\nlanguage=\n";
+    data.started_ns = 1'700'000'000'000'000'000;
+    data.config_key = "0:abc";
+    data.files.push_back(
+        {"maint/srs/SRS-001.yaml",
+         {120, 5, 6, 7, 8, 0100644},
+         std::string(64, 'a'),
+         Findings{{Severity::warning, "placeholder", "maint/srs/SRS-001.yaml", 2, 3, "SRS-001", "p"}}});
+    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt});
+    CachedResult result;
+    result.fingerprint = std::string(64, 'f');
+    result.findings.push_back({Severity::error, "schema", "maint/srs/SRS-001.yaml", 3, 5, "SRS-001", "需求 bad"});
+    result.findings.push_back({Severity::warning, "trailer-unknown-id", "commit 0123456789", 0, 0, "", "Refs: X"});
+    WaivedFinding waived;
+    waived.finding = {Severity::warning, "placeholder", "maint/a.yaml", 1, 1, "A-1", "m"};
+    waived.justification = "later";
+    waived.expires = "2026-12-31";
+    waived.waiver_file = ".cswm.yaml";
+    waived.waiver_line = 12;
+    result.waived.push_back(waived);
+    result.objects.emplace_back(std::string(40, '1'), 1);
+    data.result = result;
+    return data;
+}
+
+std::string finding_text(const Findings& findings) {
+    std::string text;
+    for (const Finding& finding : findings) {
+        text += std::string(severity_name(finding.severity)) + " " + finding.rule + " " + finding.path + ":" +
+                std::to_string(finding.line) + ":" + std::to_string(finding.column) + " [" + finding.id + "] " +
+                finding.message + "\n";
+    }
+    return text;
+}
+
+std::string result_text(const CheckResult& result) {
+    std::string text = finding_text(result.findings);
+    for (const WaivedFinding& waived : result.waived) {
+        text += "waived " + finding_text({waived.finding}) + waived.justification + "\n";
+    }
+    text += "documents " + std::to_string(result.documents) + "\n";
+    for (const std::string& path : result.paths) {
+        text += path + "\n";
+    }
+    return text;
+}
+
+/// A git repository with a .cswm.yaml and some documents, removed at the end.
+class TempRepo {
+public:
+    TempRepo() {
+        char pattern[] = "/tmp/cswm-cache-test.XXXXXX";
+        REQUIRE(::mkdtemp(pattern) != nullptr);
+        m_dir = pattern;
+        git("init -q -b main");
+        write(".cswm.yaml", default_config_text("en"));
+        write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-001\ntitle: One\n");
+        write("maint/srs/SRS-002.yaml", "kind: srs\nid: SRS-002\ntitle: Two\n");
+        commit("start");
+    }
+    ~TempRepo() {
+        std::error_code error;
+        fs::remove_all(m_dir, error);
+    }
+    TempRepo(const TempRepo&) = delete;
+    TempRepo& operator=(const TempRepo&) = delete;
+
+    const fs::path& dir() const { return m_dir; }
+    void git(const std::string& arguments) const {
+        const std::string command = "git -C '" + m_dir.string() +
+                                    "' -c user.name=Ann -c user.email=ann@example.com -c commit.gpgsign=false " +
+                                    arguments + " >/dev/null 2>&1";
+        REQUIRE(std::system(command.c_str()) == 0);
+    }
+    void commit(const std::string& message) const {
+        git("add -A");
+        git("commit -q --no-verify -m '" + message + "'");
+    }
+    void write(const std::string& path, const std::string& text) const {
+        fs::create_directories((m_dir / path).parent_path());
+        std::ofstream(m_dir / path, std::ios::binary | std::ios::trunc) << text;
+    }
+    /// Checks with the cache of `identity`; `status` receives what the cache did.
+    std::string check(const CacheIdentity& identity, std::string* status = nullptr) const {
+        const Workspace workspace = Workspace::open(m_dir);
+        CheckOptions options;
+        options.base = m_dir;
+        options.cache = identity;
+        const CheckResult result = check_workspace(workspace, options);
+        if (status != nullptr) {
+            *status = result.cache_status;
+        }
+        return result_text(result);
+    }
+    /// Checks without any cache: what the cached run must equal.
+    std::string fresh() const {
+        const Workspace workspace = Workspace::open(m_dir);
+        CheckOptions options;
+        options.base = m_dir;
+        return result_text(check_workspace(workspace, options));
+    }
+    fs::path cache_file() const { return cache_file_in(m_dir / ".git"); }
+
+private:
+    fs::path m_dir;
+};
+
+CacheIdentity test_identity() {
+    return {"cswm test-version", "catalog-hash", ""};
+}
+
+/// Sets the file's modification time to `seconds` (ctime moves to now, as it always does).
+void set_mtime(const fs::path& file, long seconds) {
+    const timespec times[2] = {{seconds, 0}, {seconds, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+}
+
+} // namespace
+
+TEST_CASE("check cache: the file format reads back what was written") {
+    const CacheData data = sample_cache();
+    const std::optional<CacheData> back = parse_cache(serialize_cache(data));
+    REQUIRE(back.has_value());
+    CHECK(back->identity == data.identity);
+    CHECK(back->started_ns == data.started_ns);
+    REQUIRE(back->files.size() == 2);
+    CHECK(back->files[0].path == data.files[0].path);
+    CHECK(back->files[0].stamp == data.files[0].stamp);
+    CHECK(back->files[1].key == "special:40000");
+    CHECK(back->config_key == "0:abc");
+    REQUIRE(back->files[0].document_findings.has_value());
+    CHECK(finding_text(*back->files[0].document_findings) == finding_text(*data.files[0].document_findings));
+    CHECK_FALSE(back->files[1].document_findings.has_value());
+    REQUIRE(back->result.has_value());
+    CHECK(finding_text(back->result->findings) == finding_text(data.result->findings));
+    REQUIRE(back->result->waived.size() == 1);
+    CHECK(back->result->waived[0].waiver_line == 12);
+    CHECK(back->result->waived[0].expires == "2026-12-31");
+    CHECK(back->result->objects == data.result->objects);
+
+    CacheData empty;
+    const std::optional<CacheData> none = parse_cache(serialize_cache(empty));
+    REQUIRE(none.has_value());
+    CHECK_FALSE(none->result.has_value());
+}
+
+TEST_CASE("check cache: a truncated, corrupted or foreign file is refused, never trusted") {
+    const std::string bytes = serialize_cache(sample_cache());
+    for (std::size_t size = 0; size < bytes.size(); ++size) {
+        CHECK_FALSE(parse_cache(std::string_view(bytes).substr(0, size)).has_value());
+    }
+    for (std::size_t at = 0; at < bytes.size(); ++at) {
+        std::string damaged = bytes;
+        damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
+        CHECK_FALSE(parse_cache(damaged).has_value());
+    }
+    CHECK_FALSE(parse_cache(bytes + "x").has_value());
+    CHECK_FALSE(parse_cache("").has_value());
+    CHECK_FALSE(parse_cache(std::string(4096, '\0')).has_value());
+    std::string other_version = bytes;
+    other_version.replace(0, 19, "cswm-check-cache 0\n");
+    CHECK_FALSE(parse_cache(other_version).has_value());
+}
+
+TEST_CASE("check cache: a stamp is trusted only when equal and not racy") {
+    const std::int64_t started = 1'000 * 1'000'000'000LL;
+    const FileStamp old{10, 100 * 1'000'000'000LL, 100 * 1'000'000'000LL, 1, 2, 0100644};
+    CHECK(stamp_trusted(old, old, started));
+    FileStamp other = old;
+    other.size = 11;
+    CHECK_FALSE(stamp_trusted(old, other, started));
+    other = old;
+    other.ctime_ns += 1;
+    CHECK_FALSE(stamp_trusted(old, other, started));
+    other = old;
+    other.inode = 9;
+    CHECK_FALSE(stamp_trusted(old, other, started));
+    // Changed within the margin before the cache's run began: the same stamp may hide a
+    // second change in the same tick, so the file is hashed again.
+    FileStamp racy = old;
+    racy.mtime_ns = started - 1;
+    CHECK_FALSE(stamp_trusted(racy, racy, started));
+    racy = old;
+    racy.ctime_ns = started - k_racy_margin_ns + 1;
+    CHECK_FALSE(stamp_trusted(racy, racy, started));
+    racy.ctime_ns = started - k_racy_margin_ns - 1;
+    CHECK(stamp_trusted(racy, racy, started));
+}
+
+TEST_CASE("check cache: fingerprints keep field boundaries") {
+    Fingerprint one;
+    one.add("ab");
+    one.add("c");
+    Fingerprint two;
+    two.add("a");
+    two.add("bc");
+    CHECK(one.finish() != two.finish());
+    CHECK(content_hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("check cache: the identity of this build") {
+    const CacheIdentity a = build_cache_identity("1.0.0");
+    const CacheIdentity b = build_cache_identity("1.0.1");
+    CHECK(a.text() != b.text());
+    CHECK(a.catalog == b.catalog);
+    CHECK(a.catalog.size() == 64);
+}
+
+TEST_CASE("check cache: served warm, and never stale after a change of any input") {
+    TempRepo repo;
+    std::string status;
+    const CacheIdentity identity = test_identity();
+    const std::string cold = repo.check(identity, &status);
+    CHECK(status == "miss");
+    CHECK(fs::exists(repo.cache_file()));
+    CHECK(cold == repo.fresh());
+    CHECK(repo.check(identity, &status) == cold);
+    CHECK(status == "hit");
+
+    SUBCASE("a changed document of the same size and modification time (the racy case)") {
+        const fs::path file = repo.dir() / "maint/srs/SRS-001.yaml";
+        set_mtime(file, 1'700'000'000);
+        CHECK(repo.check(identity, &status) == cold); // new stat data only: same content
+        CHECK(status == "hit");
+        repo.write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-009\ntitle: One\n");
+        set_mtime(file, 1'700'000'000);
+        const std::string changed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(changed != cold);
+        CHECK(changed == repo.fresh());
+        // Every document's own findings are stored, to be reused while its content stays.
+        const std::optional<CacheData> stored = read_cache(repo.cache_file(), identity.text());
+        REQUIRE(stored.has_value());
+        REQUIRE(stored->files.size() == 2);
+        for (const CachedFile& entry : stored->files) {
+            CHECK(entry.document_findings.has_value());
+        }
+    }
+    SUBCASE("an added, a deleted and a renamed document") {
+        repo.write("maint/srs/SRS-003.yaml", "kind: srs\nid: SRS-003\n");
+        CHECK(repo.check(identity, &status) == repo.fresh());
+        CHECK(status == "miss");
+        fs::remove(repo.dir() / "maint/srs/SRS-002.yaml");
+        CHECK(repo.check(identity, &status) == repo.fresh());
+        CHECK(status == "miss");
+        fs::rename(repo.dir() / "maint/srs/SRS-003.yaml", repo.dir() / "maint/srs/renamed.yaml");
+        const std::string renamed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(renamed == repo.fresh());
+        CHECK(renamed.find("renamed.yaml") != std::string::npos);
+    }
+    SUBCASE("a changed .cswm.yaml") {
+        std::string config = default_config_text("en");
+        config += "rules:\n  schema: warning\n";
+        repo.write(".cswm.yaml", config);
+        const std::string changed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(changed == repo.fresh());
+        CHECK(changed != cold);
+    }
+    SUBCASE("another version, catalogue or message language") {
+        CacheIdentity other = identity;
+        other.tool = "cswm next-version";
+        CHECK(repo.check(other, &status) == cold);
+        CHECK(status == "miss");
+        other = identity;
+        other.catalog = "another catalogue";
+        CHECK(repo.check(other, &status) == cold);
+        CHECK(status == "miss");
+        other = identity;
+        other.message_language = "zh-TW";
+        CHECK(repo.check(other, &status) == cold);
+        CHECK(status == "miss");
+    }
+    SUBCASE("a new commit moves HEAD") {
+        repo.write("notes.txt", "not a document\n");
+        repo.commit("Add notes\n\nRefs: SRS-404");
+        const std::string moved = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(moved == repo.fresh());
+        CHECK(moved.find("SRS-404") != std::string::npos);
+    }
+    SUBCASE("another day") {
+        REQUIRE(::setenv("CSWM_TODAY", "2031-02-03", 1) == 0);
+        CHECK(repo.check(identity, &status) == repo.fresh());
+        CHECK(status == "miss");
+        CHECK(repo.check(identity, &status) == repo.fresh());
+        CHECK(status == "hit");
+        ::unsetenv("CSWM_TODAY");
+    }
+    SUBCASE("a corrupted or truncated cache file") {
+        std::string bytes;
+        {
+            std::ifstream in(repo.cache_file(), std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        REQUIRE(bytes.size() > 100);
+        bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+        std::ofstream(repo.cache_file(), std::ios::binary | std::ios::trunc) << bytes;
+        CHECK(repo.check(identity, &status) == cold);
+        CHECK(status == "miss");
+        std::ofstream(repo.cache_file(), std::ios::binary | std::ios::trunc) << bytes.substr(0, 50);
+        CHECK(repo.check(identity, &status) == cold);
+        CHECK(status == "miss");
+        CHECK(repo.check(identity, &status) == cold);
+        CHECK(status == "hit");
+    }
+    SUBCASE("a cache that cannot be written") {
+        fs::remove(repo.cache_file());
+        fs::create_directories(repo.cache_file()); // a folder where the file would go
+        CHECK(repo.check(identity, &status) == cold);
+        CHECK(status == "miss, not written");
+        CHECK(repo.check(identity, &status) == cold);
+        CHECK(status == "miss, not written");
+    }
+    SUBCASE("concurrent checks") {
+        repo.write("maint/srs/SRS-004.yaml", "kind: srs\nid: SRS-001\n");
+        const std::string expected = repo.fresh();
+        std::vector<std::string> outputs(4);
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            threads.emplace_back([&, i] { outputs[i] = repo.check(identity); });
+        }
+        for (std::thread& thread : threads) {
+            thread.join();
+        }
+        for (const std::string& output : outputs) {
+            CHECK(output == expected);
+        }
+        CHECK(repo.check(identity, &status) == expected);
+        CHECK(status == "hit");
+    }
+}
+
+TEST_CASE("check cache: a SHA recorded in a document that starts to exist") {
+    TempRepo repo;
+    // A commit on another branch, then forgotten: its SHA is recorded, but the object is
+    // made to vanish and come back without HEAD moving (as a fetch brings objects).
+    repo.git("checkout -q -b side");
+    repo.write("side.txt", "side\n");
+    repo.commit("side work");
+    std::string sha;
+    {
+        const Repo git = Repo::discover(repo.dir());
+        sha = git.resolve_commit("side");
+    }
+    repo.git("checkout -q main");
+    repo.write("maint/fix-confirmation/FIX-001.yaml", "kind: fix-confirmation\nid: FIX-001\ncommits: [" + sha + "]\n");
+    const CacheIdentity identity = test_identity();
+    std::string status;
+    const std::string before = repo.check(identity, &status);
+    CHECK(before == repo.fresh());
+    CHECK(repo.check(identity, &status) == before);
+    CHECK(status == "hit");
+    // Remove the side branch and its objects: the SHA now names nothing.
+    repo.git("branch -q -D side");
+    repo.git("reflog expire --expire=now --all");
+    repo.git("gc -q --prune=now");
+    const std::string after = repo.check(identity, &status);
+    CHECK(after == repo.fresh());
+    CHECK(before.find("commit-unreachable") != std::string::npos);
+    CHECK(after.find("commit-missing") != std::string::npos);
+    CHECK(status == "miss");
+}
+
+TEST_CASE("check cache: a shallow clone deepened without HEAD moving") {
+    TempRepo origin;
+    origin.write("notes.txt", "one\n");
+    origin.commit("Second\n\nRefs: SRS-777");
+    origin.write("notes.txt", "two\n");
+    origin.commit("Third");
+    char pattern[] = "/tmp/cswm-cache-clone.XXXXXX";
+    REQUIRE(::mkdtemp(pattern) != nullptr);
+    const fs::path clone = fs::path(pattern) / "clone";
+    const std::string command =
+        "git clone -q --depth 1 'file://" + origin.dir().string() + "' '" + clone.string() + "' >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    auto check = [&](std::string* status, bool cached) {
+        const Workspace workspace = Workspace::open(clone);
+        CheckOptions options;
+        options.base = clone;
+        if (cached) {
+            options.cache = test_identity();
+        }
+        const CheckResult result = check_workspace(workspace, options);
+        if (status != nullptr) {
+            *status = result.cache_status;
+        }
+        return result_text(result);
+    };
+    std::string status;
+    const std::string shallow = check(&status, true);
+    CHECK(shallow == check(nullptr, false));
+    CHECK(check(&status, true) == shallow);
+    CHECK(status == "hit");
+    REQUIRE(std::system(("git -C '" + clone.string() + "' fetch -q --deepen 1 >/dev/null 2>&1").c_str()) == 0);
+    const std::string deeper = check(&status, true);
+    CHECK(status == "miss");
+    CHECK(deeper == check(nullptr, false));
+    CHECK(deeper.find("SRS-777") != std::string::npos);
+    std::error_code error;
+    fs::remove_all(pattern, error);
+}
