@@ -110,6 +110,11 @@ TextCheck check_document_text(std::string_view text) {
     }
     std::size_t offset = 0;
     while (offset < body.size()) {
+        const auto byte = static_cast<unsigned char>(body[offset]);
+        if (byte >= 0x20 && byte < 0x7F) {
+            ++offset; // printable ASCII, most of any document: no decoding
+            continue;
+        }
         const std::size_t at = offset;
         const char32_t c = next_code_point(body, offset);
         if (c == 0x2028 || c == 0x2029) {
