@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     }
     const double seconds = cpu_seconds() - start;
     const double megabytes = static_cast<double>(bytes) * rounds / 1e6;
-    std::cout << texts.size() << " files, " << bytes << " bytes, " << rounds << " round(s): " << seconds
-              << " s CPU, " << megabytes / seconds << " MB/s, " << nodes << " nodes, " << problems << " problems\n";
+    std::cout << texts.size() << " files, " << bytes << " bytes, " << rounds << " round(s): " << seconds << " s CPU, "
+              << megabytes / seconds << " MB/s, " << nodes << " nodes, " << problems << " problems\n";
     return 0;
 }
