@@ -2,8 +2,8 @@
 // each with parse_yaml_document and prints the bytes, the CPU time of the parsing and
 // MB/s. Build against a release build (see docs/performance.md, "The YAML parser"):
 //
-//   g++ -std=c++20 -O2 -I. bench/yaml-loader.cpp build/release/lib/libcswm_core.a \
-//       $(pkg-config --libs yaml-0.1) -lfmt -o /tmp/yaml-loader
+//   g++ -std=c++20 -O2 -I. bench/yaml-loader.cpp build/release/lib/libcswm_core.a
+//       $(pkg-config --libs yaml-0.1) -lfmt -o /tmp/yaml-loader      (one command)
 //   /tmp/yaml-loader /tmp/cswm-bench/repo-10000-1/maint [ROUNDS]
 #include "lib/yaml/loader.hpp"
 
