@@ -773,6 +773,16 @@ SyntaxError describe_syntax_error(const yaml_parser_t& parser, std::string_view 
         (context.starts_with("the anchor") || context.starts_with("the alias"))) {
         return said("'&' or '*' starts an anchor or alias and needs a name: put the value in quotes");
     }
+    if (context.starts_with("the tag")) {
+        return said(fmt::format("'!' at {}:{} starts a tag, and tags are not allowed in documents: put the value "
+                                "in quotes",
+                                opened.position.line, opened.position.column));
+    }
+    if (context.starts_with("the directive")) {
+        return said(fmt::format("a line that starts with '%' ({}:{}) is read as a directive such as %YAML: put "
+                                "the value in quotes, or indent the line if it continues the value above",
+                                opened.position.line, opened.position.column));
+    }
     return said(has_context ? fmt::format("{} ({})", problem, context) : std::string(problem));
 }
 

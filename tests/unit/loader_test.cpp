@@ -520,7 +520,21 @@ TEST_CASE("syntax errors say what is wrong where, in words") {
     CHECK(message("a: 1\nb: \"open\n") == "2:4 the quoted value that starts here is never closed");
     CHECK(message("a: 'it''s\n") == "1:4 the quoted value that starts here is never closed");
     CHECK(message("a: \"\\q\"\n").starts_with("1:5 YAML syntax error: unknown escape in a double-quoted value"));
+    CHECK(message("a:\n  - !\"x\"\n") == "2:6 YAML syntax error: '!' at 2:5 starts a tag, and tags are not "
+                                         "allowed in documents: put the value in quotes");
+    CHECK(message("a: 1\n%\n")
+              .starts_with("2:2 YAML syntax error: a line that starts with '%' (2:1) is read "
+                           "as a directive"));
     CHECK(message("a: [1, 2]]\n")
               .starts_with("1:10 YAML syntax error: ']' cannot follow a value of the mapping "
                            "that starts at 1:1"));
+}
+
+TEST_CASE("libyaml reads what yaml-cpp got wrong: a key over two lines is refused, '?' inside flow text is text") {
+    // yaml-cpp took "summary\nnext" as one key; a key must be on one line.
+    CHECK(rules_of(parse("a: 1\nsummary\nnext: 2\n")) == "syntax");
+    // yaml-cpp said "unknown token" for a '?' inside a plain value in braces.
+    const ParsedYaml flow = parse("cost: {basis: volume tier?of the contract}\n");
+    REQUIRE(flow.root);
+    CHECK((*flow.root)["cost"]["basis"] == "volume tier?of the contract");
 }
