@@ -43,7 +43,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # cswm_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CSWM_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-# The runtime libraries (libgit2-1.5, libyaml-cpp0.7, libfmt9 …) as dpkg-shlibdeps finds
+# The runtime libraries (libgit2-1.5, libyaml-0-2, libfmt9 …) as dpkg-shlibdeps finds
 # them in the binary: never the -dev packages the build needed.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "git")

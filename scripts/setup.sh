@@ -10,7 +10,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
-  libcli11-dev libfmt-dev libyaml-cpp-dev libgit2-dev doctest-dev
+  libcli11-dev libfmt-dev libyaml-dev libgit2-dev doctest-dev
   nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev libpugixml-dev
   zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libssl-dev pre-commit
   dpkg-dev zsh fish

@@ -3,17 +3,13 @@
 #include "lib/yaml/text_checks.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <sstream>
+#include <new>
 #include <stdexcept>
 
 namespace cswm {
@@ -21,7 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-/// Thrown by the builder to stop yaml-cpp at once when a limit is passed.
+/// Thrown by the builder to stop parsing at once when a limit is passed.
 struct StopParsing {};
 
 bool is_digit(char c) {
@@ -87,7 +83,7 @@ NumberForm number_form(std::string_view text) {
     return i == size ? NumberForm::floating : NumberForm::none;
 }
 
-/// Types a plain scalar by the YAML 1.2 core schema (null is handled by yaml-cpp's OnNull).
+/// Types a plain scalar by the YAML 1.2 core schema (null words are the caller's).
 json plain_scalar_value(const std::string& text) {
     if (text == "true" || text == "True" || text == "TRUE") {
         return true;
@@ -128,75 +124,203 @@ json plain_scalar_value(const std::string& text) {
     return text;
 }
 
-bool is_untagged(const std::string& tag) {
-    return tag.empty() || tag == "?" || tag == "!";
+/// Where an event of libyaml is: its byte offset in the text and its 1-based position.
+struct Mark {
+    Position position;
+    std::size_t offset = 0;
+};
+
+/// Turns libyaml's marks into byte offsets and positions. libyaml counts characters (its
+/// `index`), and counts U+2028, U+2029 and a lone CR as line breaks, so its own line and
+/// column are not ours: the byte offset is found from the character index with a cursor
+/// that moves from the last mark. Events arrive in nearly increasing order, so a document
+/// costs linear time in all, even one line of 200,000 values.
+class MarkMapper {
+public:
+    explicit MarkMapper(std::string_view text) : m_text(text) {}
+
+    /// The place of libyaml's character index.
+    Mark at_index(std::size_t index) {
+        while (m_index < index && m_offset < m_text.size()) {
+            step_forward();
+        }
+        while (m_index > index) {
+            step_back();
+        }
+        return here();
+    }
+
+    /// The place of a byte offset (at a character boundary).
+    Mark at_offset(std::size_t offset) {
+        offset = std::min(offset, m_text.size());
+        while (m_offset < offset) {
+            step_forward();
+        }
+        while (m_offset > offset) {
+            step_back();
+        }
+        return here();
+    }
+
+private:
+    Mark here() const { return {{m_line, m_column}, m_offset}; }
+
+    static bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
+    void step_forward() {
+        const char c = m_text[m_offset++];
+        while (m_offset < m_text.size() && is_continuation(m_text[m_offset])) {
+            ++m_offset;
+        }
+        ++m_index;
+        if (c == '\n') {
+            ++m_line;
+            m_column = 1;
+        } else {
+            ++m_column;
+        }
+    }
+
+    void step_back() {
+        --m_offset;
+        while (m_offset > 0 && is_continuation(m_text[m_offset])) {
+            --m_offset;
+        }
+        --m_index;
+        if (m_text[m_offset] != '\n') {
+            --m_column;
+            return;
+        }
+        // Back onto the end of the line before: count its characters once.
+        --m_line;
+        const std::size_t line_start = m_text.rfind('\n', m_offset == 0 ? 0 : m_offset - 1);
+        std::size_t at = line_start == std::string_view::npos || m_offset == 0 ? 0 : line_start + 1;
+        m_column = 1;
+        for (; at < m_offset; ++at) {
+            m_column += is_continuation(m_text[at]) ? 0 : 1;
+        }
+    }
+
+    std::string_view m_text;
+    std::size_t m_index = 0;  // libyaml's character index of m_offset
+    std::size_t m_offset = 0; // a byte offset at a character boundary
+    int m_line = 1;
+    int m_column = 1;
+};
+
+/// Owns one libyaml event.
+class Event {
+public:
+    Event() = default;
+    Event(const Event&) = delete;
+    Event& operator=(const Event&) = delete;
+    ~Event() { clear(); }
+    void clear() {
+        if (m_filled) {
+            yaml_event_delete(&m_event);
+            m_filled = false;
+        }
+    }
+    /// Reads the next event; false on a syntax error (read it from the parser).
+    bool next(yaml_parser_t& parser) {
+        clear();
+        m_filled = yaml_parser_parse(&parser, &m_event) != 0;
+        return m_filled;
+    }
+    const yaml_event_t& operator*() const { return m_event; }
+    const yaml_event_t* operator->() const { return &m_event; }
+
+private:
+    yaml_event_t m_event{};
+    bool m_filled = false;
+};
+
+/// Owns libyaml's parser over a text that outlives it.
+class Parser {
+public:
+    explicit Parser(std::string_view text) {
+        if (yaml_parser_initialize(&m_parser) == 0) {
+            throw std::bad_alloc();
+        }
+        yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        // The text was checked as UTF-8 without a byte-order mark: no guessing.
+        yaml_parser_set_encoding(&m_parser, YAML_UTF8_ENCODING);
+    }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+    ~Parser() { yaml_parser_delete(&m_parser); }
+    yaml_parser_t& get() { return m_parser; }
+
+private:
+    yaml_parser_t m_parser{};
+};
+
+std::string_view text_of(const yaml_char_t* text) {
+    return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
 }
 
-/// Builds JSON straight from yaml-cpp's parse events: no YAML::Node tree, so aliases can
-/// never be expanded, every node's place is known, and duplicate keys are seen.
-class JsonBuilder : public YAML::EventHandler {
+/// A tag that only says "not a plain scalar" (`!`) is no tag.
+bool is_untagged(std::string_view tag) {
+    return tag.empty() || tag == "!";
+}
+
+bool is_null_word(std::string_view text) {
+    return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+/// Builds JSON straight from libyaml's parse events: no node tree, so aliases can never be
+/// expanded, every node's place is known, and duplicate keys are seen.
+class JsonBuilder {
 public:
     JsonBuilder(std::string_view text, std::size_t offset_base, const YamlLimits& limits, ParsedYaml& out)
-        : m_text(text), m_positions_of(text), m_offset_base(offset_base), m_limits(limits), m_out(out) {}
+        : m_text(text), m_marks(text), m_offset_base(offset_base), m_limits(limits), m_out(out) {}
 
     /// The document's root once parsing finished.
     std::optional<json> take_root() { return std::move(m_root); }
     /// The places of the nodes seen, by pointer.
     std::unordered_map<std::string, NodePlace> take_places() { return std::move(m_places); }
 
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
+    /// The place of one of libyaml's marks.
+    Mark mark(const yaml_mark_t& where) { return m_marks.at_index(where.index); }
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        check_anchor(mark, anchor);
-        if (expecting_key()) {
-            problem("syntax", mark, "a mapping key is empty");
-            begin_value(mark, "");
-            return;
+    /// Takes one event inside the document; throws StopParsing when a limit is passed.
+    void on_event(const yaml_event_t& event) {
+        switch (event.type) {
+        case YAML_SCALAR_EVENT:
+            on_scalar(event);
+            break;
+        case YAML_ALIAS_EVENT:
+            on_alias(mark(event.start_mark));
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            open(mark(event.start_mark), text_of(event.data.sequence_start.tag),
+                 event.data.sequence_start.anchor != nullptr, json::array(),
+                 event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+            break;
+        case YAML_MAPPING_START_EVENT:
+            open(mark(event.start_mark), text_of(event.data.mapping_start.tag),
+                 event.data.mapping_start.anchor != nullptr, json::object(),
+                 event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            close();
+            break;
+        default:
+            break;
         }
-        add_value(mark, nullptr);
     }
 
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        problem("yaml-feature", mark, "aliases (*name) are not allowed in documents: write the value out");
-        if (expecting_key()) {
-            begin_value(mark, "*");
-            return;
-        }
-        if (!m_stack.empty()) {
-            m_out.stand_ins.push_back(child_pointer(m_stack.back()));
-        }
-        add_value(mark, nullptr);
-    }
-
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  const std::string& value) override {
-        check_anchor(mark, anchor);
-        check_tag(mark, tag);
-        if (tag == "!") {
-            check_quote_closed(mark);
-        }
-        if (expecting_key()) {
-            if (value == "<<" && tag == "?") {
-                problem("yaml-feature", mark, "merge keys (<<) are not allowed in documents: write the keys out");
+    /// The innermost list or mapping in brackets or braces still open: whether it is a
+    /// mapping, and where it opened.
+    std::optional<std::pair<bool, Position>> open_flow() const {
+        for (std::size_t i = m_stack.size(); i-- > 0;) {
+            if (m_stack[i].is_flow) {
+                return std::pair{m_stack[i].is_map, m_positions[i].first};
             }
-            begin_value(mark, value);
-            return;
         }
-        add_value(mark, tag == "?" ? plain_scalar_value(value) : json(value));
+        return std::nullopt;
     }
-
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(mark, tag, anchor, json::array());
-    }
-    void OnSequenceEnd() override { close(); }
-
-    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(mark, tag, anchor, json::object());
-    }
-    void OnMapEnd() override { close(); }
 
 private:
     struct Frame {
@@ -206,82 +330,114 @@ private:
         bool has_key = false; // a key was read, its value is next
         bool discard = false; // the pending key is a duplicate or not plain: drop its value
         bool is_key = false;  // this list or mapping is itself a key: it is dropped
+        bool is_flow = false; // written in brackets or braces
         std::string key;
         Position key_position;
         std::size_t key_offset = 0;
     };
 
-    bool expecting_key() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
-
-    Position position(const YAML::Mark& mark) { return m_positions_of.at(mark.line, mark.column); }
-
-    void problem(const char* rule, const YAML::Mark& mark, std::string message) {
-        m_out.problems.push_back({rule, position(mark), std::move(message)});
-    }
-
-    void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
-        if (anchor != YAML::NullAnchor) {
-            problem("yaml-feature", mark, "anchors (&name) are not allowed in documents: write the value out");
+    void on_scalar(const yaml_event_t& event) {
+        const auto& scalar = event.data.scalar;
+        const std::string_view tag = text_of(scalar.tag);
+        const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag.empty();
+        const std::string_view value(reinterpret_cast<const char*>(scalar.value), scalar.length);
+        Mark at = mark(event.start_mark);
+        if (plain && value.empty()) {
+            at = next_token(at); // an empty value: placed at the next token, as before
         }
-    }
-
-    /// yaml-cpp accepts a quoted value that is never closed and swallows the rest of the
-    /// file into it: refuse that, at the opening quote.
-    void check_quote_closed(const YAML::Mark& mark) {
-        if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_text.size()) {
+        if (scalar.anchor != nullptr) {
+            problem("yaml-feature", at.position, "anchors (&name) are not allowed in documents: write the value out");
+        }
+        check_tag(at.position, tag);
+        if (expecting_key()) {
+            if (plain && value.empty()) {
+                problem("syntax", at.position, "a mapping key is empty");
+            } else if (plain && value == "<<") {
+                problem("yaml-feature", at.position,
+                        "merge keys (<<) are not allowed in documents: write the keys out");
+            }
+            begin_value(at, std::string(value));
             return;
         }
-        const auto open = static_cast<std::size_t>(mark.pos);
-        const char quote = m_text[open];
-        if (quote != '"' && quote != '\'') {
+        if (!plain) {
+            add_value(at, json(std::string(value)));
+        } else if (is_null_word(value)) {
+            add_value(at, nullptr);
+        } else {
+            add_value(at, plain_scalar_value(std::string(value)));
+        }
+    }
+
+    void on_alias(const Mark& at) {
+        problem("yaml-feature", at.position, "aliases (*name) are not allowed in documents: write the value out");
+        if (expecting_key()) {
+            begin_value(at, "*");
             return;
         }
-        for (std::size_t at = open + 1; at < m_text.size(); ++at) {
-            if (quote == '"' && m_text[at] == '\\') {
+        if (!m_stack.empty()) {
+            m_out.stand_ins.push_back(child_pointer(m_stack.back()));
+        }
+        add_value(at, nullptr);
+    }
+
+    /// libyaml marks an empty value right after its indicator; the places (and the editor,
+    /// which tells `key:` from `key: null` by them) take the next token, or the end of the
+    /// text, skipping spaces, line breaks and comments.
+    Mark next_token(const Mark& from) {
+        std::size_t at = from.offset;
+        while (at < m_text.size()) {
+            const char c = m_text[at];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 ++at;
-            } else if (m_text[at] == quote) {
-                if (quote == '\'' && at + 1 < m_text.size() && m_text[at + 1] == '\'') {
-                    ++at; // '' is an escaped quote inside single quotes
-                    continue;
-                }
-                return;
+            } else if (c == '#' && (at == 0 || m_text[at - 1] == ' ' || m_text[at - 1] == '\t' ||
+                                    m_text[at - 1] == '\n' || m_text[at - 1] == '\r')) {
+                at = std::min(m_text.find('\n', at), m_text.size());
+            } else {
+                break;
             }
         }
-        problem("syntax", mark, "the quoted value that starts here is never closed");
-        throw StopParsing{};
+        const Mark found = m_marks.at_offset(at);
+        m_marks.at_offset(from.offset); // the cursor stays near the events
+        return found;
     }
 
-    void check_tag(const YAML::Mark& mark, const std::string& tag) {
+    bool expecting_key() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
+
+    void problem(const char* rule, Position at, std::string message) {
+        m_out.problems.push_back({rule, at, std::move(message)});
+    }
+
+    void check_tag(Position at, std::string_view tag) {
         if (!is_untagged(tag)) {
-            std::string shown = tag;
+            std::string shown(tag);
             if (shown.starts_with("tag:yaml.org,2002:")) {
                 shown = "!!" + shown.substr(18);
             }
-            problem("yaml-feature", mark, fmt::format("tags ({}) are not allowed in documents", printable(shown, 60)));
+            problem("yaml-feature", at, fmt::format("tags ({}) are not allowed in documents", printable(shown, 60)));
         }
     }
 
-    void count_node(const YAML::Mark& mark) {
+    void count_node(Position at) {
         if (++m_nodes > m_limits.max_nodes) {
-            problem("limits", mark, fmt::format("more than {} values in one document", m_limits.max_nodes));
+            problem("limits", at, fmt::format("more than {} values in one document", m_limits.max_nodes));
             throw StopParsing{};
         }
     }
 
     /// Records a key in the innermost map; its value comes next.
-    void begin_value(const YAML::Mark& mark, const std::string& key) {
-        count_node(mark);
+    void begin_value(const Mark& at, std::string key) {
+        count_node(at.position);
         Frame& frame = m_stack.back();
         frame.has_key = true;
-        frame.key = key;
-        frame.key_position = position(mark);
-        frame.key_offset = offset(mark);
-        frame.discard = frame.value.contains(key);
+        frame.key = std::move(key);
+        frame.key_position = at.position;
+        frame.key_offset = m_offset_base + at.offset;
+        frame.discard = frame.value.contains(frame.key);
         if (frame.discard) {
             const NodePlace& first = m_places[child_pointer(frame)];
-            problem("duplicate-key", mark,
+            problem("duplicate-key", at.position,
                     fmt::format("duplicate key '{}' (first at line {}): one of the two values would be lost",
-                                printable(key, 80), first.key.line));
+                                printable(frame.key, 80), first.key.line));
         }
     }
 
@@ -293,13 +449,9 @@ private:
     }
 
     /// Places a finished value into the innermost container (or makes it the root).
-    void add_value(const YAML::Mark& mark, json value) {
-        count_node(mark);
-        attach(std::move(value), position(mark), offset(mark));
-    }
-
-    std::size_t offset(const YAML::Mark& mark) const {
-        return m_offset_base + static_cast<std::size_t>(std::max(mark.pos, 0));
+    void add_value(const Mark& at, json value) {
+        count_node(at.position);
+        attach(std::move(value), at.position, m_offset_base + at.offset);
     }
 
     void attach(json value, Position value_position, std::size_t value_offset) {
@@ -311,7 +463,7 @@ private:
         Frame& frame = m_stack.back();
         if (frame.is_map) {
             if (value.is_null() && value_position.line > frame.key_position.line) {
-                value_position = frame.key_position; // yaml-cpp marks an empty value at the next token
+                value_position = frame.key_position; // an empty value is marked at the next token
             }
             if (!frame.discard) {
                 m_places[child_pointer(frame)] = {frame.key_position, value_position, frame.key_offset, value_offset};
@@ -325,27 +477,32 @@ private:
         }
     }
 
-    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, json empty) {
-        check_anchor(mark, anchor);
-        check_tag(mark, tag);
+    void open(const Mark& at, std::string_view tag, bool anchored, json empty, bool flow) {
+        if (anchored) {
+            problem("yaml-feature", at.position, "anchors (&name) are not allowed in documents: write the value out");
+        }
+        check_tag(at.position, tag);
         const bool is_key = expecting_key();
         if (is_key) {
-            problem("yaml-feature", mark, "a mapping key must be a plain value, not a list or mapping");
+            problem("yaml-feature", at.position, "a mapping key must be a plain value, not a list or mapping");
         }
-        count_node(mark);
+        count_node(at.position);
+        // libyaml itself has no depth limit (its parser keeps a stack on the heap): this
+        // one stops a `[[[[…` of any length after max_depth events.
         if (m_stack.size() >= m_limits.max_depth) {
-            problem("limits", mark, fmt::format("nesting too deep (more than {} levels)", m_limits.max_depth));
+            problem("limits", at.position, fmt::format("nesting too deep (more than {} levels)", m_limits.max_depth));
             throw StopParsing{};
         }
         Frame frame;
         frame.is_map = empty.is_object();
         frame.is_key = is_key;
+        frame.is_flow = flow;
         frame.value = std::move(empty);
         frame.pointer = m_stack.empty() || is_key ? "/?" : child_pointer(m_stack.back());
         if (m_stack.empty()) {
             frame.pointer.clear();
         }
-        m_positions.push_back({position(mark), offset(mark)});
+        m_positions.emplace_back(at.position, m_offset_base + at.offset);
         m_stack.push_back(std::move(frame));
     }
 
@@ -367,7 +524,7 @@ private:
     }
 
     std::string_view m_text;
-    PositionMapper m_positions_of;
+    MarkMapper m_marks;
     std::size_t m_offset_base; // bytes skipped before the text (a byte-order mark)
     const YamlLimits& m_limits;
     ParsedYaml& m_out;
@@ -376,25 +533,6 @@ private:
     std::optional<json> m_root;
     std::unordered_map<std::string, NodePlace> m_places; // compacted into a PlaceTable at the end
     std::size_t m_nodes = 0;
-};
-
-/// Stops at the start of a second document without parsing it.
-class SecondDocumentDetector : public YAML::EventHandler {
-public:
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        m_mark = mark;
-        throw StopParsing{};
-    }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-
-    YAML::Mark m_mark;
 };
 
 /// The first quote on lines before `line` (1-based) that opens a value and is not
@@ -469,12 +607,183 @@ std::optional<std::pair<Position, std::string>> full_width_slip(std::string_view
     return found;
 }
 
-std::string describe_parser_error(const std::string& message) {
-    std::string text = message;
-    if (!text.empty()) {
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+/// What libyaml's `context` ("while parsing a flow sequence") names, for a sentence.
+std::string context_noun(std::string_view context) {
+    static const std::pair<std::string_view, std::string_view> nouns[] = {
+        {"while parsing a flow sequence", "the list in brackets '[' that opens"},
+        {"while parsing a flow mapping", "the mapping in braces '{' that opens"},
+        {"while parsing a block mapping", "the mapping that starts"},
+        {"while parsing a block collection", "the list that starts"},
+        {"while parsing a block node", "the value that starts"},
+        {"while parsing a flow node", "the value that starts"},
+        {"while parsing a node", "the value that starts"},
+        {"while scanning a quoted scalar", "the quoted value that starts"},
+        {"while parsing a quoted scalar", "the quoted value that starts"},
+        {"while scanning a plain scalar", "the value that starts"},
+        {"while scanning a block scalar", "the block text ('|' or '>') that starts"},
+        {"while scanning a simple key", "the key that starts"},
+        {"while scanning an anchor", "the anchor"},
+        {"while scanning an alias", "the alias"},
+        {"while scanning a tag", "the tag"},
+        {"while parsing a tag", "the tag"},
+    };
+    for (const auto& [phrase, noun] : nouns) {
+        if (context == phrase) {
+            return std::string(noun);
+        }
     }
-    return fmt::format("YAML syntax error: {}", text);
+    if (context.find("directive") != std::string_view::npos) {
+        return "the directive";
+    }
+    return "the part that starts";
+}
+
+/// True when only spaces, line breaks and comments are left.
+bool nothing_but_comments(std::string_view rest) {
+    std::size_t at = 0;
+    while (at < rest.size()) {
+        const char c = rest[at];
+        if (c == '#') {
+            at = std::min(rest.find('\n', at), rest.size());
+        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++at;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+struct SyntaxError {
+    Position at;
+    std::string message; ///< without the "YAML syntax error: " that the others get
+    bool whole = false;  ///< the message says all: no prefix, no guessing at a cause
+};
+
+/// libyaml's error as a sentence a maintainer understands: what is wrong where, and
+/// where the construct it belongs to began.
+SyntaxError describe_syntax_error(const yaml_parser_t& parser, std::string_view text, JsonBuilder& builder) {
+    const std::string_view problem = parser.problem != nullptr ? parser.problem : "the YAML cannot be read";
+    if (parser.error == YAML_MEMORY_ERROR) {
+        return {{1, 1}, "out of memory"};
+    }
+    if (parser.error == YAML_READER_ERROR) {
+        // The text checks run first, so this is rare: libyaml's own reading of the bytes.
+        return {position_of_offset(text, std::min(parser.problem_offset, text.size())), std::string(problem)};
+    }
+    const Mark at = builder.mark(parser.problem_mark);
+    const bool has_context = parser.context != nullptr;
+    const Mark opened = has_context ? builder.mark(parser.context_mark) : at;
+    const std::string context = has_context ? fmt::format("{} at {}:{}", context_noun(parser.context),
+                                                          opened.position.line, opened.position.column)
+                                            : std::string();
+    const char here = at.offset < text.size() ? text[at.offset] : '\0';
+    auto said = [&](std::string message) { return SyntaxError{at.position, std::move(message)}; };
+    const std::size_t line_start = text.rfind('\n', at.offset == 0 ? 0 : at.offset - 1);
+    const std::size_t first = text.find_first_not_of(' ', line_start == std::string_view::npos ? 0 : line_start + 1);
+    const bool starts_line = first == at.offset;
+    const std::string shown = here > ' ' && here < 0x7F ? fmt::format("'{}'", here) : std::string("this");
+
+    // At the end of the file inside [ or {: say which one was left open.
+    if (const auto flow = builder.open_flow(); flow && nothing_but_comments(text.substr(at.offset))) {
+        return said(fmt::format("the {} that opens at {}:{} is not closed: the file ends inside it",
+                                flow->first ? "mapping in braces '{'" : "list in brackets '['", flow->second.line,
+                                flow->second.column));
+    }
+
+    if (problem == "did not find expected ',' or ']'") {
+        return said(fmt::format("{} is not closed: ']' or ',' is missing here", context));
+    }
+    if (problem == "did not find expected ',' or '}'") {
+        return said(fmt::format("{} is not closed: '}}' or ',' is missing here", context));
+    }
+    if (problem == "did not find expected key") {
+        return said(starts_line
+                        ? fmt::format("this line is not indented as a key of {}: check its indentation", context)
+                        : fmt::format("{} cannot follow a value of {}: a new key starts on a new line, "
+                                      "and a value that holds it is put in quotes",
+                                      shown, context));
+    }
+    if (problem == "did not find expected '-' indicator") {
+        return said(starts_line ? fmt::format("this line is not indented as an item '- ' of {}: check its "
+                                              "indentation",
+                                              context)
+                                : fmt::format("{} cannot follow an item of {}: a new item starts on a new line, "
+                                              "and a value that holds it is put in quotes",
+                                              shown, context));
+    }
+    if (problem == "mapping values are not allowed in this context") {
+        return said("a ': ' here would start a key inside a value: put the value in quotes if the ':' belongs "
+                    "to it, or check the indentation");
+    }
+    if (problem == "found character that cannot start any token") {
+        return said(here > ' ' && here < 0x7F
+                        ? fmt::format("a value cannot start with '{}': put the value in quotes", here)
+                        : std::string("a value cannot start with this character: put the value in quotes"));
+    }
+    if (problem == "could not find expected ':'") {
+        return {opened.position, "the key that starts here has no ':' after it: write 'key: value', or indent the "
+                                 "line if it continues the value above"};
+    }
+    if (problem == "found unexpected end of stream") {
+        if (parser.context != nullptr && std::string_view(parser.context).find("quoted") != std::string_view::npos) {
+            return {opened.position, "the quoted value that starts here is never closed", true};
+        }
+        return said(fmt::format("the file ends inside {}", context));
+    }
+    if (problem == "found unknown escape character") {
+        return said("unknown escape in a double-quoted value: write '\\\\' for a backslash, or use single quotes");
+    }
+    if (problem == "did not find expected hexdecimal number" ||
+        problem == "found invalid Unicode character escape code") {
+        return said("a '\\x', '\\u' or '\\U' escape in a double-quoted value needs the hexadecimal digits of a "
+                    "valid character");
+    }
+    if (problem == "found unexpected document indicator") {
+        return said(
+            fmt::format("a line starting with '---' or '...' inside {} would end the document: indent it", context));
+    }
+    if (problem.starts_with("found a tab character")) {
+        return said("a tab where YAML expects indentation: indent with spaces");
+    }
+    if (problem == "found an indentation indicator equal to 0") {
+        return said("the indentation indicator of a block text ('|' or '>') cannot be 0");
+    }
+    if (problem == "did not find expected comment or line break") {
+        return said(fmt::format("only a comment may follow on this line, after {}", context));
+    }
+    if (problem == "block sequence entries are not allowed in this context") {
+        return said("a list item '- ' cannot start here: put it on a line of its own, indented under its key");
+    }
+    if (problem == "mapping keys are not allowed in this context") {
+        return said("an explicit key '?' cannot start here");
+    }
+    if (problem == "did not find expected node content") {
+        return said(has_context && opened.offset != at.offset
+                        ? fmt::format("a value was expected here, in {}", context)
+                        : fmt::format("a value was expected here, and {} cannot start one", shown));
+    }
+    if (problem == "did not find expected <document start>") {
+        return said("text follows the end-of-document marker '...': keep one document per file");
+    }
+    if (problem == "found incompatible YAML document") {
+        return said("the %YAML directive names a version that is not read here (YAML 1.1 and 1.2 are)");
+    }
+    if (problem == "did not find expected alphabetic or numeric character" &&
+        (context.starts_with("the anchor") || context.starts_with("the alias"))) {
+        return said("'&' or '*' starts an anchor or alias and needs a name: put the value in quotes");
+    }
+    if (context.starts_with("the tag")) {
+        return said(fmt::format("'!' at {}:{} starts a tag, and tags are not allowed in documents: put the value "
+                                "in quotes",
+                                opened.position.line, opened.position.column));
+    }
+    if (context.starts_with("the directive")) {
+        return said(fmt::format("a line that starts with '%' ({}:{}) is read as a directive such as %YAML: put "
+                                "the value in quotes, or indent the line if it continues the value above",
+                                opened.position.line, opened.position.column));
+    }
+    return said(has_context ? fmt::format("{} ({})", problem, context) : std::string(problem));
 }
 
 } // namespace
@@ -583,45 +892,60 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
         return parsed;
     }
     const std::string_view body = text.substr(text_check.skip);
-    std::istringstream stream{std::string(body)};
     JsonBuilder builder(body, text_check.skip, limits, parsed);
     bool stopped = false;
     try {
-        YAML::Parser parser(stream);
-        if (!parser.HandleNextDocument(builder)) {
+        Parser parser(body);
+        Event event;
+        int documents = 0;
+        bool failed = false;
+        while (true) {
+            if (!event.next(parser.get())) {
+                failed = true;
+                break;
+            }
+            const yaml_event_type_t type = event->type;
+            if (type == YAML_STREAM_END_EVENT) {
+                break;
+            }
+            if (type == YAML_DOCUMENT_START_EVENT) {
+                if (++documents == 2) {
+                    // Stop at its start: the second document is not parsed at all.
+                    parsed.problems.push_back({"structure", builder.mark(event->start_mark).position,
+                                               "the file holds more than one YAML document ('---'): keep one per "
+                                               "file"});
+                    break;
+                }
+                continue;
+            }
+            builder.on_event(*event);
+        }
+        if (failed) {
+            const SyntaxError error = describe_syntax_error(parser.get(), body, builder);
+            const Position at = error.at;
+            if (error.whole) {
+                parsed.problems.push_back({"syntax", at, error.message});
+            } else if (const auto slip = full_width_slip(body, at.line)) {
+                parsed.problems.push_back(
+                    {"syntax", slip->first,
+                     fmt::format("{} (the YAML breaks at {}:{})", slip->second, at.line, at.column)});
+            } else if (const auto quote = quote_left_open(body, at.line)) {
+                parsed.problems.push_back({"syntax", *quote,
+                                           fmt::format("the quoted value that starts here is not closed on its "
+                                                       "line, and the YAML breaks at {}:{} (YAML syntax error: {})",
+                                                       at.line, at.column, error.message)});
+            } else {
+                parsed.problems.push_back({"syntax", at, "YAML syntax error: " + error.message});
+            }
+            stopped = true;
+        } else if (documents == 0) {
             parsed.problems.push_back({"structure", {1, 1}, "the file holds no YAML document: it is empty"});
             return parsed;
         }
-        SecondDocumentDetector detector;
-        try {
-            parser.HandleNextDocument(detector);
-        } catch (const StopParsing&) {
-            parsed.problems.push_back({"structure",
-                                       position_of_mark(body, detector.m_mark.line, detector.m_mark.column),
-                                       "the file holds more than one YAML document ('---'): keep one per file"});
-        }
     } catch (const StopParsing&) {
         stopped = true;
-    } catch (const YAML::DeepRecursion&) {
-        // Its mark points past the data; our own depth limit is lower and has a place.
-        parsed.problems.push_back({"limits", {1, 1}, "nesting too deep"});
-        stopped = true;
-    } catch (const YAML::ParserException& error) {
-        const Position at = position_of_mark(body, error.mark.line, error.mark.column);
-        if (const auto slip = full_width_slip(body, at.line)) {
-            parsed.problems.push_back({"syntax", slip->first,
-                                       fmt::format("{} (the YAML breaks at {}:{})", slip->second, at.line, at.column)});
-        } else if (const auto quote = quote_left_open(body, at.line)) {
-            parsed.problems.push_back({"syntax", *quote,
-                                       fmt::format("the quoted value that starts here is not closed on its line, "
-                                                   "and the YAML breaks at {}:{} ({})",
-                                                   at.line, at.column, describe_parser_error(error.msg))});
-        } else {
-            parsed.problems.push_back({"syntax", at, describe_parser_error(error.msg)});
-        }
-        stopped = true;
-    } catch (const std::exception& error) {
-        parsed.problems.push_back({"syntax", {1, 1}, describe_parser_error(error.what())});
+    } catch (const std::bad_alloc&) {
+        parsed.problems.push_back({"limits", {1, 1}, "the document is too large to parse"});
         stopped = true;
     }
     parsed.places = PlaceTable(builder.take_places());

@@ -26,7 +26,7 @@ struct NodePlace {
     Position key;                 ///< the key that holds the node (the node itself for list items and the root)
     Position value;               ///< the node's value
     std::size_t key_offset = 0;   ///< byte offset of the key in the text (of the node for list items)
-    std::size_t value_offset = 0; ///< byte offset where yaml-cpp saw the value (an empty one: the next token)
+    std::size_t value_offset = 0; ///< byte offset of the value (an empty one: of the next token)
 };
 
 /// The places of a document's nodes by JSON pointer, stored compactly: the pointers'
@@ -81,14 +81,14 @@ struct ParsedYaml {
     NodePlace place_of(std::string_view pointer) const;
 };
 
-/// Parses one YAML document that must hold one mapping. Rejects what documents have no
-/// use for and what yaml-cpp gets wrong (see HAZARDS.md): other encodings, control bytes,
-/// tab indentation, anchors and aliases, tags, merge keys, several documents, duplicate
-/// keys, nesting past the limits. Never throws for bad input.
+/// Parses one YAML document that must hold one mapping, with libyaml's event parser. Rejects
+/// what documents have no use for (see HAZARDS.md): other encodings, control bytes, line
+/// separators, tab indentation, anchors and aliases, tags, merge keys, several documents,
+/// duplicate keys, nesting past the limits. Never throws for bad input.
 ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits);
 
 /// What a plain (unquoted) scalar means under the YAML 1.2 core schema: a number, a
-/// boolean, or text. Null is yaml-cpp's to say.
+/// boolean, or text. Null (`~`, `null`, empty) is the loader's to say.
 nlohmann::json type_plain_scalar(const std::string& text);
 
 /// "results[2].case" for the JSON pointer "/results/2/case": how messages name a field.

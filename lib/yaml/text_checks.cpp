@@ -110,8 +110,23 @@ TextCheck check_document_text(std::string_view text) {
     }
     std::size_t offset = 0;
     while (offset < body.size()) {
+        const auto byte = static_cast<unsigned char>(body[offset]);
+        if (byte >= 0x20 && byte < 0x7F) {
+            ++offset; // printable ASCII, most of any document: no decoding
+            continue;
+        }
         const std::size_t at = offset;
         const char32_t c = next_code_point(body, offset);
+        if (c == 0x2028 || c == 0x2029) {
+            // YAML 1.1 readers (libyaml, PyYAML) end a line there, YAML 1.2 readers do not: the
+            // same file would hold different values. It is invisible in most editors, too.
+            check.problems.push_back({"encoding", position_of_offset(body, at),
+                                      fmt::format("{} separator U+{:04X} is not allowed in a document: YAML "
+                                                  "readers disagree on whether it ends a line",
+                                                  c == 0x2028 ? "line" : "paragraph", static_cast<unsigned>(c))});
+            check.parseable = false;
+            return check;
+        }
         if (is_forbidden_control(c)) {
             check.problems.push_back(
                 {"encoding", position_of_offset(body, at),

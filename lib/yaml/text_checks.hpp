@@ -8,7 +8,7 @@
 namespace cswm {
 
 /// Checks the bytes of a document before any YAML parser sees them: encoding (UTF-8
-/// only, no byte-order mark), control characters and tab indentation. Returns the
+/// only, no byte-order mark), control characters, line separators and tab indentation. Returns the
 /// problems found; `parseable` is false when the text must not be parsed at all.
 struct TextCheck {
     std::vector<YamlProblem> problems;

@@ -38,7 +38,7 @@ fi
 [ -n "$(dpkg-deb -f "$deb" Section)" ] || fail "no Section"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for library in libgit2-1.5 libyaml-cpp0.7 libfmt9 libpugixml1v5 zlib1g libstdc++6; do
+for library in libgit2-1.5 libyaml-0-2 libfmt9 libpugixml1v5 zlib1g libstdc++6; do
   grep -q "\b$library\b" <<<"$depends" || fail "Depends lacks $library"
 done
 if grep -q -- '-dev\b' <<<"$depends"; then

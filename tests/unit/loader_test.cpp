@@ -361,3 +361,180 @@ TEST_CASE("syntax errors carry a line and column") {
 TEST_CASE("pointer tokens escape ~ and /") {
     CHECK(pointer_token("a/b~c") == "a~1b~0c");
 }
+
+// --- edges of libyaml, the parser under the loader ---------------------------------------
+
+TEST_CASE("UTF-16 and UTF-32 text is refused by our checks before libyaml could transcode it") {
+    // libyaml detects UTF-16 by its byte-order mark and would read it; we do not.
+    const std::string utf16be("\xFE\xFF\0a\0:\0 \0"
+                              "1\0\n",
+                              12);
+    CHECK(rules_of(parse(utf16be)) == "encoding");
+    CHECK(parse(utf16be).problems[0].message.find("UTF-16") != std::string::npos);
+    const std::string utf16le_no_bom("a\0:\0 \0"
+                                     "1\0\n\0",
+                                     10);
+    CHECK(rules_of(parse(utf16le_no_bom)) == "encoding");
+    const std::string utf32le("\xFF\xFE\0\0a\0\0\0", 8);
+    CHECK(parse(utf32le).problems[0].message.find("UTF-32") != std::string::npos);
+}
+
+TEST_CASE("100,000 levels of [ are refused at the depth limit, without deep recursion") {
+    const std::string deep = "a: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+    const ParsedYaml parsed = parse(deep);
+    CHECK_FALSE(parsed.root);
+    REQUIRE(parsed.problems.size() == 1);
+    CHECK(parsed.problems[0].rule == "limits");
+    CHECK(parsed.problems[0].position.line == 1);
+    CHECK(parsed.problems[0].position.column == 3 + 64); // the 64th '[' opens level 65
+    // The same for braces, and with nothing closing them (each '{' inside braces is a key
+    // that is a mapping: refused as well, until the limit stops it all).
+    const ParsedYaml braces = parse("a: " + std::string(100000, '{'));
+    CHECK_FALSE(braces.root);
+    REQUIRE_FALSE(braces.problems.empty());
+    CHECK(braces.problems.back().rule == "limits");
+    CHECK(braces.problems.size() <= 64);
+}
+
+TEST_CASE("a huge flow list on one line parses, with the place of every item") {
+    std::string wide = "a: [";
+    for (int i = 0; i < 100000; ++i) {
+        wide += (i ? ", " : "") + std::to_string(i);
+    }
+    wide += "]\n";
+    const ParsedYaml parsed = parse(wide);
+    REQUIRE(parsed.root);
+    CHECK(parsed.problems.empty());
+    CHECK((*parsed.root)["a"].size() == 100000);
+    CHECK((*parsed.root)["a"][99999] == 99999);
+    CHECK(parsed.places.at("/a/99999").value.column == static_cast<int>(wide.size()) - 6);
+    // Past the node budget: stopped with a place on that line.
+    const ParsedYaml bounded = parse(wide, YamlLimits{64, 50000});
+    CHECK(rules_of(bounded) == "limits");
+    CHECK(bounded.problems[0].position.line == 1);
+}
+
+TEST_CASE("%YAML 1.1 and 1.2 directives are read; other versions are a syntax error; %TAG alone is harmless") {
+    CHECK(parse("%YAML 1.2\n---\na: 1\n").problems.empty());
+    CHECK(parse("%YAML 1.1\n---\na: 1\n").problems.empty());
+    const ParsedYaml future = parse("%YAML 2.0\n---\na: 1\n");
+    CHECK(rules_of(future) == "syntax");
+    CHECK(future.problems[0].message.find("%YAML") != std::string::npos);
+    CHECK_FALSE(future.root);
+    CHECK(parse("%TAG !e! tag:example.com,2026:\n---\na: 1\n").problems.empty());
+    // A tag through that handle is still a tag.
+    CHECK(rules_of(parse("%TAG !e! tag:example.com,2026:\n---\na: !e!x 1\n")) == "yaml-feature");
+    CHECK(rules_of(parse("%YAML 1.2\n%YAML 1.2\n---\na: 1\n")) == "syntax");
+}
+
+TEST_CASE("--- and ... markers around one document are fine; a second document is refused") {
+    const ParsedYaml marked = parse("---\na: 1\n...\n");
+    CHECK(marked.problems.empty());
+    REQUIRE(marked.root);
+    CHECK(marked.places.at("/a").key.line == 2);
+    CHECK(parse("# head\n---\na: 1\n...\n# tail\n").problems.empty());
+    const ParsedYaml second = parse("---\na: 1\n---\nb: 2\n");
+    CHECK(rules_of(second) == "structure");
+    CHECK(second.problems[0].position.line == 3);
+    CHECK(rules_of(parse("a: 1\n...\nb: 2\n")) == "syntax"); // text after the end marker
+    CHECK(rules_of(parse("---\n")) == "structure");          // an empty document
+    CHECK(rules_of(parse("---\n...\n")) == "structure");
+}
+
+TEST_CASE("very long scalars parse whole, plain, quoted and block") {
+    const std::string word(2'000'000, 'x');
+    const ParsedYaml plain = parse("a: " + word + "\nb: 1\n");
+    REQUIRE(plain.root);
+    CHECK((*plain.root)["a"].get<std::string>().size() == word.size());
+    CHECK(plain.places.at("/b").key.line == 2);
+    const ParsedYaml quoted = parse("a: \"" + word + "\"\n");
+    REQUIRE(quoted.root);
+    CHECK((*quoted.root)["a"].get<std::string>().size() == word.size());
+    const ParsedYaml block = parse("a: |\n  " + word + "\n  " + word + "\nb: 2\n");
+    REQUIRE(block.root);
+    CHECK((*block.root)["a"].get<std::string>().size() == 2 * word.size() + 2);
+    CHECK(block.places.at("/b").key.line == 4);
+}
+
+TEST_CASE("columns count characters and lines count line feeds, past wide characters and CRLF") {
+    const ParsedYaml parsed = parse("title: 登入逾時\r\nb: é\r\nlist: [中, 文, x]\r\n");
+    REQUIRE(parsed.root);
+    CHECK(parsed.problems.empty());
+    CHECK((*parsed.root)["b"] == "é");
+    CHECK(parsed.places.at("/b").key.line == 2);
+    CHECK(parsed.places.at("/b").value.column == 4);
+    CHECK(parsed.places.at("/list/2").value.line == 3);
+    CHECK(parsed.places.at("/list/2").value.column == 14);
+    // Byte offsets stay bytes: the editor cuts the text by them.
+    const std::string text = "title: 登入逾時\nb: 1\n";
+    const ParsedYaml offsets = parse(text);
+    CHECK(offsets.places.at("/b").value_offset == text.find("1\n"));
+    CHECK(offsets.places.at("/b").key_offset == text.find("b:"));
+}
+
+TEST_CASE("an empty value is placed at its key, and its offset is the next token, as the editor expects") {
+    const std::string text = "a:\n# note\nb: ~\nc:\n";
+    const ParsedYaml parsed = parse(text);
+    REQUIRE(parsed.root);
+    CHECK((*parsed.root)["a"].is_null());
+    CHECK(parsed.places.at("/a").value.line == 1);
+    CHECK(parsed.places.at("/a").value_offset == text.find("b: ~"));
+    CHECK(parsed.places.at("/b").value_offset == text.find('~'));
+    CHECK(parsed.places.at("/c").value_offset == text.size()); // the end of the text
+    const ParsedYaml flow = parse("a: {x: , y: 1}\n");
+    REQUIRE(flow.root);
+    CHECK((*flow.root)["a"]["x"].is_null());
+}
+
+TEST_CASE("line and paragraph separators (U+2028, U+2029) are refused: YAML readers disagree on them") {
+    const ParsedYaml parsed = parse("a: 1\nb: x\u2028y\n");
+    REQUIRE(parsed.problems.size() == 1);
+    CHECK(parsed.problems[0].rule == "encoding");
+    CHECK(parsed.problems[0].position.line == 2);
+    CHECK(parsed.problems[0].position.column == 5);
+    CHECK(rules_of(parse("a: x\u2029y\n")) == "encoding");
+}
+
+TEST_CASE("syntax errors say what is wrong where, in words") {
+    auto message = [](const std::string& text) {
+        const ParsedYaml parsed = parse(text);
+        REQUIRE(parsed.problems.size() == 1);
+        CHECK(parsed.problems[0].rule == "syntax");
+        CHECK_FALSE(parsed.root);
+        return std::to_string(parsed.problems[0].position.line) + ":" +
+               std::to_string(parsed.problems[0].position.column) + " " + parsed.problems[0].message;
+    };
+    CHECK(message("id: [\n") ==
+          "2:1 YAML syntax error: the list in brackets '[' that opens at 1:5 is not closed: the file ends inside it");
+    CHECK(message("a: {b: 1\nc: 2\n") == "2:2 YAML syntax error: the mapping in braces '{' that opens at 1:4 is not "
+                                         "closed: '}' or ',' is missing here");
+    CHECK(message("notes: twice each: resumed\n")
+              .starts_with("1:18 YAML syntax error: a ': ' here would start a key "
+                           "inside a value: put the value in quotes"));
+    CHECK(message("a:\n  - x\n  y: 1\n") == "3:3 YAML syntax error: this line is not indented as an item '- ' of "
+                                            "the list that starts at 2:3: check its indentation");
+    CHECK(message("a: x\n\nb\n") ==
+          "3:1 YAML syntax error: the key that starts here has no ':' after it: write 'key: value', or "
+          "indent the line if it continues the value above");
+    CHECK(message("a: @x\n") == "1:4 YAML syntax error: a value cannot start with '@': put the value in quotes");
+    CHECK(message("a: 1\nb: \"open\n") == "2:4 the quoted value that starts here is never closed");
+    CHECK(message("a: 'it''s\n") == "1:4 the quoted value that starts here is never closed");
+    CHECK(message("a: \"\\q\"\n").starts_with("1:5 YAML syntax error: unknown escape in a double-quoted value"));
+    CHECK(message("a:\n  - !\"x\"\n") == "2:6 YAML syntax error: '!' at 2:5 starts a tag, and tags are not "
+                                         "allowed in documents: put the value in quotes");
+    CHECK(message("a: 1\n%\n")
+              .starts_with("2:2 YAML syntax error: a line that starts with '%' (2:1) is read "
+                           "as a directive"));
+    CHECK(message("a: [1, 2]]\n")
+              .starts_with("1:10 YAML syntax error: ']' cannot follow a value of the mapping "
+                           "that starts at 1:1"));
+}
+
+TEST_CASE("libyaml reads what yaml-cpp got wrong: a key over two lines is refused, '?' inside flow text is text") {
+    // yaml-cpp took "summary\nnext" as one key; a key must be on one line.
+    CHECK(rules_of(parse("a: 1\nsummary\nnext: 2\n")) == "syntax");
+    // yaml-cpp said "unknown token" for a '?' inside a plain value in braces.
+    const ParsedYaml flow = parse("cost: {basis: volume tier?of the contract}\n");
+    REQUIRE(flow.root);
+    CHECK((*flow.root)["cost"]["basis"] == "volume tier?of the contract");
+}
