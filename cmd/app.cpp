@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -156,6 +157,9 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
             workspace.emplace(Workspace::open(context.cwd));
             context.workspace = &*workspace;
             context.repo_root = workspace->root();
+            if (!workspace->config().time_zone.empty()) {
+                set_display_zone(TimeZone::named(workspace->config().time_zone)); // before any thread starts
+            }
             if (verbose) {
                 err << fmt::format("cswm: workspace {} ({}, documents in {}/, language {}{})\n",
                                    workspace->root().string(), k_config_file, workspace->config().root,

@@ -77,6 +77,7 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
     }
     Findings findings = check_documents(documents, workspace.catalog(), workspace.config().root);
     rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, findings);
+    rules::check_editor_schemas(documents, workspace.catalog(), workspace.root(), findings);
     if (const Repo* repo = workspace.repo()) {
         rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, options.require_committed, {}},
                          findings);

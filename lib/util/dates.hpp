@@ -5,7 +5,7 @@
 
 namespace cswm {
 
-/// Today's local date as YYYY-MM-DD; the environment variable CSWM_TODAY (YYYY-MM-DD)
+/// Today's date in the display zone (.cswm.yaml's time_zone, else the system's) as YYYY-MM-DD; the environment variable CSWM_TODAY (YYYY-MM-DD)
 /// overrides it, for reproducible scripts and tests.
 std::string today_iso();
 
