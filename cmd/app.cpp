@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -73,6 +74,9 @@ std::optional<std::string> mistyped_subcommand(int argc, char** argv, const CLI:
             continue;
         }
         if (word.starts_with("-")) {
+            if (app.get_option_no_throw(word.substr(0, word.find('='))) == nullptr) {
+                return std::nullopt; // an unknown option: mistyped_after_error names it
+            }
             continue;
         }
         std::vector<std::string> names;
@@ -87,6 +91,87 @@ std::optional<std::string> mistyped_subcommand(int argc, char** argv, const CLI:
             message += fmt::format(": did you mean '{}'?", *suggestion);
         }
         return message + "\nrun `cswm --help` for the list of commands";
+    }
+    return std::nullopt;
+}
+
+/// After CLI11 refused the command line: a mistyped option ("cswm check --fromat") or
+/// subcommand of a subcommand ("cswm schema exprt") with "did you mean", or nullopt to
+/// keep CLI11's message. `refused` is CLI11's message: only a word it names is judged.
+std::optional<std::string> mistyped_after_error(int argc, char** argv, const CLI::App& app, const std::string& refused,
+                                                bool subcommand_required) {
+    const CLI::App* current = &app;
+    std::string path = "cswm";
+    auto find_option = [&](const std::string& name) -> const CLI::Option* {
+        for (const CLI::App* scope = current; scope != nullptr; scope = scope->get_parent()) {
+            if (const CLI::Option* option = scope->get_option_no_throw(name)) {
+                return option;
+            }
+        }
+        return nullptr;
+    };
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "--") {
+            return std::nullopt;
+        }
+        if (word.size() > 1 && word.starts_with("-")) {
+            const std::string name = word.substr(0, word.find('='));
+            const bool single_short = !name.starts_with("--") && name.size() == 2;
+            if (const CLI::Option* option = find_option(name)) {
+                if (option->get_items_expected_min() > 0 && word.find('=') == std::string::npos) {
+                    ++i; // its value
+                }
+                continue;
+            }
+            if (!single_short && !name.starts_with("--")) {
+                continue; // -abc: grouped short flags, left to CLI11
+            }
+            if (refused.find(name) == std::string::npos) {
+                return std::nullopt;
+            }
+            std::vector<std::string> names;
+            for (const CLI::App* scope = current; scope != nullptr; scope = scope->get_parent()) {
+                for (const CLI::Option* option : scope->get_options()) {
+                    for (const std::string& long_name : option->get_lnames()) {
+                        names.push_back("--" + long_name);
+                    }
+                }
+            }
+            std::string message = fmt::format("unknown option '{}' for {}", printable(name, 60), path);
+            if (const auto suggestion = closest_match(name, names)) {
+                message += fmt::format(": did you mean '{}'?", *suggestion);
+            }
+            return message + fmt::format("\nrun `{} --help` for its options", path);
+        }
+        std::vector<std::string> names;
+        for (const CLI::App* sub : current->get_subcommands({})) {
+            if (sub->get_name() == word) {
+                current = sub;
+                path += " " + word;
+                break;
+            }
+            if (!sub->get_group().empty()) {
+                names.push_back(sub->get_name());
+            }
+        }
+        if (current->get_name() == word) {
+            continue;
+        }
+        // A word that is no subcommand: a positional, unless this command takes none.
+        const bool takes_positionals =
+            !current->get_options([](const CLI::Option* option) { return option->get_positional(); }).empty();
+        if (names.empty() || takes_positionals) {
+            continue; // a positional value
+        }
+        if (refused.find(word) == std::string::npos && !subcommand_required) {
+            return std::nullopt;
+        }
+        std::string message = fmt::format("'{}' is not a subcommand of {}", printable(word, 60), path);
+        if (const auto suggestion = closest_match(word, names)) {
+            message += fmt::format(": did you mean '{}'?", *suggestion);
+        }
+        return message + fmt::format("\nrun `{} --help` for its subcommands", path);
     }
     return std::nullopt;
 }
@@ -129,6 +214,11 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
         out << app.version() << '\n';
         return 0;
     } catch (const CLI::ParseError& error) {
+        const bool subcommand_required = dynamic_cast<const CLI::RequiredError*>(&error) != nullptr &&
+                                         std::string(error.what()).find("subcommand") != std::string::npos;
+        if (const auto message = mistyped_after_error(argc, argv, app, error.what(), subcommand_required)) {
+            throw Error(*message);
+        }
         throw Error(fmt::format("{}\nrun `cswm --help` for usage", error.what()));
     }
 
@@ -156,6 +246,9 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
             workspace.emplace(Workspace::open(context.cwd));
             context.workspace = &*workspace;
             context.repo_root = workspace->root();
+            if (!workspace->config().time_zone.empty()) {
+                set_display_zone(TimeZone::named(workspace->config().time_zone)); // before any thread starts
+            }
             if (verbose) {
                 err << fmt::format("cswm: workspace {} ({}, documents in {}/, language {}{})\n",
                                    workspace->root().string(), k_config_file, workspace->config().root,

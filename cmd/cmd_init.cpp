@@ -2,6 +2,7 @@
 
 #include "lib/catalog/catalog.hpp"
 #include "lib/ops/init.hpp"
+#include "lib/ops/schema_export.hpp"
 
 #include <fmt/format.h>
 
@@ -32,6 +33,10 @@ Command register_init(CLI::App& parent) {
                 }
                 for (const std::string& folder : report.folders_created) {
                     context.out << fmt::format("created {}/\n", folder);
+                }
+                if (!report.schemas_written.empty()) {
+                    context.out << fmt::format("exported {} schemas to {}/ for editors\n",
+                                               report.schemas_written.size(), k_schema_folder);
                 }
                 context.out << fmt::format("ready in {}\n", report.root.string());
                 return 0;

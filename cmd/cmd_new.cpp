@@ -38,6 +38,9 @@ Command register_new(CLI::App& parent) {
                 request.today = today_iso();
                 const NewDocumentResult result = create_document(workspace, request);
                 context.out << fmt::format("created {} {}\n", result.id, result.path);
+                if (!result.schema_written.empty()) {
+                    context.out << fmt::format("exported {} for editors\n", result.schema_written);
+                }
                 return 0;
             }};
 }

@@ -12,6 +12,7 @@
 #include "lib/render/page.hpp"
 #include "lib/report/trace_report.hpp"
 #include "lib/trace/trace.hpp"
+#include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
@@ -189,6 +190,10 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     };
     progress("reading the revision from git");
     const Snapshot snapshot = read_snapshot(repo, options.revision, catalog);
+    // Times shown in the bundle must not depend on the machine that builds it: the
+    // revision's configured zone, else UTC (docs/bundle.md).
+    const ScopedDisplayZone zone(snapshot.config.time_zone.empty() ? TimeZone::utc()
+                                                                   : TimeZone::named(snapshot.config.time_zone));
     const std::string& sha = snapshot.commit.sha;
     const std::string language = options.language.empty() ? snapshot.config.language : options.language;
     if (language != "en" && language != "zh-TW") {

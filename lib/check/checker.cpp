@@ -2,6 +2,7 @@
 
 #include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
+#include "lib/ops/schema_export.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -65,6 +66,7 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
     WholeTree whole;
     whole.findings = check_documents_reusing(documents, workspace.catalog(), workspace.config().root, known, computed);
     rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, whole.findings);
+    rules::check_editor_schemas(documents, workspace.catalog(), workspace.root(), whole.findings);
     if (const Repo* repo = workspace.repo()) {
         rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, require_committed, {}},
                          whole.findings);
@@ -207,6 +209,19 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     }
     fingerprint.add(head);
     fingerprint.add(repo.is_shallow() ? shallow_boundary(repo.git_dir()) : "complete");
+    // The editor-schema rule compares the schemas exported for editors with the binary's.
+    std::vector<std::string> exported;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(workspace.root() / k_schema_folder, error)) {
+        const ReadResult bytes = read_regular_file(entry.path(), 1U << 24U);
+        exported.push_back(fmt::format("{}:{}:{}", entry.path().filename().string(), static_cast<int>(bytes.problem),
+                                       content_hash(bytes.content)));
+    }
+    std::sort(exported.begin(), exported.end());
+    fingerprint.add(static_cast<std::int64_t>(exported.size()));
+    for (const std::string& each : exported) {
+        fingerprint.add(each);
+    }
     fingerprint.add(static_cast<std::int64_t>(next.files.size()));
     for (const CachedFile& entry : next.files) {
         fingerprint.add(entry.path);

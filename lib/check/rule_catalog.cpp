@@ -19,6 +19,7 @@ constexpr RuleInfo k_rules[] = {
     {"file-name", "The file name starts with the document's ID"},
     {"kind-folder", "The document lies in its kind's folder"},
     {"placeholder", "No scaffold placeholder is left (a warning while draft)"},
+    {"editor-schema", "Editor modelines name the document's own exported schema, and .cswm/schemas/ is current"},
     {"duplicate-id", "Document IDs are unique in the repository"},
     {"duplicate-item", "Requirement and test-case IDs are unique in the repository"},
     {"link-target", "Every link names an existing document or item"},

@@ -4,6 +4,7 @@
 
 #include "lib/model/document.hpp"
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,12 @@ struct ChainSettings {
 /// The traceability chain: approved requirements tested, approved cases run in the newest
 /// report, anomaly requests recorded, logs reviewed on time, requirements worded testably.
 void check_chain(const std::vector<Document>& documents, const ChainSettings& settings, Findings& out);
+
+/// The editors' schemas: a document's yaml-language-server modeline names its own kind's
+/// schema in .cswm/schemas/ (not another kind's, not a missing file), and the schemas
+/// exported there are the binary's (warnings, rule editor-schema).
+void check_editor_schemas(const std::vector<Document>& documents, const Catalog& catalog,
+                          const std::filesystem::path& root, Findings& out);
 
 /// True for a scaffold placeholder: a value such as "<what the user saw>", with no other
 /// angle bracket inside (a masked log signature such as "<ip> refused" is none).

@@ -7,8 +7,20 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace cswm {
+
+/// The `$schema=` of a `# yaml-language-server:` comment: the schema editors validate the
+/// document against (yaml-language-server reads the first such comment line).
+struct SchemaModeline {
+    std::string schema; ///< as written: a path relative to the document's folder, or a URL
+    int line = 0;       ///< 1-based line of the comment
+    int column = 0;     ///< 1-based column (in bytes) where the schema's name starts
+};
+
+/// The first `# yaml-language-server: $schema=…` comment line of a document's text.
+std::optional<SchemaModeline> find_schema_modeline(std::string_view text);
 
 /// One document file as read from the tree, parsed or not.
 struct Document {
@@ -19,7 +31,8 @@ struct Document {
     std::string id;             ///< `id:` when it is text, else empty
     std::string title;
     std::string status;
-    Findings findings; ///< problems found while reading the file
+    Findings findings;                      ///< problems found while reading the file
+    std::optional<SchemaModeline> modeline; ///< the editor's schema comment, when there is one
 
     bool parsed() const { return yaml.root.has_value(); }
     const nlohmann::json& data() const { return *yaml.root; }

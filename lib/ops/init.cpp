@@ -2,6 +2,7 @@
 
 #include "lib/catalog/catalog.hpp"
 #include "lib/git/repo.hpp"
+#include "lib/ops/schema_export.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/workspace/config.hpp"
@@ -35,6 +36,11 @@ InitReport init_workspace(const fs::path& start, const std::optional<std::string
             throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
         }
         report.folders_created.push_back(relative_to(folder, repo.workdir()));
+    }
+    for (const ExportedSchema& exported : export_schemas(Catalog::builtin(), repo.workdir() / k_schema_folder)) {
+        if (exported.written) {
+            report.schemas_written.push_back(relative_to(exported.file, repo.workdir()));
+        }
     }
     return report;
 }

@@ -1,5 +1,6 @@
 #include "lib/ops/new_document.hpp"
 
+#include "lib/ops/schema_export.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
@@ -99,6 +100,9 @@ NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& ki
     // in this clone; the exclusive create below guards against everything else.
     const FileLock lock(workspace.lock_file());
     remove_stale_temporaries(folder);
+    // The modeline points at the kind's exported schema: make sure it is there and current.
+    const ExportedSchema exported = export_schema(kind, workspace.root() / k_schema_folder);
+    const std::string schema = exported.written ? relative_to(exported.file, workspace.root()) : std::string();
     unsigned long highest = highest_number(workspace, kind);
     if (highest >= k_largest_number) {
         throw Error(fmt::format("{}-{} is the highest {} ID in the tree and leaves no next number: give that "
@@ -110,8 +114,8 @@ NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& ki
         const std::string id = next_id(kind.prefix, highest);
         const std::string name = slug.empty() ? id + ".yaml" : fmt::format("{}-{}.yaml", id, slug);
         const fs::path file = folder / name;
-        if (create_file_exclusively(file, render(id))) {
-            return {id, file, relative_to(file, workspace.root())};
+        if (create_file_exclusively(file, schema_modeline(file, workspace.root(), kind.name) + render(id))) {
+            return {id, file, relative_to(file, workspace.root()), schema};
         }
         ++highest;
     }

@@ -20,12 +20,15 @@ struct NewDocumentRequest {
 struct NewDocumentResult {
     std::string id;
     std::filesystem::path file;
-    std::string path; ///< relative to the repository root
+    std::string path;           ///< relative to the repository root
+    std::string schema_written; ///< the kind's exported schema, relative to the root, when this run wrote it
 };
 
 /// Scaffolds the next free ID of the kind: one more than the highest ID of that kind that
 /// any file of the tree has (in its name or its `id:`), so IDs are never reused. Creation
 /// is atomic and exclusive: concurrent runs get distinct IDs, nothing is overwritten.
+/// The file starts with a yaml-language-server modeline naming the kind's schema in
+/// .cswm/schemas/, which is exported first when missing or stale.
 NewDocumentResult create_document(const Workspace& workspace, const NewDocumentRequest& request);
 
 /// Creates a file of `kind` with the next free ID, as create_document does (under the

@@ -1,5 +1,7 @@
 #include "lib/report/history_report.hpp"
 
+#include "lib/util/dates_zone.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -35,8 +37,8 @@ ordered commit_json(const CommitInfo& commit) {
 } // namespace
 
 std::string format_commit_time(const CommitInfo& commit) {
-    const std::string iso = iso_time(commit);
-    return fmt::format("{} {} {}", iso.substr(0, 10), iso.substr(11, 5), iso.substr(19));
+    // Shown to people: in the configured zone (.cswm.yaml's time_zone, else the system's).
+    return display_zone().format_minutes(commit.time);
 }
 
 void write_history_text(std::ostream& out, const HistoryResult& history) {

@@ -6,7 +6,7 @@
 
 namespace cswm {
 
-/// "2026-11-04 10:20 +08:00": a commit's author time in its own time zone.
+/// "2026-11-04 10:20 +08:00": a commit's author time in the display zone (display_zone()).
 std::string format_commit_time(const CommitInfo& commit);
 
 /// The file's revisions, then the commits that reference the document.

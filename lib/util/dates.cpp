@@ -1,5 +1,6 @@
 #include "lib/util/dates.hpp"
 
+#include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 
 #include <fmt/format.h>
@@ -126,10 +127,7 @@ std::string today_iso() {
         }
         return fixed;
     }
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    return display_zone().format_date(static_cast<long long>(std::time(nullptr)));
 }
 
 } // namespace cswm

@@ -5,8 +5,8 @@
 
 namespace cswm {
 
-/// Today's local date as YYYY-MM-DD; the environment variable CSWM_TODAY (YYYY-MM-DD)
-/// overrides it, for reproducible scripts and tests.
+/// Today's date in the display zone (.cswm.yaml's time_zone, else the system's) as YYYY-MM-DD; the environment variable
+/// CSWM_TODAY (YYYY-MM-DD) overrides it, for reproducible scripts and tests.
 std::string today_iso();
 
 /// Seconds since 1970 for a date (midnight UTC) or an ISO 8601 date and time with offset,

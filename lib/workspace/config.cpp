@@ -3,6 +3,7 @@
 #include "lib/catalog/embedded.hpp"
 #include "lib/schema/validator.hpp"
 #include "lib/util/dates.hpp"
+#include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
@@ -154,6 +155,14 @@ Config parse_config(std::string_view text, const std::string& display_path) {
         config.max_document_bytes = limits.value("max_document_bytes", config.max_document_bytes);
         config.yaml.max_depth = limits.value("max_depth", config.yaml.max_depth);
         config.yaml.max_nodes = limits.value("max_nodes", config.yaml.max_nodes);
+    }
+    if (root.contains("time_zone")) {
+        config.time_zone = root["time_zone"].get<std::string>();
+        try {
+            (void)TimeZone::named(config.time_zone);
+        } catch (const Error& error) {
+            fail(display_path, parsed.place_of("/time_zone").value, fmt::format("time_zone: {}", error.what()));
+        }
     }
     config.file = display_path;
     read_rule_settings(root, parsed, display_path, config);

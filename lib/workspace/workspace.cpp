@@ -28,6 +28,7 @@ bool is_hidden(const fs::path& path) {
 void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits,
                           const Catalog& catalog) {
     document.yaml = parse_yaml_document(bytes, limits);
+    document.modeline = find_schema_modeline(bytes);
     for (const YamlProblem& problem : document.yaml.problems) {
         document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
                                      problem.position.column, "", problem.message});

@@ -3,6 +3,7 @@
 #include "lib/render/labels.hpp"
 #include "lib/render/markdown.hpp"
 #include "lib/render/page.hpp"
+#include "lib/util/dates_zone.hpp"
 #include "lib/yaml/loader.hpp"
 
 #include <doctest/doctest.h>
@@ -328,6 +329,8 @@ conclusion:
 }
 
 TEST_CASE("a page shows the history, references, findings and commits it is given, and nothing else") {
+    // Times are shown in the display zone (.cswm.yaml's time_zone): Taipei's here.
+    const ScopedDisplayZone zone(TimeZone::from_posix("Asia/Taipei", "CST-8"));
     const std::string fix_sha = "0123456789abcdef0123456789abcdef01234567";
     const Document report = load("maint/test-report/TR-002-x.yaml", fmt::format(R"yaml(kind: test-report
 id: TR-002

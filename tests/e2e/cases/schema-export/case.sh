@@ -2,6 +2,8 @@
 # repository) or into --dir; a second run leaves the files alone.
 make_repo repo
 cd repo
+ls .cswm/schemas | wc -l # init exported them already
+rm -rf .cswm
 run schema export
 ls .cswm/schemas
 # The exported schema is the kind's own, standalone (common.json inlined).
@@ -31,3 +33,23 @@ ls ../.cswm/schemas | wc -l
 cd ..
 touch not-a-folder
 run schema export --dir not-a-folder
+
+# new writes a modeline to its kind's schema and puts that schema back when it is stale.
+"$CSWM" schema export >/dev/null
+echo '{"title": "an old srs schema"}' >.cswm/schemas/srs.schema.json
+rm .cswm/schemas/test-report.schema.json
+run check # the stale export is a warning at its file
+run new srs --title "Uploads"
+head -n 2 maint/srs/SRS-001-uploads.yaml
+run new test-report --title "Release run"
+# check warns about modelines naming another kind's schema or a missing file.
+sed -i '1s/test-report.schema.json/srs.schema.json/' maint/test-report/TR-001-release-run.yaml
+"$CSWM" new test-report --title "Second run" >/dev/null
+sed -i '1s|\.\./\.\./\.cswm|../.cswm|' maint/test-report/TR-002-second-run.yaml
+"$CSWM" new test-report --title "Third run" >/dev/null
+rm .cswm/schemas/test-report.schema.json # the modeline is right, the file is gone
+echo '$ cswm check | grep editor-schema'
+"$CSWM" check | grep editor-schema
+"$CSWM" schema export >/dev/null
+echo '$ cswm check | grep -c editor-schema  # after schema export'
+"$CSWM" check | grep -c editor-schema || true
