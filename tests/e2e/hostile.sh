@@ -1,11 +1,13 @@
 # Sourced by the hostile-* cases after lib.sh: every cswm run they make is bounded in time
 # and memory, so a hang shows as exit 124 and a runaway allocation as a failed run.
 #
-# bound_cswm SECONDS MEGABYTES: from here on, `run` and "$CSWM" go through `timeout
-# SECONDS` and `ulimit -v` of MEGABYTES (virtual memory). Sanitizer builds reserve
-# terabytes of address space for their shadow memory, so there the cap is left out and
-# said so on stderr; the time bound stays. A sanitizer build is told by CSWM_SANITIZED=1
-# or found by its runtime's symbols in the binary.
+# bound_cswm SECONDS MEGABYTES: from here on, `run` and "$CSWM" run with at most SECONDS
+# of CPU time (`ulimit -t`: a runaway loop is killed, exit 152), SECONDS times five of
+# wall-clock time (`timeout`: a run blocked on a FIFO or a lock ends, exit 124; generous,
+# since eight jobs may share two cores) and MEGABYTES of virtual memory (`ulimit -v`).
+# Sanitizer builds reserve terabytes of address space for their shadow memory, so there
+# the memory cap is left out (said so on stderr) and the time bounds are four times as
+# long. A sanitizer build is told by CSWM_SANITIZED=1 or found by its runtime's symbols.
 cswm_sanitized() {
   [ "${CSWM_SANITIZED:-0}" = 1 ] || grep -qa -e __asan_init -e __tsan_init "$CSWM_REAL"
 }
@@ -16,14 +18,16 @@ export CSWM_REAL
 bound_cswm() {
   local seconds=$1 megabytes=$2 cap=""
   if cswm_sanitized; then
-    echo "$(basename "$PWD"): sanitizer build: no memory cap (ulimit -v), time bound ${seconds}s only" >&2
+    seconds=$((seconds * 4))
+    echo "$(basename "$PWD"): sanitizer build: no memory cap (ulimit -v), ${seconds}s of CPU time" >&2
   else
     cap="ulimit -v $((megabytes * 1024))"
   fi
   cat >"$CASE_TMP/cswm-bounded" <<WRAPPER
 #!/bin/bash
+ulimit -t $seconds
 $cap
-exec timeout $seconds "$CSWM_REAL" "\$@"
+exec timeout $((seconds * 5)) "$CSWM_REAL" "\$@"
 WRAPPER
   chmod +x "$CASE_TMP/cswm-bounded"
   CSWM="$CASE_TMP/cswm-bounded"
