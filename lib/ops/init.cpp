@@ -6,6 +6,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/workspace/config.hpp"
+#include "lib/workspace/workspace.hpp"
 
 #include <fmt/format.h>
 
@@ -21,6 +22,7 @@ InitReport init_workspace(const fs::path& start, const std::optional<std::string
     const std::string wanted = language.value_or("en");
     report.config_written = create_file_exclusively(config_file, default_config_text(wanted));
     const Config config = load_config(config_file, k_config_file);
+    check_documents_root(repo.workdir(), config);
     report.language = config.language;
     if (!report.config_written && language && *language != config.language) {
         report.ignored_language = *language;

@@ -1,6 +1,7 @@
 #include "lib/report/ci_formats.hpp"
 
 #include "lib/check/rule_catalog.hpp"
+#include "lib/util/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -38,10 +39,33 @@ std::string with_id(const Finding& finding) {
     return finding.id.empty() ? finding.message : finding.id + ": " + finding.message;
 }
 
-/// GitHub's workflow-command escaping: data escapes %, CR and LF; properties also : and ,.
-std::string github_escape(const std::string& text, bool property) {
+/// Text that XML 1.0 can hold and a CI log shows as it is: valid UTF-8 with no control
+/// characters but tab, LF and CR. File names and messages are bytes (a name may hold
+/// 0xFF or an ESC): the rest becomes \xNN, as in the text output.
+std::string safe_text(std::string_view text) {
     std::string out;
-    for (const char c : text) {
+    out.reserve(text.size());
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        const std::size_t start = offset;
+        const char32_t c = next_code_point(text, offset);
+        const bool invalid_byte = c == 0xFFFD && offset == start + 1;
+        const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0);
+        if (invalid_byte) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[start]));
+        } else if (control || c == 0xFFFE || c == 0xFFFF) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+        } else {
+            out.append(text.substr(start, offset - start));
+        }
+    }
+    return out;
+}
+
+/// GitHub's workflow-command escaping: data escapes %, CR and LF; properties also : and ,.
+std::string github_escape(const std::string& raw, bool property) {
+    std::string out;
+    for (const char c : safe_text(raw)) {
         switch (c) {
         case '%':
             out += "%25";
@@ -156,10 +180,10 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
     std::size_t total_failures = 0;
     for (const auto& [path, rules] : by_path) {
         pugi::xml_node suite = suites.append_child("testsuite");
-        suite.append_attribute("name") = path.c_str();
+        suite.append_attribute("name") = safe_text(path).c_str();
         std::size_t tests = 0;
         std::size_t failures = 0;
-        const std::string& classname = path; // clang 14 cannot capture a structured binding
+        const std::string classname = safe_text(path); // (a copy: clang 14 cannot capture a structured binding)
         auto add_case = [&](std::string_view rule, const std::vector<const Finding*>& findings) {
             pugi::xml_node test = suite.append_child("testcase");
             test.append_attribute("classname") = classname.c_str();
@@ -169,8 +193,8 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
             std::string warnings;
             std::string waived;
             for (const Finding* finding : findings) {
-                const std::string line =
-                    fmt::format("{}:{}:{}: {}\n", finding->path, finding->line, finding->column, with_id(*finding));
+                const std::string line = fmt::format("{}:{}:{}: {}\n", printable(finding->path, 4096), finding->line,
+                                                     finding->column, with_id(*finding));
                 if (const auto found = waivers.find(finding); found != waivers.end()) {
                     waived += fmt::format("waived: {} (waiver {}:{}: {})\n", line.substr(0, line.size() - 1),
                                           found->second->waiver_file, found->second->waiver_line,
@@ -182,16 +206,18 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
             if (!errors.empty()) {
                 ++failures;
                 pugi::xml_node failure = test.append_child("failure");
-                failure.append_attribute("message") = findings.front()->message.c_str();
+                failure.append_attribute("message") = safe_text(findings.front()->message).c_str();
                 failure.append_attribute("type") = std::string(rule).c_str();
-                failure.append_child(pugi::node_pcdata).set_value(errors.c_str());
+                failure.append_child(pugi::node_pcdata).set_value(safe_text(errors).c_str());
             }
             if (errors.empty() && warnings.empty() && !waived.empty()) {
                 pugi::xml_node skipped = test.append_child("skipped");
                 skipped.append_attribute("message") = "waived in .cswm.yaml";
             }
             if (!warnings.empty() || !waived.empty()) {
-                test.append_child("system-out").append_child(pugi::node_pcdata).set_value((warnings + waived).c_str());
+                test.append_child("system-out")
+                    .append_child(pugi::node_pcdata)
+                    .set_value(safe_text(warnings + waived).c_str());
             }
         };
         // Commits, and files that are no document (.cswm.yaml), get a case only for the

@@ -144,6 +144,9 @@ Config parse_config(std::string_view text, const std::string& display_path) {
              fmt::format("root '{}' must be a folder inside the repository, such as maint", config.root));
     }
     config.root = documents.generic_string();
+    while (config.root.ends_with("/")) {
+        config.root.pop_back(); // "maint/" is maint: paths in findings and git tree lookups join it with '/'
+    }
     if (root.contains("cadence")) {
         config.log_review_days = root["cadence"].value("log_review_days", config.log_review_days);
     }

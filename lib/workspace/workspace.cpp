@@ -4,6 +4,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/parallel.hpp"
+#include "lib/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -23,6 +24,22 @@ bool is_hidden(const fs::path& path) {
     return !name.empty() && name[0] == '.';
 }
 
+/// The loader says which bound a document passed; the finding also names the setting of
+/// .cswm.yaml that moves it (yaml-cpp's own ceiling on nesting, past any setting, has no
+/// count in its message and no setting).
+std::string limit_message(const YamlProblem& problem, const YamlLimits& limits) {
+    if (problem.rule != "limits") {
+        return problem.message;
+    }
+    if (problem.message.find(fmt::format("more than {} levels", limits.max_depth)) != std::string::npos) {
+        return problem.message + " (limits.max_depth in .cswm.yaml)";
+    }
+    if (problem.message.find(fmt::format("more than {} values", limits.max_nodes)) != std::string::npos) {
+        return problem.message + " (limits.max_nodes in .cswm.yaml)";
+    }
+    return problem.message;
+}
+
 } // namespace
 
 void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits,
@@ -31,7 +48,7 @@ void parse_document_bytes(Document& document, std::string_view bytes, const Yaml
     document.modeline = find_schema_modeline(bytes);
     for (const YamlProblem& problem : document.yaml.problems) {
         document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
-                                     problem.position.column, "", problem.message});
+                                     problem.position.column, "", limit_message(problem, limits)});
     }
     if (document.parsed()) {
         const nlohmann::json& data = document.data();
@@ -42,6 +59,37 @@ void parse_document_bytes(Document& document, std::string_view bytes, const Yaml
         for (Finding& finding : document.findings) {
             finding.id = document.id;
         }
+    }
+}
+
+// `root:` was already checked as text (relative, no `..` out); a symbolic link on the way would still lead
+// the scan, and `new`'s writes, anywhere on the machine, and git keeps a link, not the
+// documents behind it. So any link among root's existing folders stops the command.
+void check_documents_root(const fs::path& top, const Config& config) {
+    fs::path walked = top;
+    for (const fs::path& part : fs::path(config.root)) {
+        walked /= part;
+        std::error_code error;
+        const fs::file_status status = fs::symlink_status(walked, error);
+        if (error || !fs::exists(status)) {
+            return; // not made yet (`cswm init` makes it): nothing to follow
+        }
+        if (!fs::is_symlink(status)) {
+            continue;
+        }
+        const std::string link = relative_to(walked, top);
+        const fs::path target = fs::canonical(walked, error);
+        if (error) {
+            throw Error(fmt::format("{}: root '{}' goes through the symbolic link {}, which cannot be resolved ({}): "
+                                    "the documents folder must be a real folder inside the repository",
+                                    config.file, printable(config.root), printable(link), error.message()));
+        }
+        const fs::path inside = target.lexically_relative(fs::canonical(top, error));
+        const bool outside = error || inside.empty() || *inside.begin() == "..";
+        throw Error(fmt::format("{}: root '{}' goes through the symbolic link {} to {}{}: the documents folder must be "
+                                "a real folder inside the repository",
+                                config.file, printable(config.root), printable(link), printable(target.string()),
+                                outside ? ", outside the repository" : ""));
     }
 }
 
@@ -76,6 +124,7 @@ Workspace Workspace::open(const fs::path& start) {
         }
     }
     Config config = load_config(root / k_config_file, k_config_file);
+    check_documents_root(root, config);
     return Workspace(std::move(repo), std::move(root), std::move(config));
 }
 

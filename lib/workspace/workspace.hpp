@@ -21,6 +21,10 @@ namespace fs = std::filesystem;
 /// of git blobs share it, so a file and a blob of the same bytes load alike.
 void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits, const Catalog& catalog);
 
+/// Throws Error (exit 2) when the documents folder of `config`, under the repository's
+/// top folder `top`, goes through a symbolic link (into the repository or out of it).
+void check_documents_root(const fs::path& top, const Config& config);
+
 /// A repository that cswm works in: its configuration, catalogue and, usually, its git
 /// repository.
 class Workspace {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -137,4 +138,27 @@ TEST_CASE("waived findings: SARIF suppressions of kind external, JUnit skipped, 
     write_findings_github(github, result);
     CHECK(github.str().starts_with("::notice file=maint/srs/SRS-001.yaml,line=12,col=9,title=cswm "
                                    "requirement-untested (waived)::SRS-001: REQ-042"));
+}
+
+TEST_CASE("file names with invalid UTF-8 and control bytes keep JUnit well-formed and annotations on one line") {
+    CheckResult result;
+    const std::string path = "maint/srs/SRS-001-bad\xff\x1b[31m\nname.yaml";
+    result.documents = 1;
+    result.paths = {path};
+    result.findings = {{Severity::error, "schema", path, 4, 9, "SRS-001", "status: 'x\x01' is not allowed"}};
+    std::ostringstream junit;
+    write_findings_junit(junit, result);
+    const std::string xml = junit.str();
+    CHECK(xml.find('\xff') == std::string::npos);
+    CHECK(xml.find("&#27;") == std::string::npos);
+    CHECK(xml.find("&#1;") == std::string::npos);
+    CHECK(xml.find("SRS-001-bad\\xff\\x1b[31m") != std::string::npos);
+    pugi::xml_document parsed;
+    CHECK(parsed.load_string(xml.c_str()));
+    std::ostringstream github;
+    write_findings_github(github, result);
+    const std::string annotation = github.str();
+    CHECK(annotation.find('\xff') == std::string::npos);
+    CHECK(annotation.find('\x1b') == std::string::npos);
+    CHECK(std::count(annotation.begin(), annotation.end(), '\n') == 1);
 }
