@@ -1,5 +1,7 @@
 #include "cmd/command.hpp"
 
+#include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -68,7 +70,7 @@ bool wants_color(const std::string& mode, int fd) {
 std::optional<std::string> mistyped_subcommand(int argc, char** argv, const CLI::App& app) {
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
-        if (word == "-C" || word == "--color") {
+        if (word == "-C" || word == "--color" || word == "--lang") {
             ++i;
             continue;
         }
@@ -82,13 +84,28 @@ std::optional<std::string> mistyped_subcommand(int argc, char** argv, const CLI:
         if (std::find(names.begin(), names.end(), word) != names.end()) {
             return std::nullopt;
         }
-        std::string message = fmt::format("'{}' is not a cswm command", printable(word, 60));
+        std::string message = tr("cli.not-a-command", fmt::arg("word", printable(word, 60)));
         if (const auto suggestion = closest_match(word, names)) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
+            message += tr("cli.did-you-mean", fmt::arg("command", *suggestion));
         }
-        return message + "\nrun `cswm --help` for the list of commands";
+        return message + "\n" + tr("cli.see-command-list");
     }
     return std::nullopt;
+}
+
+/// The language of --lang given anywhere on the command line (`--lang X`, `--lang=X`), read
+/// before CLI11 parses, so that help and usage errors can already follow it.
+std::optional<i18n::Language> language_in_arguments(int argc, char** argv) {
+    std::optional<i18n::Language> found;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--lang" && i + 1 < argc) {
+            found = i18n::parse_language(argv[i + 1]);
+        } else if (word.starts_with("--lang=")) {
+            found = i18n::parse_language(word.substr(7));
+        }
+    }
+    return found;
 }
 
 /// Parses, opens what the chosen command needs and runs it; errors propagate to run().
@@ -107,6 +124,14 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
     bool verbose = false;
     app.add_flag("-q,--quiet", quiet, "Print no notes on stderr; warnings, errors and results stay");
     app.add_flag("-v,--verbose", verbose, "Say on stderr which workspace was opened and how long the command took");
+    std::string lang_flag;
+    app.add_option("--lang", lang_flag,
+                   "Language of messages, help and headings: en or zh-TW (default: .cswm.yaml's language, else the "
+                   "locale: LC_ALL, LC_MESSAGES, LANG)")
+        ->check(CLI::IsMember(k_languages));
+    // `cswm check --lang zh-TW` and `cswm check -q` too: a subcommand passes the options it
+    // does not know to cswm. A subcommand with its own --lang (render, new …) keeps it.
+    app.fallthrough();
     app.footer("Exit status: 0 no errors; 1 findings at error severity; 2 the command could not run.\n"
                "Run `cswm COMMAND --help` for the options of one command.");
 
@@ -129,20 +154,24 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
         out << app.version() << '\n';
         return 0;
     } catch (const CLI::ParseError& error) {
-        throw Error(fmt::format("{}\nrun `cswm --help` for usage", error.what()));
+        throw Error(fmt::format("{}\n{}", error.what(), tr("cli.see-usage")));
     }
 
     if (quiet && verbose) {
-        throw Error("-q and -v contradict each other: choose one");
+        throw Error(tr("cli.quiet-and-verbose"));
     }
     Context context{out, err, std::filesystem::current_path(), wants_color(color, STDOUT_FILENO), nullptr, {}};
     context.quiet = quiet;
     context.verbose = verbose;
+    context.lang_flag = lang_flag;
+    if (const auto chosen = i18n::parse_language(lang_flag)) {
+        i18n::set_language(*chosen);
+    }
     if (!directory.empty()) {
         std::error_code error;
         context.cwd = std::filesystem::absolute(directory, error);
         if (error || !std::filesystem::is_directory(context.cwd, error)) {
-            throw Error(fmt::format("-C {}: no such folder", directory));
+            throw Error(tr("cli.no-such-folder", fmt::arg("folder", directory)));
         }
     }
     for (auto& [command, table_needs] : commands) {
@@ -156,6 +185,10 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
             workspace.emplace(Workspace::open(context.cwd));
             context.workspace = &*workspace;
             context.repo_root = workspace->root();
+            // Messages: --lang, else the workspace's language, else the locale (already set).
+            if (lang_flag.empty() && workspace->config().language_given) {
+                i18n::set_language(i18n::parse_language(workspace->config().language).value_or(i18n::language()));
+            }
             if (verbose) {
                 err << fmt::format("cswm: workspace {} ({}, documents in {}/, language {}{})\n",
                                    workspace->root().string(), k_config_file, workspace->config().root,
@@ -182,13 +215,14 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
 } // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    i18n::set_language(language_in_arguments(argc, argv).value_or(i18n::language_from_locale(std::getenv)));
     try {
         return parse_and_dispatch(argc, argv, out, err);
     } catch (const Error& error) {
         err << "cswm: " << error.what() << '\n';
         return static_cast<int>(error.code());
     } catch (const std::exception& error) {
-        err << "cswm: internal error: " << error.what() << '\n';
+        err << "cswm: " << tr("cli.internal-error", fmt::arg("what", error.what())) << '\n';
         return static_cast<int>(ExitCode::failure);
     }
 }

@@ -4,6 +4,7 @@
 #include "lib/bundle/names.hpp"
 #include "lib/catalog/catalog.hpp"
 #include "lib/git/repo.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 
@@ -46,7 +47,7 @@ int run_bundle(const Options& options, Context& context) {
     const Repo repo = Repo::discover(context.repo_root);
     bundle::BundleOptions bundle_options;
     bundle_options.revision = options.revision;
-    bundle_options.language = options.language;
+    bundle_options.language = options.language.empty() ? context.lang_flag : options.language;
     bundle_options.with_patches = options.with_patches;
     bundle_options.tool = std::string("cswm ") + CSWM_VERSION;
     bundle_options.repository_name = options.name;

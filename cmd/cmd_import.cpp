@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/import/junit_import.hpp"
 #include "lib/report/import_report.hpp"
 #include "lib/util/dates.hpp"
@@ -40,7 +41,8 @@ Command register_import(CLI::App& parent) {
     command.run = [request, language](Context& context) {
         const Workspace& workspace = *context.workspace;
         request->cwd = context.cwd;
-        request->language = language->value_or(workspace.config().language);
+        request->language =
+            language->value_or(context.lang_flag.empty() ? workspace.config().language : context.lang_flag);
         if (const Repo* repo = workspace.repo()) {
             request->owner = repo->config_string("user.name").value_or("");
         }

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/report/document_report.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -24,7 +25,7 @@ Command register_list(CLI::App& parent) {
                 if (options->format == "json") {
                     write_list_json(context.out, documents);
                 } else {
-                    write_list_text(context.out, documents, workspace.config().language);
+                    write_list_text(context.out, documents, i18n::view_language(std::nullopt));
                 }
                 return 0;
             }};

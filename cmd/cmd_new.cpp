@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/new_document.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -31,7 +32,8 @@ Command register_new(CLI::App& parent) {
                 NewDocumentRequest request;
                 request.kind = options->kind;
                 request.title = options->title;
-                request.language = options->language.value_or(workspace.config().language);
+                request.language = options->language.value_or(context.lang_flag.empty() ? workspace.config().language
+                                                                                        : context.lang_flag);
                 if (const Repo* repo = workspace.repo()) {
                     request.owner = repo->config_string("user.name").value_or("");
                 }

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/render/site.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -35,7 +36,8 @@ Command register_render(CLI::App& parent) {
                     throw cswm::Error("give a document ID or --all\nrun `cswm render --help` for usage");
                 }
                 const render::RenderResult result = render::render_documents(
-                    *context.workspace, {options->ids, options->all, options->format, options->language});
+                    *context.workspace, {options->ids, options->all, options->format,
+                                         options->language.empty() ? context.lang_flag : options->language});
                 for (const std::string& note : result.notes) {
                     context.err << "cswm: " << note << '\n';
                 }

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/report/document_report.hpp"
 #include "lib/util/files.hpp"
@@ -25,7 +26,7 @@ Command register_show(CLI::App& parent) {
                     write_show_json(context.out, document);
                 } else {
                     write_show_text(context.out, document, read_file_or_throw(document.file),
-                                    workspace.config().language);
+                                    i18n::view_language(std::nullopt));
                 }
                 return 0;
             }};
