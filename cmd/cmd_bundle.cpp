@@ -40,7 +40,7 @@ bundle::ArchiveFormat format_of(const std::string& output) {
     if (output.ends_with(".tar.gz") || output.ends_with(".tgz")) {
         return bundle::ArchiveFormat::tar_gz;
     }
-    throw Error(fmt::format("-o {}: the bundle is a .tar.gz or a .zip file; name it so", output));
+    throw Error(tr("bundle.output-name", fmt::arg("output", output)));
 }
 
 int run_bundle(const Options& options, Context& context) {

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/logscan/scan.hpp"
 #include "lib/ops/log_review.hpp"
 #include "lib/report/logscan_report.hpp"
@@ -52,7 +53,7 @@ Command register_logscan(CLI::App& parent) {
 
     Command command{app, [options](Context& context) {
                         if (options->per_line && options->format == "json") {
-                            throw Error("--per-line writes one line per input line: use --format jsonl or text");
+                            throw Error(tr("logscan.per-line-format"));
                         }
                         logscan::ScanRequest request;
                         request.files = options->files;
@@ -72,7 +73,7 @@ Command register_logscan(CLI::App& parent) {
                             review->reviewer = options->reviewer.value_or(
                                 repo != nullptr ? repo->config_string("user.name").value_or("") : "");
                             if (review->reviewer.empty()) {
-                                throw Error("say who reviewed with --reviewer NAME (git's user.name is not set)");
+                                throw Error(tr("logscan.no-reviewer"));
                             }
                         }
                         logscan::LineSink sink;

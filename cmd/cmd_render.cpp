@@ -33,7 +33,7 @@ Command register_render(CLI::App& parent) {
     app->footer("One ID without -o prints its page; --all writes one page per document and index.FORMAT.");
     return {app, [options](Context& context) {
                 if (!options->all && options->ids.empty()) {
-                    throw cswm::Error("give a document ID or --all\nrun `cswm render --help` for usage");
+                    throw cswm::Error(tr("render.what-to-render"));
                 }
                 const render::RenderResult result = render::render_documents(
                     *context.workspace, {options->ids, options->all, options->format,

@@ -33,10 +33,10 @@ Command register_trace(CLI::App& parent) {
                   "With --format html: only the matrix (a <section>), to put in another page");
     return {app, [options](Context& context) {
                 if (options->from && options->from->empty()) {
-                    throw Error("--from needs a document or item ID, such as SRS-004 or REQ-041");
+                    throw Error(tr("trace.from-needs-id"));
                 }
                 if (options->fragment && options->format != "html") {
-                    throw Error("--fragment goes with --format html");
+                    throw Error(tr("trace.fragment-needs-html"));
                 }
                 const Workspace& workspace = *context.workspace;
                 const std::string language = i18n::view_language(options->language);

@@ -42,8 +42,8 @@ std::set<std::string> areas() {
     return names;
 }
 
-/// Every string literal of lib/ and cmd/ that looks like a key of the catalogue
-/// ("check.requirement-untested"), with the file that holds it.
+/// Every key that a tr( call of lib/ and cmd/ names ("check.requirement-untested"), with
+/// the file that holds it.
 std::map<std::string, std::string> keys_in_source() {
     std::set<std::string> prefixes = areas();
     std::string alternatives;
@@ -64,8 +64,13 @@ std::map<std::string, std::string> keys_in_source() {
             std::stringstream text;
             text << in.rdbuf();
             const std::string source = text.str();
-            for (std::sregex_iterator it(source.begin(), source.end(), literal), end; it != end; ++it) {
-                found.emplace((*it)[1].str(), entry.path().lexically_relative(CSWM_SOURCE_DIR).string());
+            // The first argument of every tr( call: a key, or a choice of keys (`a ? "x" : "y"`).
+            const std::regex call("\\btr\\(([^,;]*?)[,)]");
+            for (std::sregex_iterator it(source.begin(), source.end(), call), end; it != end; ++it) {
+                const std::string first = (*it)[1].str();
+                for (std::sregex_iterator key(first.begin(), first.end(), literal); key != end; ++key) {
+                    found.emplace((*key)[1].str(), entry.path().lexically_relative(CSWM_SOURCE_DIR).string());
+                }
             }
         }
     }
