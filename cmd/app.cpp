@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -110,30 +111,24 @@ std::optional<i18n::Language> language_in_arguments(int argc, char** argv) {
 
 /// Parses, opens what the chosen command needs and runs it; errors propagate to run().
 int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    CLI::App app{"cswm — the written work of cloud software maintenance, as checked YAML in git\n"
-                 "(ISD3512-001v1 雲端軟體維護工程人員職能基準)",
-                 "cswm"};
-    app.set_version_flag("--version", std::string("cswm ") + CSWM_VERSION);
+    CLI::App app{tr("help.cswm"), "cswm"};
+    app.set_help_flag("-h,--help", tr("help.option-help"));
+    app.set_version_flag("--version", std::string("cswm ") + CSWM_VERSION, tr("help.option-version"));
     app.require_subcommand(0, 1);
     std::string directory;
-    app.add_option("-C", directory, "Run as if cswm was started in this folder")->option_text("DIR");
+    app.add_option("-C", directory, tr("help.option-C"))->option_text("DIR");
     std::string color = "auto";
-    app.add_option("--color", color, "Colour the output: auto (a terminal, unless NO_COLOR is set), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--color", color, tr("help.option-color"))->check(CLI::IsMember({"auto", "always", "never"}));
     bool quiet = false;
     bool verbose = false;
-    app.add_flag("-q,--quiet", quiet, "Print no notes on stderr; warnings, errors and results stay");
-    app.add_flag("-v,--verbose", verbose, "Say on stderr which workspace was opened and how long the command took");
+    app.add_flag("-q,--quiet", quiet, tr("help.option-quiet"));
+    app.add_flag("-v,--verbose", verbose, tr("help.option-verbose"));
     std::string lang_flag;
-    app.add_option("--lang", lang_flag,
-                   "Language of messages, help and headings: en or zh-TW (default: .cswm.yaml's language, else the "
-                   "locale: LC_ALL, LC_MESSAGES, LANG)")
-        ->check(CLI::IsMember(k_languages));
+    app.add_option("--lang", lang_flag, tr("help.option-lang"))->check(CLI::IsMember(k_languages));
     // `cswm check --lang zh-TW` and `cswm check -q` too: a subcommand passes the options it
     // does not know to cswm. A subcommand with its own --lang (render, new …) keeps it.
     app.fallthrough();
-    app.footer("Exit status: 0 no errors; 1 findings at error severity; 2 the command could not run.\n"
-               "Run `cswm COMMAND --help` for the options of one command.");
+    app.footer(tr("help.footer"));
 
     std::vector<std::pair<Command, Needs>> commands;
     for (const Entry& entry : k_commands) {
@@ -214,8 +209,37 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
 
 } // namespace
 
+/// The language of messages before the command line is parsed: --lang, else (for --help
+/// only, so that no other run pays for it) the workspace's, else the locale. Man pages are
+/// English: they are written at build time, whatever the builder's locale.
+i18n::Language first_language(int argc, char** argv) {
+    if (argc > 1 && std::string_view(argv[1]) == "__man") {
+        return i18n::Language::en;
+    }
+    if (const auto flag = language_in_arguments(argc, argv)) {
+        return *flag;
+    }
+    const bool help = std::any_of(argv + 1, argv + argc, [](const char* word) {
+        const std::string_view text = word;
+        return text == "-h" || text == "--help" || text == "--help-all";
+    });
+    if (help) {
+        try {
+            const Workspace workspace = Workspace::open(std::filesystem::current_path());
+            if (workspace.config().language_given) {
+                if (const auto chosen = i18n::parse_language(workspace.config().language)) {
+                    return *chosen;
+                }
+            }
+        } catch (const std::exception&) {
+            // No workspace here, or a broken one: the command itself will say so.
+        }
+    }
+    return i18n::language_from_locale(std::getenv);
+}
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    i18n::set_language(language_in_arguments(argc, argv).value_or(i18n::language_from_locale(std::getenv)));
+    i18n::set_language(first_language(argc, argv));
     try {
         return parse_and_dispatch(argc, argv, out, err);
     } catch (const Error& error) {

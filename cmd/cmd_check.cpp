@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/check/checker.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/report/ci_formats.hpp"
 #include "lib/report/findings_report.hpp"
 #include "lib/util/error.hpp"
@@ -16,8 +17,7 @@ Command register_check(CLI::App& parent) {
         bool strict = false;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "check", "Validate every document (syntax, schema, IDs, links) and report all findings at once");
+    CLI::App* app = parent.add_subcommand("check", tr("help.check"));
     app->add_option("PATH", options->check.only,
                     "Report only on these files or folders (the whole tree is still read)");
     app->add_option("--format", options->format,

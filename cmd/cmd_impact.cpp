@@ -17,8 +17,7 @@ Command register_impact(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app =
-        parent.add_subcommand("impact", "Documents, requirements and test cases that the commits of a range touch");
+    CLI::App* app = parent.add_subcommand("impact", tr("help.impact"));
     app->add_option("REV_RANGE", options->range,
                     "A..B (commits of B that A lacks; an empty side is HEAD) or one commit")
         ->required();

@@ -16,7 +16,7 @@ Command register_init(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("init", "Write .cswm.yaml and the document folders; safe to re-run");
+    CLI::App* app = parent.add_subcommand("init", tr("help.init"));
     app->add_option("--lang", options->language, "Language of new documents and headings")
         ->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {

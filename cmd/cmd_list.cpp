@@ -15,7 +15,7 @@ Command register_list(CLI::App& parent) {
         std::string format = "text";
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("list", "List documents, by kind and ID");
+    CLI::App* app = parent.add_subcommand("list", tr("help.list"));
     app->add_option("--kind,-k", options->filter.kind, "Only documents of this kind");
     app->add_option("--status,-s", options->filter.status, "Only documents with this status");
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));

@@ -28,8 +28,7 @@ Command register_logscan(CLI::App& parent) {
         std::size_t top = 10;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "logscan", "Review logs: group their messages into signatures, with counts, levels, first and last seen");
+    CLI::App* app = parent.add_subcommand("logscan", tr("help.logscan"));
     app->add_option("FILE", options->files, "Log files, plain or gzip-compressed")->required();
     app->add_option("--line-format", options->line_format,
                     "How a line splits, as in '<Date> <Time> <Level> <Component>: <Content>' (default: detected: "

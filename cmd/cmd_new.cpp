@@ -20,7 +20,7 @@ Command register_new(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("new", "Scaffold a document with the next free ID of a kind");
+    CLI::App* app = parent.add_subcommand("new", tr("help.new"));
     app->add_option("KIND", options->kind,
                     "Kind of work product: " + fmt::format("{}", fmt::join(Catalog::builtin().names(), ", ")))
         ->required();

@@ -19,8 +19,7 @@ Command register_render(CLI::App& parent) {
         std::string output;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "render", "Documents as Markdown or HTML pages for reading and sign-off, with their history and findings");
+    CLI::App* app = parent.add_subcommand("render", tr("help.render"));
     app->add_option("ID", options->ids, "Document IDs, such as TR-007");
     app->add_flag("--all", options->all, "Every document, and an index page")->excludes("ID");
     app->add_option("--format", options->format, "md (Markdown) or html (self-contained, printable on A4)")

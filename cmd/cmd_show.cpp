@@ -16,7 +16,7 @@ Command register_show(CLI::App& parent) {
         std::string format = "text";
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("show", "Show one document");
+    CLI::App* app = parent.add_subcommand("show", tr("help.show"));
     app->add_option("ID", options->id, "Document ID, such as FIX-003")->required();
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     return {app, [options](Context& context) {

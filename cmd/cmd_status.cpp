@@ -16,9 +16,7 @@ Command register_status(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "status", "Open work: untested requirements, cases without results, failures without fixes, unverified "
-                  "fixes, open anomalies and their age, days since the last log review");
+    CLI::App* app = parent.add_subcommand("status", tr("help.status"));
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json", "html"}));
     app->add_option("--lang", options->language,
                     "Language of headings (default: --lang before the command, .cswm.yaml, the locale)")

@@ -19,8 +19,7 @@ Command register_trace(CLI::App& parent) {
         bool fragment = false;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "trace", "The traceability matrix: feasibility, requirements, test cases, latest results, fixes, commits");
+    CLI::App* app = parent.add_subcommand("trace", tr("help.trace"));
     app->add_option("--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "md", "html", "csv", "json"}));
     app->add_option("--from", options->from,

@@ -61,3 +61,6 @@ echo "# init in Chinese: the workspace it writes then speaks Chinese"
 git init -q .
 (unset LC_ALL; LANG=zh_TW.UTF-8 run init --lang zh-TW)
 run check
+echo "# help: the workspace says zh-TW; --lang en beats it"
+run --help
+run --lang en import --help
