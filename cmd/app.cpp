@@ -116,7 +116,7 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
     app.set_version_flag("--version", std::string("cswm ") + CSWM_VERSION, tr("help.option-version"));
     app.require_subcommand(0, 1);
     std::string directory;
-    app.add_option("-C", directory, tr("help.option-C"))->option_text("DIR");
+    app.add_option("-C", directory, tr("help.option-dir"))->option_text("DIR");
     std::string color = "auto";
     app.add_option("--color", color, tr("help.option-color"))->check(CLI::IsMember({"auto", "always", "never"}));
     bool quiet = false;

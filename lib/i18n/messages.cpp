@@ -399,7 +399,7 @@ constexpr Message k_messages[] = {
      "cswm — the written work of cloud software maintenance, as checked YAML in git\n(ISD3512-001v1 "
      "雲端軟體維護工程人員職能基準)",
      "cswm——雲端軟體維護的書面工作，以經過檢查的 YAML 存放於 git\n（ISD3512-001v1 雲端軟體維護工程人員職能基準）"},
-    {"help.option-C", "Run as if cswm was started in this folder", "視同在此資料夾中執行 cswm"},
+    {"help.option-dir", "Run as if cswm was started in this folder", "視同在此資料夾中執行 cswm"},
     {"help.option-color", "Colour the output: auto (a terminal, unless NO_COLOR is set), always, never",
      "輸出色彩：auto（終端機且未設定 NO_COLOR 時上色）、always、never"},
     {"help.option-quiet", "Print no notes on stderr; warnings, errors and results stay",
@@ -416,6 +416,24 @@ constexpr Message k_messages[] = {
      "結束狀態：0 無錯誤；1 有錯誤等級的檢查結果；2 指令無法執行。\n執行 `cswm 指令 --help` 可查看該指令的選項。"},
     {"help.option-help", "Print this help message and exit", "印出此說明並結束"},
     {"help.option-version", "Display program version information and exit", "顯示程式版本並結束"},
+    // lib/import/junit_import.cpp, lib/bundle/revision.cpp
+    {"import.wrong-kind", "{id} is {kind}, not {expected}: {option} must name {expected}",
+     "{id} 是 {kind}，不是 {expected}：{option} 必須指定 {expected}"},
+    {"import.no-known-kind", "of no known kind", "未知類別的文件"},
+    {"import.no-files", "name at least one JUnit XML file", "請至少指定一個 JUnit XML 檔案"},
+    {"import.too-large",
+     "{id} would be {size} bytes, more than limits.max_document_bytes ({limit}) in .cswm.yaml: map the tests to fewer "
+     "cases, import fewer files, or raise the limit; nothing was written",
+     "{id} 將達 {size} 位元組，超過 .cswm.yaml 的 limits.max_document_bytes（{limit}）：請將測試對應到較少的案例、"
+     "匯入較少的檔案，或調高上限；未寫入任何內容"},
+    {"import.spec-without-cases", "{id} ({path}) has no test cases with an ID to map the tests to",
+     "{id}（{path}）沒有帶編號的測試案例可供對應"},
+    {"import.into-not-draft", "{id} is {status}, not a draft: import into a new report instead",
+     "{id} 的狀態為 {status}，不是草稿：請改為匯入新的測試報告"},
+    {"import.into-no-status", "{id} is without a status, not a draft: import into a new report instead",
+     "{id} 沒有狀態，不是草稿：請改為匯入新的測試報告"},
+    {"bundle.no-config", "revision {revision} has no {file}: nothing to bundle (was cswm initialised then?)",
+     "修訂版本 {revision} 沒有 {file}：沒有可封存的內容（當時是否已執行 cswm init？）"},
     // @@MORE@@
 };
 // clang-format on

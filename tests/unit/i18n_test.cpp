@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fmt/args.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -65,10 +66,25 @@ std::map<std::string, std::string> keys_in_source() {
             text << in.rdbuf();
             const std::string source = text.str();
             // The first argument of every tr( call: a key, or a choice of keys (`a ? "x" : "y"`).
-            const std::regex call("\\btr\\(([^,;]*?)[,)]");
-            for (std::sregex_iterator it(source.begin(), source.end(), call), end; it != end; ++it) {
-                const std::string first = (*it)[1].str();
-                for (std::sregex_iterator key(first.begin(), first.end(), literal); key != end; ++key) {
+            for (std::size_t at = source.find("tr("); at != std::string::npos; at = source.find("tr(", at + 3)) {
+                if (at > 0 &&
+                    (std::isalnum(static_cast<unsigned char>(source[at - 1])) != 0 || source[at - 1] == '_')) {
+                    continue; // str(, attr( …
+                }
+                // Up to the comma or parenthesis that ends the first argument.
+                std::size_t end_of_first = at + 3;
+                for (int depth = 0; end_of_first < source.size(); ++end_of_first) {
+                    const char c = source[end_of_first];
+                    if (c == '(') {
+                        ++depth;
+                    } else if ((c == ')' || c == ',') && depth == 0) {
+                        break;
+                    } else if (c == ')') {
+                        --depth;
+                    }
+                }
+                const std::string first = source.substr(at + 3, end_of_first - at - 3);
+                for (std::sregex_iterator key(first.begin(), first.end(), literal), end; key != end; ++key) {
                     found.emplace((*key)[1].str(), entry.path().lexically_relative(CSWM_SOURCE_DIR).string());
                 }
             }
