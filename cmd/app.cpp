@@ -1,12 +1,15 @@
 #include "cmd/command.hpp"
 
 #include "lib/util/dates_zone.hpp"
+#include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -69,7 +72,7 @@ bool wants_color(const std::string& mode, int fd) {
 std::optional<std::string> mistyped_subcommand(int argc, char** argv, const CLI::App& app) {
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
-        if (word == "-C" || word == "--color") {
+        if (word == "-C" || word == "--color" || word == "--lang") {
             ++i;
             continue;
         }
@@ -86,11 +89,11 @@ std::optional<std::string> mistyped_subcommand(int argc, char** argv, const CLI:
         if (std::find(names.begin(), names.end(), word) != names.end()) {
             return std::nullopt;
         }
-        std::string message = fmt::format("'{}' is not a cswm command", printable(word, 60));
+        std::string message = tr("cli.not-a-command", fmt::arg("word", printable(word, 60)));
         if (const auto suggestion = closest_match(word, names)) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
+            message += tr("cli.did-you-mean", fmt::arg("command", *suggestion));
         }
-        return message + "\nrun `cswm --help` for the list of commands";
+        return message + "\n" + tr("cli.see-command-list");
     }
     return std::nullopt;
 }
@@ -176,24 +179,41 @@ std::optional<std::string> mistyped_after_error(int argc, char** argv, const CLI
     return std::nullopt;
 }
 
+/// The language of --lang given anywhere on the command line (`--lang X`, `--lang=X`), read
+/// before CLI11 parses, so that help and usage errors can already follow it.
+std::optional<i18n::Language> language_in_arguments(int argc, char** argv) {
+    std::optional<i18n::Language> found;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--lang" && i + 1 < argc) {
+            found = i18n::parse_language(argv[i + 1]);
+        } else if (word.starts_with("--lang=")) {
+            found = i18n::parse_language(word.substr(7));
+        }
+    }
+    return found;
+}
+
 /// Parses, opens what the chosen command needs and runs it; errors propagate to run().
 int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    CLI::App app{"cswm — the written work of cloud software maintenance, as checked YAML in git\n"
-                 "(ISD3512-001v1 雲端軟體維護工程人員職能基準)",
-                 "cswm"};
-    app.set_version_flag("--version", std::string("cswm ") + CSWM_VERSION);
+    CLI::App app{tr("help.cswm"), "cswm"};
+    app.set_help_flag("-h,--help", tr("help.option-help"));
+    app.set_version_flag("--version", std::string("cswm ") + CSWM_VERSION, tr("help.option-version"));
     app.require_subcommand(0, 1);
     std::string directory;
-    app.add_option("-C", directory, "Run as if cswm was started in this folder")->option_text("DIR");
+    app.add_option("-C", directory, tr("help.option-dir"))->option_text("DIR");
     std::string color = "auto";
-    app.add_option("--color", color, "Colour the output: auto (a terminal, unless NO_COLOR is set), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--color", color, tr("help.option-color"))->check(CLI::IsMember({"auto", "always", "never"}));
     bool quiet = false;
     bool verbose = false;
-    app.add_flag("-q,--quiet", quiet, "Print no notes on stderr; warnings, errors and results stay");
-    app.add_flag("-v,--verbose", verbose, "Say on stderr which workspace was opened and how long the command took");
-    app.footer("Exit status: 0 no errors; 1 findings at error severity; 2 the command could not run.\n"
-               "Run `cswm COMMAND --help` for the options of one command.");
+    app.add_flag("-q,--quiet", quiet, tr("help.option-quiet"));
+    app.add_flag("-v,--verbose", verbose, tr("help.option-verbose"));
+    std::string lang_flag;
+    app.add_option("--lang", lang_flag, tr("help.option-lang"))->check(CLI::IsMember(k_languages));
+    // `cswm check --lang zh-TW` and `cswm check -q` too: a subcommand passes the options it
+    // does not know to cswm. A subcommand with its own --lang (render, new …) keeps it.
+    app.fallthrough();
+    app.footer(tr("help.footer"));
 
     std::vector<std::pair<Command, Needs>> commands;
     for (const Entry& entry : k_commands) {
@@ -219,20 +239,24 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
         if (const auto message = mistyped_after_error(argc, argv, app, error.what(), subcommand_required)) {
             throw Error(*message);
         }
-        throw Error(fmt::format("{}\nrun `cswm --help` for usage", error.what()));
+        throw Error(fmt::format("{}\n{}", error.what(), tr("cli.see-usage")));
     }
 
     if (quiet && verbose) {
-        throw Error("-q and -v contradict each other: choose one");
+        throw Error(tr("cli.quiet-and-verbose"));
     }
     Context context{out, err, std::filesystem::current_path(), wants_color(color, STDOUT_FILENO), nullptr, {}};
     context.quiet = quiet;
     context.verbose = verbose;
+    context.lang_flag = lang_flag;
+    if (const auto chosen = i18n::parse_language(lang_flag)) {
+        i18n::set_language(*chosen);
+    }
     if (!directory.empty()) {
         std::error_code error;
         context.cwd = std::filesystem::absolute(directory, error);
         if (error || !std::filesystem::is_directory(context.cwd, error)) {
-            throw Error(fmt::format("-C {}: no such folder", directory));
+            throw Error(tr("cli.no-such-folder", fmt::arg("folder", directory)));
         }
     }
     for (auto& [command, table_needs] : commands) {
@@ -248,6 +272,10 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
             context.repo_root = workspace->root();
             if (!workspace->config().time_zone.empty()) {
                 set_display_zone(TimeZone::named(workspace->config().time_zone)); // before any thread starts
+            }
+            // Messages: --lang, else the workspace's language, else the locale (already set).
+            if (lang_flag.empty() && workspace->config().language_given) {
+                i18n::set_language(i18n::parse_language(workspace->config().language).value_or(i18n::language()));
             }
             if (verbose) {
                 err << fmt::format("cswm: workspace {} ({}, documents in {}/, language {}{})\n",
@@ -274,14 +302,44 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
 
 } // namespace
 
+/// The language of messages before the command line is parsed: --lang, else (for --help
+/// only, so that no other run pays for it) the workspace's, else the locale. Man pages are
+/// English: they are written at build time, whatever the builder's locale.
+i18n::Language first_language(int argc, char** argv) {
+    if (argc > 1 && std::string_view(argv[1]) == "__man") {
+        return i18n::Language::en;
+    }
+    if (const auto flag = language_in_arguments(argc, argv)) {
+        return *flag;
+    }
+    const bool help = std::any_of(argv + 1, argv + argc, [](const char* word) {
+        const std::string_view text = word;
+        return text == "-h" || text == "--help" || text == "--help-all";
+    });
+    if (help) {
+        try {
+            const Workspace workspace = Workspace::open(std::filesystem::current_path());
+            if (workspace.config().language_given) {
+                if (const auto chosen = i18n::parse_language(workspace.config().language)) {
+                    return *chosen;
+                }
+            }
+        } catch (const std::exception&) {
+            // No workspace here, or a broken one: the command itself will say so.
+        }
+    }
+    return i18n::language_from_locale(std::getenv);
+}
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    i18n::set_language(first_language(argc, argv));
     try {
         return parse_and_dispatch(argc, argv, out, err);
     } catch (const Error& error) {
         err << "cswm: " << error.what() << '\n';
         return static_cast<int>(error.code());
     } catch (const std::exception& error) {
-        err << "cswm: internal error: " << error.what() << '\n';
+        err << "cswm: " << tr("cli.internal-error", fmt::arg("what", error.what())) << '\n';
         return static_cast<int>(ExitCode::failure);
     }
 }

@@ -4,6 +4,7 @@
 #include "lib/bundle/names.hpp"
 #include "lib/catalog/catalog.hpp"
 #include "lib/git/repo.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 
@@ -39,14 +40,14 @@ bundle::ArchiveFormat format_of(const std::string& output) {
     if (output.ends_with(".tar.gz") || output.ends_with(".tgz")) {
         return bundle::ArchiveFormat::tar_gz;
     }
-    throw Error(fmt::format("-o {}: the bundle is a .tar.gz or a .zip file; name it so", output));
+    throw Error(tr("bundle.output-name", fmt::arg("output", output)));
 }
 
 int run_bundle(const Options& options, Context& context) {
     const Repo repo = Repo::discover(context.repo_root);
     bundle::BundleOptions bundle_options;
     bundle_options.revision = options.revision;
-    bundle_options.language = options.language;
+    bundle_options.language = options.language.empty() ? context.lang_flag : options.language;
     bundle_options.with_patches = options.with_patches;
     bundle_options.tool = std::string("cswm ") + CSWM_VERSION;
     bundle_options.repository_name = options.name;
@@ -113,8 +114,7 @@ int run_verify(const Options& options, Context& context) {
 
 Command register_bundle(CLI::App& parent) {
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "bundle", "A reproducible audit bundle of one revision: index.html, sources, commits, manifest");
+    CLI::App* app = parent.add_subcommand("bundle", tr("help.bundle"));
     app->add_option("--rev", options->revision, "Revision to bundle: a SHA, tag or branch (default HEAD)");
     app->add_option("-o,--output", options->output, "The file to write: NAME.tar.gz or NAME.zip")->option_text("FILE");
     app->add_flag("--with-patches", options->with_patches, "Add one patch file per linked commit");
@@ -122,7 +122,7 @@ Command register_bundle(CLI::App& parent) {
         ->check(CLI::IsMember({"en", "zh-TW"}));
     app->add_option("--name", options->name,
                     "Repository name shown in index.html (default: from remote.origin.url, else the folder)");
-    CLI::App* verify = app->add_subcommand("verify", "Check a bundle against its manifest, without extracting it");
+    CLI::App* verify = app->add_subcommand("verify", tr("help.bundle-verify"));
     verify->add_option("FILE", options->verify_file, "The bundle (.tar.gz or .zip)")->required();
     verify->add_flag("--repo", options->verify_repo,
                      "Also confirm that the sources are the git blobs of the bundled revision of this repository");

@@ -2,6 +2,7 @@
 
 #include "lib/cache/check_cache.hpp"
 #include "lib/check/checker.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/report/ci_formats.hpp"
 #include "lib/report/findings_report.hpp"
 #include "lib/util/error.hpp"
@@ -19,8 +20,7 @@ Command register_check(CLI::App& parent) {
         bool no_cache = false;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "check", "Validate every document (syntax, schema, IDs, links) and report all findings at once");
+    CLI::App* app = parent.add_subcommand("check", tr("help.check"));
     app->add_option("PATH", options->check.only,
                     "Report only on these files or folders (the whole tree is still read)");
     app->add_option("--format", options->format,
@@ -35,6 +35,8 @@ Command register_check(CLI::App& parent) {
                 options->check.base = context.cwd;
                 if (!options->no_cache && !cache_disabled_by_environment()) {
                     options->check.cache = build_cache_identity(CSWM_VERSION);
+                    // Findings are cached as text: one language's never serves another's.
+                    options->check.cache->message_language = std::string(i18n::language_name(i18n::language()));
                 }
                 const CheckResult result = check_workspace(*context.workspace, options->check);
                 if (const char* trace = std::getenv("CSWM_CACHE_TRACE"); trace != nullptr && *trace != '\0') {

@@ -3,6 +3,7 @@
 #include "cmd/completion.hpp"
 #include "cmd/manpage.hpp"
 #include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/workspace/workspace.hpp"
 
@@ -54,7 +55,7 @@ std::vector<std::string> workspace_ids(const Context& context, const std::vector
 
 Command register_completion(CLI::App& parent) {
     auto shell = std::make_shared<std::string>();
-    CLI::App* app = parent.add_subcommand("completion", "Print the completion script for a shell: bash, zsh or fish");
+    CLI::App* app = parent.add_subcommand("completion", tr("help.completion"));
     app->add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember(k_completion_shells));
     app->footer("bash: source <(cswm completion bash)   zsh: source <(cswm completion zsh)\n"
                 "fish: cswm completion fish | source   (packages install them for every user)");

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/history.hpp"
 #include "lib/report/history_report.hpp"
 
@@ -13,8 +14,7 @@ Command register_history(CLI::App& parent) {
         std::string format = "text";
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app =
-        parent.add_subcommand("history", "Revisions of a document, and the commits whose trailers reference it");
+    CLI::App* app = parent.add_subcommand("history", tr("help.history"));
     app->add_option("ID", options->id, "Document ID, such as FIX-004")->required();
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     return {app, [options](Context& context) {

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/hook.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -18,12 +19,11 @@ Command register_hook(CLI::App& parent) {
         std::filesystem::path message_file;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("hook", "Git hooks that keep commit trailers honest");
+    CLI::App* app = parent.add_subcommand("hook", tr("help.hook"));
     app->require_subcommand(1);
-    CLI::App* install = app->add_subcommand(
-        "install", "Install a commit-msg hook that rejects Refs: trailers naming unknown IDs (honours core.hooksPath)");
+    CLI::App* install = app->add_subcommand("install", tr("help.hook-install"));
     install->add_flag("--force", options->force, "Replace an existing commit-msg hook that cswm did not write");
-    CLI::App* check = app->add_subcommand("check-message", "What the hook runs: check the Refs: of a message file");
+    CLI::App* check = app->add_subcommand("check-message", tr("help.hook-check-message"));
     check->add_option("FILE", options->message_file, "The commit message file git passes to the hook")->required();
     return {app, [options, install](Context& context) {
                 if (install->parsed()) {

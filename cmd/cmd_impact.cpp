@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/report/impact_report.hpp"
 #include "lib/trace/views.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -16,13 +17,13 @@ Command register_impact(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app =
-        parent.add_subcommand("impact", "Documents, requirements and test cases that the commits of a range touch");
+    CLI::App* app = parent.add_subcommand("impact", tr("help.impact"));
     app->add_option("REV_RANGE", options->range,
                     "A..B (commits of B that A lacks; an empty side is HEAD) or one commit")
         ->required();
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-    app->add_option("--lang", options->language, "Language of headings (default: .cswm.yaml)")
+    app->add_option("--lang", options->language,
+                    "Language of headings (default: --lang before the command, .cswm.yaml, the locale)")
         ->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
@@ -30,7 +31,7 @@ Command register_impact(CLI::App& parent) {
                 if (options->format == "json") {
                     write_impact_json(context.out, impact);
                 } else {
-                    write_impact_text(context.out, impact, options->language.value_or(workspace.config().language));
+                    write_impact_text(context.out, impact, i18n::view_language(options->language));
                 }
                 return 0;
             }};

@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/import/junit_import.hpp"
 #include "lib/report/import_report.hpp"
 #include "lib/util/dates.hpp"
@@ -13,10 +14,9 @@ namespace cswm::cli {
 Command register_import(CLI::App& parent) {
     auto request = std::make_shared<JunitImportRequest>();
     auto language = std::make_shared<std::optional<std::string>>();
-    CLI::App* app = parent.add_subcommand("import", "Write documents from the evidence tools leave: JUnit XML results");
+    CLI::App* app = parent.add_subcommand("import", tr("help.import"));
     app->require_subcommand(1);
-    CLI::App* junit = app->add_subcommand(
-        "junit", "A test report from JUnit XML results, its tests mapped to the cases of a quality spec");
+    CLI::App* junit = app->add_subcommand("junit", tr("help.import-junit"));
     junit->add_option("FILE", request->files, "JUnit XML files (pytest, Surefire, Gradle, Go, Jest, ctest …)")
         ->required();
     junit->add_option("--quality-spec", request->quality_spec, "The quality spec whose cases were run, such as QS-004")
@@ -40,7 +40,8 @@ Command register_import(CLI::App& parent) {
     command.run = [request, language](Context& context) {
         const Workspace& workspace = *context.workspace;
         request->cwd = context.cwd;
-        request->language = language->value_or(workspace.config().language);
+        request->language =
+            language->value_or(context.lang_flag.empty() ? workspace.config().language : context.lang_flag);
         if (const Repo* repo = workspace.repo()) {
             request->owner = repo->config_string("user.name").value_or("");
         }

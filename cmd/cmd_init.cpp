@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/init.hpp"
 #include "lib/ops/schema_export.hpp"
 
@@ -16,29 +17,35 @@ Command register_init(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("init", "Write .cswm.yaml and the document folders; safe to re-run");
+    CLI::App* app = parent.add_subcommand("init", tr("help.init"));
     app->add_option("--lang", options->language, "Language of new documents and headings")
         ->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
-                const InitReport report = init_workspace(context.cwd, options->language);
-                if (report.config_written) {
-                    context.out << fmt::format("wrote .cswm.yaml (language {})\n", report.language);
-                } else {
-                    context.out << fmt::format("kept the existing .cswm.yaml (language {})\n", report.language);
+                std::optional<std::string> language = options->language;
+                if (!language && !context.lang_flag.empty()) {
+                    language = context.lang_flag;
                 }
+                const InitReport report = init_workspace(context.cwd, language);
+                if (context.lang_flag.empty()) { // from now on, the workspace's language
+                    i18n::set_language(i18n::parse_language(report.language).value_or(i18n::language()));
+                }
+                context.out << tr(report.config_written ? "init.wrote-config" : "init.kept-config",
+                                  fmt::arg("language", report.language))
+                            << '\n';
                 if (report.ignored_language) {
-                    context.err << fmt::format("cswm: --lang {} ignored: .cswm.yaml already says {}; edit it to "
-                                               "change\n",
-                                               *report.ignored_language, report.language);
+                    context.err << "cswm: "
+                                << tr("init.language-ignored", fmt::arg("ignored", *report.ignored_language),
+                                      fmt::arg("language", report.language))
+                                << '\n';
                 }
                 for (const std::string& folder : report.folders_created) {
-                    context.out << fmt::format("created {}/\n", folder);
+                    context.out << tr("init.created-folder", fmt::arg("folder", folder)) << '\n';
                 }
                 if (!report.schemas_written.empty()) {
                     context.out << fmt::format("exported {} schemas to {}/ for editors\n",
                                                report.schemas_written.size(), k_schema_folder);
                 }
-                context.out << fmt::format("ready in {}\n", report.root.string());
+                context.out << tr("init.ready", fmt::arg("root", report.root.string())) << '\n';
                 return 0;
             }};
 }

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/link.hpp"
 
 #include <fmt/format.h>
@@ -11,7 +12,7 @@ namespace cswm::cli {
 
 Command register_link(CLI::App& parent) {
     auto request = std::make_shared<LinkRequest>();
-    CLI::App* app = parent.add_subcommand("link", "Record commits in a document without disturbing its layout");
+    CLI::App* app = parent.add_subcommand("link", tr("help.link"));
     app->add_option("ID", request->id, "Document ID, such as FIX-004")->required();
     app->add_option("REV", request->revisions, "Commits: SHA (full or short), branch, tag, HEAD~2 …")->required();
     app->add_option("--action", request->action, "Which action of a maintenance log (1 = the first)");

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/report/document_report.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -14,7 +15,7 @@ Command register_list(CLI::App& parent) {
         std::string format = "text";
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("list", "List documents, by kind and ID");
+    CLI::App* app = parent.add_subcommand("list", tr("help.list"));
     app->add_option("--kind,-k", options->filter.kind, "Only documents of this kind");
     app->add_option("--status,-s", options->filter.status, "Only documents with this status");
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
@@ -24,7 +25,7 @@ Command register_list(CLI::App& parent) {
                 if (options->format == "json") {
                     write_list_json(context.out, documents);
                 } else {
-                    write_list_text(context.out, documents, workspace.config().language);
+                    write_list_text(context.out, documents, i18n::view_language(std::nullopt));
                 }
                 return 0;
             }};

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/logscan/scan.hpp"
 #include "lib/ops/log_review.hpp"
 #include "lib/report/logscan_report.hpp"
@@ -27,8 +28,7 @@ Command register_logscan(CLI::App& parent) {
         std::size_t top = 10;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "logscan", "Review logs: group their messages into signatures, with counts, levels, first and last seen");
+    CLI::App* app = parent.add_subcommand("logscan", tr("help.logscan"));
     app->add_option("FILE", options->files, "Log files, plain or gzip-compressed")->required();
     app->add_option("--line-format", options->line_format,
                     "How a line splits, as in '<Date> <Time> <Level> <Component>: <Content>' (default: detected: "
@@ -52,7 +52,7 @@ Command register_logscan(CLI::App& parent) {
 
     Command command{app, [options](Context& context) {
                         if (options->per_line && options->format == "json") {
-                            throw Error("--per-line writes one line per input line: use --format jsonl or text");
+                            throw Error(tr("logscan.per-line-format"));
                         }
                         logscan::ScanRequest request;
                         request.files = options->files;
@@ -72,7 +72,7 @@ Command register_logscan(CLI::App& parent) {
                             review->reviewer = options->reviewer.value_or(
                                 repo != nullptr ? repo->config_string("user.name").value_or("") : "");
                             if (review->reviewer.empty()) {
-                                throw Error("say who reviewed with --reviewer NAME (git's user.name is not set)");
+                                throw Error(tr("logscan.no-reviewer"));
                             }
                         }
                         logscan::LineSink sink;

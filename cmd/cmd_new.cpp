@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/new_document.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -19,7 +20,7 @@ Command register_new(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("new", "Scaffold a document with the next free ID of a kind");
+    CLI::App* app = parent.add_subcommand("new", tr("help.new"));
     app->add_option("KIND", options->kind,
                     "Kind of work product: " + fmt::format("{}", fmt::join(Catalog::builtin().names(), ", ")))
         ->required();
@@ -31,7 +32,8 @@ Command register_new(CLI::App& parent) {
                 NewDocumentRequest request;
                 request.kind = options->kind;
                 request.title = options->title;
-                request.language = options->language.value_or(workspace.config().language);
+                request.language = options->language.value_or(context.lang_flag.empty() ? workspace.config().language
+                                                                                        : context.lang_flag);
                 if (const Repo* repo = workspace.repo()) {
                     request.owner = repo->config_string("user.name").value_or("");
                 }

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/render/site.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -18,8 +19,7 @@ Command register_render(CLI::App& parent) {
         std::string output;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "render", "Documents as Markdown or HTML pages for reading and sign-off, with their history and findings");
+    CLI::App* app = parent.add_subcommand("render", tr("help.render"));
     app->add_option("ID", options->ids, "Document IDs, such as TR-007");
     app->add_flag("--all", options->all, "Every document, and an index page")->excludes("ID");
     app->add_option("--format", options->format, "md (Markdown) or html (self-contained, printable on A4)")
@@ -32,10 +32,11 @@ Command register_render(CLI::App& parent) {
     app->footer("One ID without -o prints its page; --all writes one page per document and index.FORMAT.");
     return {app, [options](Context& context) {
                 if (!options->all && options->ids.empty()) {
-                    throw cswm::Error("give a document ID or --all\nrun `cswm render --help` for usage");
+                    throw cswm::Error(tr("render.what-to-render"));
                 }
                 const render::RenderResult result = render::render_documents(
-                    *context.workspace, {options->ids, options->all, options->format, options->language});
+                    *context.workspace, {options->ids, options->all, options->format,
+                                         options->language.empty() ? context.lang_flag : options->language});
                 for (const std::string& note : result.notes) {
                     context.err << "cswm: " << note << '\n';
                 }

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/renumber.hpp"
 #include "lib/util/text.hpp"
 
@@ -20,8 +21,7 @@ std::string mention_text(const IdMention& mention) {
 
 Command register_renumber(CLI::App& parent) {
     auto request = std::make_shared<RenumberRequest>();
-    CLI::App* app = parent.add_subcommand(
-        "renumber", "Give a document or item a new ID and rewrite every mention of the old one, atomically");
+    CLI::App* app = parent.add_subcommand("renumber", tr("help.renumber"));
     app->add_option("OLD", request->old_id, "The ID to change, such as SRS-004 or REQ-042")->required();
     app->add_option("NEW", request->new_id, "The new ID (default: the next free ID of its kind)");
     app->add_option("--file", request->file,

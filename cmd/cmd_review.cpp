@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/review.hpp"
 
 #include <fmt/format.h>
@@ -11,9 +12,7 @@ namespace cswm::cli {
 
 Command register_review(CLI::App& parent) {
     auto request = std::make_shared<ReviewRequest>();
-    CLI::App* app = parent.add_subcommand(
-        "review", "Record that a document was reviewed today (and, for a quality spec, the requirements it was "
-                  "reviewed against)");
+    CLI::App* app = parent.add_subcommand("review", tr("help.review"));
     app->add_option("ID", request->id, "Document ID, such as QS-004")->required();
     app->add_option("--by", request->by, "The reviewer: their entry in review.reviewers (added when absent)");
     app->add_option("--role", request->role, "Role of a reviewer added to the chain (default: reviewer)")

@@ -1,6 +1,7 @@
 #include "cmd/command.hpp"
 
 #include "lib/catalog/catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/schema_export.hpp"
 #include "lib/util/files.hpp"
 
@@ -16,9 +17,9 @@ Command register_schema(CLI::App& parent) {
         std::filesystem::path folder;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("schema", "JSON Schemas of the work products, for editors");
+    CLI::App* app = parent.add_subcommand("schema", tr("help.schema"));
     app->require_subcommand(1);
-    CLI::App* export_app = app->add_subcommand("export", "Write <kind>.schema.json for every kind");
+    CLI::App* export_app = app->add_subcommand("export", tr("help.schema-export"));
     export_app->add_option("--dir,-d", options->folder, "Folder to write into (default: .cswm/schemas)");
     return {app, [options](Context& context) {
                 const std::filesystem::path folder = options->folder.empty() ? context.repo_root / ".cswm" / "schemas"

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/report/document_report.hpp"
 #include "lib/util/files.hpp"
@@ -15,7 +16,7 @@ Command register_show(CLI::App& parent) {
         std::string format = "text";
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand("show", "Show one document");
+    CLI::App* app = parent.add_subcommand("show", tr("help.show"));
     app->add_option("ID", options->id, "Document ID, such as FIX-003")->required();
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     return {app, [options](Context& context) {
@@ -25,7 +26,7 @@ Command register_show(CLI::App& parent) {
                     write_show_json(context.out, document);
                 } else {
                     write_show_text(context.out, document, read_file_or_throw(document.file),
-                                    workspace.config().language);
+                                    i18n::view_language(std::nullopt));
                 }
                 return 0;
             }};

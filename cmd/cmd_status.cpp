@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/report/status_report.hpp"
 #include "lib/trace/views.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -15,15 +16,14 @@ Command register_status(CLI::App& parent) {
         std::optional<std::string> language;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "status", "Open work: untested requirements, cases without results, failures without fixes, unverified "
-                  "fixes, open anomalies and their age, days since the last log review");
+    CLI::App* app = parent.add_subcommand("status", tr("help.status"));
     app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json", "html"}));
-    app->add_option("--lang", options->language, "Language of headings (default: .cswm.yaml)")
+    app->add_option("--lang", options->language,
+                    "Language of headings (default: --lang before the command, .cswm.yaml, the locale)")
         ->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
-                const std::string language = options->language.value_or(workspace.config().language);
+                const std::string language = i18n::view_language(options->language);
                 if (options->format == "html") {
                     const StatusPage page = status_page_workspace(workspace, language);
                     write_status_html(context.out, page.status, page.charts, language);

@@ -1,5 +1,6 @@
 #include "cmd/command.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/report/trace_report.hpp"
 #include "lib/trace/views.hpp"
 #include "lib/util/error.hpp"
@@ -18,26 +19,26 @@ Command register_trace(CLI::App& parent) {
         bool fragment = false;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* app = parent.add_subcommand(
-        "trace", "The traceability matrix: feasibility, requirements, test cases, latest results, fixes, commits");
+    CLI::App* app = parent.add_subcommand("trace", tr("help.trace"));
     app->add_option("--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "md", "html", "csv", "json"}));
     app->add_option("--from", options->from,
                     "Only the chain through this document or item, such as SRS-004, REQ-041 or AREQ-006")
         ->option_text("ID");
-    app->add_option("--lang", options->language, "Language of headings and gap markers (default: .cswm.yaml)")
+    app->add_option("--lang", options->language,
+                    "Language of headings and gap markers (default: --lang before the command, .cswm.yaml, the locale)")
         ->check(CLI::IsMember(k_languages));
     app->add_flag("--fragment", options->fragment,
                   "With --format html: only the matrix (a <section>), to put in another page");
     return {app, [options](Context& context) {
                 if (options->from && options->from->empty()) {
-                    throw Error("--from needs a document or item ID, such as SRS-004 or REQ-041");
+                    throw Error(tr("trace.from-needs-id"));
                 }
                 if (options->fragment && options->format != "html") {
-                    throw Error("--fragment goes with --format html");
+                    throw Error(tr("trace.fragment-needs-html"));
                 }
                 const Workspace& workspace = *context.workspace;
-                const std::string language = options->language.value_or(workspace.config().language);
+                const std::string language = i18n::view_language(options->language);
                 const TraceMatrix matrix = trace_workspace(workspace, options->from.value_or(""));
                 if (options->format == "json") {
                     write_trace_json(context.out, matrix);

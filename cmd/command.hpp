@@ -27,6 +27,7 @@ struct Context {
     std::filesystem::path repo_root;      ///< set for Needs::repository and Needs::workspace
     bool quiet = false;                   ///< -q: no notes or progress on stderr (warnings and errors stay)
     bool verbose = false;                 ///< -v: say on stderr what was opened and how long it took
+    std::string lang_flag = {};           ///< the global --lang, empty when not given
 };
 
 /// A subcommand: its CLI11 node and what runs when it was chosen. The returned int is

@@ -7,6 +7,7 @@
 #include "lib/bundle/revision.hpp"
 #include "lib/chart/work_charts.hpp"
 #include "lib/check/checker.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/history.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/render/page.hpp"
@@ -197,8 +198,9 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     const std::string& sha = snapshot.commit.sha;
     const std::string language = options.language.empty() ? snapshot.config.language : options.language;
     if (language != "en" && language != "zh-TW") {
-        throw Error(fmt::format("--lang {}: the bundle speaks en or zh-TW", language));
+        throw Error(tr("bundle.unknown-language", fmt::arg("language", language)));
     }
+    i18n::set_language(*i18n::parse_language(language)); // findings in the archive speak its language, not the locale
 
     progress(fmt::format("checking {} documents", snapshot.documents.size()));
     const std::vector<CommitInfo> history = repo.commits_from(sha);

@@ -1,5 +1,6 @@
 #include "lib/bundle/revision.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"
@@ -73,8 +74,7 @@ Snapshot read_snapshot(const Repo& repo, const std::string& revision, const Cata
 
     const auto config_blob = repo.blob_at_path(sha, k_config_file);
     if (!config_blob) {
-        throw Error(fmt::format("revision {} has no {}: nothing to bundle (was cswm initialised then?)",
-                                sha.substr(0, 10), k_config_file));
+        throw Error(tr("bundle.no-config", fmt::arg("revision", sha.substr(0, 10)), fmt::arg("file", k_config_file)));
     }
     std::size_t config_size = 0;
     const auto config_text = repo.blob_content(*config_blob, 1U << 20U, &config_size);

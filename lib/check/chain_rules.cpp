@@ -1,4 +1,5 @@
 #include "lib/check/rules.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/check/suspect.hpp"
 #include "lib/model/json_text.hpp"
@@ -54,9 +55,9 @@ void check_requirements_tested(const std::vector<Document>& documents, Findings&
             if (id.empty() || json_text(requirements[i], "change") == "removed" || verified.contains(id)) {
                 continue;
             }
-            out.push_back(
-                srs->finding_at(fmt::format("/requirements/{}/id", i), false, Severity::error, "requirement-untested",
-                                fmt::format("{} is approved but no test case of a quality spec verifies it", id)));
+            out.push_back(srs->finding_at(fmt::format("/requirements/{}/id", i), false, Severity::error,
+                                          "requirement-untested",
+                                          tr("check.requirement-untested", fmt::arg("id", id))));
         }
     }
 }
@@ -71,7 +72,7 @@ void check_cases_run(const std::vector<Document>& documents, Findings& out) {
         const auto report = newest.find(spec->id);
         if (report == newest.end()) {
             out.push_back(spec->finding_at("/id", false, Severity::warning, "case-without-result",
-                                           fmt::format("{} is approved but no test report runs it yet", spec->id)));
+                                           tr("check.spec-without-report", fmt::arg("id", spec->id))));
             continue;
         }
         std::unordered_set<std::string> run;
@@ -87,8 +88,8 @@ void check_cases_run(const std::vector<Document>& documents, Findings& out) {
             if (!id.empty() && !run.contains(id)) {
                 out.push_back(spec->finding_at(fmt::format("/cases/{}/id", i), false, Severity::error,
                                                "case-without-result",
-                                               fmt::format("{} has no result in {}, the newest test report of {}", id,
-                                                           report->second->id, spec->id)));
+                                               tr("check.case-without-result", fmt::arg("case", id),
+                                                  fmt::arg("report", report->second->id), fmt::arg("spec", spec->id))));
             }
         }
     }
@@ -116,10 +117,7 @@ void check_requests_recorded(const std::vector<Document>& documents, Findings& o
             continue;
         }
         out.push_back(request->finding_at("/id", false, Severity::error, "request-without-record",
-                                          fmt::format("no anomaly record handles it, and no requirement names it "
-                                                      "among its sources: start one with `cswm new anomaly-record` "
-                                                      "and set its request to {}",
-                                                      request->id)));
+                                          tr("check.request-without-record", fmt::arg("id", request->id))));
     }
 }
 
@@ -141,13 +139,10 @@ void check_log_cadence(const std::vector<Document>& documents, int cadence_days,
     if (last && days <= cadence_days) {
         return;
     }
-    out.push_back(where->finding_at(
-        "/log_reviews", true, Severity::warning, "log-review-overdue",
-        last ? fmt::format("the last log review was on {}, {} days ago: logs are to be reviewed every {} days "
-                           "(cadence.log_review_days)",
-                           latest, days, cadence_days)
-             : "no log review is recorded in any maintenance log: review the system logs (`cswm logscan`) and "
-               "record it"));
+    out.push_back(where->finding_at("/log_reviews", true, Severity::warning, "log-review-overdue",
+                                    last ? tr("check.log-review-overdue", fmt::arg("date", latest),
+                                              fmt::arg("days", days), fmt::arg("cadence", cadence_days))
+                                         : tr("check.log-review-none")));
 }
 
 std::size_t count_words(const std::string& text, const std::regex& word) {
@@ -193,10 +188,9 @@ void check_wording(const std::vector<Document>& documents, Findings& out) {
             }
             const std::size_t modals = count_words(statement, shall) + count_chinese_modals(statement);
             if (modals > 1) {
-                out.push_back(srs->finding_at(pointer, false, Severity::warning, "requirement-wording",
-                                              fmt::format("{} says shall/應/須 {} times: one requirement per "
-                                                          "statement, so that each can be verified",
-                                                          id, modals)));
+                out.push_back(
+                    srs->finding_at(pointer, false, Severity::warning, "requirement-wording",
+                                    tr("check.requirement-modals", fmt::arg("id", id), fmt::arg("count", modals))));
             }
             std::vector<std::string> weak;
             std::string lower = statement;
@@ -218,9 +212,9 @@ void check_wording(const std::vector<Document>& documents, Findings& out) {
                 weak.push_back("「等」");
             }
             if (!weak.empty()) {
-                out.push_back(
-                    srs->finding_at(pointer, false, Severity::warning, "requirement-wording",
-                                    fmt::format("{} uses words that cannot be tested: {}", id, join(weak, ", "))));
+                out.push_back(srs->finding_at(
+                    pointer, false, Severity::warning, "requirement-wording",
+                    tr("check.requirement-weak-words", fmt::arg("id", id), fmt::arg("words", join(weak, ", ")))));
             }
         }
     }

@@ -1,4 +1,5 @@
 #include "lib/check/checker.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
@@ -292,11 +293,12 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         std::error_code error;
         const std::filesystem::path absolute = (path.is_absolute() ? path : base / path).lexically_normal();
         if (!std::filesystem::exists(std::filesystem::symlink_status(absolute, error))) {
-            throw Error(fmt::format("{}: no such file or folder", path.string()));
+            throw Error(tr("check.no-such-path", fmt::arg("path", path.string())));
         }
         std::string relative = relative_to(absolute, workspace.root());
         if (std::filesystem::path(relative).is_absolute()) {
-            throw Error(fmt::format("{}: outside the repository ({})", path.string(), workspace.root().string()));
+            throw Error(tr("check.outside-repository", fmt::arg("path", path.string()),
+                           fmt::arg("root", workspace.root().string())));
         }
         // "maint/x/" and "maint/x/." name the folder "maint/x"; "." the whole repository.
         while (relative.ends_with("/") || relative.ends_with("/.")) {
@@ -330,7 +332,7 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         }
     }
     if (!workspace.repo() && options.require_committed) {
-        throw Error("--require-committed needs a git repository");
+        throw Error(tr("check.require-committed-needs-git"));
     }
     WholeTree whole;
     if (options.cache && workspace.repo() != nullptr && !options.require_committed && found.unreadable.empty()) {

@@ -1,5 +1,6 @@
 #include "lib/check/rules.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/schema/validator.hpp"
 #include "lib/util/text.hpp"
 
@@ -72,17 +73,16 @@ bool check_kind(const Document& document, const Catalog& catalog, Findings& out)
     const std::vector<std::string> names = catalog.names();
     const auto kind = document.data().find("kind");
     if (kind == document.data().end() || kind->is_null()) {
-        out.push_back(document.finding_at(
-            "", false, Severity::error, "kind",
-            fmt::format("field 'kind' is missing: say which work product this is ({})", join(names, ", "))));
+        out.push_back(document.finding_at("", false, Severity::error, "kind",
+                                          tr("check.kind-missing", fmt::arg("kinds", join(names, ", ")))));
         return false;
     }
     const std::string value = kind->is_string() ? kind->get<std::string>() : kind->dump();
-    std::string message = fmt::format("unknown kind '{}'", printable(value, 60));
+    std::string message = tr("check.kind-unknown", fmt::arg("kind", printable(value, 60)));
     if (const auto suggestion = closest_match(value, names)) {
-        message += fmt::format(" (did you mean '{}'?)", *suggestion);
+        message += tr("check.kind-did-you-mean", fmt::arg("kind", *suggestion));
     } else {
-        message += fmt::format(": kinds are {}", join(names, ", "));
+        message += tr("check.kind-list", fmt::arg("kinds", join(names, ", ")));
     }
     out.push_back(document.finding_at("/kind", false, Severity::error, "kind", message));
     return false;
@@ -107,14 +107,15 @@ bool check_id(const Document& document, const Catalog& catalog, Findings& out) {
         return true;
     }
     std::string message =
-        fmt::format("id {} is not of the form {}-NNN (three digits or more, such as {}-001)",
-                    id->is_string() ? "'" + printable(document.id, 60) + "'" : id->dump(), kind.prefix, kind.prefix);
+        tr("check.id-format", fmt::arg("id", id->is_string() ? "'" + printable(document.id, 60) + "'" : id->dump()),
+           fmt::arg("prefix", kind.prefix));
     const std::size_t dash = document.id.find('-');
     if (dash != std::string::npos) {
         if (const Kind* other = catalog.find_by_prefix(document.id.substr(0, dash));
             other != nullptr && other != &kind) {
-            message = fmt::format("id '{}' has the prefix of {}, but this document is {} ({}-NNN)", document.id,
-                                  with_article(other->name), with_article(kind.name), kind.prefix);
+            message = tr("check.id-other-prefix", fmt::arg("id", document.id),
+                         fmt::arg("other", i18n::noun_phrase(other->name)),
+                         fmt::arg("kind", i18n::noun_phrase(kind.name)), fmt::arg("prefix", kind.prefix));
         }
     }
     out.push_back(document.finding_at("/id", false, Severity::error, "id-format", message));
@@ -132,9 +133,8 @@ void check_file_name(const Document& document, Findings& out) {
     const std::string rest = std::regex_replace(name, old_id, "", std::regex_constants::format_first_only);
     const std::string suggestion = rest.starts_with(".") ? id + rest : id + "-" + rest;
     out.push_back(document.finding_at("/id", false, Severity::error, "file-name",
-                                      fmt::format("file name '{}' does not start with the document's ID {}: rename "
-                                                  "it {}",
-                                                  printable(name, 80), id, printable(suggestion, 80))));
+                                      tr("check.file-name", fmt::arg("name", printable(name, 80)), fmt::arg("id", id),
+                                         fmt::arg("suggestion", printable(suggestion, 80)))));
 }
 
 /// A document in another kind's folder is probably misfiled.
@@ -150,10 +150,10 @@ void check_folder(const Document& document, const Catalog& catalog, std::string_
     }
     const Kind* folder_kind = catalog.find(rest.substr(0, slash));
     if (folder_kind != nullptr && folder_kind != document.kind) {
-        out.push_back(document.finding_at("/kind", false, Severity::warning, "kind-folder",
-                                          fmt::format("{} in the folder of {} documents: move it to {}{}/",
-                                                      with_article(document.kind->name), folder_kind->name, prefix,
-                                                      document.kind->name)));
+        out.push_back(document.finding_at(
+            "/kind", false, Severity::warning, "kind-folder",
+            tr("check.kind-folder", fmt::arg("kind", i18n::noun_phrase(document.kind->name)),
+               fmt::arg("folder_kind", folder_kind->name), fmt::arg("folder", prefix + document.kind->name))));
     }
 }
 
@@ -180,9 +180,11 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
     for (const std::string& pointer : placeholders) {
         out.push_back(document.finding_at(
             pointer, false, draft ? Severity::warning : Severity::error, "placeholder",
-            fmt::format("{} still holds the scaffold's placeholder {}: fill it in{}", pointer_label(pointer),
-                        printable(document.data().at(nlohmann::json::json_pointer(pointer)).get<std::string>(), 80),
-                        draft ? "" : fmt::format(" (status is '{}', not draft)", document.status))));
+            tr("check.placeholder", fmt::arg("field", pointer_label(pointer)),
+               fmt::arg("placeholder",
+                        printable(document.data().at(nlohmann::json::json_pointer(pointer)).get<std::string>(), 80)),
+               fmt::arg("not_draft",
+                        draft ? "" : tr("check.placeholder-not-draft", fmt::arg("status", document.status))))));
     }
     const std::vector<std::string> links = link_pointers(*document.kind, document.data());
     for (const SchemaViolation& violation : validator_for(*document.kind).validate(document.data())) {

@@ -1,4 +1,5 @@
 #include "lib/check/git_rules.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/check/suspect.hpp"
 #include "lib/ops/references.hpp"
@@ -86,25 +87,23 @@ private:
         switch (m_repo.object_state(sha, &type)) {
         case ObjectState::missing:
             m_out.push_back(document.finding_at(pointer, false, Severity::error, "commit-missing",
-                                                fmt::format("commit {} does not exist in this repository", sha)));
+                                                tr("check.commit-missing", fmt::arg("sha", sha))));
             return;
         case ObjectState::not_commit:
-            m_out.push_back(document.finding_at(pointer, false, Severity::error, "commit-missing",
-                                                fmt::format("{} is a {}, not a commit", sha, type)));
+            m_out.push_back(
+                document.finding_at(pointer, false, Severity::error, "commit-missing",
+                                    tr("check.commit-not-commit", fmt::arg("sha", sha), fmt::arg("type", type))));
             return;
         case ObjectState::beyond_shallow:
-            m_out.push_back(document.finding_at(
-                pointer, false, Severity::warning, "commit-unverifiable",
-                fmt::format("commit {} cannot be verified: this clone is shallow (run `git fetch --unshallow`)",
-                            short_sha(sha))));
+            m_out.push_back(document.finding_at(pointer, false, Severity::warning, "commit-unverifiable",
+                                                tr("check.commit-unverifiable", fmt::arg("sha", short_sha(sha)))));
             return;
         case ObjectState::commit:
             break;
         }
         if (!m_reachable.contains(sha) && !m_repo.is_shallow()) {
-            m_out.push_back(document.finding_at(
-                pointer, false, Severity::warning, "commit-unreachable",
-                fmt::format("commit {} is not reachable from HEAD: is it only on another branch?", short_sha(sha))));
+            m_out.push_back(document.finding_at(pointer, false, Severity::warning, "commit-unreachable",
+                                                tr("check.commit-unreachable", fmt::arg("sha", short_sha(sha)))));
         }
     }
 
@@ -129,11 +128,10 @@ private:
         }
         for (const auto& [pointer, sha] : recorded_commits(fix)) {
             if (m_repo.object_state(sha) == ObjectState::commit && !contains(tested, sha)) {
-                m_out.push_back(fix.finding_at(
-                    "/verified_by", false, Severity::error, "fix-not-tested",
-                    fmt::format("the confirming test ran on a build without the fix: {} tested {}, which does not "
-                                "contain fix commit {}",
-                                report->second->id, short_sha(tested), short_sha(sha))));
+                m_out.push_back(
+                    fix.finding_at("/verified_by", false, Severity::error, "fix-not-tested",
+                                   tr("check.fix-not-tested", fmt::arg("report", report->second->id),
+                                      fmt::arg("tested", short_sha(tested)), fmt::arg("sha", short_sha(sha)))));
             }
         }
     }
@@ -147,9 +145,7 @@ private:
             }
             if (!merged_with_review(sha)) {
                 m_out.push_back(fix.finding_at(pointer, false, Severity::error, "fix-not-reviewed",
-                                               fmt::format("fix commit {} has no Reviewed-by: trailer, nor does a "
-                                                           "merge that brought it in (policy.reviewed_fix_commits)",
-                                                           short_sha(sha))));
+                                               tr("check.fix-not-reviewed", fmt::arg("sha", short_sha(sha)))));
             }
         }
     }
@@ -208,8 +204,8 @@ private:
             for (const std::string& id : referenced_ids(commit.trailers)) {
                 if (!known.contains(id)) {
                     m_out.push_back({Severity::warning, "trailer-unknown-id", "commit " + short_sha(sha), 0, 0, "",
-                                     fmt::format("Refs: names {}, which no document or item has ({})",
-                                                 printable(id, 60), commit.summary)});
+                                     tr("check.trailer-unknown-id", fmt::arg("id", printable(id, 60)),
+                                        fmt::arg("summary", commit.summary))});
                 }
             }
         }
@@ -222,11 +218,11 @@ private:
             if (found == uncommitted.end()) {
                 continue;
             }
-            const char* what = found->second == Repo::FileState::ignored     ? "is ignored by git (.gitignore)"
-                               : found->second == Repo::FileState::untracked ? "is not in git at all"
-                                                                             : "has changes that are not committed";
+            const std::string what = found->second == Repo::FileState::ignored     ? tr("check.uncommitted-ignored")
+                                     : found->second == Repo::FileState::untracked ? tr("check.uncommitted-untracked")
+                                                                                   : tr("check.uncommitted-changes");
             m_out.push_back({Severity::error, "uncommitted", document.path, 0, 0, document.id,
-                             fmt::format("{} (--require-committed)", what)});
+                             tr("check.uncommitted", fmt::arg("what", what))});
         }
     }
 

@@ -1,4 +1,5 @@
 #include "lib/check/rules.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/dates.hpp"
 #include "lib/util/text.hpp"
@@ -50,10 +51,12 @@ void check_spans(const Document& document, const json& node, const std::string& 
             const auto first = time_of(at(node, {open}));
             const auto last = time_of(at(node, {close}));
             if (first && last && *last < *first) {
-                out.push_back(document.finding_at(
-                    pointer + "/" + close, false, Severity::error, "date-order",
-                    fmt::format("{} {} is before {} {}: the span runs backwards", pointer_label(pointer + "/" + close),
-                                text_of(node[close]), pointer_label(pointer + "/" + open), text_of(node[open]))));
+                out.push_back(document.finding_at(pointer + "/" + close, false, Severity::error, "date-order",
+                                                  tr("check.span-backwards",
+                                                     fmt::arg("end", pointer_label(pointer + "/" + close)),
+                                                     fmt::arg("end_value", text_of(node[close])),
+                                                     fmt::arg("start", pointer_label(pointer + "/" + open)),
+                                                     fmt::arg("start_value", text_of(node[open])))));
             }
         }
         for (const auto& [key, value] : node.items()) {
@@ -77,10 +80,11 @@ void check_not_before(const Document& document, const std::string& later, const 
     const auto late = time_of(&data[later_pointer]);
     const auto early = time_of(&data[earlier_pointer]);
     if (late && early && *late < *early) {
-        out.push_back(
-            document.finding_at(later, false, Severity::error, "date-order",
-                                fmt::format("{} {} is before {} {}", pointer_label(later), text_of(data[later_pointer]),
-                                            pointer_label(earlier), text_of(data[earlier_pointer]))));
+        out.push_back(document.finding_at(later, false, Severity::error, "date-order",
+                                          tr("check.date-before", fmt::arg("later", pointer_label(later)),
+                                             fmt::arg("later_value", text_of(data[later_pointer])),
+                                             fmt::arg("earlier", pointer_label(earlier)),
+                                             fmt::arg("earlier_value", text_of(data[earlier_pointer])))));
     }
 }
 
@@ -117,9 +121,10 @@ void check_summary(const Document& document, Findings& out) {
         if (stated == nullptr || !stated->is_number_integer() || stated->get<long long>() == counted[field]) {
             continue;
         }
-        out.push_back(document.finding_at(std::string("/summary/") + field, false, Severity::error, "summary-counts",
-                                          fmt::format("summary.{} is {}, but the results count {}", field,
-                                                      stated->get<long long>(), counted[field])));
+        out.push_back(
+            document.finding_at(std::string("/summary/") + field, false, Severity::error, "summary-counts",
+                                tr("check.summary-counts", fmt::arg("field", field),
+                                   fmt::arg("stated", stated->get<long long>()), fmt::arg("counted", counted[field]))));
     }
 }
 
@@ -157,19 +162,19 @@ void check_results(const Document& document, const std::unordered_map<std::strin
         if (spec != nullptr && case_id != nullptr && case_id->is_string() &&
             all_cases.contains(case_id->get<std::string>()) &&
             std::find(cases.begin(), cases.end(), case_id->get<std::string>()) == cases.end()) {
-            out.push_back(document.finding_at(pointer + "/case", false, Severity::error, "result-case",
-                                              fmt::format("{} is not a test case of {}, the quality spec this "
-                                                          "report runs",
-                                                          case_id->get<std::string>(), spec->id)));
+            out.push_back(document.finding_at(
+                pointer + "/case", false, Severity::error, "result-case",
+                tr("check.result-case", fmt::arg("case", case_id->get<std::string>()), fmt::arg("spec", spec->id))));
         }
         const json* outcome = at(result, {"outcome"});
         const json* fix = at(result, {"fix"});
         if (outcome != nullptr && *outcome == "failed" && (fix == nullptr || fix->is_null())) {
             out.push_back(document.finding_at(
                 pointer + "/outcome", false, draft ? Severity::warning : Severity::error, "failed-without-fix",
-                fmt::format("{} failed but names no fix: start one with `cswm new fix-confirmation` and put its ID "
-                            "in results[{}].fix",
-                            case_id != nullptr && case_id->is_string() ? case_id->get<std::string>() : "the case", i)));
+                tr("check.failed-without-fix",
+                   fmt::arg("case", case_id != nullptr && case_id->is_string() ? case_id->get<std::string>()
+                                                                               : tr("check.the-case")),
+                   fmt::arg("index", i))));
         }
     }
 }
@@ -201,30 +206,30 @@ void check_fix_verified(const Document& document, const std::unordered_map<std::
             }
         }
     }
-    auto require_pass = [&](const std::string& case_id, const std::string& pointer, const char* role) {
+    auto require_pass = [&](const std::string& case_id, const std::string& pointer, const std::string& role) {
         const auto outcome = outcomes.find(case_id);
         if (outcome != outcomes.end() && outcome->second == "passed") {
             return;
         }
         out.push_back(document.finding_at(
             pointer, false, Severity::error, "fix-not-passed",
-            fmt::format("{} is {}, but {} ({}) {} in {}, the report that verifies it: re-run it on a build with the "
-                        "fix and name a report where it passed",
-                        document.id, document.status, case_id, role,
-                        outcome == outcomes.end() || outcome->second.empty() ? std::string("has no result")
-                                                                             : "is " + outcome->second,
-                        report.id)));
+            tr("check.fix-not-passed", fmt::arg("id", document.id), fmt::arg("status", document.status),
+               fmt::arg("case", case_id), fmt::arg("role", role),
+               fmt::arg("outcome", outcome == outcomes.end() || outcome->second.empty()
+                                       ? tr("check.outcome-none")
+                                       : tr("check.outcome-is", fmt::arg("outcome", outcome->second))),
+               fmt::arg("report", report.id))));
     };
     const json* source_case = at(document.data(), {"source", "case"});
     if (source_case != nullptr && source_case->is_string()) {
-        require_pass(source_case->get<std::string>(), "/verified_by", "the case that failed");
+        require_pass(source_case->get<std::string>(), "/verified_by", tr("check.role-failed-case"));
     }
     if (const json* cases = at(document.data(), {"regression", "cases"}); cases != nullptr && cases->is_array()) {
         for (std::size_t i = 0; i < cases->size(); ++i) {
             const json& each = (*cases)[i];
             if (each.is_string() && !(source_case != nullptr && *source_case == each)) {
                 require_pass(each.get<std::string>(), "/regression/cases/" + std::to_string(i),
-                             "re-run for regression");
+                             tr("check.role-regression"));
             }
         }
     }
@@ -246,19 +251,15 @@ void check_security_notification(const Document& document, Findings& out) {
     const long long deadline = *learned + 3600;
     if (notified && *notified < *learned) {
         out.push_back(document.finding_at("/security_incident/notified_at", false, Severity::error, "date-order",
-                                          "security_incident.notified_at is before learned_at"));
+                                          tr("check.notified-before-learned")));
     } else if (notified && *notified > deadline) {
         const long long late = *notified - *learned;
         out.push_back(document.finding_at(
             "/security_incident/notified_at", false, Severity::error, "security-notification",
-            fmt::format("notified {} h {:02} min after learning of the incident: the Cyber Security Management Act "
-                        "(資通安全管理法) requires notification within one hour",
-                        late / 3600, (late % 3600) / 60)));
+            tr("check.notified-late", fmt::arg("hours", late / 3600), fmt::arg("minutes", (late % 3600) / 60))));
     } else if (!notified && static_cast<long long>(std::time(nullptr)) > deadline) {
-        out.push_back(document.finding_at(
-            "/security_incident", false, Severity::error, "security-notification",
-            "an information-security incident learned of more than an hour ago has no notified_at: notify within "
-            "one hour (資通安全管理法) and record when"));
+        out.push_back(document.finding_at("/security_incident", false, Severity::error, "security-notification",
+                                          tr("check.not-notified")));
     }
 }
 

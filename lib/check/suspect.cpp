@@ -1,4 +1,5 @@
 #include "lib/check/suspect.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/model/json_text.hpp"
 #include "lib/util/sha256.hpp"
@@ -253,30 +254,27 @@ void check_suspect_links(const std::vector<Document>& documents, Findings& out) 
             loaded = true;
         }
         const std::map<std::string, std::string> recorded = recorded_fingerprints(spec);
-        for_each_link(
-            spec, [&](std::size_t i, const std::string& case_id, std::size_t j, const std::string& requirement) {
-                const auto now = stated.find(requirement);
-                if (now == stated.end()) {
-                    return; // an unknown requirement is link-target's finding
-                }
-                const std::string fingerprint = statement_fingerprint(now->second.statement);
-                const auto seen = recorded.find(requirement);
-                if (seen == recorded.end()) {
-                    out.push_back(spec.finding_at(
-                        link_pointer(i, j), false, Severity::warning, "suspect-link",
-                        fmt::format("{} is suspect: it verifies {} ({}), whose statement the review of {} did not "
-                                    "record; once the reviewers have read it against the case, run `cswm review {}`",
-                                    case_id, requirement, now->second.srs->id, spec.id, spec.id)));
-                } else if (seen->second != fingerprint) {
-                    out.push_back(spec.finding_at(
-                        link_pointer(i, j), false, Severity::warning, "suspect-link",
-                        fmt::format("{} is suspect: the statement of {} ({}) changed after {} was reviewed "
-                                    "(fingerprint {}, now {}); check that the case still verifies it, then run "
-                                    "`cswm review {}`",
-                                    case_id, requirement, now->second.srs->id, spec.id, seen->second, fingerprint,
-                                    spec.id)));
-                }
-            });
+        for_each_link(spec, [&](std::size_t i, const std::string& case_id, std::size_t j,
+                                const std::string& requirement) {
+            const auto now = stated.find(requirement);
+            if (now == stated.end()) {
+                return; // an unknown requirement is link-target's finding
+            }
+            const std::string fingerprint = statement_fingerprint(now->second.statement);
+            const auto seen = recorded.find(requirement);
+            if (seen == recorded.end()) {
+                out.push_back(spec.finding_at(link_pointer(i, j), false, Severity::warning, "suspect-link",
+                                              tr("check.suspect-unrecorded", fmt::arg("case", case_id),
+                                                 fmt::arg("requirement", requirement),
+                                                 fmt::arg("srs", now->second.srs->id), fmt::arg("spec", spec.id))));
+            } else if (seen->second != fingerprint) {
+                out.push_back(spec.finding_at(link_pointer(i, j), false, Severity::warning, "suspect-link",
+                                              tr("check.suspect-changed", fmt::arg("case", case_id),
+                                                 fmt::arg("requirement", requirement),
+                                                 fmt::arg("srs", now->second.srs->id), fmt::arg("spec", spec.id),
+                                                 fmt::arg("recorded", seen->second), fmt::arg("now", fingerprint))));
+            }
+        });
     }
 }
 
@@ -306,24 +304,21 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
             stated = stated_requirements(documents);
             loaded = true;
         }
-        for_each_link(
-            spec, [&](std::size_t i, const std::string& case_id, std::size_t j, const std::string& requirement) {
-                const auto now = stated.find(requirement);
-                if (now == stated.end()) {
-                    return;
-                }
-                const std::optional<std::string> then = old.at(approval->sha, now->second.srs->path, requirement);
-                if (!then || normalised(*then) == normalised(now->second.statement)) {
-                    return; // not stated then: nothing to compare with, and no guess
-                }
-                out.push_back(spec.finding_at(
-                    link_pointer(i, j), false, Severity::warning, "suspect-link",
-                    fmt::format("{} is suspect: the statement of {} ({}) changed after {} was approved in commit {} "
-                                "({} records no fingerprints, so the SRS of that commit was compared); check that "
-                                "the case still verifies it, then run `cswm review {}`",
-                                case_id, requirement, now->second.srs->id, spec.id, approval->sha.substr(0, 10),
-                                spec.id, spec.id)));
-            });
+        for_each_link(spec, [&](std::size_t i, const std::string& case_id, std::size_t j,
+                                const std::string& requirement) {
+            const auto now = stated.find(requirement);
+            if (now == stated.end()) {
+                return;
+            }
+            const std::optional<std::string> then = old.at(approval->sha, now->second.srs->path, requirement);
+            if (!then || normalised(*then) == normalised(now->second.statement)) {
+                return; // not stated then: nothing to compare with, and no guess
+            }
+            out.push_back(spec.finding_at(link_pointer(i, j), false, Severity::warning, "suspect-link",
+                                          tr("check.suspect-since-approval", fmt::arg("case", case_id),
+                                             fmt::arg("requirement", requirement), fmt::arg("srs", now->second.srs->id),
+                                             fmt::arg("spec", spec.id), fmt::arg("sha", approval->sha.substr(0, 10)))));
+        });
     }
 }
 

@@ -1,4 +1,5 @@
 #include "lib/check/rules.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/text.hpp"
 
@@ -75,7 +76,7 @@ std::string place_text(const Definition& definition) {
 }
 
 void report_duplicates(const std::unordered_map<std::string, std::vector<Definition>>& table, const char* rule,
-                       const char* what, Findings& out) {
+                       const std::string& what, Findings& out) {
     for (const auto& [id, definitions] : table) {
         if (definitions.size() < 2) {
             continue;
@@ -87,10 +88,10 @@ void report_duplicates(const std::unordered_map<std::string, std::vector<Definit
                     others.push_back(place_text(other));
                 }
             }
-            out.push_back(definition.document->finding_at(
-                definition.pointer, false, Severity::error, rule,
-                fmt::format("{} {} is also defined at {}: IDs must be unique in the repository", what, id,
-                            join(others, ", "))));
+            out.push_back(
+                definition.document->finding_at(definition.pointer, false, Severity::error, rule,
+                                                tr("check.duplicate-id", fmt::arg("what", what), fmt::arg("id", id),
+                                                   fmt::arg("places", join(others, ", ")))));
         }
     }
 }
@@ -98,9 +99,9 @@ void report_duplicates(const std::unordered_map<std::string, std::vector<Definit
 std::string describe_targets(const LinkDefinition& link) {
     std::vector<std::string> targets = link.kinds;
     for (const std::string& item : link.items) {
-        targets.push_back(item + " item");
+        targets.push_back(tr("check.link-item", fmt::arg("prefix", item)));
     }
-    return join(targets, " or ");
+    return i18n::join_or(targets);
 }
 
 /// Nearest existing IDs of the allowed targets, for "did you mean".
@@ -135,23 +136,25 @@ void check_link_value(const Document& document, const LinkDefinition& link, cons
         const Kind* kind = found->second.front().document->kind;
         // A target of unknown kind has its own finding; saying it here too would only repeat it.
         if (kind != nullptr && std::find(link.kinds.begin(), link.kinds.end(), kind->name) == link.kinds.end()) {
-            report("link-kind", fmt::format("{} names {}, {}, but must name {}", label, target,
-                                            with_article(kind->name), with_article(describe_targets(link))));
+            report("link-kind", tr("check.link-kind", fmt::arg("field", label), fmt::arg("target", target),
+                                   fmt::arg("kind", i18n::noun_phrase(kind->name)),
+                                   fmt::arg("expected", i18n::noun_phrase(describe_targets(link)))));
         }
         return;
     }
     if (const auto found = index.items.find(target); found != index.items.end()) {
         const std::string& prefix = found->second.front().prefix;
         if (std::find(link.items.begin(), link.items.end(), prefix) == link.items.end()) {
-            report("link-kind", fmt::format("{} names {}, {} item, but must name {}", label, target,
-                                            with_article(prefix), with_article(describe_targets(link))));
+            report("link-kind", tr("check.link-kind-item", fmt::arg("field", label), fmt::arg("target", target),
+                                   fmt::arg("prefix", i18n::noun_phrase(prefix)),
+                                   fmt::arg("expected", i18n::noun_phrase(describe_targets(link)))));
         }
         return;
     }
     if (index.unparsed.contains(target)) {
         return;
     }
-    std::string message = fmt::format("{} names {}, which does not exist", label, printable(target, 60));
+    std::string message = tr("check.link-target", fmt::arg("field", label), fmt::arg("target", printable(target, 60)));
     auto cached = index.candidates.find(&link);
     if (cached == index.candidates.end()) {
         cached = index.candidates.emplace(&link, candidates_for(link, index)).first;
@@ -159,7 +162,7 @@ void check_link_value(const Document& document, const LinkDefinition& link, cons
     if (cached->second.size() <= index.suggestion_budget) {
         index.suggestion_budget -= cached->second.size();
         if (const auto suggestion = closest_match(target, cached->second)) {
-            message += fmt::format(" (did you mean {}?)", *suggestion);
+            message += tr("check.link-did-you-mean", fmt::arg("id", *suggestion));
         }
     }
     report("link-target", message);
@@ -184,8 +187,8 @@ void check_links(const Document& document, const Index& index, Findings& out) {
 
 void check_tree(const std::vector<Document>& documents, const Catalog&, Findings& out) {
     const Index index = build_index(documents);
-    report_duplicates(index.documents, "duplicate-id", "document ID", out);
-    report_duplicates(index.items, "duplicate-item", "item ID", out);
+    report_duplicates(index.documents, "duplicate-id", tr("check.what-document-id"), out);
+    report_duplicates(index.items, "duplicate-item", tr("check.what-item-id"), out);
     for (const Document& document : documents) {
         if (document.parsed() && document.kind != nullptr) {
             check_links(document, index, out);

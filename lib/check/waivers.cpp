@@ -1,4 +1,5 @@
 #include "lib/check/waivers.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/check/rule_catalog.hpp"
 #include "lib/util/error.hpp"
@@ -25,23 +26,20 @@ void validate_rule(const Config& config, const std::string& rule, Position at, c
         for (const RuleInfo& known : rule_catalog()) {
             names.emplace_back(known.id);
         }
-        std::string message = fmt::format("{}: unknown rule '{}'", field, printable(rule, 60));
+        std::string message =
+            tr("config.rule-unknown", fmt::arg("field", field), fmt::arg("rule", printable(rule, 60)));
         if (const auto suggestion = closest_match(rule, names)) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
+            message += tr("config.rule-did-you-mean", fmt::arg("rule", *suggestion));
         }
-        fail(config, at, message + " (the rules are listed in docs/check-rules.md)");
+        fail(config, at, message + tr("config.rule-list"));
     }
     if (!info->adjustable) {
         fail(config, at,
-             fmt::format("{}: rule '{}' says a file could not be read as a document, so nothing else was checked "
-                         "there: it cannot be {}; fix the file instead",
-                         field, rule, waiver ? "waived" : "given another severity"));
+             tr(waiver ? "config.rule-not-waivable" : "config.rule-not-adjustable", fmt::arg("field", field),
+                fmt::arg("rule", rule)));
     }
     if (waiver && rule.starts_with("waiver-")) {
-        fail(config, at,
-             fmt::format("{}: rule '{}' is about waivers themselves and cannot be waived: renew or remove the "
-                         "waiver it names (or set it to off under rules:)",
-                         field, rule));
+        fail(config, at, tr("config.waiver-of-waiver", fmt::arg("field", field), fmt::arg("rule", rule)));
     }
 }
 
@@ -100,7 +98,7 @@ bool under(const std::string& path, const std::string& folder) {
 }
 
 std::string target_of(const WaiverSetting& waiver) {
-    return waiver.id.empty() ? (waiver.path.empty() ? std::string("the whole repository") : waiver.path) : waiver.id;
+    return waiver.id.empty() ? (waiver.path.empty() ? tr("check.whole-repository") : waiver.path) : waiver.id;
 }
 
 } // namespace
@@ -213,23 +211,19 @@ WaivedFindings apply_rule_settings(const Config& config, const std::vector<Docum
         if (!waiver.expires.empty() && today > waiver.expires) {
             finding.severity = Severity::error;
             finding.rule = "waiver-expired";
-            finding.message = fmt::format(
-                "the waiver of {} for {} expired on {}{}: fix what it covered, or renew it with a new date and "
-                "justification",
-                waiver.rule, target_of(waiver), waiver.expires,
-                matched[i] == 0   ? ""
-                : matched[i] == 1 ? " and 1 finding counts again"
-                                  : fmt::format(" and {} findings count again", matched[i]));
+            finding.message = tr("check.waiver-expired", fmt::arg("rule", waiver.rule),
+                                 fmt::arg("target", target_of(waiver)), fmt::arg("date", waiver.expires),
+                                 fmt::arg("counting", matched[i] == 0   ? std::string()
+                                                      : matched[i] == 1 ? tr("check.waiver-expired-one")
+                                                                        : tr("check.waiver-expired-many",
+                                                                             fmt::arg("count", matched[i]))));
         } else if (matched[i] == 0) {
             finding.severity = Severity::warning;
             finding.rule = "waiver-unused";
             const bool known = waiver.id.empty() || document_paths.contains(waiver.id) || items.contains(waiver.id);
             finding.message =
-                known ? fmt::format("the waiver of {} for {} matches no finding: remove it", waiver.rule,
-                                    target_of(waiver))
-                      : fmt::format("the waiver of {} names {}, which no document or item has: correct the ID or "
-                                    "remove the waiver",
-                                    waiver.rule, waiver.id);
+                known ? tr("check.waiver-unused", fmt::arg("rule", waiver.rule), fmt::arg("target", target_of(waiver)))
+                      : tr("check.waiver-unknown-id", fmt::arg("rule", waiver.rule), fmt::arg("id", waiver.id));
         } else {
             continue;
         }

@@ -1,6 +1,7 @@
 #include "lib/git/repo.hpp"
 
 #include "lib/git/handles.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
@@ -85,9 +86,7 @@ std::optional<Repo> Repo::discover_if_any(const fs::path& start) {
 Repo Repo::discover(const fs::path& start) {
     std::optional<Repo> repo = discover_if_any(start);
     if (!repo) {
-        throw Error(fmt::format("not a git repository (or any parent up to /): {}\n"
-                                "cswm works inside a git repository: run `git init` first",
-                                start.string()));
+        throw Error(tr("git.not-a-repository", fmt::arg("folder", start.string())));
     }
     return std::move(*repo);
 }
@@ -143,7 +142,7 @@ std::string Repo::resolve_commit(const std::string& revision) const {
     }
     if (status != 0) {
         if (!has_commits()) {
-            throw Error(fmt::format("revision {} names nothing: the repository has no commits yet", shown));
+            throw Error(tr("git.no-commits-yet", fmt::arg("revision", shown)));
         }
         throw Error(fmt::format("unknown revision {}: no commit, branch or tag has that name", shown));
     }

@@ -1,5 +1,6 @@
 #include "lib/import/junit_import.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/import/report_fill.hpp"
 #include "lib/ops/new_document.hpp"
 #include "lib/ops/query.hpp"
@@ -22,9 +23,10 @@ constexpr std::string_view k_first_real_day = "1980-01-01";
 Document find_of_kind(const Workspace& workspace, const std::string& id, const char* kind, const char* role) {
     Document document = find_document(workspace, id);
     if (document.kind == nullptr || document.kind->name != kind) {
-        throw Error(fmt::format("{} is {}, not {}: {} must name {}", id,
-                                document.kind != nullptr ? with_article(document.kind->name) : "of no known kind",
-                                with_article(kind), role, with_article(kind)));
+        throw Error(tr("import.wrong-kind", fmt::arg("id", id),
+                       fmt::arg("kind", document.kind != nullptr ? i18n::noun_phrase(document.kind->name)
+                                                                 : tr("import.no-known-kind")),
+                       fmt::arg("expected", i18n::noun_phrase(kind)), fmt::arg("option", role)));
     }
     return document;
 }
@@ -33,7 +35,7 @@ Document find_of_kind(const Workspace& workspace, const std::string& id, const c
 std::vector<JunitFile> read_files(const Workspace& workspace, const JunitImportRequest& request,
                                   std::vector<ImportedFile>& imported) {
     if (request.files.empty()) {
-        throw Error("name at least one JUnit XML file");
+        throw Error(tr("import.no-files"));
     }
     std::vector<JunitFile> files;
     std::set<std::string> seen;
@@ -88,10 +90,8 @@ std::string default_title(const JunitImportRequest& request, const std::string& 
 
 void check_size(const Workspace& workspace, const std::string& text, const std::string& id) {
     if (text.size() > workspace.config().max_document_bytes) {
-        throw Error(fmt::format("{} would be {} bytes, more than limits.max_document_bytes ({}) in .cswm.yaml: map "
-                                "the tests to fewer cases, import fewer files, or raise the limit; nothing was "
-                                "written",
-                                id, text.size(), workspace.config().max_document_bytes));
+        throw Error(tr("import.too-large", fmt::arg("id", id), fmt::arg("size", text.size()),
+                       fmt::arg("limit", workspace.config().max_document_bytes)));
     }
 }
 
@@ -119,7 +119,7 @@ JunitImportResult import_junit(const Workspace& workspace, const JunitImportRequ
     const Document spec = find_of_kind(workspace, request.quality_spec, "quality-spec", "--quality-spec");
     const std::vector<SpecCase> cases = spec_cases(spec.data());
     if (cases.empty()) {
-        throw Error(fmt::format("{} ({}) has no test cases with an ID to map the tests to", spec.id, spec.path));
+        throw Error(tr("import.spec-without-cases", fmt::arg("id", spec.id), fmt::arg("path", spec.path)));
     }
     std::optional<Document> draft;
     // --into reads, fills and writes a draft as one step under the lock every writer of
@@ -129,8 +129,8 @@ JunitImportResult import_junit(const Workspace& workspace, const JunitImportRequ
         lock.emplace(workspace.lock_file());
         draft = find_of_kind(workspace, *request.into, "test-report", "--into");
         if (draft->status != "draft") {
-            throw Error(fmt::format("{} is {}, not a draft: import into a new report instead", draft->id,
-                                    draft->status.empty() ? "without a status" : printable(draft->status, 40)));
+            throw Error(tr(draft->status.empty() ? "import.into-no-status" : "import.into-not-draft",
+                           fmt::arg("id", draft->id), fmt::arg("status", printable(draft->status, 40))));
         }
     }
 

@@ -1,5 +1,6 @@
 #include "lib/ops/hook.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -51,7 +52,7 @@ fs::path install_commit_hook(const Workspace& workspace, const fs::path& cswm_pa
     std::error_code error;
     fs::create_directories(folder, error);
     if (error) {
-        throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
+        throw Error(tr("ops.cannot-create", fmt::arg("path", folder.string()), fmt::arg("reason", error.message())));
     }
     const fs::path hook = folder / "commit-msg";
     const std::string script = hook_script(cswm_path);
@@ -59,17 +60,14 @@ fs::path install_commit_hook(const Workspace& workspace, const fs::path& cswm_pa
     const bool exists = fs::exists(fs::symlink_status(hook, error));
     const bool ours = existing.problem == ReadProblem::none && existing.content.find(k_marker) != std::string::npos;
     if (exists && !ours && !force) {
-        throw Error(fmt::format("{} already exists and was not written by cswm: keep it, or run `cswm hook install "
-                                "--force` to replace it (call `cswm hook check-message \"$1\"` from your own hook "
-                                "to combine them)",
-                                hook.string()));
+        throw Error(tr("hook.exists", fmt::arg("path", hook.string())));
     }
     if (exists && !ours) {
         fs::remove(hook, error); // --force: a symlink or foreign hook is replaced, not written through
     }
     write_file_atomically(hook, script);
     if (::chmod(hook.c_str(), 0755) != 0) {
-        throw Error(fmt::format("cannot make {} executable", hook.string()));
+        throw Error(tr("hook.not-executable", fmt::arg("path", hook.string())));
     }
     return hook;
 }

@@ -3,6 +3,7 @@
 #include "lib/catalog/catalog.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/ops/schema_export.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/workspace/config.hpp"
@@ -35,7 +36,8 @@ InitReport init_workspace(const fs::path& start, const std::optional<std::string
         }
         fs::create_directories(folder, error);
         if (error) {
-            throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
+            throw Error(
+                tr("ops.cannot-create", fmt::arg("path", folder.string()), fmt::arg("reason", error.message())));
         }
         report.folders_created.push_back(relative_to(folder, repo.workdir()));
     }

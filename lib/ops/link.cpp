@@ -1,5 +1,6 @@
 #include "lib/ops/link.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -19,8 +20,7 @@ std::string commit_pointer(const Document& document, const FieldPath& field, con
     const std::size_t each = text.find("[]");
     if (each == std::string::npos) {
         if (action) {
-            throw Error(fmt::format("--action is for documents with a list of actions; {} has one {} field",
-                                    document.id, text));
+            throw Error(tr("link.action-not-list", fmt::arg("id", document.id), fmt::arg("field", text)));
         }
         std::string pointer;
         std::size_t start = 0;
@@ -37,11 +37,12 @@ std::string commit_pointer(const Document& document, const FieldPath& field, con
     const nlohmann::json* items = document.data().contains(list) ? &document.data()[list] : nullptr;
     const std::size_t count = items != nullptr && items->is_array() ? items->size() : 0;
     if (!action) {
-        throw Error(fmt::format("{} has {} {}: say which with --action N (1 to {})", document.id, count, list,
-                                std::max<std::size_t>(count, 1)));
+        throw Error(tr("link.which-action", fmt::arg("id", document.id), fmt::arg("count", count),
+                       fmt::arg("list", list), fmt::arg("last", std::max<std::size_t>(count, 1))));
     }
     if (*action < 1 || static_cast<std::size_t>(*action) > count) {
-        throw Error(fmt::format("--action {} is out of range: {} has {} {}", *action, document.id, count, list));
+        throw Error(tr("link.action-range", fmt::arg("action", *action), fmt::arg("id", document.id),
+                       fmt::arg("count", count), fmt::arg("list", list)));
     }
     return fmt::format("/{}/{}/{}", pointer_token(list), *action - 1, pointer_token(rest));
 }
@@ -55,9 +56,7 @@ LinkResult link_commits(const Workspace& workspace, const LinkRequest& request) 
     const FileLock lock(workspace.lock_file());
     const Document document = find_document(workspace, request.id);
     if (document.kind->commit_fields.empty()) {
-        throw Error(fmt::format("{} records no commits: link them from the fix confirmation, test report or "
-                                "maintenance log that does",
-                                with_article(document.kind->name)));
+        throw Error(tr("link.kind-without-commits", fmt::arg("kind", i18n::noun_phrase(document.kind->name))));
     }
     const FieldPath& field = document.kind->commit_fields.front();
     const std::string pointer = commit_pointer(document, field, request.action);
@@ -76,14 +75,14 @@ LinkResult link_commits(const Workspace& workspace, const LinkRequest& request) 
     const bool single = field.text().find_first_of(".[") == std::string::npos && type != "array" &&
                         !(type.is_array() && std::find(type.begin(), type.end(), "array") != type.end());
     if (single && shas.size() > 1) {
-        throw Error(fmt::format("a {} records one commit in {}: give one revision", document.kind->name, field.text()));
+        throw Error(tr("link.one-commit", fmt::arg("kind", document.kind->name), fmt::arg("field", field.text())));
     }
 
     if (single && document.data().contains(nlohmann::json::json_pointer(pointer))) {
         const nlohmann::json& current = document.data()[nlohmann::json::json_pointer(pointer)];
         if (current.is_string() && current != shas.front()) {
-            throw Error(fmt::format("{} already records commit {} in {}; change it by hand if that was wrong",
-                                    document.id, current.get<std::string>(), pointer_label(pointer)));
+            throw Error(tr("link.already-recorded", fmt::arg("id", document.id),
+                           fmt::arg("sha", current.get<std::string>()), fmt::arg("field", pointer_label(pointer))));
         }
     }
     remove_stale_temporaries(document.file.parent_path());

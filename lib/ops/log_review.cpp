@@ -1,5 +1,6 @@
 #include "lib/ops/log_review.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/new_document.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/util/error.hpp"
@@ -178,15 +179,12 @@ LogReviewResult append_log_review(const Workspace& workspace, const LogScan& sca
     const FileLock lock(workspace.lock_file());
     const Document document = find_document(workspace, request.id);
     if (document.kind == nullptr || document.kind->name != k_kind) {
-        throw Error(fmt::format(
-            "{} is {}, not a maintenance log: --into takes the ID of one, such as MLOG-007", request.id,
-            document.kind != nullptr ? with_article(document.kind->name) : std::string("of no known kind")));
+        throw Error(tr("logscan.into-not-a-log", fmt::arg("id", request.id),
+                       fmt::arg("kind", document.kind != nullptr ? i18n::noun_phrase(document.kind->name)
+                                                                 : tr("logscan.no-known-kind"))));
     }
     if (document.status == "closed") {
-        throw Error(fmt::format("{} is closed: its period is over, and a closed maintenance log takes no more "
-                                "reviews; record this one in the log of the current period (cswm new "
-                                "maintenance-log), or reopen {} first",
-                                request.id, request.id));
+        throw Error(tr("logscan.into-closed", fmt::arg("id", request.id)));
     }
     const ordered_json entry = log_review_entry(workspace, scan, request);
     remove_stale_temporaries(document.file.parent_path());

@@ -1,6 +1,7 @@
 #include "lib/ops/new_document.hpp"
 
 #include "lib/ops/schema_export.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
@@ -58,13 +59,13 @@ unsigned long highest_id_number(const Workspace& workspace, const Kind& kind) {
 
 void validate_title(const std::string& title) {
     if (find_invalid_utf8(title)) {
-        throw Error("the title is not valid UTF-8");
+        throw Error(tr("new.title-not-utf8"));
     }
     std::size_t offset = 0;
     while (offset < title.size()) {
         const char32_t c = next_code_point(title, offset);
         if (c < 0x20 || c == 0x7F) {
-            throw Error("the title must be one line without control characters");
+            throw Error(tr("new.title-one-line"));
         }
     }
 }
@@ -77,11 +78,11 @@ NewDocumentResult create_document(const Workspace& workspace, const NewDocumentR
     const Kind* kind = workspace.catalog().find(request.kind);
     if (kind == nullptr) {
         const std::vector<std::string> names = workspace.catalog().names();
-        std::string message = fmt::format("unknown kind '{}'", printable(request.kind, 60));
+        std::string message = tr("ops.kind-unknown", fmt::arg("kind", printable(request.kind, 60)));
         if (const auto suggestion = closest_match(request.kind, names)) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
+            message += tr("ops.did-you-mean-quoted", fmt::arg("word", *suggestion));
         }
-        throw Error(message + fmt::format("\nkinds: {}", join(names, ", ")));
+        throw Error(message + "\n" + tr("new.kinds", fmt::arg("kinds", join(names, ", "))));
     }
     validate_title(request.title);
     return create_with_next_id(workspace, *kind, request.title,
@@ -94,7 +95,7 @@ NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& ki
     std::error_code error;
     fs::create_directories(folder, error);
     if (error) {
-        throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
+        throw Error(tr("ops.cannot-create", fmt::arg("path", folder.string()), fmt::arg("reason", error.message())));
     }
     // The lock makes "find the highest ID, write the next" one step for concurrent runs
     // in this clone; the exclusive create below guards against everything else.
@@ -105,9 +106,8 @@ NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& ki
     const std::string schema = exported.written ? relative_to(exported.file, workspace.root()) : std::string();
     unsigned long highest = highest_number(workspace, kind);
     if (highest >= k_largest_number) {
-        throw Error(fmt::format("{}-{} is the highest {} ID in the tree and leaves no next number: give that "
-                                "document a smaller ID",
-                                kind.prefix, highest, kind.name));
+        throw Error(tr("new.no-next-number", fmt::arg("prefix", kind.prefix), fmt::arg("number", highest),
+                       fmt::arg("kind", kind.name)));
     }
     const std::string slug = slugify(title);
     for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -119,7 +119,7 @@ NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& ki
         }
         ++highest;
     }
-    throw Error(fmt::format("cannot find a free file name in {}", folder.string()));
+    throw Error(tr("new.no-free-name", fmt::arg("folder", folder.string())));
 }
 
 std::string render_scaffold(const Kind& kind, const NewDocumentRequest& request, const std::string& id) {

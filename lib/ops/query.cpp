@@ -1,5 +1,6 @@
 #include "lib/ops/query.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
@@ -46,9 +47,9 @@ struct DocumentOrder {
 std::vector<Document> list_documents(const Workspace& workspace, const ListFilter& filter) {
     if (filter.kind && workspace.catalog().find(*filter.kind) == nullptr) {
         const std::vector<std::string> names = workspace.catalog().names();
-        std::string message = fmt::format("unknown kind '{}'", printable(*filter.kind, 60));
+        std::string message = tr("ops.kind-unknown", fmt::arg("kind", printable(*filter.kind, 60)));
         if (const auto suggestion = closest_match(*filter.kind, names)) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
+            message += tr("ops.did-you-mean-quoted", fmt::arg("word", *suggestion));
         }
         throw Error(message);
     }
@@ -81,8 +82,7 @@ Document find_document(const Workspace& workspace, const std::string& id) {
     }
     if (matches.size() == 1) {
         if (matches.front().kind == nullptr) {
-            throw Error(
-                fmt::format("{} has no known kind: run `cswm check {}`", matches.front().path, matches.front().path));
+            throw Error(tr("ops.no-known-kind", fmt::arg("path", matches.front().path)));
         }
         return std::move(matches.front());
     }
@@ -90,13 +90,12 @@ Document find_document(const Workspace& workspace, const std::string& id) {
         for (const fs::path& file : workspace.scan().files) {
             const std::string name = file.filename().string();
             if (name.starts_with(id) && name.size() > id.size() && (name[id.size()] == '-' || name[id.size()] == '.')) {
-                throw Error(fmt::format("{} could not be read as a document: run `cswm check {}`",
-                                        relative_to(file, workspace.root()), relative_to(file, workspace.root())));
+                throw Error(tr("ops.unreadable-document", fmt::arg("path", relative_to(file, workspace.root()))));
             }
         }
-        std::string message = fmt::format("no document has the ID {}", printable(id, 60));
+        std::string message = tr("ops.no-such-id", fmt::arg("id", printable(id, 60)));
         if (const auto suggestion = closest_match(id, known)) {
-            message += fmt::format(": did you mean {}?", *suggestion);
+            message += tr("ops.did-you-mean", fmt::arg("word", *suggestion));
         }
         throw Error(message);
     }
@@ -104,8 +103,8 @@ Document find_document(const Workspace& workspace, const std::string& id) {
     for (const Document& document : matches) {
         paths.push_back(document.path);
     }
-    throw Error(fmt::format("{} files have the ID {}: {}\nrun `cswm check` and give one of them a new ID",
-                            matches.size(), id, join(paths, ", ")));
+    throw Error(tr("ops.id-in-several-files", fmt::arg("count", matches.size()), fmt::arg("id", id),
+                   fmt::arg("paths", join(paths, ", "))));
 }
 
 } // namespace cswm

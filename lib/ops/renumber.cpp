@@ -1,5 +1,6 @@
 #include "lib/ops/renumber.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/new_document.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/util/error.hpp"
@@ -202,7 +203,7 @@ std::vector<std::size_t> find_id_mentions(std::string_view text, std::string_vie
 RenumberResult renumber(const Workspace& workspace, const RenumberRequest& request) {
     const auto old_parts = split_id(request.old_id);
     if (!old_parts) {
-        throw Error(fmt::format("'{}' is not an ID such as SRS-004 or REQ-042", printable(request.old_id, 60)));
+        throw Error(tr("renumber.not-an-id", fmt::arg("id", printable(request.old_id, 60))));
     }
     // The same lock as `cswm new`: no new document can take NEW while this runs.
     const FileLock lock(workspace.lock_file());
@@ -284,19 +285,19 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
     }
     const auto new_parts = split_id(new_id);
     if (!new_parts) {
-        throw Error(fmt::format("'{}' is not an ID such as {}-{:03}", printable(new_id, 60), old_parts->first,
-                                old_parts->second + 1));
+        throw Error(tr("renumber.not-an-id-like", fmt::arg("id", printable(new_id, 60)),
+                       fmt::arg("prefix", old_parts->first), fmt::arg("number", old_parts->second + 1)));
     }
     if (new_id.size() - new_id.rfind('-') - 1 < 3) {
-        throw Error(fmt::format("'{}' is too short: IDs have three digits or more, such as {}-{:03}", new_id,
-                                new_parts->first, new_parts->second));
+        throw Error(tr("renumber.too-short", fmt::arg("id", new_id), fmt::arg("prefix", new_parts->first),
+                       fmt::arg("number", new_parts->second)));
     }
     if (new_parts->first != old_parts->first) {
-        throw Error(fmt::format("{} and {} have different prefixes: the new ID keeps the kind's prefix {}",
-                                request.old_id, new_id, old_parts->first));
+        throw Error(tr("renumber.other-prefix", fmt::arg("old", request.old_id), fmt::arg("new", new_id),
+                       fmt::arg("prefix", old_parts->first)));
     }
     if (new_id == request.old_id) {
-        throw Error(fmt::format("{} already has that ID", request.old_id));
+        throw Error(tr("renumber.same-id", fmt::arg("id", request.old_id)));
     }
     if (known.contains(new_id)) {
         std::vector<std::string> paths;
@@ -306,8 +307,7 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
                 paths.push_back(document.path);
             }
         }
-        throw Error(fmt::format("{} is taken: {} has it; give another ID, or none for the next free one", new_id,
-                                join(paths, ", ")));
+        throw Error(tr("renumber.taken", fmt::arg("id", new_id), fmt::arg("paths", join(paths, ", "))));
     }
 
     // Every file that mentions OLD: the documents and .cswm.yaml.

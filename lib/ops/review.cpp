@@ -1,6 +1,7 @@
 #include "lib/ops/review.hpp"
 
 #include "lib/check/suspect.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
@@ -52,7 +53,7 @@ void put(YamlEditor& editor, const std::string& parent, const std::string& key, 
         return;
     }
     if (after == key) {
-        throw Error(fmt::format("the document has no {}: fix it (`cswm check`) before recording a review", label));
+        throw Error(tr("review.field-missing", fmt::arg("field", label)));
     }
     editor.insert_after(parent + "/" + after, key, nlohmann::ordered_json(value));
     changes.push_back(fmt::format("{}: {}", label, value));
@@ -87,7 +88,7 @@ void record_reviewer(YamlEditor& editor, const ReviewRequest& request, const std
     const json& review = (*editor.parsed().root)["review"];
     const json reviewers = review.value("reviewers", json());
     if (!reviewers.is_null() && !reviewers.is_array()) {
-        throw Error("review.reviewers is not a list: fix it (`cswm check`) before recording a review");
+        throw Error(tr("review.reviewers-not-list"));
     }
     const std::optional<std::size_t> found =
         reviewers.is_array() ? find_reviewer(reviewers, *request.by) : std::nullopt;
@@ -161,17 +162,15 @@ ReviewResult record_review(const Workspace& workspace, const ReviewRequest& requ
     const FileLock lock(workspace.lock_file());
     const Document document = find_document(workspace, request.id);
     if (!document.kind->sign_off) {
-        throw Error(fmt::format("{} is {}, which has no sign-off (review block): only feasibility plans, SRSs, "
-                                "quality specs, test reports and fix confirmations are reviewed",
-                                document.id, with_article(document.kind->name)));
+        throw Error(tr("review.no-sign-off", fmt::arg("id", document.id),
+                       fmt::arg("kind", i18n::noun_phrase(document.kind->name))));
     }
     const json& data = document.data();
     if (!data.contains("review") || !data["review"].is_object()) {
-        throw Error(fmt::format("{} has no review block (review:) to record in: add one as `cswm new {}` writes it",
-                                document.id, document.kind->name));
+        throw Error(tr("review.no-block", fmt::arg("id", document.id), fmt::arg("kind", document.kind->name)));
     }
     if (request.by && request.by->find_first_not_of(" \t") == std::string::npos) {
-        throw Error("--by needs the reviewer's name");
+        throw Error(tr("review.by-needs-name"));
     }
     const std::string today = today_iso();
     ReviewResult result;
@@ -190,9 +189,8 @@ ReviewResult record_review(const Workspace& workspace, const ReviewRequest& requ
         if (place != nullptr && place->value_offset < original.size() &&
             (original[place->value_offset] == '{' || original[place->value_offset] == '[') &&
             !data[nlohmann::json::json_pointer(pointer)].empty()) { // `[]` becomes a block list
-            throw Error(fmt::format("{} of {} is written in flow style ({}…): write it as a block, one key or "
-                                    "item per line as `cswm new` does, to record a review",
-                                    pointer_label(pointer), document.id, original[place->value_offset]));
+            throw Error(tr("review.flow-style", fmt::arg("field", pointer_label(pointer)), fmt::arg("id", document.id),
+                           fmt::arg("start", original[place->value_offset])));
         }
     }
     const json& review = data["review"];

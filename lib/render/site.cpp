@@ -1,4 +1,5 @@
 #include "lib/render/site.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/check/checker.hpp"
 #include "lib/ops/query.hpp"
@@ -24,6 +25,7 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
     }
     const std::string language = request.language.empty() ? workspace.config().language : request.language;
     Labels::builtin(language); // an unknown language stops here, before any work
+    i18n::set_language(i18n::parse_language(language).value_or(i18n::language())); // findings on the pages too
 
     RenderResult result;
     std::vector<Document> documents = list_documents(workspace, ListFilter{});

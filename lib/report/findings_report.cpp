@@ -1,4 +1,5 @@
 #include "lib/report/findings_report.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/text.hpp"
 
@@ -8,8 +9,9 @@
 namespace cswm {
 namespace {
 
-std::string plural(std::size_t count, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", count, count == 1 ? one : many);
+/// A count with its noun, from the catalogue's KEY-one or KEY-many message.
+std::string plural(std::size_t count, const std::string& one, const std::string& many) {
+    return count == 1 ? one : many;
 }
 
 } // namespace
@@ -37,9 +39,18 @@ void write_findings_text(std::ostream& out, const CheckResult& result, bool colo
     }
     const std::size_t errors = result.count(Severity::error);
     const std::size_t warnings = result.count(Severity::warning);
-    out << fmt::format("{} checked: {}, {}{}\n", plural(result.documents, "document", "documents"),
-                       plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"),
-                       result.waived.empty() ? "" : fmt::format(", {} waived", result.waived.size()));
+    const std::size_t documents = result.documents;
+    out << tr("report.check-summary",
+              fmt::arg("documents", plural(documents, tr("report.documents-one", fmt::arg("count", documents)),
+                                           tr("report.documents-many", fmt::arg("count", documents)))),
+              fmt::arg("errors", plural(errors, tr("report.errors-one", fmt::arg("count", errors)),
+                                        tr("report.errors-many", fmt::arg("count", errors)))),
+              fmt::arg("warnings", plural(warnings, tr("report.warnings-one", fmt::arg("count", warnings)),
+                                          tr("report.warnings-many", fmt::arg("count", warnings)))),
+              fmt::arg("waived", result.waived.empty()
+                                     ? std::string()
+                                     : tr("report.waived-count", fmt::arg("count", result.waived.size()))))
+        << '\n';
 }
 
 void write_findings_json(std::ostream& out, const CheckResult& result) {

@@ -1,5 +1,6 @@
 #include "lib/schema/validator.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -95,22 +96,22 @@ const json* schema_at(const json& schema, const json& document, const std::vecto
 std::string type_name(const json& value) {
     switch (value.type()) {
     case json::value_t::null:
-        return "empty";
+        return tr("schema.type-empty");
     case json::value_t::boolean:
-        return "true/false";
+        return tr("schema.type-boolean");
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-        return "a whole number";
+        return tr("schema.type-integer");
     case json::value_t::number_float:
-        return "a number";
+        return tr("schema.type-number");
     case json::value_t::string:
-        return "text";
+        return tr("schema.type-text");
     case json::value_t::array:
-        return "a list";
+        return tr("schema.type-list");
     case json::value_t::object:
-        return "a mapping";
+        return tr("schema.type-mapping");
     default:
-        return "a value";
+        return tr("schema.type-value");
     }
 }
 
@@ -118,25 +119,25 @@ std::string expected_types(const json& type) {
     std::vector<std::string> names;
     auto name_of = [](const std::string& type_name) -> std::string {
         if (type_name == "string") {
-            return "text";
+            return tr("schema.type-text");
         }
         if (type_name == "integer") {
-            return "a whole number";
+            return tr("schema.type-integer");
         }
         if (type_name == "number") {
-            return "a number";
+            return tr("schema.type-number");
         }
         if (type_name == "boolean") {
-            return "true or false";
+            return tr("schema.type-true-or-false");
         }
         if (type_name == "array") {
-            return "a list";
+            return tr("schema.type-list");
         }
         if (type_name == "object") {
-            return "a mapping";
+            return tr("schema.type-mapping");
         }
         if (type_name == "null") {
-            return "empty";
+            return tr("schema.type-empty");
         }
         return type_name;
     };
@@ -147,7 +148,7 @@ std::string expected_types(const json& type) {
             names.push_back(name_of(each.get<std::string>()));
         }
     }
-    return join(names, " or ");
+    return i18n::join_or(names);
 }
 
 bool type_allows(const json& type, const json& value) {
@@ -212,8 +213,9 @@ void describe_condition(const json& condition, const std::string& prefix, const 
                     values.push_back(quoted(each));
                 }
             }
-            parts.push_back(name == "status" ? fmt::format("once status is {}", join(values, " or "))
-                                             : fmt::format("when {} is {}", name, join(values, " or ")));
+            parts.push_back(name == "status" ? tr("schema.once-status", fmt::arg("values", i18n::join_or(values)))
+                                             : tr("schema.when-field", fmt::arg("field", name),
+                                                  fmt::arg("values", i18n::join_or(values))));
         }
         describe_condition(constraint, name, value, parts);
     }
@@ -225,10 +227,10 @@ std::string condition_text(const json& rule, const json& document) {
     std::vector<std::string> parts;
     describe_condition(rule.value("if", json::object()), "", &document, parts);
     if (!parts.empty()) {
-        return join(parts, " and ");
+        return join(parts, tr("schema.and"));
     }
-    return rule.contains("$comment") ? fmt::format("under the rule \"{}\"", rule["$comment"].get<std::string>())
-                                     : "under a rule of this kind";
+    return rule.contains("$comment") ? tr("schema.under-rule", fmt::arg("rule", rule["$comment"].get<std::string>()))
+                                     : tr("schema.under-a-rule");
 }
 
 /// The rule that produced an error: its `then` branch, said as a condition. Empty for
@@ -253,13 +255,16 @@ void explain(const std::string& description, const json& schema, const RuleConte
 
     if (description.starts_with("Missing required property")) {
         const std::string field = between_quotes(description);
-        const std::string where = steps.empty() ? "" : fmt::format(" in {}", printable(pointer_label(pointer), 80));
+        const std::string where =
+            steps.empty() ? "" : tr("schema.in-field", fmt::arg("field", printable(pointer_label(pointer), 80)));
         const json required = base != nullptr ? base->value("required", json::array()) : json::array();
         const bool always = std::find(required.begin(), required.end(), field) != required.end();
-        const std::string when = !rule.condition.empty() ? fmt::format(" (required {})", rule.condition)
-                                 : always                ? ""
-                                                         : " (required by the values around it)";
-        say(fmt::format("required field '{}' is missing{}{}", field, where, when), "required", !steps.empty());
+        const std::string when = !rule.condition.empty()
+                                     ? tr("schema.required-when", fmt::arg("condition", rule.condition))
+                                 : always ? std::string()
+                                          : tr("schema.required-by-values");
+        say(tr("schema.required", fmt::arg("field", field), fmt::arg("where", where), fmt::arg("when", when)),
+            "required", !steps.empty());
         return;
     }
     if (description.starts_with("Object contains a property that could not be validated")) {
@@ -277,10 +282,10 @@ void explain(const std::string& description, const json& schema, const RuleConte
             if (std::find(known.begin(), known.end(), key) != known.end() || key == "<<") {
                 continue; // a merge key is the loader's finding (yaml-feature)
             }
-            std::string message =
-                key.empty() ? std::string("empty key") : fmt::format("unknown field '{}'", printable(key, 60));
+            std::string message = key.empty() ? tr("schema.empty-key")
+                                              : tr("schema.unknown-field", fmt::arg("field", printable(key, 60)));
             if (const auto suggestion = key.empty() ? std::nullopt : closest_match(key, known)) {
-                message += fmt::format(" (did you mean '{}'?)", *suggestion);
+                message += tr("schema.did-you-mean", fmt::arg("field", *suggestion));
             }
             out.push_back({pointer + "/" + pointer_token(key), true, message, "additionalProperties"});
         }
@@ -293,8 +298,9 @@ void explain(const std::string& description, const json& schema, const RuleConte
             allowed.push_back(each.is_string() ? each.get<std::string>() : each.dump());
         }
         say(rule.condition.empty()
-                ? fmt::format("{} is not one of: {}", quoted(value), join(allowed, ", "))
-                : fmt::format("{} is not allowed {} (only {})", quoted(value), rule.condition, join(allowed, ", ")),
+                ? tr("schema.enum", fmt::arg("value", quoted(value)), fmt::arg("allowed", join(allowed, ", ")))
+                : tr("schema.enum-when", fmt::arg("value", quoted(value)), fmt::arg("condition", rule.condition),
+                     fmt::arg("allowed", join(allowed, ", "))),
             "enum");
         return;
     }
@@ -303,15 +309,16 @@ void explain(const std::string& description, const json& schema, const RuleConte
         if (!rule.condition.empty() || subschema == nullptr || !subschema->contains("type") ||
             type_allows(subschema->at("type"), value)) {
             // The field's own schema allows the value: a rule (if/then) does not.
-            const std::string when = rule.condition.empty() ? "by the values around it" : rule.condition;
-            say(empty ? fmt::format("must be filled in {}", when)
-                      : fmt::format("{} is not allowed {}", quoted(value), when),
+            const std::string when = rule.condition.empty() ? tr("schema.by-values") : rule.condition;
+            say(empty ? tr("schema.must-fill", fmt::arg("condition", when))
+                      : tr("schema.not-allowed", fmt::arg("value", quoted(value)), fmt::arg("condition", when)),
                 "status");
             return;
         }
-        std::string message = fmt::format("must be {}, not {}", expected_types((*subschema)["type"]), type_name(value));
+        std::string message = tr("schema.type", fmt::arg("expected", expected_types((*subschema)["type"])),
+                                 fmt::arg("actual", type_name(value)));
         if ((*subschema)["type"] == "string" && (value.is_number() || value.is_boolean())) {
-            message += fmt::format(" (write it in quotes: \"{}\")", value.dump());
+            message += tr("schema.quote-it", fmt::arg("value", value.dump()));
         }
         say(message, "type");
         return;
@@ -321,41 +328,42 @@ void explain(const std::string& description, const json& schema, const RuleConte
             return; // the format check says it better: "not a valid date"
         }
         if (subschema->value("pattern", std::string()) == "^[0-9a-f]{40}$") {
-            say(fmt::format("{} is not a full 40-hex commit SHA: record commits with `cswm link`", quoted(value)),
-                "pattern");
+            say(tr("schema.sha", fmt::arg("value", quoted(value))), "pattern");
             return;
         }
-        say(fmt::format("{} does not have the required form {}", quoted(value),
-                        subschema->value("pattern", std::string("?"))),
+        say(tr("schema.pattern", fmt::arg("value", quoted(value)),
+               fmt::arg("pattern", subschema->value("pattern", std::string("?")))),
             "pattern");
         return;
     }
     if (description.starts_with("Failed to match expected value set by 'const'") && subschema != nullptr) {
-        say(fmt::format("must be {}", quoted(subschema->value("const", json()))), "const");
+        say(tr("schema.const", fmt::arg("value", quoted(subschema->value("const", json())))), "const");
         return;
     }
     if (description.starts_with("String should be no fewer than")) {
-        say("must not be empty", "minLength");
+        say(tr("schema.not-empty"), "minLength");
         return;
     }
     if (description.starts_with("Array should contain no fewer than") && subschema != nullptr) {
         const int minimum = subschema->value("minItems", 1);
-        say(fmt::format("needs at least {} item{}{}", minimum, minimum == 1 ? "" : "s",
-                        rule.condition.empty() ? "" : " " + rule.condition),
+        say(tr(minimum == 1 ? "schema.min-items-one" : "schema.min-items", fmt::arg("count", minimum),
+               fmt::arg("condition", rule.condition.empty() ? "" : " " + rule.condition)),
             "minItems");
         return;
     }
     if (description.starts_with("Expected number greater than") && subschema != nullptr) {
         const bool exclusive = !description.starts_with("Expected number greater than or equal");
         const json bound = subschema->value(exclusive ? "exclusiveMinimum" : "minimum", json());
-        say(fmt::format("{} must be {} {}", value.dump(), exclusive ? "more than" : "at least", bound.dump()),
+        say(tr(exclusive ? "schema.more-than" : "schema.at-least", fmt::arg("value", value.dump()),
+               fmt::arg("bound", bound.dump())),
             "minimum");
         return;
     }
     if (description.starts_with("Expected number less than") && subschema != nullptr) {
         const bool exclusive = !description.starts_with("Expected number less than or equal");
         const json bound = subschema->value(exclusive ? "exclusiveMaximum" : "maximum", json());
-        say(fmt::format("{} must be {} {}", value.dump(), exclusive ? "less than" : "at most", bound.dump()),
+        say(tr(exclusive ? "schema.less-than" : "schema.at-most", fmt::arg("value", value.dump()),
+               fmt::arg("bound", bound.dump())),
             "maximum");
         return;
     }
@@ -369,12 +377,12 @@ void explain(const std::string& description, const json& schema, const RuleConte
             }
         }
         if (!choices.empty()) {
-            say(fmt::format("must match exactly one of: {}", join(choices, " | ")), "oneOf");
+            say(tr("schema.one-of", fmt::arg("choices", join(choices, " | "))), "oneOf");
             return;
         }
     }
     if (description.starts_with("Elements at indexes")) {
-        say("the list holds the same value twice", "uniqueItems");
+        say(tr("schema.unique"), "uniqueItems");
         return;
     }
     say(description, "other");
@@ -391,11 +399,9 @@ void check_formats(const json& schema, const json& node, const std::string& poin
         const std::string format = schema.value("format", std::string());
         const std::string& text = node.get_ref<const std::string&>();
         if (format == "date" && !is_iso_date(text)) {
-            out.push_back({pointer, false, fmt::format("{} is not a valid date (YYYY-MM-DD)", quoted(node)), "format"});
+            out.push_back({pointer, false, tr("schema.date", fmt::arg("value", quoted(node))), "format"});
         } else if (format == "date-time" && !is_iso_datetime(text)) {
-            out.push_back({pointer, false,
-                           fmt::format("{} is not a valid date and time (YYYY-MM-DDTHH:MM:SS+08:00)", quoted(node)),
-                           "format"});
+            out.push_back({pointer, false, tr("schema.date-time", fmt::arg("value", quoted(node))), "format"});
         }
         return;
     }

@@ -138,6 +138,7 @@ Config parse_config(std::string_view text, const std::string& display_path) {
     Config config;
     config.root = root.value("root", config.root);
     config.language = root.value("language", config.language);
+    config.language_given = root.contains("language");
     const fs::path documents = fs::path(config.root).lexically_normal();
     if (documents.is_absolute() || documents.empty() || *documents.begin() == ".." || documents == ".") {
         fail(display_path, parsed.place_of("/root").value,

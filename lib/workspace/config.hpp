@@ -36,6 +36,7 @@ struct Config {
     std::string root = "maint";  ///< documents folder, relative to the repository root
     std::string language = "en"; ///< en or zh-TW
     std::string time_zone;       ///< IANA name of the zone dates are shown in; empty: the system's
+    bool language_given = false; ///< `language:` is in the file: messages follow it, not the locale
     std::uintmax_t max_document_bytes = 1U << 20U;
     YamlLimits yaml;
     bool reviewed_fix_commits = false; ///< policy: fix commits need Reviewed-by:

@@ -1,5 +1,6 @@
 #include "lib/workspace/workspace.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/model/json_text.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -104,7 +105,7 @@ Workspace Workspace::open(const fs::path& start) {
     if (repo) {
         root = repo->workdir();
         if (!fs::exists(fs::symlink_status(root / k_config_file, error))) {
-            throw Error(fmt::format("no {} in {}: run `cswm init` first", k_config_file, root.string()));
+            throw Error(tr("workspace.no-config", fmt::arg("file", k_config_file), fmt::arg("folder", root.string())));
         }
     } else {
         for (fs::path folder = fs::absolute(start, error).lexically_normal(); !folder.empty();
@@ -118,9 +119,8 @@ Workspace Workspace::open(const fs::path& start) {
             }
         }
         if (root.empty()) {
-            throw Error(fmt::format("not a git repository, and no {} in {} or above it: run `git init` and "
-                                    "`cswm init` first",
-                                    k_config_file, start.string()));
+            throw Error(
+                tr("workspace.nothing-here", fmt::arg("file", k_config_file), fmt::arg("folder", start.string())));
         }
     }
     Config config = load_config(root / k_config_file, k_config_file);
@@ -130,7 +130,7 @@ Workspace Workspace::open(const fs::path& start) {
 
 const Repo& Workspace::require_repo(std::string_view command) const {
     if (!m_repo) {
-        throw Error(fmt::format("{} needs a git repository, and {} is not in one", command, m_root.string()));
+        throw Error(tr("workspace.needs-git", fmt::arg("command", command), fmt::arg("folder", m_root.string())));
     }
     return *m_repo;
 }
