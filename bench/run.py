@@ -2,7 +2,7 @@
 """Time cswm on synthetic repositories and print the table of docs/performance.md.
 
     bench/run.py [--sizes 1000,10000,50000] [--runs 5] [--cswm build/release/cmd/cswm]
-                 [--work /tmp/cswm-bench] [--seed 1] [--commands check,trace,status,bundle]
+                 [--work /tmp/cswm-bench] [--seed 1] [--commands check,trace,status,bundle,render]
 
 For each size N it makes (once, then reuses) a repository of N documents and 5 x N
 commits with bench/generate.py, then times, each --runs times after one untimed warm-up
@@ -19,7 +19,8 @@ peak resident memory of:
                        document is restored after the row)
   trace     cswm trace --format json      } only when the binary has the command;
   status    cswm status                   } absent ones are named and skipped
-  bundle    cswm bundle --rev HEAD (arguments from $CSWM_BUNDLE_ARGS when set)
+  bundle    cswm bundle --rev HEAD -o WORK/bundle.tar.gz (arguments from $CSWM_BUNDLE_ARGS when set)
+  render    cswm render --all -o WORK/render-N (every page, Markdown)
 
 Needs python3, git and, for the PyYAML column, python3-yaml built with libyaml
 (Debian: `apt-get install python3-yaml`); without it that column says "absent".
@@ -163,7 +164,7 @@ def main():
     parser.add_argument("--work", default=os.environ.get("CSWM_BENCH_DIR",
                                                          os.path.join(tempfile.gettempdir(), "cswm-bench")))
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--commands", default="check,trace,status,bundle")
+    parser.add_argument("--commands", default="check,trace,status,bundle,render")
     args = parser.parse_args()
     cswm = os.path.abspath(args.cswm)
     if not os.access(cswm, os.X_OK):
@@ -171,7 +172,9 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s]
 
-    bundle_args = shlex.split(os.environ.get("CSWM_BUNDLE_ARGS", "--rev HEAD"))
+    # Outputs go to the work folder: the benchmark repositories stay as generated.
+    bundle_args = shlex.split(os.environ.get("CSWM_BUNDLE_ARGS", "--rev HEAD -o " +
+                                             shlex.quote(os.path.join(args.work, "bundle.tar.gz"))))
     # Exit 1 (findings at error severity) is an answer, not a failure, for the report commands.
     commands = {
         "check": (["check"], (0, 1)),
@@ -180,6 +183,7 @@ def main():
         "trace": (["trace", "--format", "json"], (0, 1)),
         "status": (["status"], (0, 1)),
         "bundle": (["bundle", *bundle_args], (0,)),
+        "render": (["render", "--all", "-o", os.path.join(args.work, "render")], (0, 1)),
     }
     wanted = []
     for name in args.commands.split(","):

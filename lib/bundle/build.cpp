@@ -129,16 +129,27 @@ std::map<std::string, std::string> add_pages(const Repo& repo, const Snapshot& s
     for (const Finding& finding : findings) {
         findings_by_path[finding.path].push_back(finding);
     }
-    std::map<std::string, std::string> pages;
+    std::vector<const Document*> paged;
     std::set<std::string> done;
     for (const Document& document : snapshot.documents) {
         if (!document.parsed() || document.kind == nullptr || !render::is_page_id(document.id) ||
             !done.insert(document.id).second) {
             continue; // the index links such a document to its source instead
         }
+        paged.push_back(&document);
+    }
+    // The revisions of every page's file, in one walk of the history.
+    std::vector<std::string> paths;
+    for (const Document* document : paged) {
+        paths.push_back(document->path);
+    }
+    std::vector<std::vector<FileRevision>> revisions = repo.file_histories(history, paths);
+    std::map<std::string, std::string> pages;
+    for (std::size_t n = 0; n < paged.size(); ++n) {
+        const Document& document = *paged[n];
         render::PageInput input;
         input.document = &document;
-        input.revisions = repo.file_history_in(history, document.path);
+        input.revisions = std::move(revisions[n]);
         input.shallow = repo.is_shallow();
         if (const auto found = references.find(document.id); found != references.end()) {
             input.references = found->second;
@@ -151,7 +162,7 @@ std::map<std::string, std::string> add_pages(const Repo& repo, const Snapshot& s
         if (const auto found = findings_by_path.find(document.path); found != findings_by_path.end()) {
             input.findings = found->second;
         }
-        input.targets = targets;
+        input.targets = &targets;
         const std::string name = "pages/" + document.id + ".html";
         members.push_back({name, render::document_html(input, language), false, "", false});
         pages.emplace(document.path, name);

@@ -167,7 +167,7 @@ private:
 /// date, without a break: when the reviewers last signed it. Nullopt when the history
 /// here does not show it (uncommitted, or approved before a shallow clone's boundary).
 std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo,
-                                          const std::vector<CommitInfo>& commits) {
+                                          const std::vector<FileRevision>& revisions) {
     const json review = spec.data().value("review", json::object());
     const std::string date = json_text(review, "date");
     if (date.empty()) {
@@ -175,19 +175,18 @@ std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo
     }
     std::optional<CommitInfo> approval;
     // Back from HEAD, as long as each revision of the file is approved on that date.
-    repo.walk_file_history(spec.path, commits, [&](const FileRevision& revision) {
+    for (const FileRevision& revision : revisions) {
         const std::optional<std::string> text = repo.file_at(revision.commit.sha, revision.path, k_max_old_document);
         if (!text) {
-            return false;
+            break;
         }
         const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
         if (!parsed.root || json_text(*parsed.root, "status") != "approved" ||
             json_text(parsed.root->value("review", json::object()), "date") != date) {
-            return false;
+            break;
         }
         approval = revision.commit;
-        return true;
-    });
+    }
     return approval;
 }
 
@@ -284,6 +283,8 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
     std::vector<CommitInfo> commits; // walked once, for every spec and SRS
     bool walked = false;
     OldStatements old(repo, commits);
+    std::vector<const Document*> specs;
+    std::vector<std::string> paths;
     for (const Document& spec : documents) {
         if (!is_approved_spec(spec) || records_fingerprints(spec)) {
             continue;
@@ -296,7 +297,15 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
             commits = repo.commit_order_from_head();
             walked = true;
         }
-        const std::optional<CommitInfo> approval = approval_commit(spec, repo, commits);
+        specs.push_back(&spec);
+        paths.push_back(spec.path);
+    }
+    // The revisions of every such spec in one walk, not a walk of all history per spec.
+    const std::vector<std::vector<FileRevision>> revisions =
+        walked ? repo.file_histories(commits, paths) : std::vector<std::vector<FileRevision>>{};
+    for (std::size_t n = 0; n < specs.size(); ++n) {
+        const Document& spec = *specs[n];
+        const std::optional<CommitInfo> approval = approval_commit(spec, repo, revisions[n]);
         if (!approval) {
             continue;
         }

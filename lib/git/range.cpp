@@ -1,6 +1,7 @@
 // Ranges of commits and what each commit changed: what `cswm impact` reads from git.
 
 #include "lib/git/handles.hpp"
+#include "lib/git/objects.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -51,14 +52,6 @@ std::vector<std::string> walk(git_repository* repository, const std::string& tip
         }
     }
     return found;
-}
-
-git::TreePtr tree_of(git_commit* commit) {
-    git_tree* raw = nullptr;
-    if (git_commit_tree(&raw, commit) != 0) {
-        return nullptr;
-    }
-    return git::TreePtr(raw);
 }
 
 /// Paths that differ between two trees (`old_tree` null: every path of `new_tree`).
@@ -141,7 +134,7 @@ std::vector<std::string> Repo::changed_paths(const std::string& sha) const {
     if (!commit) {
         return {};
     }
-    const git::TreePtr tree = tree_of(commit.get());
+    const git::TreePtr tree = git::tree_of(commit.get());
     if (!tree) {
         return {};
     }
@@ -158,7 +151,7 @@ std::vector<std::string> Repo::changed_paths(const std::string& sha) const {
         if (!parent) {
             continue; // beyond a shallow clone's boundary
         }
-        const git::TreePtr parent_tree = tree_of(parent.get());
+        const git::TreePtr parent_tree = git::tree_of(parent.get());
         std::set<std::string> paths = diff_paths(repository, parent_tree.get(), tree.get());
         if (!common) {
             common = std::move(paths);

@@ -126,6 +126,13 @@ public:
     void walk_file_history(const std::string& path, const std::vector<CommitInfo>& commits,
                            const std::function<bool(const FileRevision&)>& visit) const;
 
+    /// file_history_in for many paths in one walk over `commits`: element i equals
+    /// file_history_in(commits, paths[i]). Each commit's tree is compared with its first
+    /// parent's once, entering only folders that changed and hold a followed path, so the
+    /// cost grows with the commits and what they touched, not with commits × paths.
+    std::vector<std::vector<FileRevision>> file_histories(const std::vector<CommitInfo>& commits,
+                                                          const std::vector<std::string>& paths) const;
+
     /// The bytes of the file at `path` (relative, '/') in commit `sha`: nullopt when the
     /// commit or the file is not there, it is no regular file, or it is over `max_bytes`.
     std::optional<std::string> file_at(const std::string& sha, const std::string& path, std::size_t max_bytes) const;

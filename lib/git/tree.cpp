@@ -2,6 +2,7 @@
 // from git objects alone so that the working tree (and its symlinks) never matters.
 
 #include "lib/git/handles.hpp"
+#include "lib/git/objects.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/util/error.hpp"
 
@@ -11,11 +12,9 @@
 #include <set>
 
 namespace cswm {
-namespace {
+namespace git {
 
-using BlobPtr = std::unique_ptr<git_blob, git::Deleter<git_blob, git_blob_free>>;
-
-std::optional<git_oid> parse_oid(const std::string& sha) {
+std::optional<git_oid> parse_full_oid(const std::string& sha) {
     git_oid oid;
     if (sha.size() != 40 || git_oid_fromstrn(&oid, sha.c_str(), sha.size()) != 0) {
         return std::nullopt;
@@ -23,18 +22,62 @@ std::optional<git_oid> parse_oid(const std::string& sha) {
     return oid;
 }
 
+TreePtr tree_of(git_commit* commit) {
+    git_tree* raw = nullptr;
+    if (git_commit_tree(&raw, commit) != 0) {
+        return nullptr;
+    }
+    return TreePtr(raw);
+}
+
+TreeEntryPtr entry_at(git_tree* tree, const std::string& path) {
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0) {
+        return nullptr;
+    }
+    return TreeEntryPtr(raw);
+}
+
+bool is_regular_file(const git_tree_entry* entry) {
+    const git_filemode_t mode = git_tree_entry_filemode(entry);
+    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+std::optional<std::string> read_blob(git_repository* repository, const git_oid& oid, std::size_t max_bytes,
+                                     std::size_t* size) {
+    git_blob* raw = nullptr;
+    if (git_blob_lookup(&raw, repository, &oid) != 0) {
+        return std::nullopt;
+    }
+    const BlobPtr blob(raw);
+    const auto raw_size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+    if (size != nullptr) {
+        *size = raw_size;
+    }
+    if (raw_size > max_bytes) {
+        return std::nullopt;
+    }
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), raw_size);
+}
+
+} // namespace git
+
+namespace {
+
+using git::parse_full_oid;
+
 git::TreePtr commit_tree(git_repository* repository, const std::string& sha) {
-    const auto oid = parse_oid(sha);
+    const auto oid = parse_full_oid(sha);
     git_commit* commit_raw = nullptr;
     if (!oid || git_commit_lookup(&commit_raw, repository, &*oid) != 0) {
         throw Error(fmt::format("commit {} cannot be read: {}", sha, git::last_error()));
     }
     const git::CommitPtr commit(commit_raw);
-    git_tree* tree_raw = nullptr;
-    if (git_commit_tree(&tree_raw, commit.get()) != 0) {
+    git::TreePtr tree = git::tree_of(commit.get());
+    if (!tree) {
         throw Error(fmt::format("the tree of commit {} cannot be read: {}", sha, git::last_error()));
     }
-    return git::TreePtr(tree_raw);
+    return tree;
 }
 
 struct WalkState {
@@ -73,12 +116,8 @@ std::vector<TreeFile> Repo::tree_files(const std::string& commit_sha, const std:
     git::TreePtr tree = commit_tree(repository, commit_sha);
     std::string prefix;
     if (!folder.empty()) {
-        git_tree_entry* entry_raw = nullptr;
-        if (git_tree_entry_bypath(&entry_raw, tree.get(), folder.c_str()) != 0) {
-            return {};
-        }
-        const git::TreeEntryPtr entry(entry_raw);
-        if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) {
+        const git::TreeEntryPtr entry = git::entry_at(tree.get(), folder);
+        if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) {
             return {};
         }
         git_tree* sub_raw = nullptr;
@@ -103,31 +142,17 @@ std::vector<TreeFile> Repo::tree_files(const std::string& commit_sha, const std:
 
 std::optional<std::string> Repo::blob_content(const std::string& blob_sha, std::size_t max_bytes,
                                               std::size_t* size) const {
-    const auto oid = parse_oid(blob_sha);
-    git_blob* raw = nullptr;
-    if (!oid || git_blob_lookup(&raw, m_handle->repository.get(), &*oid) != 0) {
+    const auto oid = parse_full_oid(blob_sha);
+    if (!oid) {
         return std::nullopt;
     }
-    const BlobPtr blob(raw);
-    const auto raw_size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
-    if (size != nullptr) {
-        *size = raw_size;
-    }
-    if (raw_size > max_bytes) {
-        return std::nullopt;
-    }
-    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), raw_size);
+    return git::read_blob(m_handle->repository.get(), *oid, max_bytes, size);
 }
 
 std::optional<std::string> Repo::blob_at_path(const std::string& commit_sha, const std::string& path) const {
     const git::TreePtr tree = commit_tree(m_handle->repository.get(), commit_sha);
-    git_tree_entry* entry_raw = nullptr;
-    if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) != 0) {
-        return std::nullopt;
-    }
-    const git::TreeEntryPtr entry(entry_raw);
-    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
-    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+    const git::TreeEntryPtr entry = git::entry_at(tree.get(), path);
+    if (!entry || !git::is_regular_file(entry.get())) {
         return std::nullopt;
     }
     return std::string(git_oid_tostr_s(git_tree_entry_id(entry.get())));
@@ -135,7 +160,7 @@ std::optional<std::string> Repo::blob_at_path(const std::string& commit_sha, con
 
 CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) const {
     git_repository* repository = m_handle->repository.get();
-    const auto oid = parse_oid(sha);
+    const auto oid = parse_full_oid(sha);
     git_commit* commit_raw = nullptr;
     if (!oid || git_commit_lookup(&commit_raw, repository, &*oid) != 0) {
         throw Error(fmt::format("commit {} cannot be read: {}", sha, git::last_error()));

@@ -250,8 +250,10 @@ private:
             return value.dump(); // a number: digits, sign, point and exponent need no escaping
         }
         const std::string& text = value.get_ref<const std::string&>();
-        if (const auto target = m_in.targets.find(text); target != m_in.targets.end()) {
-            return markdown_link(text, fmt::format("{}.{}", target->second, m_options.extension));
+        if (m_in.targets != nullptr) {
+            if (const auto target = m_in.targets->find(text); target != m_in.targets->end()) {
+                return markdown_link(text, fmt::format("{}.{}", target->second, m_options.extension));
+            }
         }
         if (is_full_sha(text)) {
             m_shas.insert(text);

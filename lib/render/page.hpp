@@ -23,8 +23,9 @@ struct PageInput {
     Findings findings;                         ///< check findings of this document's file
     std::map<std::string, CommitInfo> commits; ///< commits that fields name, by full SHA, when known
     /// Document and item IDs that have a page, mapped to the document ID of that page
-    /// (TC-101 → QS-004); values equal to such an ID become links.
-    std::map<std::string, std::string> targets;
+    /// (TC-101 → QS-004); values equal to such an ID become links. Null: no links. Shared by
+    /// every page of a run (a copy per page would cost pages × IDs).
+    const std::map<std::string, std::string>* targets = nullptr;
 };
 
 /// The page of every document and item ID of `documents` (TC-101 → QS-004), for

@@ -79,8 +79,9 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
     const bool has_history = repo != nullptr && repo->has_commits();
     // Commits whose trailers name a rendered document or its items, found in one walk.
     std::map<std::string, std::vector<Reference>> references;
+    const std::vector<CommitInfo> history = has_history ? repo->commits_from_head() : std::vector<CommitInfo>{};
     if (has_history) {
-        for (const CommitInfo& commit : repo->commits_from_head()) {
+        for (const CommitInfo& commit : history) {
             std::map<std::string, std::vector<std::string>> named; // page → IDs named
             for (const std::string& ref : referenced_ids(commit.trailers)) {
                 if (const auto target = targets.find(ref); target != targets.end()) {
@@ -97,15 +98,24 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
     if (has_history) {
         uncommitted = repo->uncommitted_paths();
     }
+    // The revisions of every page's file, in one walk of the history.
+    std::vector<std::vector<FileRevision>> revisions;
+    if (has_history) {
+        std::vector<std::string> paths;
+        for (const std::size_t i : selected) {
+            paths.push_back(documents[i].path);
+        }
+        revisions = repo->file_histories(history, paths);
+    }
     std::vector<IndexEntry> index;
-    for (const std::size_t i : selected) {
-        const Document& document = documents[i];
+    for (std::size_t n = 0; n < selected.size(); ++n) {
+        const Document& document = documents[selected[n]];
         PageInput input;
         input.document = &document;
         input.in_repository = repo != nullptr;
         input.shallow = repo != nullptr && repo->is_shallow();
         if (has_history) {
-            input.revisions = repo->file_history(document.path);
+            input.revisions = std::move(revisions[n]);
             input.uncommitted = uncommitted.contains(document.path);
             if (const auto found = references.find(document.id); found != references.end()) {
                 input.references = found->second;
@@ -119,7 +129,7 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
         if (const auto found = findings_by_path.find(document.path); found != findings_by_path.end()) {
             input.findings = found->second;
         }
-        input.targets = targets;
+        input.targets = &targets;
         std::string content = request.format == "html" ? document_html(input, language)
                                                        : document_markdown(input, PageOptions{language, "md"});
         result.pages.push_back({fmt::format("{}.{}", document.id, request.format), std::move(content)});

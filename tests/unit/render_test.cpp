@@ -307,7 +307,8 @@ conclusion:
     PageInput input;
     input.document = &document;
     input.in_repository = false;
-    input.targets = {{"QS-001", "QS-001"}, {"TC-001", "QS-001"}};
+    const std::map<std::string, std::string> targets{{"QS-001", "QS-001"}, {"TC-001", "QS-001"}};
+    input.targets = &targets;
     input.findings.push_back({Severity::error, "schema", document.path, 3, 8, "TR-001", "bad <b>value</b>"});
     const std::string markdown = document_markdown(input, PageOptions{"en", "md"});
     CHECK(markdown.find("[QS-001](QS-001.md)") != std::string::npos);
@@ -379,7 +380,7 @@ cases:
 
     PageInput input;
     input.document = &report;
-    input.targets = targets;
+    input.targets = &targets;
     input.revisions = {{commit, report.path}};
     input.references = {{commit, {"TR-002"}}};
     input.commits = {{fix_sha, fix_commit}};
