@@ -42,8 +42,9 @@ Command register_init(CLI::App& parent) {
                     context.out << tr("init.created-folder", fmt::arg("folder", folder)) << '\n';
                 }
                 if (!report.schemas_written.empty()) {
-                    context.out << fmt::format("exported {} schemas to {}/ for editors\n",
-                                               report.schemas_written.size(), k_schema_folder);
+                    context.out << tr("init.exported-schemas", fmt::arg("count", report.schemas_written.size()),
+                                      fmt::arg("folder", k_schema_folder))
+                                << '\n';
                 }
                 context.out << tr("init.ready", fmt::arg("root", report.root.string())) << '\n';
                 return 0;

@@ -41,7 +41,7 @@ Command register_new(CLI::App& parent) {
                 const NewDocumentResult result = create_document(workspace, request);
                 context.out << fmt::format("created {} {}\n", result.id, result.path);
                 if (!result.schema_written.empty()) {
-                    context.out << fmt::format("exported {} for editors\n", result.schema_written);
+                    context.out << tr("new.exported-schema", fmt::arg("file", result.schema_written)) << '\n';
                 }
                 return 0;
             }};

@@ -205,6 +205,9 @@ constexpr Message k_messages[] = {
      "已忽略 --lang {ignored}：.cswm.yaml 已設為 {language}，如要變更請直接編輯該檔"},
     {"init.created-folder", "created {folder}/", "已建立 {folder}/"},
     {"init.ready", "ready in {root}", "已在 {root} 準備就緒"},
+    {"init.exported-schemas", "exported {count} schemas to {folder}/ for editors",
+     "已將 {count} 份綱要匯出至 {folder}/，供編輯器使用"},
+    {"new.exported-schema", "exported {file} for editors", "已匯出 {file}，供編輯器使用"},
     // lib/ops, lib/workspace, lib/git: errors that stop a command
     {"ops.kind-unknown", "unknown kind '{kind}'", "未知的文件類別「{kind}」"},
     {"ops.did-you-mean-quoted", ": did you mean '{word}'?", "：是否指「{word}」？"},
