@@ -112,7 +112,7 @@ TEST_CASE("junit results: one result per case, the worst outcome wins, unmapped 
     CHECK(tc101["outcome"] == "passed");
     CHECK(tc101["flaky"] == true);
     CHECK(tc101["duration_seconds"] == 3.0);
-    CHECK(tc101["evidence"] == json::array({"results/unit.xml (ci-1, 2026-11-23T10:00:00)"}));
+    CHECK(tc101["evidence"] == ordered_json::array({"results/unit.xml (ci-1, 2026-11-23T10:00:00)"}));
     const ordered_json& tc102 = results.by_case.at("TC-102");
     CHECK(tc102["outcome"] == "failed");
     CHECK(tc102["actual"] == "service.tests.test_preview.test_converter_down_a: AssertionError: assert 2 == 3");
@@ -121,7 +121,7 @@ TEST_CASE("junit results: one result per case, the worst outcome wins, unmapped 
     // Unmapped tests are entries of unmapped_tests, not results: no case, the tests first.
     CHECK_FALSE(results.unmapped[0].contains("case"));
     CHECK(results.unmapped[0].begin().key() == "tests");
-    CHECK(results.unmapped[0]["tests"] == json::array({"web.unmapped_b"}));
+    CHECK(results.unmapped[0]["tests"] == ordered_json::array({"web.unmapped_b"}));
     CHECK(results.unmapped[0]["outcome"] == "failed");
     CHECK(results.unmapped[1]["outcome"] == "passed");
     CHECK(results.unmapped_names == std::vector<std::string>{"web.unmapped_a", "web.unmapped_b"});
@@ -154,7 +154,7 @@ TEST_CASE("junit results: unmapped_tests keeps other parts of the run, and gives
     const ordered_json after_two = merge_unmapped(after_one, part_two);
     REQUIRE(after_two.size() == 3); // the first part's two entries stay
     CHECK(after_two[0].begin().key() == "tests");
-    CHECK(after_two[2]["tests"] == json::array({"cli.unmapped_c"}));
+    CHECK(after_two[2]["tests"] == ordered_json::array({"cli.unmapped_c"}));
 
     // The first part again, now that unmapped_a has a TC ID: its old entry gives way.
     Run again;
@@ -165,8 +165,8 @@ TEST_CASE("junit results: unmapped_tests keeps other parts of the run, and gives
     const ImportedResults redone = build_results(again.tests, k_cases, "QS-004");
     const ordered_json after_again = merge_unmapped(json::parse(after_two.dump()), redone);
     REQUIRE(after_again.size() == 2);
-    CHECK(after_again[0]["tests"] == json::array({"cli.unmapped_c"}));
-    CHECK(after_again[1]["tests"] == json::array({"web.unmapped_b"}));
+    CHECK(after_again[0]["tests"] == ordered_json::array({"cli.unmapped_c"}));
+    CHECK(after_again[1]["tests"] == ordered_json::array({"web.unmapped_b"}));
 
     // An author's own entry for tests this import does not bring stays.
     const json own = json::array({json{{"tests", json::array({"manual.exploratory"})}, {"outcome", "passed"}}});
@@ -254,7 +254,7 @@ TEST_CASE("junit results: an error a suite reports outside any test case is kept
     add_suite_error(results, "package/name/failing1", "Build error\nfailing_test.go:15: undefined: x", "results/go.xml",
                     "QS-004");
     REQUIRE(results.unmapped.size() == 1);
-    CHECK(results.unmapped[0]["tests"] == json::array({"suite package/name/failing1"}));
+    CHECK(results.unmapped[0]["tests"] == ordered_json::array({"suite package/name/failing1"}));
     CHECK(results.unmapped[0]["outcome"] == "failed");
     CHECK(results.unmapped[0]["actual"] == "Build error");
     CHECK(results.unmapped_names == std::vector<std::string>{"suite package/name/failing1"});
