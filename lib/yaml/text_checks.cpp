@@ -117,6 +117,15 @@ TextCheck check_document_text(std::string_view text) {
         }
         const std::size_t at = offset;
         const char32_t c = next_code_point(body, offset);
+        if (c == '\r' && (offset >= body.size() || body[offset] != '\n')) {
+            // A carriage return alone ends a line for libyaml but not for cswm's editor and
+            // positions (LF and CRLF): refused, as old Mac line endings are in practice.
+            check.problems.push_back({"encoding", position_of_offset(body, at),
+                                      "carriage return without a line feed: save the file with LF or CRLF line "
+                                      "endings"});
+            check.parseable = false;
+            return check;
+        }
         if (c == 0x2028 || c == 0x2029) {
             // YAML 1.1 readers (libyaml, PyYAML) end a line there, YAML 1.2 readers do not: the
             // same file would hold different values. It is invisible in most editors, too.
