@@ -1,8 +1,8 @@
 #include "cmd/command.hpp"
 
-#include "lib/util/dates_zone.hpp"
 #include "lib/catalog/catalog.hpp"
 #include "lib/i18n/i18n.hpp"
+#include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/workspace.hpp"

@@ -2,8 +2,8 @@
 
 #include "lib/catalog/catalog.hpp"
 #include "lib/git/repo.hpp"
-#include "lib/ops/schema_export.hpp"
 #include "lib/i18n/i18n.hpp"
+#include "lib/ops/schema_export.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/workspace/config.hpp"

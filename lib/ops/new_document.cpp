@@ -1,7 +1,7 @@
 #include "lib/ops/new_document.hpp"
 
-#include "lib/ops/schema_export.hpp"
 #include "lib/i18n/i18n.hpp"
+#include "lib/ops/schema_export.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
