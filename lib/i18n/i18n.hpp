@@ -1,7 +1,7 @@
 #pragma once
 
 // The language of what cswm says to its user, and the one catalogue of its messages
-// (messages.cpp) in English and Traditional Chinese.
+// (messages*.cpp, joined by catalogue.cpp) in English and Traditional Chinese.
 
 #include <fmt/format.h>
 

@@ -1,10 +1,11 @@
-// The one catalogue of what cswm says to its user, in English and Traditional Chinese
-// (Taiwan). Keys are stable identifiers: area.what. Placeholders are fmt named arguments;
-// both languages of a key use the same set (tests/unit/i18n_test.cpp checks it, and that
-// every key the source uses is here). The Chinese uses the words of
-// templates/render/labels.zh-TW.yaml, so that messages and rendered pages agree.
+// The catalogue of what cswm says to its user, in English and Traditional Chinese
+// (Taiwan): findings, summaries, common errors and help summaries. Other parts of the one
+// catalogue are in messages_*.cpp, by area; catalogue.cpp joins them. Keys are stable identifiers: area.what.
+// Placeholders are fmt named arguments; both languages of a key use the same set (tests/unit/i18n_test.cpp checks it,
+// and that every key the source uses is here). The Chinese uses the words of templates/render/labels.zh-TW.yaml, so
+// that messages and rendered pages agree.
 
-#include "lib/i18n/i18n.hpp"
+#include "lib/i18n/catalogue.hpp"
 
 namespace cswm::i18n {
 namespace {
@@ -207,7 +208,6 @@ constexpr Message k_messages[] = {
     {"init.ready", "ready in {root}", "已在 {root} 準備就緒"},
     {"init.exported-schemas", "exported {count} schemas to {folder}/ for editors",
      "已將 {count} 份綱要匯出至 {folder}/，供編輯器使用"},
-    {"new.exported-schema", "exported {file} for editors", "已匯出 {file}，供編輯器使用"},
     // lib/ops, lib/workspace, lib/git: errors that stop a command
     {"ops.kind-unknown", "unknown kind '{kind}'", "未知的文件類別「{kind}」"},
     {"ops.did-you-mean-quoted", ": did you mean '{word}'?", "：是否指「{word}」？"},
@@ -418,7 +418,6 @@ constexpr Message k_messages[] = {
      "for the options of one command.",
      "結束狀態：0 無錯誤；1 有錯誤等級的檢查結果；2 指令無法執行。\n執行 `cswm 指令 --help` 可查看該指令的選項。"},
     {"help.option-help", "Print this help message and exit", "印出此說明並結束"},
-    {"help.option-version", "Display program version information and exit", "顯示程式版本並結束"},
     // lib/import/junit_import.cpp, lib/bundle/revision.cpp
     {"import.wrong-kind", "{id} is {kind}, not {expected}: {option} must name {expected}",
      "{id} 是 {kind}，不是 {expected}：{option} 必須指定 {expected}"},
@@ -435,15 +434,12 @@ constexpr Message k_messages[] = {
      "{id} 的狀態為 {status}，不是草稿：請改為匯入新的測試報告"},
     {"import.into-no-status", "{id} is without a status, not a draft: import into a new report instead",
      "{id} 沒有狀態，不是草稿：請改為匯入新的測試報告"},
-    {"bundle.no-config", "revision {revision} has no {file}: nothing to bundle (was cswm initialised then?)",
-     "修訂版本 {revision} 沒有 {file}：沒有可封存的內容（當時是否已執行 cswm init？）"},
-    // @@MORE@@
 };
 // clang-format on
 
 } // namespace
 
-std::span<const Message> catalogue() {
+std::span<const Message> core_messages() {
     return k_messages;
 }
 

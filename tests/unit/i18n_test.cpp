@@ -57,7 +57,7 @@ std::map<std::string, std::string> keys_in_source() {
         for (const auto& entry :
              std::filesystem::recursive_directory_iterator(std::filesystem::path(CSWM_SOURCE_DIR) / folder)) {
             const std::string name = entry.path().filename().string();
-            if (!entry.is_regular_file() || name == "messages.cpp" ||
+            if (!entry.is_regular_file() || (name.starts_with("messages") && name.ends_with(".cpp")) ||
                 !(name.ends_with(".cpp") || name.ends_with(".hpp"))) {
                 continue;
             }
