@@ -164,64 +164,6 @@ Position position_of_offset(std::string_view text, std::size_t offset) {
     return position;
 }
 
-Position position_of_mark(std::string_view text, int line, int byte_column) {
-    if (line < 0) {
-        return {};
-    }
-    std::size_t start = 0;
-    for (int current = 0; current < line; ++current) {
-        const std::size_t newline = text.find('\n', start);
-        if (newline == std::string_view::npos) {
-            return {line + 1, std::max(byte_column, 0) + 1};
-        }
-        start = newline + 1;
-    }
-    std::size_t at = start;
-    const std::size_t end = std::min(text.size(), start + static_cast<std::size_t>(std::max(byte_column, 0)));
-    int column = 1;
-    while (at < end) {
-        next_code_point(text, at);
-        ++column;
-    }
-    return {line + 1, column};
-}
-
-PositionMapper::PositionMapper(std::string_view text) : m_text(text) {
-    m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            m_line_starts.push_back(i + 1);
-        }
-    }
-}
-
-Position PositionMapper::at(int line, int byte_column) {
-    if (line < 0) {
-        return {};
-    }
-    const auto index = static_cast<std::size_t>(line);
-    if (index >= m_line_starts.size()) {
-        return {line + 1, std::max(byte_column, 0) + 1};
-    }
-    const std::size_t start = m_line_starts[index];
-    const std::size_t end = index + 1 < m_line_starts.size() ? m_line_starts[index + 1] : m_text.size();
-    const std::size_t target = std::min(end, start + static_cast<std::size_t>(std::max(byte_column, 0)));
-    std::size_t offset = start;
-    int column = 1;
-    if (m_cached_line == line && m_cached_offset <= target) {
-        offset = m_cached_offset;
-        column = m_cached_column;
-    }
-    while (offset < target) {
-        next_code_point(m_text, offset);
-        ++column;
-    }
-    m_cached_line = line;
-    m_cached_offset = offset;
-    m_cached_column = column;
-    return {line + 1, column};
-}
-
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     std::size_t offset = 0;

@@ -22,26 +22,6 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 /// The 1-based line and character column of a byte offset in UTF-8 text.
 Position position_of_offset(std::string_view text, std::size_t offset);
 
-/// Converts a 0-based line and 0-based *byte* column (as yaml-cpp marks count) into a
-/// 1-based line and character column.
-Position position_of_mark(std::string_view text, int line, int byte_column);
-
-/// Maps yaml-cpp's marks (0-based line, byte column) to 1-based character positions.
-/// Marks that arrive in increasing order, as parse events do, cost linear time in all:
-/// a document with one long line of 200,000 values must not take quadratic time.
-class PositionMapper {
-public:
-    explicit PositionMapper(std::string_view text);
-    Position at(int line, int byte_column);
-
-private:
-    std::string_view m_text;
-    std::vector<std::size_t> m_line_starts;
-    int m_cached_line = -1;
-    std::size_t m_cached_offset = 0;
-    int m_cached_column = 1;
-};
-
 /// Decodes the code point at `offset` of valid UTF-8 and advances `offset` past it.
 char32_t next_code_point(std::string_view text, std::size_t& offset);
 

@@ -48,7 +48,6 @@ TEST_CASE("positions count characters, not bytes") {
     const std::string text = "中文: x\nab";
     CHECK(position_of_offset(text, text.find('x')).column == 5);
     CHECK(position_of_offset(text, text.find('b')).line == 2);
-    CHECK(position_of_mark(text, 0, 8).column == 5); // yaml-cpp counts bytes
 }
 
 TEST_CASE("closest_match suggests near names only") {
