@@ -147,9 +147,9 @@ void write_all(const std::vector<Edit>& edits, const fs::path& journal, const fs
         remove_stale_temporaries(folder); // the caller holds the lock of every writer
     }
     // A renamed file is made anew and the old name unlinked, which a read-only file does
-    // not stop: refuse it here, as write_file_atomically refuses to replace one.
+    // not stop: refuse it here, as write_file_atomically refuses to replace one in place.
     for (const Edit& edit : edits) {
-        if (::access(edit.file.c_str(), W_OK) != 0) {
+        if (!edit.new_file.empty() && ::access(edit.file.c_str(), W_OK) != 0) {
             throw Error(fmt::format("cannot write {}: {}", edit.file.string(), std::strerror(errno)));
         }
     }
