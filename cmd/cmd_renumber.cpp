@@ -2,7 +2,9 @@
 
 #include "lib/i18n/i18n.hpp"
 #include "lib/ops/renumber.hpp"
+#include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/journal.hpp"
 
 #include <fmt/format.h>
 
@@ -21,13 +23,30 @@ std::string mention_text(const IdMention& mention) {
 
 Command register_renumber(CLI::App& parent) {
     auto request = std::make_shared<RenumberRequest>();
+    auto resume = std::make_shared<bool>(false);
     CLI::App* app = parent.add_subcommand("renumber", tr("help.renumber"));
-    app->add_option("OLD", request->old_id, "The ID to change, such as SRS-004 or REQ-042")->required();
+    CLI::Option* old_id = app->add_option("OLD", request->old_id, "The ID to change, such as SRS-004 or REQ-042");
     app->add_option("NEW", request->new_id, "The new ID (default: the next free ID of its kind)");
     app->add_option("--file", request->file,
                     "Which document, when two files have the ID OLD (two branches each took it)");
     app->add_flag("--dry-run", request->dry_run, "Say what would change, write nothing");
-    return {app, [request](Context& context) {
+    app->add_flag("--resume", *resume,
+                  "Finish a renumber that was interrupted (killed) halfway, or roll it back; any writer does it "
+                  "too")
+        ->excludes(old_id);
+    return {app, [request, resume](Context& context) {
+                if (*resume) {
+                    const Settled settled = resume_renumber(*context.workspace);
+                    context.out << (settled.outcome == Settled::Outcome::finished
+                                        ? fmt::format("finished {}\n", settled.what)
+                                    : settled.outcome == Settled::Outcome::rolled_back
+                                        ? fmt::format("rolled back {}: it could not be finished\n", settled.what)
+                                        : std::string("no interrupted renumber to finish\n"));
+                    return 0;
+                }
+                if (request->old_id.empty()) {
+                    throw Error("OLD is required: the ID to change (or --resume)");
+                }
                 request->base = context.cwd;
                 const RenumberResult result = renumber(*context.workspace, *request);
                 std::ostream& out = context.out;

@@ -84,6 +84,7 @@ Snapshot read_snapshot(const Repo& repo, const std::string& revision, const Cata
     snapshot.config = parse_config(*config_text, fmt::format("{} (at {})", k_config_file, sha.substr(0, 10)));
     snapshot.sources.push_back({TreeFile{k_config_file, *config_blob, TreeFile::Type::file}, *config_text});
 
+    check_committed_root(repo, sha, snapshot.config);
     const std::string& root = snapshot.config.root;
     for (TreeFile& file : repo.tree_files(sha, root)) {
         SourceFile source;

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <unordered_map>
@@ -220,6 +221,53 @@ void check_wording(const std::vector<Document>& documents, Findings& out) {
     }
 }
 
+/// `supersedes` runs from a newer revision to the one it replaces, so following it must end:
+/// a document that supersedes itself, or two or more that supersede each other in a ring,
+/// leave no revision in force. Each ring is named once, at its smallest ID, from there.
+void check_supersedes_cycles(const std::vector<Document>& documents, Findings& out) {
+    std::map<std::string, const Document*> by_id; // ordered: rings are found from the smallest ID
+    for (const Document& document : documents) {
+        if (document.parsed() && !document.id.empty() && document.data().is_object()) {
+            const auto older = document.data().find("supersedes");
+            if (older != document.data().end() && older->is_string() && !older->get<std::string>().empty()) {
+                by_id.emplace(document.id, &document); // a duplicate ID has its own finding; the first counts
+            }
+        }
+    }
+    const auto next = [&](const std::string& id) -> const std::string* {
+        const auto found = by_id.find(id);
+        return found == by_id.end() ? nullptr : found->second->data().at("supersedes").get_ptr<const std::string*>();
+    };
+    // Out-degree one: walk each chain once; a walk that meets its own trail closed a ring.
+    std::unordered_map<std::string, int> walk_of; // ID -> the walk that first reached it
+    int walk = 0;
+    for (const auto& [start, document] : by_id) {
+        if (walk_of.contains(start)) {
+            continue;
+        }
+        ++walk;
+        const std::string* at = &start;
+        while (at != nullptr && !walk_of.contains(*at)) {
+            walk_of.emplace(*at, walk);
+            at = next(*at);
+        }
+        if (at == nullptr || walk_of.at(*at) != walk) {
+            continue; // the chain ended, or joined one already walked
+        }
+        std::vector<std::string> ring{*at};
+        for (const std::string* member = next(*at); member != nullptr && *member != ring.front();
+             member = next(*member)) {
+            ring.push_back(*member);
+        }
+        const auto smallest = std::min_element(ring.begin(), ring.end());
+        std::rotate(ring.begin(), smallest, ring.end());
+        ring.push_back(ring.front());
+        out.push_back(by_id.at(ring.front())
+                          ->finding_at("/supersedes", false, Severity::error, "supersedes-cycle",
+                                       tr("check.supersedes-cycle", fmt::arg("cycle", join(ring, " → ")))));
+    }
+}
+
 } // namespace
 
 void check_chain(const std::vector<Document>& documents, const ChainSettings& settings, Findings& out) {
@@ -229,6 +277,7 @@ void check_chain(const std::vector<Document>& documents, const ChainSettings& se
     check_log_cadence(documents, settings.log_review_days, settings.today, out);
     check_wording(documents, out);
     check_suspect_links(documents, out);
+    check_supersedes_cycles(documents, out);
 }
 
 } // namespace cswm::rules

@@ -35,6 +35,8 @@ constexpr RuleInfo k_rules[] = {
     {"request-without-record", "Every accepted or closed anomaly request has an anomaly record or fed a requirement"},
     {"log-review-overdue", "System logs are reviewed at least every cadence.log_review_days days"},
     {"requirement-wording", "A requirement states one testable thing, without weak words"},
+    {"supersedes-cycle", "Revisions that supersede one another end at an original: no document supersedes itself or "
+                         "its own successors"},
     {"suspect-link",
      "Test cases of an approved quality spec were reviewed against their requirements' current statements"},
     {"commit-missing", "Recorded commit SHAs exist in the repository and are commits"},

@@ -153,6 +153,11 @@ public:
     /// bytewise by path; symlinks and submodules are listed, never followed.
     std::vector<TreeFile> tree_files(const std::string& commit_sha, const std::string& folder) const;
 
+    /// The first folder on the path `folder` that the commit's tree holds as a symbolic link:
+    /// its path and the link's text; nullopt when every existing part is a real folder.
+    std::optional<std::pair<std::string, std::string>> link_on_path(const std::string& commit_sha,
+                                                                    const std::string& folder) const;
+
     /// The bytes of a blob; nullopt when absent or larger than `max_bytes` (`size` receives
     /// its size whenever the blob exists).
     std::optional<std::string> blob_content(const std::string& blob_sha, std::size_t max_bytes,

@@ -111,6 +111,31 @@ int collect_entry(const char* root, const git_tree_entry* entry, void* payload) 
 
 } // namespace
 
+std::optional<std::pair<std::string, std::string>> Repo::link_on_path(const std::string& commit_sha,
+                                                                      const std::string& folder) const {
+    git_repository* repository = m_handle->repository.get();
+    const git::TreePtr tree = commit_tree(repository, commit_sha);
+    std::string walked;
+    for (std::size_t start = 0; start < folder.size();) {
+        std::size_t end = folder.find('/', start);
+        if (end == std::string::npos) {
+            end = folder.size();
+        }
+        walked += (walked.empty() ? "" : "/") + folder.substr(start, end - start);
+        start = end + 1;
+        const git::TreeEntryPtr entry = git::entry_at(tree.get(), walked);
+        if (!entry) {
+            return std::nullopt; // not in this commit: nothing to follow
+        }
+        if (git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK) {
+            std::string target =
+                git::read_blob(repository, *git_tree_entry_id(entry.get()), 4096, nullptr).value_or("");
+            return std::pair{walked, std::move(target)};
+        }
+    }
+    return std::nullopt;
+}
+
 std::vector<TreeFile> Repo::tree_files(const std::string& commit_sha, const std::string& folder) const {
     git_repository* repository = m_handle->repository.get();
     git::TreePtr tree = commit_tree(repository, commit_sha);

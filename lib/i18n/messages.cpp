@@ -101,6 +101,10 @@ constexpr Message k_messages[] = {
     {"check.log-review-none",
      "no log review is recorded in any maintenance log: review the system logs (`cswm logscan`) and record it",
      "所有維護紀錄都沒有日誌檢視紀錄：請檢視系統日誌（`cswm logscan`）並記錄"},
+    {"check.supersedes-cycle",
+     "supersedes runs in a cycle, {cycle}, so no revision of these documents is in force: the newest revision "
+     "supersedes the one before it, and the oldest supersedes nothing (null)",
+     "supersedes 形成循環：{cycle}，這些文件沒有任何一版有效：最新版取代前一版，最舊的一版不取代任何文件（null）"},
     {"check.requirement-modals",
      "{id} says shall/應/須 {count} times: one requirement per statement, so that each can be verified",
      "{id} 用了 {count} 次 shall／應／須：每條敘述只寫一項需求，才能逐項驗證"},

@@ -8,6 +8,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/journal.hpp"
 #include "lib/workspace/workspace.hpp"
 
 #include <fmt/format.h>
@@ -124,9 +125,9 @@ JunitImportResult import_junit(const Workspace& workspace, const JunitImportRequ
     std::optional<Document> draft;
     // --into reads, fills and writes a draft as one step under the lock every writer of
     // documents holds (a new report takes it in create_with_next_id instead).
-    std::optional<FileLock> lock;
+    std::optional<WriteLock> lock;
     if (request.into) {
-        lock.emplace(workspace.lock_file());
+        lock.emplace(workspace);
         draft = find_of_kind(workspace, *request.into, "test-report", "--into");
         if (draft->status != "draft") {
             throw Error(tr(draft->status.empty() ? "import.into-no-status" : "import.into-not-draft",

@@ -5,6 +5,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/journal.hpp"
 #include "lib/workspace/workspace.hpp"
 #include "lib/yaml/editor.hpp"
 
@@ -53,7 +54,7 @@ LinkResult link_commits(const Workspace& workspace, const LinkRequest& request) 
     const Repo& repo = workspace.require_repo("cswm link");
     // Read, edit and write as one step: two links on one document at once would otherwise
     // both edit the same old text, and the second write would drop the first's commit.
-    const FileLock lock(workspace.lock_file());
+    const WriteLock lock(workspace); // finishes a renumber killed halfway first
     const Document document = find_document(workspace, request.id);
     if (document.kind->commit_fields.empty()) {
         throw Error(tr("link.kind-without-commits", fmt::arg("kind", i18n::noun_phrase(document.kind->name))));

@@ -6,6 +6,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/journal.hpp"
 #include "lib/workspace/workspace.hpp"
 #include "lib/yaml/editor.hpp"
 #include "lib/yaml/loader.hpp"
@@ -176,7 +177,7 @@ ordered_json log_review_entry(const Workspace& workspace, const LogScan& scan, c
 LogReviewResult append_log_review(const Workspace& workspace, const LogScan& scan, const LogReviewRequest& request) {
     // Read, edit and write as one step, under the lock every writer of documents holds:
     // a `link` or another review of this log at the same time would otherwise be lost.
-    const FileLock lock(workspace.lock_file());
+    const WriteLock lock(workspace); // finishes a renumber killed halfway first
     const Document document = find_document(workspace, request.id);
     if (document.kind == nullptr || document.kind->name != k_kind) {
         throw Error(tr("logscan.into-not-a-log", fmt::arg("id", request.id),

@@ -5,6 +5,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/journal.hpp"
 #include "lib/workspace/workspace.hpp"
 
 #include <fmt/format.h>
@@ -99,7 +100,7 @@ NewDocumentResult create_with_next_id(const Workspace& workspace, const Kind& ki
     }
     // The lock makes "find the highest ID, write the next" one step for concurrent runs
     // in this clone; the exclusive create below guards against everything else.
-    const FileLock lock(workspace.lock_file());
+    const WriteLock lock(workspace); // finishes a renumber killed halfway first
     remove_stale_temporaries(folder);
     // The modeline points at the kind's exported schema: make sure it is there and current.
     const ExportedSchema exported = export_schema(kind, workspace.root() / k_schema_folder);

@@ -6,6 +6,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/journal.hpp"
 #include "lib/workspace/workspace.hpp"
 #include "lib/yaml/editor.hpp"
 
@@ -119,8 +120,16 @@ std::vector<IdMention> mentions_in(const std::string& path, const std::string& t
     return out;
 }
 
-/// Writes the edits, or restores every file already written and rethrows.
-void write_all(const std::vector<Edit>& edits) {
+/// Writes the edits, or restores every file already written and rethrows. The plan goes to
+/// `journal` first and is removed once the set is wholly new or wholly old again: a kill
+/// in between leaves it for the next writer to finish (WriteLock).
+void write_all(const std::vector<Edit>& edits, const fs::path& journal, const fs::path& root, const std::string& what) {
+    Journal plan{what, {}};
+    for (const Edit& edit : edits) {
+        const std::string from = relative_to(edit.file, root);
+        plan.entries.push_back(
+            {from, edit.new_file.empty() ? from : relative_to(edit.new_file, root), edit.before, edit.after});
+    }
     struct Done {
         const Edit* edit;
         bool created_new = false;
@@ -137,6 +146,14 @@ void write_all(const std::vector<Edit>& edits) {
     for (const fs::path& folder : folders) {
         remove_stale_temporaries(folder); // the caller holds the lock of every writer
     }
+    // A renamed file is made anew and the old name unlinked, which a read-only file does
+    // not stop: refuse it here, as write_file_atomically refuses to replace one in place.
+    for (const Edit& edit : edits) {
+        if (!edit.new_file.empty() && ::access(edit.file.c_str(), W_OK) != 0) {
+            throw Error(fmt::format("cannot write {}: {}", edit.file.string(), std::strerror(errno)));
+        }
+    }
+    write_journal(journal, plan);
     try {
         for (const Edit& edit : edits) {
             Done step{&edit};
@@ -178,8 +195,10 @@ void write_all(const std::vector<Edit>& edits) {
             throw Error(fmt::format("{}\nand these files could not be restored, restore them from git: {}",
                                     error.what(), join(unrestored, ", ")));
         }
+        remove_journal(journal);
         throw Error(fmt::format("{}\nnothing was changed: the files already written were restored", error.what()));
     }
+    remove_journal(journal);
 }
 
 } // namespace
@@ -200,13 +219,19 @@ std::vector<std::size_t> find_id_mentions(std::string_view text, std::string_vie
     return found;
 }
 
+Settled resume_renumber(const Workspace& workspace) {
+    const WriteLock lock(workspace);
+    return lock.settled();
+}
+
 RenumberResult renumber(const Workspace& workspace, const RenumberRequest& request) {
     const auto old_parts = split_id(request.old_id);
     if (!old_parts) {
         throw Error(tr("renumber.not-an-id", fmt::arg("id", printable(request.old_id, 60))));
     }
     // The same lock as `cswm new`: no new document can take NEW while this runs.
-    const FileLock lock(workspace.lock_file());
+    // Taking it finishes (or rolls back) a renumber that was killed halfway.
+    const WriteLock lock(workspace);
     const std::vector<Document> documents = workspace.load_all();
 
     // Where OLD is defined: as a document, or as an item inside one.
@@ -454,7 +479,8 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
     }
     result.files = edits.size();
     if (!request.dry_run) {
-        write_all(edits);
+        write_all(edits, journal_file(workspace), workspace.root(),
+                  fmt::format("renumber {} {}", request.old_id, new_id));
     }
     return result;
 }

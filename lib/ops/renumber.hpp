@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lib/git/repo.hpp"
+#include "lib/workspace/journal.hpp"
 
 #include <filesystem>
 #include <string>
@@ -48,6 +49,10 @@ struct RenumberResult {
 /// Throws Error (exit 2) for an unknown OLD, a NEW that is taken or malformed, and for
 /// anything that stops the edit; then nothing is written.
 RenumberResult renumber(const Workspace& workspace, const RenumberRequest& request);
+
+/// Takes the lock of every writer, which finishes (or rolls back) a renumber killed
+/// halfway: says what it settled (`cswm renumber --resume`).
+Settled resume_renumber(const Workspace& workspace);
 
 /// Offsets of `id` in `text` where it stands as a whole ID: not inside a longer word or
 /// number (SRS-001 is not found in SRS-0010 or XSRS-001).

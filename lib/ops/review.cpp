@@ -7,6 +7,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
+#include "lib/workspace/journal.hpp"
 #include "lib/workspace/workspace.hpp"
 #include "lib/yaml/editor.hpp"
 
@@ -159,7 +160,7 @@ void record_fingerprints(YamlEditor& editor, const Workspace& workspace, const D
 
 ReviewResult record_review(const Workspace& workspace, const ReviewRequest& request) {
     // Read, edit and write as one step under the lock every writer of documents holds.
-    const FileLock lock(workspace.lock_file());
+    const WriteLock lock(workspace); // finishes a renumber killed halfway first
     const Document document = find_document(workspace, request.id);
     if (!document.kind->sign_off) {
         throw Error(tr("review.no-sign-off", fmt::arg("id", document.id),

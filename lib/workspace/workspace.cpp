@@ -94,6 +94,22 @@ void check_documents_root(const fs::path& top, const Config& config) {
     }
 }
 
+void check_committed_root(const Repo& repo, const std::string& commit_sha, const Config& config) {
+    const std::string root = fs::path(config.root).lexically_normal().generic_string();
+    const auto link = repo.link_on_path(commit_sha, root);
+    if (!link) {
+        return;
+    }
+    // Where the link leads, read as text from the folder that holds it (nothing is resolved on disk).
+    const fs::path target = (fs::path(link->first).parent_path() / link->second).lexically_normal();
+    const bool outside =
+        link->second.empty() || fs::path(link->second).is_absolute() || target.empty() || *target.begin() == "..";
+    throw Error(fmt::format("{}: root '{}' goes through the symbolic link {} to {}{}: the documents folder must be "
+                            "a real folder inside the repository",
+                            config.file, printable(config.root), printable(link->first), printable(link->second),
+                            outside ? ", outside the repository" : ""));
+}
+
 Workspace::Workspace(std::optional<Repo> repo, fs::path root, Config config)
     : m_repo(std::move(repo)), m_root(std::move(root)), m_config(std::move(config)), m_catalog(&Catalog::builtin()) {
 }

@@ -25,6 +25,10 @@ void parse_document_bytes(Document& document, std::string_view bytes, const Yaml
 /// top folder `top`, goes through a symbolic link (into the repository or out of it).
 void check_documents_root(const fs::path& top, const Config& config);
 
+/// The same for the tree of commit `commit_sha` (what `bundle` reads): git keeps a link,
+/// not the documents behind it, so a committed root through a link is refused alike.
+void check_committed_root(const Repo& repo, const std::string& commit_sha, const Config& config);
+
 /// A repository that cswm works in: its configuration, catalogue and, usually, its git
 /// repository.
 class Workspace {

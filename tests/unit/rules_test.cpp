@@ -361,3 +361,49 @@ TEST_CASE("fix-not-passed: a verified fix needs passing results of its cases in 
               .empty());
     CHECK(semantic_findings({load(k_fix_path, fix("verified"))}, "fix-not-passed").empty());
 }
+
+namespace {
+
+std::vector<std::string> cycle_findings(const std::vector<std::pair<std::string, std::string>>& supersedes) {
+    std::vector<Document> documents;
+    for (const auto& [id, older] : supersedes) {
+        documents.push_back(
+            load("maint/srs/" + id + "-x.yaml", with(filled("srs", id), "supersedes: null", "supersedes: " + older)));
+    }
+    Findings findings;
+    rules::check_chain(documents, rules::ChainSettings{30, "2026-01-05"}, findings);
+    std::vector<std::string> lines;
+    for (const Finding& finding : findings) {
+        if (finding.rule == "supersedes-cycle") {
+            lines.push_back(finding.id + ":" + std::to_string(finding.line) + " " +
+                            std::string(severity_name(finding.severity)) + " " + finding.message);
+        }
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("supersedes-cycle: a ring of revisions is named once, at its smallest ID, from there") {
+    const auto self = cycle_findings({{"SRS-001", "SRS-001"}});
+    REQUIRE(self.size() == 1);
+    CHECK(self[0].starts_with("SRS-001:"));
+    CHECK(self[0].find("error supersedes runs in a cycle, SRS-001 → SRS-001,") != std::string::npos);
+
+    // SRS-004 → SRS-002 → SRS-003 → SRS-004, found from any start; SRS-005 only leads into it.
+    const auto ring = cycle_findings(
+        {{"SRS-005", "SRS-003"}, {"SRS-003", "SRS-004"}, {"SRS-004", "SRS-002"}, {"SRS-002", "SRS-003"}});
+    REQUIRE(ring.size() == 1);
+    CHECK(ring[0].starts_with("SRS-002:"));
+    CHECK(ring[0].find("SRS-002 → SRS-003 → SRS-004 → SRS-002,") != std::string::npos);
+
+    // Two rings, and chains that end (at a document, at a missing one): only the rings.
+    CHECK(cycle_findings({{"SRS-001", "SRS-002"},
+                          {"SRS-002", "SRS-001"},
+                          {"SRS-007", "SRS-006"},
+                          {"SRS-006", "SRS-005"},
+                          {"SRS-005", "SRS-009"},
+                          {"SRS-010", "SRS-010"}})
+              .size() == 2);
+    CHECK(cycle_findings({{"SRS-003", "SRS-002"}, {"SRS-002", "SRS-001"}}).empty());
+}

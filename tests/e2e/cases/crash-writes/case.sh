@@ -103,7 +103,8 @@ find "$CASE_TMP" -maxdepth 1 -name '.kill.tar.gz.*.tmp' -delete
 
 # renumber edits several documents and renames one: each file must be its old or its
 # new version, every document kept by both must exist, and the renamed one must exist
-# under its old or its new name (or both, when killed between the two steps).
+# under its old or its new name (or both, when killed between the two steps). Then the
+# next writer settles the plan the killed run left: the whole set is old, or new.
 snapshot() { find maint -type f ! -name '.*' -print0 | sort -z | xargs -0 sha256sum; }
 restore_tree() {
   git checkout -q HEAD -- maint
@@ -117,7 +118,8 @@ snapshot >"$CASE_TMP/renumber.new"
 restore_tree
 snapshot | cmp -s - "$CASE_TMP/renumber.old" || { echo "renumber: the tree was not restored" >&2; exit 1; }
 [ "$(wc -l <"$CASE_TMP/renumber.old")" -eq "$(wc -l <"$CASE_TMP/renumber.new")" ] || exit 1
-renumber_broken=0 renumber_mixed=0
+renumber_broken=0 renumber_mixed=0 renumber_settled_mixed=0 renumber_journals=0 renumber_as_old=0 renumber_as_new=0
+declare -A settled_counts
 for ((i = 0; i < 35; i++)); do
   delay=$((RANDOM % (renumber_ms * 5 / 4 + 1)))
   "$CSWM" renumber SRS-004 SRS-009 >/dev/null 2>&1 &
@@ -144,10 +146,26 @@ for ((i = 0; i < 35; i++)); do
   fi
   snapshot | cmp -s - "$CASE_TMP/renumber.old" || snapshot | cmp -s - "$CASE_TMP/renumber.new" ||
     renumber_mixed=$((renumber_mixed + 1))
+  # The next writer (here `renumber --resume`) finishes the plan the killed run left in
+  # .git/cswm/journal.json, or rolls it back: the set is then wholly old or wholly new.
+  settled=$("$CSWM" renumber --resume 2>&1) || settled="exit $?: $settled"
+  settled_counts[${settled%% *}]=$((${settled_counts[${settled%% *}]:-0} + 1))
+  if snapshot | cmp -s - "$CASE_TMP/renumber.old"; then
+    renumber_as_old=$((renumber_as_old + 1))
+  elif snapshot | cmp -s - "$CASE_TMP/renumber.new"; then
+    renumber_as_new=$((renumber_as_new + 1))
+  else
+    renumber_settled_mixed=$((renumber_settled_mixed + 1))
+    echo "renumber: run $i left a mixed set after --resume ($settled)" >&2
+  fi
+  [ -e .git/cswm/journal.json ] && renumber_journals=$((renumber_journals + 1))
   restore_tree
 done
 echo "renumber: 35 runs killed at random; documents broken: $renumber_broken"
-echo "renumber: $renumber_mixed runs left some documents old and some new (an uninterrupted run: ${renumber_ms} ms)" >&2
+echo "renumber: after renumber --resume, sets left mixed: $renumber_settled_mixed; plans left behind: $renumber_journals"
+echo "renumber: $renumber_mixed runs left some documents old and some new before --resume; after it" \
+  "$renumber_as_old wholly old, $renumber_as_new wholly new (an uninterrupted run: ${renumber_ms} ms)" >&2
+for outcome in "${!settled_counts[@]}"; do echo "renumber --resume: $outcome: ${settled_counts[$outcome]}" >&2; done
 
 echo "# no file check would read is left behind; temporary files are hidden"
 visible_files | diff "$CASE_TMP/files.before" - && echo "the same files as before"

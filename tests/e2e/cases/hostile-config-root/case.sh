@@ -38,11 +38,19 @@ ln -s ../../outside docs/out
 config docs/out/maint
 run check
 echo "## bundle reads the committed .cswm.yaml, and git holds the link, not what it points to:"
-echo "## the bundle has no document, and nothing from outside"
+echo "## refused alike, with no bundle written; and a link into the repository, or on the way"
 git add -A && git commit -q -m "root through a link"
 run bundle -o ../linked.tar.gz
-tar tzf ../linked.tar.gz
-git reset -q --hard HEAD~1
+ls ../linked.tar.gz 2>/dev/null || echo "no bundle written"
+rm docs/out && ln -s ../maint docs/in
+config docs/in
+git add -A && git commit -q -m "root through a link into the repository"
+run bundle -o ../linked.tar.gz
+config linked/deeper/maint
+git add -A && git commit -q -m "root through a link on the way"
+run bundle -o ../linked.tar.gz
+ls ../linked.tar.gz 2>/dev/null || echo "no bundle written"
+git reset -q --hard HEAD~3
 
 echo "## a link into the repository is refused too: git keeps the link, not the documents"
 ln -s maint inner

@@ -1,7 +1,8 @@
 # Documents that reference each other in cycles: an SRS that supersedes itself, two that
 # supersede each other, a quality spec that supersedes itself, and a test report whose
 # failure names a fix whose verification names the report back. check, trace (every
-# format), trace --from, status and bundle all end, bounded in time and memory.
+# format), trace --from, status and bundle all end, bounded in time and memory; check
+# names each supersedes ring once (supersedes-cycle), in both languages.
 source "$E2E_DIR/hostile.sh"
 source "$E2E_DIR/fill.sh"
 bound_cswm 60 1024
@@ -20,6 +21,7 @@ grep -h -e '^supersedes:' -e '^    fix:' -e '^  report:' -e '^verified_by:' -e '
 commit_all "documents in cycles"
 
 run check
+run --lang zh-TW check
 run trace
 run trace --from SRS-002
 run trace --from FIX-001

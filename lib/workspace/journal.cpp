@@ -1,0 +1,181 @@
+#include "lib/workspace/journal.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+#include "lib/util/text.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace cswm {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::uintmax_t k_max_journal_bytes = 1ULL << 30U;
+
+/// What a path of the plan holds now: its bytes, or nullopt when nothing is there.
+std::optional<std::string> content_of(const fs::path& file) {
+    std::error_code error;
+    if (!fs::exists(fs::symlink_status(file, error))) {
+        return std::nullopt;
+    }
+    ReadResult read = read_regular_file(file, k_max_journal_bytes);
+    if (read.problem != ReadProblem::none) {
+        throw Error(fmt::format("{} of an interrupted write cannot be read", file.string()));
+    }
+    return std::move(read.content);
+}
+
+void remove_file(const fs::path& file) {
+    if (::unlink(file.c_str()) != 0 && errno != ENOENT) {
+        throw Error(fmt::format("cannot remove {}: {}", file.string(), std::strerror(errno)));
+    }
+}
+
+enum class State { old_state, new_state, renaming, foreign };
+
+State state_of(const JournalEntry& entry, const fs::path& root) {
+    const auto from = content_of(root / entry.from);
+    if (entry.from == entry.to) {
+        return from == entry.after ? State::new_state : from == entry.before ? State::old_state : State::foreign;
+    }
+    const auto to = content_of(root / entry.to);
+    if (to == entry.after) {
+        return !from ? State::new_state : from == entry.before ? State::renaming : State::foreign;
+    }
+    return (!to && from == entry.before) ? State::old_state : State::foreign;
+}
+
+void forward(const JournalEntry& entry, const fs::path& root) {
+    switch (state_of(entry, root)) {
+    case State::new_state:
+        return;
+    case State::old_state:
+        if (entry.from == entry.to) {
+            write_file_atomically(root / entry.to, entry.after);
+            return;
+        }
+        if (!create_file_exclusively(root / entry.to, entry.after)) {
+            throw Error(fmt::format("cannot rename {}: {} exists", entry.from, entry.to));
+        }
+        [[fallthrough]];
+    case State::renaming:
+        remove_file(root / entry.from);
+        return;
+    case State::foreign:
+        break;
+    }
+    throw Error(fmt::format("{} was changed since", entry.from));
+}
+
+void backward(const JournalEntry& entry, const fs::path& root) {
+    switch (state_of(entry, root)) {
+    case State::old_state:
+        return;
+    case State::new_state:
+        if (entry.from == entry.to) {
+            write_file_atomically(root / entry.from, entry.before);
+            return;
+        }
+        if (!create_file_exclusively(root / entry.from, entry.before)) {
+            throw Error(fmt::format("cannot restore {}: it exists", entry.from));
+        }
+        [[fallthrough]];
+    case State::renaming:
+        remove_file(root / entry.to);
+        return;
+    case State::foreign:
+        break;
+    }
+    throw Error(fmt::format("{} was changed since", entry.to));
+}
+
+} // namespace
+
+fs::path journal_file(const Workspace& workspace) {
+    const fs::path lock = workspace.lock_file();
+    return lock.filename() == "cswm-new.lock" ? lock.parent_path() / "cswm" / "journal.json"
+                                              : lock.parent_path() / ".cswm-journal.json";
+}
+
+void write_journal(const fs::path& file, const Journal& journal) {
+    json entries = json::array();
+    for (const JournalEntry& entry : journal.entries) {
+        entries.push_back({{"from", entry.from}, {"to", entry.to}, {"before", entry.before}, {"after", entry.after}});
+    }
+    std::string text;
+    try {
+        text = json{{"journal", 1}, {"what", journal.what}, {"entries", entries}}.dump(1);
+    } catch (const json::exception& error) {
+        throw Error(fmt::format("the plan of {} cannot be written down: {}", journal.what, error.what()));
+    }
+    std::error_code error;
+    fs::create_directories(file.parent_path(), error);
+    if (error) {
+        throw Error(fmt::format("cannot make the folder {}: {}", file.parent_path().string(), error.message()));
+    }
+    write_file_atomically(file, text); // durable (fsync of file and folder) before the first edit
+}
+
+void remove_journal(const fs::path& file) {
+    remove_file(file);
+}
+
+std::optional<Journal> read_journal(const fs::path& file) {
+    const auto text = content_of(file);
+    if (!text) {
+        return std::nullopt;
+    }
+    try {
+        const json data = json::parse(*text);
+        Journal journal;
+        journal.what = data.at("what").get<std::string>();
+        for (const json& entry : data.at("entries")) {
+            journal.entries.push_back({entry.at("from").get<std::string>(), entry.at("to").get<std::string>(),
+                                       entry.at("before").get<std::string>(), entry.at("after").get<std::string>()});
+        }
+        return journal;
+    } catch (const json::exception& error) {
+        throw Error(fmt::format("{}, the plan of an interrupted write, cannot be read ({}): restore the documents "
+                                "with git, then remove it",
+                                file.string(), error.what()));
+    }
+}
+
+Settled settle_journal(const fs::path& file, const fs::path& root) {
+    const auto journal = read_journal(file);
+    if (!journal) {
+        return {};
+    }
+    Settled settled{Settled::Outcome::finished, journal->what};
+    try {
+        for (const JournalEntry& entry : journal->entries) {
+            forward(entry, root);
+        }
+    } catch (const Error& forward_error) {
+        try {
+            for (auto entry = journal->entries.rbegin(); entry != journal->entries.rend(); ++entry) {
+                backward(*entry, root);
+            }
+        } catch (const Error& backward_error) {
+            throw Error(fmt::format("the interrupted {} can be neither finished ({}) nor rolled back ({}): restore "
+                                    "its files with git, then remove {}",
+                                    journal->what, forward_error.what(), backward_error.what(), file.string()));
+        }
+        settled.outcome = Settled::Outcome::rolled_back;
+    }
+    remove_journal(file);
+    return settled;
+}
+
+WriteLock::WriteLock(const Workspace& workspace)
+    : m_lock(workspace.lock_file()), m_settled(settle_journal(journal_file(workspace), workspace.root())) {
+}
+
+} // namespace cswm
