@@ -4,6 +4,7 @@
 # .cswm.yaml, and a bundle's destination) byte for byte, with no file check would read.
 # The full disk is a file-size limit (`ulimit -f`, SIGXFSZ ignored so a write fails with
 # EFBIG); read-only means for the user nobody, since root writes anyway.
+: "${SOURCE_DIR:?run this case through ctest}" "${CSWM:?}" "${CASE_TMP:?}" # it chowns and writes
 "$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
 cd demo
 export CSWM_TODAY=2026-11-26
