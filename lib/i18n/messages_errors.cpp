@@ -195,6 +195,7 @@ constexpr Message k_messages[] = {
      "waivers[{index}].path：「{value}」必須在儲存庫內"},
     {"config.root-outside", "root '{root}' must be a folder inside the repository, such as maint",
      "root「{root}」必須是儲存庫內的資料夾，例如 maint"},
+    {"config.time-zone", "time_zone: {reason}", "time_zone：{reason}"},
     {"config.symlink", "cannot read {file}: it is a symbolic link", "無法讀取 {file}：它是符號連結"},
     {"config.too-large", "cannot read {file}: it is larger than 1 MiB", "無法讀取 {file}：檔案大於 1 MiB"},
     // lib/yaml/editor.cpp: surgical edits of a document
@@ -463,8 +464,8 @@ constexpr Message k_messages[] = {
      "render：文件無法剖析，或不屬於已知的文件類別：請執行 `cswm check`"},
     // lib/util/files.cpp
     {"files.a-folder", "a directory", "資料夾"},
-    {"files.a-fifo", "a FIFO", "FIFO（具名管道）"},
-    {"files.a-socket", "a socket", "socket"},
+    {"files.a-fifo", "a FIFO", "具名管道（FIFO）"},
+    {"files.a-socket", "a socket", "通訊端（socket）"},
     {"files.a-device", "a device", "裝置檔"},
     {"files.a-special-file", "not a regular file", "特殊檔案"},
     {"files.cannot-read", "cannot read {path}: {reason}", "無法讀取 {path}：{reason}"},

@@ -162,7 +162,8 @@ Config parse_config(std::string_view text, const std::string& display_path) {
         try {
             (void)TimeZone::named(config.time_zone);
         } catch (const Error& error) {
-            fail(display_path, parsed.place_of("/time_zone").value, fmt::format("time_zone: {}", error.what()));
+            fail(display_path, parsed.place_of("/time_zone").value,
+                 tr("config.time-zone", fmt::arg("reason", error.what())));
         }
     }
     config.file = display_path;
