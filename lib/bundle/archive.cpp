@@ -49,7 +49,8 @@ la_ssize_t append_output(archive* /*handle*/, void* client, const void* buffer, 
 void check(archive* handle, int status, std::string_view what) {
     if (status < ARCHIVE_OK) {
         const char* message = archive_error_string(handle);
-        throw Error(fmt::format("cannot write the archive ({}): {}", what, message != nullptr ? message : "unknown"));
+        throw Error(tr("bundle.archive-write", fmt::arg("step", what),
+                       fmt::arg("reason", message != nullptr ? message : "unknown")));
     }
 }
 

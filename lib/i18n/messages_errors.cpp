@@ -428,6 +428,7 @@ constexpr Message k_messages[] = {
     {"trace.from-unknown", "--from {id}: no document, requirement or test case has that ID",
      "--from {id}：沒有任何文件、需求或測試案例使用此編號"},
     // lib/bundle
+    {"bundle.archive-write", "cannot write the archive ({step}): {reason}", "無法寫出封存檔（{step}）：{reason}"},
     {"bundle.refuse-name", "refusing to store {name}: {reason}", "拒絕存入 {name}：{reason}"},
     {"bundle.same-member", "two files would be stored as {name}", "有兩個檔案會以同一名稱 {name} 存入"},
     {"bundle.commit-unreadable", "commit {sha} cannot be read", "無法讀取 commit {sha}"},
