@@ -1,4 +1,5 @@
 #include "lib/bundle/archive.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/bundle/manifest.hpp"
 #include "lib/bundle/names.hpp"
@@ -48,7 +49,8 @@ la_ssize_t append_output(archive* /*handle*/, void* client, const void* buffer, 
 void check(archive* handle, int status, std::string_view what) {
     if (status < ARCHIVE_OK) {
         const char* message = archive_error_string(handle);
-        throw Error(fmt::format("cannot write the archive ({}): {}", what, message != nullptr ? message : "unknown"));
+        throw Error(tr("bundle.archive-write", fmt::arg("step", what),
+                       fmt::arg("reason", message != nullptr ? message : "unknown")));
     }
 }
 
@@ -106,7 +108,8 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
     check(writer, archive_write_open(writer, &output, nullptr, append_output, nullptr), "open");
     for (const Member& member : members) {
         if (const auto reason = unsafe_name_reason(member.name)) {
-            throw Error(fmt::format("refusing to store {}: {}", shown_name(member.name), *reason));
+            throw Error(
+                tr("bundle.refuse-name", fmt::arg("name", shown_name(member.name)), fmt::arg("reason", *reason)));
         }
         const std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
         archive_entry_set_pathname_utf8(entry.get(), member.name.c_str());
@@ -139,7 +142,7 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
     const std::string name_shown = shown.empty() ? file : std::string(shown);
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
-        throw Error(fmt::format("{}: no such file, or not a regular file", name_shown));
+        throw Error(tr("bundle.no-such-file", fmt::arg("path", name_shown)));
     }
     const auto archive_size = static_cast<std::uint64_t>(std::max<off_t>(info.st_size, 1));
     const std::unique_ptr<archive, ReaderDeleter> handle(archive_read_new());
@@ -149,7 +152,8 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
     archive_read_support_format_zip(reader);
     if (archive_read_open_filename(reader, file.c_str(), 64 * 1024) != ARCHIVE_OK) {
         const char* message = archive_error_string(reader);
-        throw Error(fmt::format("{}: not a tar.gz or zip archive ({})", name_shown, message != nullptr ? message : ""),
+        throw Error(tr("bundle.not-an-archive", fmt::arg("path", name_shown),
+                       fmt::arg("reason", message != nullptr ? message : "")),
                     ExitCode::findings);
     }
     std::vector<ReadMember> members;
@@ -163,13 +167,14 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
         }
         if (status < ARCHIVE_WARN) {
             const char* message = archive_error_string(reader);
-            throw Error(fmt::format("{}: the archive is broken after {} members ({})", name_shown, members.size(),
-                                    message != nullptr ? message : "unknown error"),
+            throw Error(tr("bundle.broken-after", fmt::arg("path", name_shown), fmt::arg("count", members.size()),
+                           fmt::arg("reason", message != nullptr ? message : "unknown error")),
                         ExitCode::findings);
         }
         if (members.size() >= limits.max_entries) {
-            throw Error(fmt::format("{}: more than {} members: refused", name_shown, limits.max_entries),
-                        ExitCode::findings);
+            throw Error(
+                tr("bundle.too-many-members", fmt::arg("path", name_shown), fmt::arg("max", limits.max_entries)),
+                ExitCode::findings);
         }
         ReadMember member;
         const char* name = archive_entry_pathname(entry);
@@ -197,8 +202,9 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
         }
         if (archive_entry_size_is_set(entry) != 0 && archive_entry_size(entry) >= 0 &&
             static_cast<std::uint64_t>(archive_entry_size(entry)) > limits.max_member_bytes) {
-            throw Error(fmt::format("{}: member {} declares {} bytes, more than the limit of {}: refused", name_shown,
-                                    member.name, archive_entry_size(entry), limits.max_member_bytes),
+            throw Error(tr("bundle.member-declares-too-much", fmt::arg("path", name_shown),
+                           fmt::arg("member", member.name), fmt::arg("size", archive_entry_size(entry)),
+                           fmt::arg("max", limits.max_member_bytes)),
                         ExitCode::findings);
         }
         const bool kept = keep(member.name);
@@ -207,8 +213,9 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
             const la_ssize_t read = archive_read_data(reader, buffer.data(), buffer.size());
             if (read < 0) {
                 const char* message = archive_error_string(reader);
-                throw Error(fmt::format("{}: member {} cannot be read ({})", name_shown, member.name,
-                                        message != nullptr ? message : "unknown error"),
+                throw Error(tr("bundle.member-unreadable", fmt::arg("path", name_shown),
+                               fmt::arg("member", member.name),
+                               fmt::arg("reason", message != nullptr ? message : "unknown error")),
                             ExitCode::findings);
             }
             if (read == 0) {
@@ -218,19 +225,18 @@ std::vector<ReadMember> read_archive(const std::string& file, const ReadLimits& 
             member.size += count;
             total += count;
             if (member.size > limits.max_member_bytes) {
-                throw Error(fmt::format("{}: member {} holds more than {} bytes: refused", name_shown, member.name,
-                                        limits.max_member_bytes),
+                throw Error(tr("bundle.member-too-large", fmt::arg("path", name_shown), fmt::arg("member", member.name),
+                               fmt::arg("max", limits.max_member_bytes)),
                             ExitCode::findings);
             }
             if (total > limits.max_total_bytes) {
-                throw Error(fmt::format("{}: the members hold more than {} bytes in all: refused", name_shown,
-                                        limits.max_total_bytes),
-                            ExitCode::findings);
+                throw Error(
+                    tr("bundle.total-too-large", fmt::arg("path", name_shown), fmt::arg("max", limits.max_total_bytes)),
+                    ExitCode::findings);
             }
             if (total > limits.ratio_applies_after && total / archive_size > limits.max_ratio) {
-                throw Error(fmt::format("{}: {} bytes unpacked from a {}-byte file, a ratio above {}: refused as a "
-                                        "decompression bomb",
-                                        name_shown, total, info.st_size, limits.max_ratio),
+                throw Error(tr("bundle.ratio", fmt::arg("path", name_shown), fmt::arg("total", total),
+                               fmt::arg("size", info.st_size), fmt::arg("max", limits.max_ratio)),
                             ExitCode::findings);
             }
             const std::string_view piece(buffer.data(), static_cast<std::size_t>(read));

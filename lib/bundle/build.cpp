@@ -316,7 +316,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
     for (std::size_t i = 1; i < members.size(); ++i) {
         if (members[i].name == members[i - 1].name) {
-            throw Error(fmt::format("two files would be stored as {}", shown_name(members[i].name)));
+            throw Error(tr("bundle.same-member", fmt::arg("name", shown_name(members[i].name))));
         }
     }
     for (const Member& member : members) {

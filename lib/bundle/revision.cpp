@@ -66,7 +66,7 @@ Snapshot read_snapshot(const Repo& repo, const std::string& revision, const Cata
     const std::string sha = repo.resolve_commit(revision);
     const auto commit = repo.commit(sha);
     if (!commit) {
-        throw Error(fmt::format("commit {} cannot be read", sha));
+        throw Error(tr("bundle.commit-unreadable", fmt::arg("sha", sha)));
     }
     snapshot.commit = *commit;
     snapshot.commit_time = iso_utc(commit->commit_time);
@@ -79,7 +79,8 @@ Snapshot read_snapshot(const Repo& repo, const std::string& revision, const Cata
     std::size_t config_size = 0;
     const auto config_text = repo.blob_content(*config_blob, 1U << 20U, &config_size);
     if (!config_text) {
-        throw Error(fmt::format("{} of revision {} is larger than 1 MiB", k_config_file, sha.substr(0, 10)));
+        throw Error(
+            tr("bundle.config-too-large", fmt::arg("file", k_config_file), fmt::arg("revision", sha.substr(0, 10))));
     }
     snapshot.config = parse_config(*config_text, fmt::format("{} (at {})", k_config_file, sha.substr(0, 10)));
     snapshot.sources.push_back({TreeFile{k_config_file, *config_blob, TreeFile::Type::file}, *config_text});
@@ -93,8 +94,9 @@ Snapshot read_snapshot(const Repo& repo, const std::string& revision, const Cata
             std::size_t size = 0;
             auto content = repo.blob_content(source.tree.blob, k_max_source_bytes, &size);
             if (!content) {
-                throw Error(fmt::format("{} of revision {} is {} bytes, more than a bundle takes ({} bytes)",
-                                        printable(source.tree.path), sha.substr(0, 10), size, k_max_source_bytes));
+                throw Error(tr("bundle.source-too-large", fmt::arg("path", printable(source.tree.path)),
+                               fmt::arg("revision", sha.substr(0, 10)), fmt::arg("size", size),
+                               fmt::arg("max", k_max_source_bytes)));
             }
             source.content = std::move(*content);
         }

@@ -3,6 +3,7 @@
 #include "lib/git/handles.hpp"
 #include "lib/git/objects.hpp"
 #include "lib/git/repo.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
@@ -80,12 +81,10 @@ std::vector<CommitInfo> Repo::commits_in_range(const std::string& range) const {
     git_repository* repository = m_handle->repository.get();
     const std::string shown = printable(range, 120);
     if (range.find("...") != std::string::npos) {
-        throw Error(fmt::format("range {}: symmetric ranges (A...B) are not supported; give A..B, the commits of B "
-                                "that A does not have",
-                                shown));
+        throw Error(tr("git.symmetric-range", fmt::arg("range", shown)));
     }
     if (!has_commits()) {
-        throw Error(fmt::format("range {}: the repository has no commits yet", shown));
+        throw Error(tr("git.range-no-commits", fmt::arg("range", shown)));
     }
     const std::size_t dots = range.find("..");
     std::string tip;
@@ -94,7 +93,7 @@ std::vector<CommitInfo> Repo::commits_in_range(const std::string& range) const {
         try {
             return resolve_commit(revision.empty() ? std::string("HEAD") : revision);
         } catch (const Error& error) {
-            throw Error(fmt::format("range {}: {}", shown, error.what()));
+            throw Error(tr("git.range-error", fmt::arg("range", shown), fmt::arg("reason", error.what())));
         }
     };
     if (dots == std::string::npos) {
@@ -105,7 +104,7 @@ std::vector<CommitInfo> Repo::commits_in_range(const std::string& range) const {
     const std::string base_name = range.substr(0, dots);
     const std::string tip_name = range.substr(dots + 2);
     if (base_name.empty() && tip_name.empty()) {
-        throw Error(fmt::format("range {}: give at least one side, such as v2.3.4..HEAD", shown));
+        throw Error(tr("git.range-empty", fmt::arg("range", shown)));
     }
     const std::string base = resolve(base_name);
     tip = resolve(tip_name);

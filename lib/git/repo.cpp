@@ -65,17 +65,15 @@ std::optional<Repo> Repo::discover_if_any(const fs::path& start) {
         const std::string message = git::last_error();
         // libgit2 reports a repository owned by someone else as a missing config value.
         if (message.find("safe.directory") != std::string::npos || message.find("owner") != std::string::npos) {
-            throw Error(fmt::format("the repository holding {} is owned by another user (dubious ownership): run "
-                                    "`git config --global --add safe.directory <repository path>` if you trust it",
-                                    start.string()));
+            throw Error(tr("git.dubious-ownership", fmt::arg("folder", start.string())));
         }
         if (status == GIT_ENOTFOUND) {
             return std::nullopt;
         }
-        throw Error(fmt::format("cannot open the git repository at {}: {}", start.string(), message));
+        throw Error(tr("git.cannot-open", fmt::arg("folder", start.string()), fmt::arg("reason", message)));
     }
     if (git_repository_is_bare(handle->repository.get()) != 0) {
-        throw Error("this is a bare repository: cswm needs a working tree with the documents (clone it first)");
+        throw Error(tr("git.bare"));
     }
     Repo repo(std::move(handle));
     repo.m_workdir = without_trailing_slash(git_repository_workdir(repo.m_handle->repository.get()));
@@ -117,7 +115,7 @@ std::string Repo::resolve_commit(const std::string& revision) const {
     git_repository* repository = m_handle->repository.get();
     const std::string shown = printable(revision, 80);
     if (revision.empty()) {
-        throw Error("an empty revision names no commit");
+        throw Error(tr("git.empty-revision"));
     }
     git_object* raw = nullptr;
     int status = GIT_ENOTFOUND;
@@ -130,28 +128,27 @@ std::string Repo::resolve_commit(const std::string& revision) const {
             status = git_object_lookup_prefix(&raw, repository, &oid, revision.size(), GIT_OBJECT_ANY);
         }
         if (status == GIT_EAMBIGUOUS) {
-            throw Error(
-                fmt::format("revision {} is ambiguous: several objects start with it; give more digits", shown));
+            throw Error(tr("git.ambiguous-prefix", fmt::arg("revision", shown)));
         }
     }
     if (status != 0) {
         status = git_revparse_single(&raw, repository, revision.c_str());
     }
     if (status == GIT_EAMBIGUOUS) {
-        throw Error(fmt::format("revision {} is ambiguous; give more digits or a full SHA", shown));
+        throw Error(tr("git.ambiguous", fmt::arg("revision", shown)));
     }
     if (status != 0) {
         if (!has_commits()) {
             throw Error(tr("git.no-commits-yet", fmt::arg("revision", shown)));
         }
-        throw Error(fmt::format("unknown revision {}: no commit, branch or tag has that name", shown));
+        throw Error(tr("git.unknown-revision", fmt::arg("revision", shown)));
     }
     const git::ObjectPtr object(raw);
     git_object* peeled_raw = nullptr;
     const git_object_t type = git_object_type(object.get());
     if (type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB ||
         git_object_peel(&peeled_raw, object.get(), GIT_OBJECT_COMMIT) != 0) {
-        throw Error(fmt::format("revision {} names a {}, not a commit", shown, object_type_name(type)));
+        throw Error(tr("git.not-a-commit", fmt::arg("revision", shown), fmt::arg("type", object_type_name(type))));
     }
     const git::ObjectPtr peeled(peeled_raw);
     return git_oid_tostr_s(git_object_id(peeled.get()));

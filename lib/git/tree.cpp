@@ -4,6 +4,7 @@
 #include "lib/git/handles.hpp"
 #include "lib/git/objects.hpp"
 #include "lib/git/repo.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 
 #include <fmt/format.h>
@@ -70,12 +71,12 @@ git::TreePtr commit_tree(git_repository* repository, const std::string& sha) {
     const auto oid = parse_full_oid(sha);
     git_commit* commit_raw = nullptr;
     if (!oid || git_commit_lookup(&commit_raw, repository, &*oid) != 0) {
-        throw Error(fmt::format("commit {} cannot be read: {}", sha, git::last_error()));
+        throw Error(tr("git.commit-unreadable", fmt::arg("sha", sha), fmt::arg("reason", git::last_error())));
     }
     const git::CommitPtr commit(commit_raw);
     git::TreePtr tree = git::tree_of(commit.get());
     if (!tree) {
-        throw Error(fmt::format("the tree of commit {} cannot be read: {}", sha, git::last_error()));
+        throw Error(tr("git.tree-unreadable", fmt::arg("sha", sha), fmt::arg("reason", git::last_error())));
     }
     return tree;
 }
@@ -147,8 +148,8 @@ std::vector<TreeFile> Repo::tree_files(const std::string& commit_sha, const std:
         }
         git_tree* sub_raw = nullptr;
         if (git_tree_lookup(&sub_raw, repository, git_tree_entry_id(entry.get())) != 0) {
-            throw Error(
-                fmt::format("the folder {} of commit {} cannot be read: {}", folder, commit_sha, git::last_error()));
+            throw Error(tr("git.folder-unreadable", fmt::arg("folder", folder), fmt::arg("sha", commit_sha),
+                           fmt::arg("reason", git::last_error())));
         }
         tree = git::TreePtr(sub_raw);
         prefix = folder + "/";
@@ -156,7 +157,7 @@ std::vector<TreeFile> Repo::tree_files(const std::string& commit_sha, const std:
     std::vector<TreeFile> files;
     WalkState state{&files};
     if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect_entry, &state) != 0) {
-        throw Error(fmt::format("the tree of commit {} cannot be walked: {}", commit_sha, git::last_error()));
+        throw Error(tr("git.tree-unwalkable", fmt::arg("sha", commit_sha), fmt::arg("reason", git::last_error())));
     }
     for (TreeFile& file : files) {
         file.path.insert(0, prefix);
@@ -188,12 +189,12 @@ CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) cons
     const auto oid = parse_full_oid(sha);
     git_commit* commit_raw = nullptr;
     if (!oid || git_commit_lookup(&commit_raw, repository, &*oid) != 0) {
-        throw Error(fmt::format("commit {} cannot be read: {}", sha, git::last_error()));
+        throw Error(tr("git.commit-unreadable", fmt::arg("sha", sha), fmt::arg("reason", git::last_error())));
     }
     const git::CommitPtr commit(commit_raw);
     git_tree* new_raw = nullptr;
     if (git_commit_tree(&new_raw, commit.get()) != 0) {
-        throw Error(fmt::format("the tree of commit {} cannot be read: {}", sha, git::last_error()));
+        throw Error(tr("git.tree-unreadable", fmt::arg("sha", sha), fmt::arg("reason", git::last_error())));
     }
     const git::TreePtr new_tree(new_raw);
     git::TreePtr old_tree;
@@ -212,7 +213,7 @@ CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) cons
     options.flags = GIT_DIFF_SHOW_BINARY;
     git_diff* diff_raw = nullptr;
     if (git_diff_tree_to_tree(&diff_raw, repository, old_tree.get(), new_tree.get(), &options) != 0) {
-        throw Error(fmt::format("the changes of commit {} cannot be read: {}", sha, git::last_error()));
+        throw Error(tr("git.changes-unreadable", fmt::arg("sha", sha), fmt::arg("reason", git::last_error())));
     }
     const git::DiffPtr diff(diff_raw);
     git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
@@ -233,7 +234,7 @@ CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) cons
     if (with_patch) {
         git_buf buffer = GIT_BUF_INIT;
         if (git_diff_to_buf(&buffer, diff.get(), GIT_DIFF_FORMAT_PATCH) != 0) {
-            throw Error(fmt::format("the patch of commit {} cannot be made: {}", sha, git::last_error()));
+            throw Error(tr("git.patch-failed", fmt::arg("sha", sha), fmt::arg("reason", git::last_error())));
         }
         changes.patch.assign(buffer.ptr, buffer.size);
         git_buf_dispose(&buffer);

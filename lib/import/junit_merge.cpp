@@ -1,3 +1,4 @@
+#include "lib/i18n/i18n.hpp"
 #include "lib/import/junit_results.hpp"
 
 #include "lib/util/error.hpp"
@@ -189,10 +190,7 @@ ordered_json merge_results(const json& existing, const ImportedResults& imported
         merged.push_back(in_field_order(entry));
     }
     if (!conflicts.empty()) {
-        throw Error(fmt::format("{} already records results for {} from other tests than these: import all the "
-                                "run's files in one command, or empty those outcomes (outcome: null) to take the "
-                                "imported ones; nothing was written",
-                                report_id, join(conflicts, ", ")));
+        throw Error(tr("import.results-conflict", fmt::arg("id", report_id), fmt::arg("cases", join(conflicts, ", "))));
     }
     // Entries with `case: null` (where an earlier version kept unmapped tests) give way
     // when this import brings all their tests again, unless the author gave them a fix.

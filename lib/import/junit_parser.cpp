@@ -1,4 +1,5 @@
 #include "lib/import/junit_parser.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/import/xml_input.hpp"
 #include "lib/util/error.hpp"
@@ -205,17 +206,16 @@ JunitSuite read_suite(const pugi::xml_node& element, const JunitSuite* outer) {
     const std::string name = clean_text(root.name(), false, 60);
     std::string hint;
     if (name == "test-results") {
-        hint = " (this looks like NUnit 2 XML)";
+        hint = tr("import.looks-like", fmt::arg("format", "NUnit 2 XML"));
     } else if (name == "test-run") {
-        hint = " (this looks like NUnit 3 XML)";
+        hint = tr("import.looks-like", fmt::arg("format", "NUnit 3 XML"));
     } else if (name == "assemblies") {
-        hint = " (this looks like xUnit.net XML)";
+        hint = tr("import.looks-like", fmt::arg("format", "xUnit.net XML"));
     } else if (name == "TestRun") {
-        hint = " (this looks like a Visual Studio .trx file)";
+        hint = tr("import.looks-like-trx");
     }
-    throw Error(fmt::format("{}:{}: the root element is <{}>, not <testsuites> or <testsuite>: not JUnit XML{}; "
-                            "have the test runner write JUnit XML",
-                            path, line_of(root, lines), name, hint));
+    throw Error(tr("import.not-junit", fmt::arg("path", path), fmt::arg("line", line_of(root, lines)),
+                   fmt::arg("name", name), fmt::arg("hint", hint)));
 }
 
 } // namespace
@@ -287,9 +287,8 @@ JunitFile parse_junit_text(std::string_view text, const std::string& path, std::
     std::size_t tags = 0;
     for (std::size_t at = text.find("<testcase"); at != std::string_view::npos; at = text.find("<testcase", at + 9)) {
         if (++tags > max_cases) {
-            throw Error(fmt::format("{}:{}: more than {} test cases: cswm imports at most {} in one run; import the "
-                                    "results in parts",
-                                    path, lines.line_of(at), k_junit_max_cases, k_junit_max_cases));
+            throw Error(tr("import.too-many-cases", fmt::arg("path", path), fmt::arg("line", lines.line_of(at)),
+                           fmt::arg("max", k_junit_max_cases)));
         }
     }
     pugi::xml_document document;
@@ -298,7 +297,7 @@ JunitFile parse_junit_text(std::string_view text, const std::string& path, std::
     const unsigned options = pugi::parse_default | pugi::parse_declaration | pugi::parse_doctype;
     const pugi::xml_parse_result parsed = document.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
     if (parsed.status == pugi::status_no_document_element) {
-        throw Error(fmt::format("{}: holds no XML element: not JUnit XML", path));
+        throw Error(tr("import.no-element", fmt::arg("path", path)));
     }
     if (!parsed) {
         const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
@@ -306,23 +305,21 @@ JunitFile parse_junit_text(std::string_view text, const std::string& path, std::
         // A file that stops mid-element or mid-text was cut short, whatever pugixml names.
         const std::size_t last = text.find_last_not_of(" \t\r\n");
         const bool cut = last == std::string_view::npos || text[last] != '>' || offset + 1 >= last;
-        throw Error(fmt::format("{}:{}:{}: malformed XML: {}{}", path, position.line, position.column,
-                                parsed.description(),
-                                cut ? "; the file stops before its XML ends: was it cut short (a test run that "
-                                      "crashed or timed out)?"
-                                    : ""));
+        throw Error(tr("import.malformed", fmt::arg("path", path), fmt::arg("line", position.line),
+                       fmt::arg("column", position.column), fmt::arg("reason", parsed.description()),
+                       fmt::arg("cut", cut ? tr("import.cut-short") : std::string())));
     }
     pugi::xml_node root;
     for (const pugi::xml_node& child : document.children()) {
         if (child.type() == pugi::node_doctype) {
-            throw Error(fmt::format("{}: a DTD (<!DOCTYPE …>): cswm refuses DTDs", path));
+            throw Error(tr("import.dtd", fmt::arg("path", path)));
         }
         if (child.type() != pugi::node_element) {
             continue;
         }
         if (root) {
-            throw Error(fmt::format("{}:{}: a second root element <{}>: not well-formed XML", path,
-                                    line_of(child, lines), clean_text(child.name(), false, 60)));
+            throw Error(tr("import.second-root", fmt::arg("path", path), fmt::arg("line", line_of(child, lines)),
+                           fmt::arg("name", clean_text(child.name(), false, 60))));
         }
         root = child;
     }
@@ -350,9 +347,8 @@ JunitFile parse_junit_text(std::string_view text, const std::string& path, std::
             const std::string_view name = local_name(child);
             if (name == "testcase") {
                 if (++cases > max_cases) {
-                    throw Error(fmt::format("{}:{}: more than {} test cases: cswm imports at most {} in one run; "
-                                            "import the results in parts",
-                                            path, line_of(child, lines), k_junit_max_cases, k_junit_max_cases));
+                    throw Error(tr("import.too-many-cases", fmt::arg("path", path),
+                                   fmt::arg("line", line_of(child, lines)), fmt::arg("max", k_junit_max_cases)));
                 }
                 suite.cases.push_back(read_case(child, suite, lines, file.odd_times));
             } else if (name == "testsuite") {
@@ -377,28 +373,27 @@ JunitFile parse_junit_file(const fs::path& file, const std::string& display, std
     std::error_code error;
     const fs::file_status status = fs::symlink_status(file, error);
     if (status.type() == fs::file_type::not_found) {
-        throw Error(fmt::format("{}: no such file", display));
+        throw Error(tr("import.no-such-file", fmt::arg("path", display)));
     }
     // Results named on the command line may be symlinks (latest.xml → run-42.xml): the
     // target is read, and must be a regular file.
     const fs::path target = fs::is_symlink(status) ? fs::canonical(file, error) : file;
     if (error) {
-        throw Error(fmt::format("{}: {}", display, error.message()));
+        throw Error(tr("import.file-error", fmt::arg("path", display), fmt::arg("reason", error.message())));
     }
     ReadResult read = read_regular_file(target, k_junit_max_bytes);
     switch (read.problem) {
     case ReadProblem::none:
         break;
     case ReadProblem::not_regular:
-        throw Error(fmt::format("{}: is {}, not a file of JUnit XML", display, read.detail));
+        throw Error(tr("import.not-a-file", fmt::arg("path", display), fmt::arg("what", read.detail)));
     case ReadProblem::symlink:
-        throw Error(fmt::format("{}: is a symbolic link to a symbolic link; name the file itself", display));
+        throw Error(tr("import.link-to-link", fmt::arg("path", display)));
     case ReadProblem::too_large:
-        throw Error(fmt::format("{}: is {} bytes, more than the {} MiB cswm reads from one JUnit file: split the run "
-                                "into several files",
-                                display, read.size, k_junit_max_bytes >> 20U));
+        throw Error(tr("import.file-too-large", fmt::arg("path", display), fmt::arg("size", read.size),
+                       fmt::arg("max", k_junit_max_bytes >> 20U)));
     case ReadProblem::unreadable:
-        throw Error(fmt::format("{}: cannot read it: {}", display, read.detail));
+        throw Error(tr("import.unreadable", fmt::arg("path", display), fmt::arg("reason", read.detail)));
     }
     return parse_junit_text(read.content, display, max_cases);
 }

@@ -1,4 +1,5 @@
 #include "lib/import/report_fill.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -27,12 +28,11 @@ void set_once(YamlEditor& editor, const ReportFill& fill, const char* name, cons
               const std::string& what) {
     const json* current = field(*editor.parsed().root, name);
     if (current == nullptr) {
-        throw Error(
-            fmt::format("{} has no {} field: add `{}: null` to it, then import again", fill.report_id, name, name));
+        throw Error(tr("import.no-field", fmt::arg("id", fill.report_id), fmt::arg("field", name)));
     }
     if (!current->is_null() && *current != value) {
-        throw Error(fmt::format("{} records {} {}, and these results are for {}: {}", fill.report_id, name,
-                                shown(*current), value, what));
+        throw Error(tr("import.records-other", fmt::arg("id", fill.report_id), fmt::arg("field", name),
+                       fmt::arg("recorded", shown(*current)), fmt::arg("value", value), fmt::arg("advice", what)));
     }
     editor.set_scalar(std::string("/") + name, value);
 }
@@ -63,7 +63,7 @@ void add_sources(YamlEditor& editor, const ReportFill& fill) {
     const json& data = *editor.parsed().root;
     if (const json* listed = field(data, "imported_from")) {
         if (!listed->is_null() && !listed->is_array()) {
-            throw Error(fmt::format("{}: imported_from is not a list", fill.report_id));
+            throw Error(tr("import.not-a-list", fmt::arg("id", fill.report_id), fmt::arg("field", "imported_from")));
         }
         for (const std::string& source : fill.sources) {
             editor.append_to_list("/imported_from", source);
@@ -77,7 +77,7 @@ void add_sources(YamlEditor& editor, const ReportFill& fill) {
             return;
         }
     }
-    throw Error(fmt::format("{} has no period or commit field to put imported_from after", fill.report_id));
+    throw Error(tr("import.no-place-for-sources", fmt::arg("id", fill.report_id)));
 }
 
 std::size_t node_count(const ordered_json& value) {
@@ -101,14 +101,13 @@ void check_bounds(const YamlEditor& editor, const ordered_json& results, const o
     if (bytes <= fill.max_bytes && nodes <= limits.max_nodes) {
         return;
     }
-    const std::string named =
-        fill.results->unmapped_names.empty()
-            ? std::string()
-            : fmt::format(" ({} tests map to no case and are all named)", fill.results->unmapped_names.size());
-    throw Error(fmt::format("{} would hold about {} bytes and {} values, more than limits.max_document_bytes ({}) "
-                            "or limits.max_nodes ({}) of .cswm.yaml allow{}: give the tests cases (automation "
-                            "patterns in {}), import fewer files, or raise the limits; nothing was written",
-                            fill.report_id, bytes, nodes, fill.max_bytes, limits.max_nodes, named, fill.quality_spec));
+    const std::string named = fill.results->unmapped_names.empty()
+                                  ? std::string()
+                                  : tr("import.unmapped-named", fmt::arg("count", fill.results->unmapped_names.size()));
+    throw Error(tr("import.report-too-large", fmt::arg("id", fill.report_id), fmt::arg("bytes", bytes),
+                   fmt::arg("nodes", nodes), fmt::arg("max_bytes", fill.max_bytes),
+                   fmt::arg("max_nodes", limits.max_nodes), fmt::arg("named", named),
+                   fmt::arg("spec", fill.quality_spec)));
 }
 
 } // namespace
@@ -118,21 +117,19 @@ FilledReport fill_test_report(const std::string& text, const ReportFill& fill, c
     const json& data = *editor.parsed().root;
     const json* kind = field(data, "kind");
     if (kind == nullptr || *kind != "test-report") {
-        throw Error(fmt::format("{} is not a test report", fill.report_id));
+        throw Error(tr("import.not-a-test-report", fmt::arg("id", fill.report_id)));
     }
     const json* status = field(data, "status");
     if (status == nullptr || *status != "draft") {
-        throw Error(fmt::format("{} is {}, not a draft: import into a new report instead", fill.report_id,
-                                status == nullptr ? "without a status" : shown(*status)));
+        throw Error(status == nullptr ? tr("import.into-no-status", fmt::arg("id", fill.report_id))
+                                      : tr("import.into-not-draft", fmt::arg("id", fill.report_id),
+                                           fmt::arg("status", shown(*status))));
     }
     if (field(data, "results") == nullptr || field(data, "summary") == nullptr) {
-        throw Error(fmt::format("{} has no results or no summary field: add `results: []` and the summary block of "
-                                "the scaffold, then import again",
-                                fill.report_id));
+        throw Error(tr("import.no-results-field", fmt::arg("id", fill.report_id)));
     }
-    set_once(editor, fill, "quality_spec", fill.quality_spec, "import into a new report, or change it by hand");
-    set_once(editor, fill, "commit", fill.commit,
-             "results of another commit belong in a new report (or give --commit the commit it records)");
+    set_once(editor, fill, "quality_spec", fill.quality_spec, tr("import.advice-new-report"));
+    set_once(editor, fill, "commit", fill.commit, tr("import.advice-other-commit"));
     widen_period(editor, fill);
     add_sources(editor, fill);
     FilledReport filled;
@@ -140,7 +137,7 @@ FilledReport fill_test_report(const std::string& text, const ReportFill& fill, c
                                    fill.quality_spec, fill.report_id);
     const json* unmapped = field(*editor.parsed().root, "unmapped_tests");
     if (unmapped != nullptr && !unmapped->is_null() && !unmapped->is_array()) {
-        throw Error(fmt::format("{}: unmapped_tests is not a list", fill.report_id));
+        throw Error(tr("import.not-a-list", fmt::arg("id", fill.report_id), fmt::arg("field", "unmapped_tests")));
     }
     filled.unmapped = merge_unmapped(unmapped != nullptr ? *unmapped : json::array(), *fill.results);
     check_bounds(editor, filled.results, filled.unmapped, fill, limits);

@@ -1,4 +1,5 @@
 #include "lib/import/xml_input.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -75,16 +76,12 @@ void check_prolog(std::string_view text, const std::string& path) {
             const std::size_t end = text.find("-->", at + 4);
             at = end == std::string_view::npos ? text.size() : end + 3;
         } else if (is_declaration_at(text, at)) {
-            fail_at(text, at, path,
-                    "the XML declaration <?xml …?> must be the very first thing in the file, with nothing (not even "
-                    "a blank line) before it: not well-formed XML");
+            fail_at(text, at, path, tr("import.xml-declaration-late"));
         } else if (starts_with_at(text, at, "<?")) {
             const std::size_t end = text.find("?>", at + 2);
             at = end == std::string_view::npos ? text.size() : end + 2;
         } else if (starts_with_at(text, at, "<!DOCTYPE") || starts_with_at(text, at, "<!doctype")) {
-            fail_at(text, at, path,
-                    "a DTD (<!DOCTYPE …>): cswm refuses DTDs, never expands their entities and never reads external "
-                    "ones; JUnit XML has no DTD, so this file was not written by a test runner");
+            fail_at(text, at, path, tr("import.xml-dtd"));
         } else {
             return;
         }
@@ -107,14 +104,11 @@ int LineIndex::line_of(std::size_t offset) const {
 
 std::string_view checked_xml_text(std::string_view text, const std::string& path) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        throw Error(
-            fmt::format("{}: the file is empty: not JUnit XML (did the test run stop before writing it?)", path));
+        throw Error(tr("import.xml-empty", fmt::arg("path", path)));
     }
     const bool utf16_bom = text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
     if (utf16_bom || (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
-        throw Error(fmt::format("{}: the file is UTF-16 or UTF-32; cswm reads UTF-8 JUnit XML: convert it first, "
-                                "such as with `iconv -f UTF-16 -t UTF-8`",
-                                path));
+        throw Error(tr("import.xml-wide", fmt::arg("path", path)));
     }
     if (text.starts_with(k_utf8_bom)) {
         text.remove_prefix(k_utf8_bom.size());
@@ -123,18 +117,15 @@ std::string_view checked_xml_text(std::string_view text, const std::string& path
         std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (!ascii && is_declaration_at(text, 0)) {
         if (const auto encoding = declared_encoding(text); encoding && !reads_as_utf8(*encoding)) {
-            throw Error(fmt::format("{}: the file declares encoding=\"{}\" and holds non-ASCII bytes; cswm reads UTF-8 "
-                                    "only: convert it first, such as with `iconv -f {} -t UTF-8`",
-                                    path, printable(*encoding, 40), printable(*encoding, 40)));
+            throw Error(
+                tr("import.xml-encoding", fmt::arg("path", path), fmt::arg("encoding", printable(*encoding, 40))));
         }
     }
     if (const auto invalid = find_invalid_utf8(text)) {
-        fail_at(text, *invalid, path,
-                "invalid UTF-8: JUnit XML must be UTF-8 (was the file cut, or written in "
-                "another encoding?)");
+        fail_at(text, *invalid, path, tr("import.xml-invalid-utf8"));
     }
     if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-        fail_at(text, nul, path, "a NUL byte: not XML text");
+        fail_at(text, nul, path, tr("import.xml-nul"));
     }
     check_prolog(text, path);
     return text;

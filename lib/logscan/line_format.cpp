@@ -1,4 +1,5 @@
 #include "lib/logscan/line_format.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -61,7 +62,7 @@ public:
             const char c = m_pattern[m_at];
             if (c == ')') {
                 if (!in_group) {
-                    fail("a ')' without its '('");
+                    fail(tr("logscan.format-unopened"));
                 }
                 break;
             }
@@ -78,7 +79,7 @@ public:
                 skip_group();
             } else if (const std::string name = field_name(); !name.empty()) {
                 if (m_roles.size() == k_max_fields) {
-                    fail(fmt::format("more than {} placeholders", k_max_fields));
+                    fail(tr("logscan.format-too-many", fmt::arg("max", k_max_fields)));
                 }
                 order.push_back(add({Kind::field, name, static_cast<std::uint32_t>(m_roles.size())}));
                 m_roles.push_back(role_of(name));
@@ -111,7 +112,8 @@ public:
     }
 
     [[noreturn]] void fail(const std::string& what) const {
-        throw Error(fmt::format("--line-format {}: {} at character {}", printable(m_pattern, 120), what, m_at + 1));
+        throw Error(tr("logscan.format-error", fmt::arg("format", printable(m_pattern, 120)), fmt::arg("what", what),
+                       fmt::arg("at", m_at + 1)));
     }
 
 private:
@@ -138,7 +140,7 @@ private:
 
     char escaped() {
         if (m_at + 1 >= m_pattern.size()) {
-            fail("a '\\' with nothing after it");
+            fail(tr("logscan.format-backslash"));
         }
         ++m_at;
         return m_pattern[m_at];
@@ -158,10 +160,10 @@ private:
             ++m_at;
         }
         if (depth > 0) {
-            fail("a '(' without its ')'");
+            fail(tr("logscan.format-unclosed"));
         }
         if (m_at >= m_pattern.size() || m_pattern[m_at] != '?') {
-            fail("a group must be optional, as in (\\[<Pid>\\])?");
+            fail(tr("logscan.format-group"));
         }
         ++m_at;
     }
@@ -262,16 +264,13 @@ LineFormat LineFormat::compile(std::string_view pattern) {
             const Kind next = format.m_steps[step.next].kind;
             if (next == Kind::field || (next == Kind::optional && format.m_steps[step.next].body != 0 &&
                                         format.m_steps[format.m_steps[step.next].body].kind == Kind::field)) {
-                throw Error(fmt::format("--line-format {}: <{}> is followed by another placeholder with nothing "
-                                        "between them to tell where one ends",
-                                        printable(pattern, 120), step.text));
+                throw Error(tr("logscan.format-adjacent", fmt::arg("format", printable(pattern, 120)),
+                               fmt::arg("name", step.text)));
             }
         }
     }
     if (!content) {
-        throw Error(fmt::format("--line-format {}: no <Content> placeholder: say where the message is, as in "
-                                "'<Date> <Time> <Level> <Component>: <Content>'",
-                                printable(pattern, 120)));
+        throw Error(tr("logscan.format-no-content", fmt::arg("format", printable(pattern, 120))));
     }
     return format;
 }

@@ -1,4 +1,5 @@
 #include "lib/logscan/reader.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/error.hpp"
 
@@ -42,30 +43,29 @@ const char* other_compression(const unsigned char* magic, ssize_t size) {
 LogReader::LogReader(const std::filesystem::path& path, std::string display) : m_display(std::move(display)) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
-        throw Error(fmt::format("{}: {}", m_display, std::strerror(errno)));
+        throw Error(tr("logscan.file-error", fmt::arg("path", m_display), fmt::arg("reason", std::strerror(errno))));
     }
     if (S_ISDIR(info.st_mode)) {
-        throw Error(fmt::format("{}: is a folder; name the log files in it, such as {}/*.log", m_display, m_display));
+        throw Error(tr("logscan.folder", fmt::arg("path", m_display)));
     }
     if (!S_ISREG(info.st_mode)) {
-        throw Error(fmt::format("{}: not a regular file (a device, FIFO or socket); logscan reads files", m_display));
+        throw Error(tr("logscan.not-regular", fmt::arg("path", m_display)));
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
-        throw Error(fmt::format("{}: {}", m_display, std::strerror(errno)));
+        throw Error(tr("logscan.file-error", fmt::arg("path", m_display), fmt::arg("reason", std::strerror(errno))));
     }
     unsigned char magic[6] = {};
     const ssize_t got = ::pread(fd, magic, sizeof magic, 0);
     if (const char* other = other_compression(magic, got)) {
         ::close(fd);
-        throw Error(fmt::format("{}: {}-compressed; logscan reads plain and gzip files only: decompress it first",
-                                m_display, other));
+        throw Error(tr("logscan.other-compression", fmt::arg("path", m_display), fmt::arg("compression", other)));
     }
     m_compressed = got >= 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     m_file.reset(gzdopen(fd, "rb"));
     if (m_file == nullptr) {
         ::close(fd);
-        throw Error(fmt::format("{}: cannot be read (out of memory)", m_display));
+        throw Error(tr("logscan.out-of-memory", fmt::arg("path", m_display)));
     }
     gzbuffer(m_file.get(), 128 * 1024);
     m_buffer.resize(k_buffer);
@@ -95,9 +95,9 @@ bool LogReader::fill() {
         if (message.starts_with("<fd:") && message.find(": ") != std::string_view::npos) {
             message.remove_prefix(message.find(": ") + 2);
         }
-        throw Error(fmt::format("{}: {} ({}){}", m_display,
-                                m_compressed ? "corrupt or truncated gzip data" : "read error", message,
-                                m_line > 0 ? fmt::format(" after line {}", m_line) : std::string()));
+        const std::string after = m_line > 0 ? tr("logscan.after-line", fmt::arg("line", m_line)) : std::string();
+        throw Error(tr(m_compressed ? "logscan.corrupt-gzip" : "logscan.read-error", fmt::arg("path", m_display),
+                       fmt::arg("reason", message), fmt::arg("after", after)));
     }
     if (read == 0) {
         m_eof = true;
@@ -117,9 +117,8 @@ void LogReader::check_text() {
     }
     if (nul != nullptr || control * 20 > size) {
         const std::size_t at = nul != nullptr ? static_cast<std::size_t>(nul - m_buffer.data()) : 0;
-        throw Error(fmt::format("{}: binary data, not a text log ({}{}); give the log files themselves", m_display,
-                                nul != nullptr ? "a NUL byte at offset " : "control bytes throughout",
-                                nul != nullptr ? std::to_string(at) : std::string()));
+        throw Error(nul != nullptr ? tr("logscan.binary-nul", fmt::arg("path", m_display), fmt::arg("offset", at))
+                                   : tr("logscan.binary-control", fmt::arg("path", m_display)));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "lib/logscan/scan.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/logscan/detectors.hpp"
 #include "lib/logscan/line_format.hpp"
@@ -39,8 +40,8 @@ public:
             m_scan.until = parse_time_option(m_times, *request.until, "--until", true);
         }
         if (m_scan.since && m_scan.until && *m_scan.until < *m_scan.since) {
-            throw Error(fmt::format("--until {} is before --since {}: nothing could be in that range", *request.until,
-                                    *request.since));
+            throw Error(
+                tr("logscan.until-before-since", fmt::arg("until", *request.until), fmt::arg("since", *request.since)));
         }
     }
 

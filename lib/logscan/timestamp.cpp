@@ -1,4 +1,5 @@
 #include "lib/logscan/timestamp.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/util/error.hpp"
 
@@ -349,8 +350,7 @@ LogTime parse_time_option(TimeReader& reader, const std::string& text, const cha
     if (const auto time = reader.read(text)) {
         return *time;
     }
-    throw Error(
-        fmt::format("{} {}: not a date or time; write it as 2026-11-02 or 2026-11-02T09:00:00+08:00", option, text));
+    throw Error(tr("logscan.not-a-time", fmt::arg("option", option), fmt::arg("value", text)));
 }
 
 } // namespace cswm::logscan

@@ -163,12 +163,14 @@ void write_all(const std::vector<Edit>& edits, const fs::path& journal, const fs
                 continue;
             }
             if (!create_file_exclusively(edit.new_file, edit.after)) {
-                throw Error(fmt::format("cannot rename {}: {} exists", edit.path, edit.new_file.string()));
+                throw Error(
+                    tr("renumber.cannot-rename", fmt::arg("path", edit.path), fmt::arg("new", edit.new_file.string())));
             }
             step.created_new = true;
             done.push_back(step);
             if (::unlink(edit.file.c_str()) != 0) {
-                throw Error(fmt::format("cannot remove {}: {}", edit.file.string(), std::strerror(errno)));
+                throw Error(tr("renumber.cannot-remove", fmt::arg("path", edit.file.string()),
+                               fmt::arg("reason", std::strerror(errno))));
             }
             done.back().removed_old = true;
         }
@@ -182,7 +184,7 @@ void write_all(const std::vector<Edit>& edits, const fs::path& journal, const fs
                     continue;
                 }
                 if (step->removed_old && !create_file_exclusively(edit.file, edit.before)) {
-                    throw Error(fmt::format("{} exists again", edit.path));
+                    throw Error(tr("renumber.exists-again", fmt::arg("path", edit.path)));
                 }
                 if (step->created_new) {
                     fs::remove(edit.new_file);
@@ -192,11 +194,11 @@ void write_all(const std::vector<Edit>& edits, const fs::path& journal, const fs
             }
         }
         if (!unrestored.empty()) {
-            throw Error(fmt::format("{}\nand these files could not be restored, restore them from git: {}",
-                                    error.what(), join(unrestored, ", ")));
+            throw Error(tr("renumber.not-restored", fmt::arg("error", error.what()),
+                           fmt::arg("paths", join(unrestored, ", "))));
         }
         remove_journal(journal);
-        throw Error(fmt::format("{}\nnothing was changed: the files already written were restored", error.what()));
+        throw Error(tr("renumber.restored", fmt::arg("error", error.what())));
     }
     remove_journal(journal);
 }
@@ -254,9 +256,9 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
     if (defining.empty()) {
         const auto known = defined_ids(documents);
         const std::vector<std::string> candidates(known.begin(), known.end());
-        std::string message = fmt::format("no document or item has the ID {}", request.old_id);
+        std::string message = tr("renumber.no-such-id", fmt::arg("id", request.old_id));
         if (const auto suggestion = closest_match(request.old_id, candidates)) {
-            message += fmt::format(": did you mean {}?", *suggestion);
+            message += tr("ops.did-you-mean", fmt::arg("word", *suggestion));
         }
         throw Error(message);
     }
@@ -276,14 +278,13 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
             for (const Document* document : defining) {
                 paths.push_back(document->path);
             }
-            throw Error(fmt::format("--file {}: {} is defined in {}", request.file.string(), request.old_id,
-                                    join(paths, " and ")));
+            throw Error(tr("renumber.file-not-defining", fmt::arg("file", request.file.string()),
+                           fmt::arg("id", request.old_id), fmt::arg("paths", join(paths, tr("renumber.and")))));
         }
     }
     if (chosen == nullptr) {
-        std::string message = fmt::format("{} is the ID of {} {} (two branches each took it, probably): say which "
-                                          "one to renumber with --file PATH:",
-                                          request.old_id, defining.size(), item ? "items" : "documents");
+        std::string message = tr(item ? "renumber.several-items" : "renumber.several-documents",
+                                 fmt::arg("id", request.old_id), fmt::arg("count", defining.size()));
         for (const Document* document : defining) {
             message += "\n  " + document->path;
         }
@@ -381,8 +382,7 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
         }
         const YamlEditor editor(after, YamlLimits{});
         if (*editor.parsed().root != expected) {
-            throw Error(fmt::format("rewriting {} in {} would change more than the ID: edit that file by hand",
-                                    request.old_id, path));
+            throw Error(tr("renumber.more-than-id", fmt::arg("id", request.old_id), fmt::arg("path", path)));
         }
         edits.push_back({file, path, text, std::move(after), {}});
     };
@@ -394,10 +394,9 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
         }
         const bool config = document == nullptr;
         if (const auto taken = find_id_mentions(read.content, new_id); !taken.empty() && !config) {
-            throw Error(fmt::format("{} is already written in {}:{}, though nothing defines it: rewriting {} would "
-                                    "join the two; correct that mention first",
-                                    new_id, path, position_of_offset(read.content, taken.front()).line,
-                                    request.old_id));
+            throw Error(tr("renumber.new-id-mentioned", fmt::arg("new", new_id), fmt::arg("path", path),
+                           fmt::arg("line", position_of_offset(read.content, taken.front()).line),
+                           fmt::arg("old", request.old_id)));
         }
         if (find_id_mentions(read.content, request.old_id).empty()) {
             return;
@@ -419,16 +418,13 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
             return;
         }
         if (!parsed.root || !parsed.problems.empty()) {
-            throw Error(fmt::format("{} mentions {} but does not parse cleanly, so it cannot be rewritten safely: "
-                                    "run `cswm check` and fix it first",
-                                    path, request.old_id));
+            throw Error(tr("renumber.unparsed", fmt::arg("path", path), fmt::arg("id", request.old_id)));
         }
         Edit edit{file, path, read.content, replace_mentions(read.content, request.old_id, new_id), {}};
         // Verify in memory: the new text parses, and only the ID changed in its data.
         const YamlEditor editor(edit.after, limits);
         if (*editor.parsed().root != renamed(*parsed.root, request.old_id, new_id)) {
-            throw Error(fmt::format("rewriting {} in {} would change more than the ID: edit that file by hand",
-                                    request.old_id, path));
+            throw Error(tr("renumber.more-than-id", fmt::arg("id", request.old_id), fmt::arg("path", path)));
         }
         result.rewritten.insert(result.rewritten.end(), mentions.begin(), mentions.end());
         edits.push_back(std::move(edit));
@@ -438,7 +434,7 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
                  workspace.config().max_document_bytes);
         // A file named by NEW (a broken one, say) would clash with the renamed file.
         if (id_in_file_name(document.file.filename().string()) == new_id) {
-            throw Error(fmt::format("{} is taken: the file {} is named by it", new_id, document.path));
+            throw Error(tr("renumber.file-named", fmt::arg("id", new_id), fmt::arg("path", document.path)));
         }
     }
     consider(workspace.root() / k_config_file, k_config_file, nullptr, YamlLimits{}, 1U << 20U);
@@ -450,12 +446,14 @@ RenumberResult renumber(const Workspace& workspace, const RenumberRequest& reque
             const fs::path new_file = chosen->file.parent_path() / (new_id + name.substr(request.old_id.size()));
             std::error_code error;
             if (fs::exists(fs::symlink_status(new_file, error))) {
-                throw Error(fmt::format("cannot rename {}: {} exists", chosen->path, new_file.string()));
+                throw Error(
+                    tr("renumber.cannot-rename", fmt::arg("path", chosen->path), fmt::arg("new", new_file.string())));
             }
             auto edit =
                 std::find_if(edits.begin(), edits.end(), [&](const Edit& each) { return each.path == chosen->path; });
             if (edit == edits.end()) {
-                throw Error(fmt::format("{} does not mention its own ID {}", chosen->path, request.old_id));
+                throw Error(
+                    tr("renumber.own-id-missing", fmt::arg("path", chosen->path), fmt::arg("id", request.old_id)));
             }
             edit->new_file = new_file;
             result.new_path = relative_to(new_file, workspace.root());

@@ -1,4 +1,5 @@
 #include "lib/ops/schema_export.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/catalog/catalog.hpp"
 #include "lib/util/error.hpp"
@@ -18,7 +19,7 @@ void create_folder(const fs::path& folder) {
     std::error_code error;
     fs::create_directories(folder, error);
     if (error) {
-        throw Error(fmt::format("cannot create {}: {}", folder.string(), error.message()));
+        throw Error(tr("ops.cannot-create", fmt::arg("path", folder.string()), fmt::arg("reason", error.message())));
     }
 }
 

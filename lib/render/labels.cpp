@@ -1,4 +1,5 @@
 #include "lib/render/labels.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/catalog/catalog.hpp"
 #include "lib/catalog/embedded.hpp"
@@ -50,7 +51,7 @@ std::string_view render_template(std::string_view name) {
 
 const Labels& Labels::builtin(const std::string& language) {
     if (std::find(k_languages.begin(), k_languages.end(), language) == k_languages.end()) {
-        throw Error(fmt::format("unknown language '{}': use en or zh-TW", language));
+        throw Error(tr("render.unknown-language", fmt::arg("language", language)));
     }
     static std::mutex mutex;
     static std::map<std::string, Labels> cache;

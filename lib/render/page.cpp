@@ -1,4 +1,5 @@
 #include "lib/render/page.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/ops/references.hpp"
 #include "lib/render/labels.hpp"
@@ -659,7 +660,7 @@ private:
 
 void require_renderable(const PageInput& input) {
     if (input.document == nullptr || !input.document->parsed() || input.document->kind == nullptr) {
-        throw Error("render: the document did not parse or has no known kind: run `cswm check`");
+        throw Error(tr("render.unreadable-document"));
     }
 }
 

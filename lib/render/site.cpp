@@ -21,7 +21,7 @@ namespace cswm::render {
 
 RenderResult render_documents(const Workspace& workspace, const RenderRequest& request) {
     if (request.format != "md" && request.format != "html") {
-        throw Error(fmt::format("unknown format '{}': use md or html", printable(request.format, 40)));
+        throw Error(tr("render.unknown-format", fmt::arg("format", printable(request.format, 40))));
     }
     const std::string language = request.language.empty() ? workspace.config().language : request.language;
     Labels::builtin(language); // an unknown language stops here, before any work
@@ -54,14 +54,14 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
         }
     } else {
         if (request.ids.empty()) {
-            throw Error("give a document ID or --all");
+            throw Error(tr("render.give-id"));
         }
         for (const std::string& id : request.ids) {
             const auto found = first_with_id.find(id);
             if (found == first_with_id.end() ||
                 std::count_if(documents.begin(), documents.end(), [&](const Document& d) { return d.id == id; }) > 1) {
                 find_document(workspace, id); // throws the full story: did you mean, unreadable, duplicate
-                throw Error(fmt::format("{} cannot be rendered: its ID is not PREFIX-NNN", printable(id, 60)));
+                throw Error(tr("render.id-form", fmt::arg("id", printable(id, 60))));
             }
             if (std::find(selected.begin(), selected.end(), found->second) == selected.end()) {
                 selected.push_back(found->second);
@@ -152,11 +152,12 @@ std::vector<std::filesystem::path> write_pages(const std::filesystem::path& fold
     std::error_code error;
     if (std::filesystem::exists(std::filesystem::symlink_status(folder, error)) &&
         !std::filesystem::is_directory(folder, error)) {
-        throw Error(fmt::format("cannot write pages into {}: it is a file, not a folder", folder.string()));
+        throw Error(tr("render.output-is-file", fmt::arg("folder", folder.string())));
     }
     std::filesystem::create_directories(folder, error);
     if (error) {
-        throw Error(fmt::format("cannot create the folder {}: {}", folder.string(), error.message()));
+        throw Error(tr("render.cannot-create-folder", fmt::arg("folder", folder.string()),
+                       fmt::arg("reason", error.message())));
     }
     std::vector<std::filesystem::path> written;
     for (const RenderedPage& page : pages) {

@@ -1,4 +1,5 @@
 #include "lib/trace/trace.hpp"
+#include "lib/i18n/i18n.hpp"
 
 #include "lib/model/json_text.hpp"
 #include "lib/ops/references.hpp"
@@ -592,11 +593,10 @@ TraceMatrix build_trace(const std::vector<Document>& documents, const std::vecto
     matrix.unlinked = build_unlinked(index, matrix);
     if (!from.empty()) {
         if (!index.is_node(from)) {
-            std::string message =
-                fmt::format("--from {}: no document, requirement or test case has that ID", printable(from, 60));
+            std::string message = tr("trace.from-unknown", fmt::arg("id", printable(from, 60)));
             const std::vector<std::string> known(index.nodes().begin(), index.nodes().end());
             if (const auto suggestion = closest_match(from, known)) {
-                message += fmt::format(": did you mean {}?", *suggestion);
+                message += tr("ops.did-you-mean", fmt::arg("word", *suggestion));
             }
             throw Error(message);
         }

@@ -1,5 +1,6 @@
 #include "lib/util/dates.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 
@@ -123,7 +124,7 @@ std::optional<long long> epoch_seconds(const std::string& text) {
 std::string today_iso() {
     if (const char* fixed = std::getenv("CSWM_TODAY"); fixed != nullptr && *fixed != '\0') {
         if (!is_iso_date(fixed)) {
-            throw Error(fmt::format("CSWM_TODAY={} is not a date (YYYY-MM-DD)", fixed));
+            throw Error(tr("dates.today-not-a-date", fmt::arg("value", fixed)));
         }
         return fixed;
     }

@@ -1,5 +1,6 @@
 #include "lib/util/dates_zone.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
@@ -88,7 +89,7 @@ struct Counts {
 
 Counts read_header(Reader& reader, const std::string& name) {
     if (!reader.has(44) || reader.take(4) != "TZif") {
-        throw Error(fmt::format("{} is not a TZif time zone file", name));
+        throw Error(tr("dates.not-tzif", fmt::arg("file", name)));
     }
     reader.skip(16);
     Counts counts;
@@ -100,7 +101,7 @@ Counts read_header(Reader& reader, const std::string& name) {
     counts.chars = static_cast<std::size_t>(reader.integer(4));
     if (counts.type == 0 || counts.type > 256 || counts.time > 100'000 || counts.chars > 10'000 ||
         counts.leap > 10'000 || counts.isut > 256 || counts.isstd > 256) {
-        throw Error(fmt::format("{} is not a usable TZif time zone file", name));
+        throw Error(tr("dates.tzif-unusable", fmt::arg("file", name)));
     }
     return counts;
 }
@@ -264,9 +265,7 @@ TimeZone TimeZone::utc() {
 TimeZone TimeZone::named(std::string_view name) {
     const std::string shown = printable(std::string(name), 60);
     if (!valid_zone_name(name)) {
-        throw Error(fmt::format("'{}' is not a time zone name: use an IANA name such as Asia/Taipei, "
-                                "America/New_York or UTC",
-                                shown));
+        throw Error(tr("dates.not-a-zone-name", fmt::arg("name", shown)));
     }
     const fs::path file = zone_folder() / std::string(name);
     const auto bytes = read_system_file(file);
@@ -275,11 +274,11 @@ TimeZone TimeZone::named(std::string_view name) {
             return utc();
         }
         std::string message =
-            fmt::format("'{}' is not a time zone of the IANA database ({})", shown, zone_folder().string());
+            tr("dates.unknown-zone", fmt::arg("name", shown), fmt::arg("folder", zone_folder().string()));
         if (const auto suggestion = closest_match(std::string(name), known_zone_names())) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
+            message += tr("ops.did-you-mean-quoted", fmt::arg("word", *suggestion));
         } else {
-            message += ": use a name such as Asia/Taipei, America/New_York or UTC";
+            message += tr("dates.use-zone-name");
         }
         throw Error(message);
     }
@@ -294,14 +293,14 @@ TimeZone TimeZone::from_tzif(std::string name, std::string_view bytes) {
     if (version != '\0') {
         // Version 2 and later repeat the data with 64-bit times after the version 1 block.
         if (!reader.has(block_size(counts, 4))) {
-            throw Error(fmt::format("{} is a truncated TZif time zone file", name));
+            throw Error(tr("dates.tzif-truncated", fmt::arg("file", name)));
         }
         reader.skip(block_size(counts, 4));
         counts = read_header(reader, name);
         width = 8;
     }
     if (!reader.has(block_size(counts, width))) {
-        throw Error(fmt::format("{} is a truncated TZif time zone file", name));
+        throw Error(tr("dates.tzif-truncated", fmt::arg("file", name)));
     }
     TimeZone zone;
     zone.m_name = std::move(name);
@@ -311,7 +310,7 @@ TimeZone TimeZone::from_tzif(std::string name, std::string_view bytes) {
     for (std::size_t i = 0; i < counts.time; ++i) {
         const auto type = static_cast<std::uint8_t>(reader.integer(1));
         if (type >= counts.type) {
-            throw Error(fmt::format("{} is not a usable TZif time zone file", zone.m_name));
+            throw Error(tr("dates.tzif-unusable", fmt::arg("file", zone.m_name)));
         }
         zone.m_type_of.push_back(type);
     }
@@ -331,7 +330,7 @@ TimeZone TimeZone::from_tzif(std::string name, std::string_view bytes) {
         }
     }
     if (!std::is_sorted(zone.m_transitions.begin(), zone.m_transitions.end())) {
-        throw Error(fmt::format("{} is not a usable TZif time zone file", zone.m_name));
+        throw Error(tr("dates.tzif-unusable", fmt::arg("file", zone.m_name)));
     }
     reader.skip(counts.leap * (width + 4) + counts.isstd + counts.isut);
     if (width == 8 && reader.has(2) && bytes[reader.at()] == '\n') {

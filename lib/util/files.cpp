@@ -1,5 +1,6 @@
 #include "lib/util/files.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 
 #include <fmt/format.h>
@@ -22,20 +23,20 @@ std::string errno_text(int error) {
     return std::strerror(error);
 }
 
-const char* special_file_name(mode_t mode) {
+std::string special_file_name(mode_t mode) {
     if (S_ISDIR(mode)) {
-        return "a directory";
+        return tr("files.a-folder");
     }
     if (S_ISFIFO(mode)) {
-        return "a FIFO";
+        return tr("files.a-fifo");
     }
     if (S_ISSOCK(mode)) {
-        return "a socket";
+        return tr("files.a-socket");
     }
     if (S_ISCHR(mode) || S_ISBLK(mode)) {
-        return "a device";
+        return tr("files.a-device");
     }
-    return "not a regular file";
+    return tr("files.a-special-file");
 }
 
 /// Closes a descriptor on scope exit.
@@ -64,7 +65,8 @@ void write_all(int fd, std::string_view content, const fs::path& path) {
             if (errno == EINTR) {
                 continue;
             }
-            throw Error(fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
+            throw Error(
+                tr("files.cannot-write", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(errno))));
         }
         data += written;
         left -= static_cast<std::size_t>(written);
@@ -73,7 +75,7 @@ void write_all(int fd, std::string_view content, const fs::path& path) {
 
 void fsync_or_throw(int fd, const fs::path& path) {
     if (::fsync(fd) != 0) {
-        throw Error(fmt::format("cannot flush {}: {}", path.string(), errno_text(errno)));
+        throw Error(tr("files.cannot-flush", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(errno))));
     }
 }
 
@@ -103,11 +105,13 @@ fs::path write_temporary(const fs::path& path, std::string_view content, mode_t 
             if (errno == EEXIST) {
                 continue;
             }
-            throw Error(fmt::format("cannot create a file in {}: {}", path.parent_path().string(), errno_text(errno)));
+            throw Error(tr("files.cannot-create-in", fmt::arg("folder", path.parent_path().string()),
+                           fmt::arg("reason", errno_text(errno))));
         }
         try {
             if (::fchmod(fd.get(), mode) != 0) {
-                throw Error(fmt::format("cannot set the mode of {}: {}", temporary.string(), errno_text(errno)));
+                throw Error(tr("files.cannot-set-mode", fmt::arg("path", temporary.string()),
+                               fmt::arg("reason", errno_text(errno))));
             }
             write_all(fd.get(), content, path);
             fsync_or_throw(fd.get(), path);
@@ -117,7 +121,7 @@ fs::path write_temporary(const fs::path& path, std::string_view content, mode_t 
         }
         return temporary;
     }
-    throw Error(fmt::format("cannot create a temporary file beside {}", path.string()));
+    throw Error(tr("files.no-temporary", fmt::arg("path", path.string())));
 }
 
 } // namespace
@@ -190,15 +194,15 @@ std::string read_file_or_throw(const fs::path& path) {
     case ReadProblem::none:
         return std::move(read.content);
     case ReadProblem::symlink:
-        throw Error(fmt::format("{}: is a symbolic link; cswm reads regular files only", path.string()));
+        throw Error(tr("files.symlink", fmt::arg("path", path.string())));
     case ReadProblem::not_regular:
-        throw Error(fmt::format("{}: is {}, not a regular file", path.string(), read.detail));
+        throw Error(tr("files.not-regular", fmt::arg("path", path.string()), fmt::arg("what", read.detail)));
     case ReadProblem::too_large:
-        throw Error(fmt::format("{}: is too large ({} bytes)", path.string(), read.size));
+        throw Error(tr("files.too-large", fmt::arg("path", path.string()), fmt::arg("size", read.size)));
     case ReadProblem::unreadable:
         break;
     }
-    throw Error(fmt::format("cannot read {}: {}", path.string(), read.detail));
+    throw Error(tr("files.cannot-read", fmt::arg("path", path.string()), fmt::arg("reason", read.detail)));
 }
 
 void write_file_atomically(const fs::path& path, std::string_view content) {
@@ -209,14 +213,15 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
         // rename() needs only the folder's permission: honour the file's own, so that a
         // document made read-only is refused rather than replaced.
         if (::access(path.c_str(), W_OK) != 0) {
-            throw Error(fmt::format("cannot write {}: {}", path.string(), errno_text(errno)));
+            throw Error(
+                tr("files.cannot-write", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(errno))));
         }
     }
     const fs::path temporary = write_temporary(path, content, mode);
     if (::rename(temporary.c_str(), path.c_str()) != 0) {
         const int error = errno;
         ::unlink(temporary.c_str());
-        throw Error(fmt::format("cannot replace {}: {}", path.string(), errno_text(error)));
+        throw Error(tr("files.cannot-replace", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(error))));
     }
     fsync_folder(path.parent_path());
 }
@@ -231,7 +236,7 @@ bool create_file_exclusively(const fs::path& path, std::string_view content) {
         if (error == EEXIST) {
             return false;
         }
-        throw Error(fmt::format("cannot create {}: {}", path.string(), errno_text(error)));
+        throw Error(tr("files.cannot-create", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(error))));
     }
     fsync_folder(path.parent_path());
     return true;
@@ -298,13 +303,15 @@ std::size_t remove_stale_temporaries(const fs::path& folder, std::chrono::second
 FileLock::FileLock(const fs::path& path) {
     m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (m_fd < 0) {
-        throw Error(fmt::format("cannot open the lock file {}: {}", path.string(), errno_text(errno)));
+        throw Error(
+            tr("files.cannot-open-lock", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(errno))));
     }
     while (::flock(m_fd, LOCK_EX) != 0) {
         if (errno != EINTR) {
             const int error = errno;
             ::close(m_fd);
-            throw Error(fmt::format("cannot lock {}: {}", path.string(), errno_text(error)));
+            throw Error(
+                tr("files.cannot-lock", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(error))));
         }
     }
 }

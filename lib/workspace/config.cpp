@@ -1,6 +1,7 @@
 #include "lib/workspace/config.hpp"
 
 #include "lib/catalog/embedded.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/schema/validator.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/dates_zone.hpp"
@@ -46,8 +47,8 @@ void read_rule_settings(const nlohmann::json& root, const ParsedYaml& parsed, co
             const std::string value = severity.get<std::string>();
             if (value != "error" && value != "warning" && value != "off") {
                 fail(display_path, parsed.place_of(pointer).value,
-                     fmt::format("rules.{}: '{}' is not one of: error, warning, off", printable(rule, 60),
-                                 printable(value, 60)));
+                     tr("config.severity-unknown", fmt::arg("rule", printable(rule, 60)),
+                        fmt::arg("value", printable(value, 60))));
             }
             config.rules.push_back({rule, value, parsed.place_of(pointer).key});
         }
@@ -68,24 +69,21 @@ void read_rule_settings(const nlohmann::json& root, const ParsedYaml& parsed, co
         waiver.at = parsed.place_of(pointer).value;
         waiver.rule_at = parsed.place_of(pointer + "/rule").value;
         if (waiver.id.empty() == waiver.path.empty()) {
-            fail(display_path, waiver.at,
-                 fmt::format("waivers[{}]: say what the waiver covers with id: (a document or item ID) or path: (a "
-                             "file or folder), one of the two",
-                             i));
+            fail(display_path, waiver.at, tr("config.waiver-target", fmt::arg("index", i)));
         }
         if (blank(waiver.justification)) {
             fail(display_path, parsed.place_of(pointer + "/justification").value,
-                 fmt::format("waivers[{}].justification: say why the finding is acceptable", i));
+                 tr("config.waiver-justification", fmt::arg("index", i)));
         }
         if (!waiver.expires.empty() && !is_iso_date(waiver.expires)) {
             fail(display_path, parsed.place_of(pointer + "/expires").value,
-                 fmt::format("waivers[{}].expires: '{}' is not a date YYYY-MM-DD", i, waiver.expires));
+                 tr("config.waiver-expires", fmt::arg("index", i), fmt::arg("value", waiver.expires)));
         }
         if (!waiver.path.empty()) {
             const fs::path normal = fs::path(waiver.path).lexically_normal();
             if (normal.is_absolute() || *normal.begin() == "..") {
                 fail(display_path, parsed.place_of(pointer + "/path").value,
-                     fmt::format("waivers[{}].path: '{}' must be inside the repository", i, waiver.path));
+                     tr("config.waiver-path", fmt::arg("index", i), fmt::arg("value", waiver.path)));
             }
             waiver.path = normal.generic_string();
             while (waiver.path.ends_with("/")) {
@@ -104,10 +102,10 @@ void read_rule_settings(const nlohmann::json& root, const ParsedYaml& parsed, co
 Config load_config(const fs::path& file, const std::string& display_path) {
     const ReadResult read = read_regular_file(file, 1U << 20U);
     if (read.problem != ReadProblem::none) {
-        throw Error(fmt::format("cannot read {}: {}", display_path,
-                                read.problem == ReadProblem::symlink     ? "it is a symbolic link"
-                                : read.problem == ReadProblem::too_large ? "it is larger than 1 MiB"
-                                                                         : read.detail));
+        throw Error(read.problem == ReadProblem::symlink ? tr("config.symlink", fmt::arg("file", display_path))
+                    : read.problem == ReadProblem::too_large
+                        ? tr("config.too-large", fmt::arg("file", display_path))
+                        : tr("files.cannot-read", fmt::arg("path", display_path), fmt::arg("reason", read.detail)));
     }
     return parse_config(read.content, display_path);
 }
@@ -141,8 +139,7 @@ Config parse_config(std::string_view text, const std::string& display_path) {
     config.language_given = root.contains("language");
     const fs::path documents = fs::path(config.root).lexically_normal();
     if (documents.is_absolute() || documents.empty() || *documents.begin() == ".." || documents == ".") {
-        fail(display_path, parsed.place_of("/root").value,
-             fmt::format("root '{}' must be a folder inside the repository, such as maint", config.root));
+        fail(display_path, parsed.place_of("/root").value, tr("config.root-outside", fmt::arg("root", config.root)));
     }
     config.root = documents.generic_string();
     while (config.root.ends_with("/")) {
@@ -165,7 +162,8 @@ Config parse_config(std::string_view text, const std::string& display_path) {
         try {
             (void)TimeZone::named(config.time_zone);
         } catch (const Error& error) {
-            fail(display_path, parsed.place_of("/time_zone").value, fmt::format("time_zone: {}", error.what()));
+            fail(display_path, parsed.place_of("/time_zone").value,
+                 tr("config.time-zone", fmt::arg("reason", error.what())));
         }
     }
     config.file = display_path;

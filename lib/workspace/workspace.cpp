@@ -32,11 +32,13 @@ std::string limit_message(const YamlProblem& problem, const YamlLimits& limits) 
     if (problem.rule != "limits") {
         return problem.message;
     }
-    if (problem.message.find(fmt::format("more than {} levels", limits.max_depth)) != std::string::npos) {
-        return problem.message + " (limits.max_depth in .cswm.yaml)";
+    if (problem.message == tr("yaml.too-deep", fmt::arg("max", limits.max_depth))) {
+        return tr("workspace.limit-setting", fmt::arg("message", problem.message),
+                  fmt::arg("setting", "limits.max_depth"));
     }
-    if (problem.message.find(fmt::format("more than {} values", limits.max_nodes)) != std::string::npos) {
-        return problem.message + " (limits.max_nodes in .cswm.yaml)";
+    if (problem.message == tr("yaml.too-many-values", fmt::arg("max", limits.max_nodes))) {
+        return tr("workspace.limit-setting", fmt::arg("message", problem.message),
+                  fmt::arg("setting", "limits.max_nodes"));
     }
     return problem.message;
 }
@@ -81,16 +83,15 @@ void check_documents_root(const fs::path& top, const Config& config) {
         const std::string link = relative_to(walked, top);
         const fs::path target = fs::canonical(walked, error);
         if (error) {
-            throw Error(fmt::format("{}: root '{}' goes through the symbolic link {}, which cannot be resolved ({}): "
-                                    "the documents folder must be a real folder inside the repository",
-                                    config.file, printable(config.root), printable(link), error.message()));
+            throw Error(tr("workspace.root-link-unresolved", fmt::arg("file", config.file),
+                           fmt::arg("root", printable(config.root)), fmt::arg("link", printable(link)),
+                           fmt::arg("reason", error.message())));
         }
         const fs::path inside = target.lexically_relative(fs::canonical(top, error));
         const bool outside = error || inside.empty() || *inside.begin() == "..";
-        throw Error(fmt::format("{}: root '{}' goes through the symbolic link {} to {}{}: the documents folder must be "
-                                "a real folder inside the repository",
-                                config.file, printable(config.root), printable(link), printable(target.string()),
-                                outside ? ", outside the repository" : ""));
+        throw Error(tr(outside ? "workspace.root-link-outside" : "workspace.root-link", fmt::arg("file", config.file),
+                       fmt::arg("root", printable(config.root)), fmt::arg("link", printable(link)),
+                       fmt::arg("target", printable(target.string()))));
     }
 }
 
@@ -209,18 +210,17 @@ Document Workspace::load_read(const fs::path& file, const ReadResult& read) cons
     case ReadProblem::none:
         break;
     case ReadProblem::symlink:
-        file_finding("file", "is a symbolic link: documents must be regular files (links are not followed)");
+        file_finding("file", tr("workspace.symlink"));
         return document;
     case ReadProblem::not_regular:
-        file_finding("file",
-                     fmt::format("is {}, not a regular file: only documents may be named *.yaml here", read.detail));
+        file_finding("file", tr("workspace.not-regular", fmt::arg("what", read.detail)));
         return document;
     case ReadProblem::too_large:
-        file_finding("limits", fmt::format("is {} bytes, more than the limit of {} (limits.max_document_bytes)",
-                                           read.size, m_config.max_document_bytes));
+        file_finding("limits", tr("workspace.too-large", fmt::arg("size", read.size),
+                                  fmt::arg("limit", m_config.max_document_bytes)));
         return document;
     case ReadProblem::unreadable:
-        file_finding("file", fmt::format("cannot be read: {}", read.detail));
+        file_finding("file", tr("workspace.unreadable", fmt::arg("reason", read.detail)));
         return document;
     }
     parse_document_bytes(document, read.content, m_config.yaml, *m_catalog);
@@ -245,8 +245,8 @@ std::vector<Document> Workspace::load_scanned(const Scan& found,
         Document document;
         document.file = folder;
         document.path = relative_to(folder, root());
-        document.findings.push_back(
-            {Severity::error, "file", document.path, 0, 0, "", fmt::format("folder cannot be read: {}", reason)});
+        document.findings.push_back({Severity::error, "file", document.path, 0, 0, "",
+                                     tr("workspace.folder-unreadable", fmt::arg("reason", reason))});
         documents.push_back(std::move(document));
     }
     return documents;

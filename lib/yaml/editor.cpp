@@ -1,5 +1,7 @@
 #include "lib/yaml/editor.hpp"
 
+#include "lib/i18n/i18n.hpp"
+
 #include "lib/util/error.hpp"
 #include "lib/yaml/writer.hpp"
 
@@ -48,7 +50,7 @@ std::size_t matching_bracket(std::string_view text, std::size_t open) {
             }
         }
     }
-    throw Error("cannot find the end of a flow list");
+    throw Error(tr("editor.flow-list-end"));
 }
 
 /// True when a null value is written as a token (`null`, `~`) on its key's line; false
@@ -81,7 +83,7 @@ std::string scalar_text(const std::string& value) {
 YamlEditor::YamlEditor(std::string text, const YamlLimits& limits)
     : m_text(std::move(text)), m_limits(limits), m_parsed(parse_yaml_document(m_text, limits)) {
     if (!m_parsed.root || !m_parsed.problems.empty()) {
-        throw Error("the document does not parse cleanly: run `cswm check` on it and fix it first");
+        throw Error(tr("editor.not-clean"));
     }
 }
 
@@ -93,8 +95,7 @@ std::string YamlEditor::line_ending() const {
 void YamlEditor::apply(std::string edited, const json& expected) {
     ParsedYaml reparsed = parse_yaml_document(edited, m_limits);
     if (!reparsed.root || !reparsed.problems.empty() || *reparsed.root != expected) {
-        throw Error("the edit would not leave the document exactly as intended; the file was left untouched "
-                    "(please report this with the file)");
+        throw Error(tr("editor.not-as-intended"));
     }
     m_text = std::move(edited);
     m_parsed = std::move(reparsed);
@@ -104,12 +105,11 @@ bool YamlEditor::append_to_list(const std::string& pointer, const std::string& v
     const json::json_pointer where(pointer);
     const json& root = *m_parsed.root;
     if (!root.contains(where)) {
-        throw Error(fmt::format("the document has no {} field: add `{}: []` where it belongs, then link again",
-                                pointer_label(pointer), pointer_label(pointer)));
+        throw Error(tr("editor.no-list-field-link", fmt::arg("field", pointer_label(pointer))));
     }
     const json& list = root[where];
     if (!list.is_null() && !list.is_array()) {
-        throw Error(fmt::format("{} is not a list", pointer_label(pointer)));
+        throw Error(tr("editor.not-a-list", fmt::arg("field", pointer_label(pointer))));
     }
     if (list.is_array() && std::find(list.begin(), list.end(), json(value)) != list.end()) {
         return false;
@@ -137,7 +137,7 @@ bool YamlEditor::append_to_list(const std::string& pointer, const std::string& v
         const std::size_t start = line_start(m_text, last.value_offset);
         const std::size_t dash = m_text.rfind('-', last.value_offset);
         if (dash == std::string::npos || dash < start) {
-            throw Error(fmt::format("cannot find the list items of {}", pointer_label(pointer)));
+            throw Error(tr("editor.list-items-not-found", fmt::arg("field", pointer_label(pointer))));
         }
         std::size_t end = next_line(m_text, last.value_offset);
         std::string line = m_text.substr(start, dash - start) + "- " + scalar_text(value) + eol;
@@ -148,8 +148,7 @@ bool YamlEditor::append_to_list(const std::string& pointer, const std::string& v
     } else if (in_flow_mapping) {
         // {…, commits: null} or {…, commits:} → a flow list in place
         if (empty_value) {
-            throw Error(
-                fmt::format("{} is empty inside a flow mapping: write `[]` there first", pointer_label(pointer)));
+            throw Error(tr("editor.empty-in-flow-mapping", fmt::arg("field", pointer_label(pointer))));
         }
         edited.replace(place.value_offset, m_text.compare(place.value_offset, 1, "~") == 0 ? 1U : 4U,
                        "[" + scalar_text(value) + "]");
@@ -189,15 +188,14 @@ void YamlEditor::append_mapping_to_list(const std::string& pointer, const nlohma
     const json::json_pointer where(pointer);
     const json& root = *m_parsed.root;
     if (!root.contains(where)) {
-        throw Error(fmt::format("the document has no {} field: add `{}: []` where it belongs, then try again",
-                                pointer_label(pointer), pointer_label(pointer)));
+        throw Error(tr("editor.no-list-field", fmt::arg("field", pointer_label(pointer))));
     }
     const json& list = root[where];
     if (!list.is_null() && !list.is_array()) {
-        throw Error(fmt::format("{} is not a list", pointer_label(pointer)));
+        throw Error(tr("editor.not-a-list", fmt::arg("field", pointer_label(pointer))));
     }
     if (!item.is_object() || item.empty()) {
-        throw Error("only a mapping with keys can be appended as a list item");
+        throw Error(tr("editor.item-not-mapping"));
     }
     json expected = root;
     if (list.is_null()) {
@@ -207,8 +205,7 @@ void YamlEditor::append_mapping_to_list(const std::string& pointer, const nlohma
 
     const NodePlace place = m_parsed.places.at(pointer);
     if (is_flow_open(m_text, m_parsed.place_of(parent_pointer(pointer)).value_offset, '{')) {
-        throw Error(
-            fmt::format("{} is inside a flow mapping {{…}}: write it in block style first", pointer_label(pointer)));
+        throw Error(tr("editor.inside-flow-mapping", fmt::arg("field", pointer_label(pointer))));
     }
     const std::string eol = line_ending();
     // The item's first key shares the dash's line; the others align under it.
@@ -238,7 +235,7 @@ void YamlEditor::append_mapping_to_list(const std::string& pointer, const nlohma
         const std::size_t start = dash == std::string::npos ? 0 : line_start(m_text, dash);
         if (dash == std::string::npos || m_text.find_first_not_of(" \r\n", dash + 1) != last.value_offset ||
             m_text.find_first_not_of(" -", start) < dash) {
-            throw Error(fmt::format("cannot find the last item of {}", pointer_label(pointer)));
+            throw Error(tr("editor.last-item-not-found", fmt::arg("field", pointer_label(pointer))));
         }
         const std::size_t column = dash - start;
         // The item ends with its last line indented deeper than its dash; blank and
@@ -290,16 +287,15 @@ bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value
     const json::json_pointer where(pointer);
     const json& root = *m_parsed.root;
     if (!root.contains(where)) {
-        throw Error(fmt::format("the document has no {} field: add `{}: null` where it belongs, then link again",
-                                pointer_label(pointer), pointer_label(pointer)));
+        throw Error(tr("editor.no-value-field-link", fmt::arg("field", pointer_label(pointer))));
     }
     const json& current = root[where];
     if (current == json(value)) {
         return false;
     }
     if (!current.is_null()) {
-        throw Error(fmt::format("{} already records {}; change it by hand if that was wrong", pointer_label(pointer),
-                                current.is_string() ? current.get<std::string>() : current.dump()));
+        throw Error(tr("editor.already-records", fmt::arg("field", pointer_label(pointer)),
+                       fmt::arg("value", current.is_string() ? current.get<std::string>() : current.dump())));
     }
     json expected = root;
     expected[where] = value;
@@ -323,8 +319,7 @@ std::size_t YamlEditor::block_key_column(const std::string& pointer) const {
     // Only spaces, or the dashes of list items, may come before a key of a block mapping.
     for (std::size_t at = start; at < place.key_offset; ++at) {
         if (m_text[at] != ' ' && m_text[at] != '-') {
-            throw Error(fmt::format("{} is inside a flow mapping {{…}}: write it in block style first",
-                                    pointer_label(pointer)));
+            throw Error(tr("editor.inside-flow-mapping", fmt::arg("field", pointer_label(pointer))));
         }
     }
     return place.key_offset - start;
@@ -361,7 +356,7 @@ bool YamlEditor::replace_scalar(const std::string& pointer, const std::string& v
     const json::json_pointer where(pointer);
     const json& root = *m_parsed.root;
     if (!root.contains(where) || root[where].is_structured()) {
-        throw Error(fmt::format("{} is not a single value", pointer_label(pointer)));
+        throw Error(tr("editor.not-a-single-value", fmt::arg("field", pointer_label(pointer))));
     }
     if (root[where].is_null()) {
         return set_scalar(pointer, value);
@@ -410,7 +405,7 @@ bool YamlEditor::replace_value(const std::string& pointer, const nlohmann::order
     const json::json_pointer where(pointer);
     const json& root = *m_parsed.root;
     if (!root.contains(where)) {
-        throw Error(fmt::format("the document has no {} field", pointer_label(pointer)));
+        throw Error(tr("editor.no-field", fmt::arg("field", pointer_label(pointer))));
     }
     const json wanted = json::parse(value.dump());
     if (root[where] == wanted) {
@@ -423,7 +418,7 @@ bool YamlEditor::replace_value(const std::string& pointer, const nlohmann::order
     const std::size_t colon = m_text.find(':', place.key_offset);
     const std::size_t end = value_end(pointer, key_column);
     if (colon == std::string::npos || colon >= end) {
-        throw Error(fmt::format("cannot find the colon after {}", pointer_label(pointer)));
+        throw Error(tr("editor.colon-not-found", fmt::arg("field", pointer_label(pointer))));
     }
     const std::string eol = line_ending();
     std::string edited = m_text;
@@ -438,7 +433,7 @@ void YamlEditor::insert_after(const std::string& sibling, const std::string& key
     const json::json_pointer holder(parent);
     if (!root.contains(json::json_pointer(sibling)) || !root.contains(holder) || !root[holder].is_object() ||
         root[holder].contains(key)) {
-        throw Error(fmt::format("cannot add {} beside {}", key, pointer_label(sibling)));
+        throw Error(tr("editor.cannot-add-beside", fmt::arg("key", key), fmt::arg("field", pointer_label(sibling))));
     }
     json expected = root;
     expected[holder][key] = json::parse(value.dump());

@@ -1,5 +1,6 @@
 #include "lib/yaml/loader.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/yaml/text_checks.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <new>
 #include <stdexcept>
@@ -346,15 +348,14 @@ private:
             at = next_token(at); // an empty value: placed at the next token, as before
         }
         if (scalar.anchor != nullptr) {
-            problem("yaml-feature", at.position, "anchors (&name) are not allowed in documents: write the value out");
+            problem("yaml-feature", at.position, tr("yaml.anchor"));
         }
         check_tag(at.position, tag);
         if (expecting_key()) {
             if (plain && value.empty()) {
-                problem("syntax", at.position, "a mapping key is empty");
+                problem("syntax", at.position, tr("yaml.empty-key"));
             } else if (plain && value == "<<") {
-                problem("yaml-feature", at.position,
-                        "merge keys (<<) are not allowed in documents: write the keys out");
+                problem("yaml-feature", at.position, tr("yaml.merge-key"));
             }
             begin_value(at, std::string(value));
             return;
@@ -369,7 +370,7 @@ private:
     }
 
     void on_alias(const Mark& at) {
-        problem("yaml-feature", at.position, "aliases (*name) are not allowed in documents: write the value out");
+        problem("yaml-feature", at.position, tr("yaml.alias"));
         if (expecting_key()) {
             begin_value(at, "*");
             return;
@@ -413,13 +414,13 @@ private:
             if (shown.starts_with("tag:yaml.org,2002:")) {
                 shown = "!!" + shown.substr(18);
             }
-            problem("yaml-feature", at, fmt::format("tags ({}) are not allowed in documents", printable(shown, 60)));
+            problem("yaml-feature", at, tr("yaml.tag", fmt::arg("tag", printable(shown, 60))));
         }
     }
 
     void count_node(Position at) {
         if (++m_nodes > m_limits.max_nodes) {
-            problem("limits", at, fmt::format("more than {} values in one document", m_limits.max_nodes));
+            problem("limits", at, tr("yaml.too-many-values", fmt::arg("max", m_limits.max_nodes)));
             throw StopParsing{};
         }
     }
@@ -435,9 +436,9 @@ private:
         frame.discard = frame.value.contains(frame.key);
         if (frame.discard) {
             const NodePlace& first = m_places[child_pointer(frame)];
-            problem("duplicate-key", at.position,
-                    fmt::format("duplicate key '{}' (first at line {}): one of the two values would be lost",
-                                printable(frame.key, 80), first.key.line));
+            problem(
+                "duplicate-key", at.position,
+                tr("yaml.duplicate-key", fmt::arg("key", printable(frame.key, 80)), fmt::arg("line", first.key.line)));
         }
     }
 
@@ -479,18 +480,18 @@ private:
 
     void open(const Mark& at, std::string_view tag, bool anchored, json empty, bool flow) {
         if (anchored) {
-            problem("yaml-feature", at.position, "anchors (&name) are not allowed in documents: write the value out");
+            problem("yaml-feature", at.position, tr("yaml.anchor"));
         }
         check_tag(at.position, tag);
         const bool is_key = expecting_key();
         if (is_key) {
-            problem("yaml-feature", at.position, "a mapping key must be a plain value, not a list or mapping");
+            problem("yaml-feature", at.position, tr("yaml.key-not-plain"));
         }
         count_node(at.position);
         // libyaml itself has no depth limit (its parser keeps a stack on the heap): this
         // one stops a `[[[[…` of any length after max_depth events.
         if (m_stack.size() >= m_limits.max_depth) {
-            problem("limits", at.position, fmt::format("nesting too deep (more than {} levels)", m_limits.max_depth));
+            problem("limits", at.position, tr("yaml.too-deep", fmt::arg("max", m_limits.max_depth)));
             throw StopParsing{};
         }
         Frame frame;
@@ -595,47 +596,62 @@ std::optional<std::pair<Position, std::string>> full_width_slip(std::string_view
         const std::size_t comment = row.find(" #");
         const std::string_view code = row.substr(0, comment);
         if (content != std::string_view::npos && row.substr(content).starts_with("\u3000")) {
-            found = {{position_of_offset(text, start + content),
-                      "a full-width space (U+3000) is used for indentation: YAML indents with ASCII spaces"}};
+            found = {{position_of_offset(text, start + content), tr("yaml.full-width-space-slip")}};
         } else if (const std::size_t colon = code.find("\uFF1A");
                    colon != std::string_view::npos && code.find(':') == std::string_view::npos) {
-            found = {{position_of_offset(text, start + colon),
-                      "a full-width colon '：' (U+FF1A) stands where YAML needs ':' and a space"}};
+            found = {{position_of_offset(text, start + colon), tr("yaml.full-width-colon-slip")}};
         }
         start = end + 1;
     }
     return found;
 }
 
-/// What libyaml's `context` ("while parsing a flow sequence") names, for a sentence.
-std::string context_noun(std::string_view context) {
-    static const std::pair<std::string_view, std::string_view> nouns[] = {
-        {"while parsing a flow sequence", "the list in brackets '[' that opens"},
-        {"while parsing a flow mapping", "the mapping in braces '{' that opens"},
-        {"while parsing a block mapping", "the mapping that starts"},
-        {"while parsing a block collection", "the list that starts"},
-        {"while parsing a block node", "the value that starts"},
-        {"while parsing a flow node", "the value that starts"},
-        {"while parsing a node", "the value that starts"},
-        {"while scanning a quoted scalar", "the quoted value that starts"},
-        {"while parsing a quoted scalar", "the quoted value that starts"},
-        {"while scanning a plain scalar", "the value that starts"},
-        {"while scanning a block scalar", "the block text ('|' or '>') that starts"},
-        {"while scanning a simple key", "the key that starts"},
-        {"while scanning an anchor", "the anchor"},
-        {"while scanning an alias", "the alias"},
-        {"while scanning a tag", "the tag"},
-        {"while parsing a tag", "the tag"},
+/// What libyaml's `context` ("while parsing a flow sequence") names, for a sentence, with
+/// where it began.
+std::string context_noun(std::string_view context, Position at) {
+    const auto line = fmt::arg("line", at.line);
+    const auto column = fmt::arg("column", at.column);
+    auto is = [&](std::initializer_list<std::string_view> phrases) {
+        return std::find(phrases.begin(), phrases.end(), context) != phrases.end();
     };
-    for (const auto& [phrase, noun] : nouns) {
-        if (context == phrase) {
-            return std::string(noun);
-        }
+    if (is({"while parsing a flow sequence"})) {
+        return tr("yaml.context-flow-list", line, column);
+    }
+    if (is({"while parsing a flow mapping"})) {
+        return tr("yaml.context-flow-mapping", line, column);
+    }
+    if (is({"while parsing a block mapping"})) {
+        return tr("yaml.context-mapping", line, column);
+    }
+    if (is({"while parsing a block collection"})) {
+        return tr("yaml.context-list", line, column);
+    }
+    if (is({"while parsing a block node", "while parsing a flow node", "while parsing a node",
+            "while scanning a plain scalar"})) {
+        return tr("yaml.context-value", line, column);
+    }
+    if (is({"while scanning a quoted scalar", "while parsing a quoted scalar"})) {
+        return tr("yaml.context-quoted", line, column);
+    }
+    if (is({"while scanning a block scalar"})) {
+        return tr("yaml.context-block-text", line, column);
+    }
+    if (is({"while scanning a simple key"})) {
+        return tr("yaml.context-key", line, column);
+    }
+    if (is({"while scanning an anchor"})) {
+        return tr("yaml.context-anchor", line, column);
+    }
+    if (is({"while scanning an alias"})) {
+        return tr("yaml.context-alias", line, column);
+    }
+    if (is({"while scanning a tag", "while parsing a tag"})) {
+        return tr("yaml.context-tag", line, column);
     }
     if (context.find("directive") != std::string_view::npos) {
-        return "the directive";
+        return tr("yaml.context-directive", line, column);
     }
-    return "the part that starts";
+    return tr("yaml.context-other", line, column);
 }
 
 /// True when only spaces, line breaks and comments are left.
@@ -663,127 +679,116 @@ struct SyntaxError {
 /// libyaml's error as a sentence a maintainer understands: what is wrong where, and
 /// where the construct it belongs to began.
 SyntaxError describe_syntax_error(const yaml_parser_t& parser, std::string_view text, JsonBuilder& builder) {
-    const std::string_view problem = parser.problem != nullptr ? parser.problem : "the YAML cannot be read";
     if (parser.error == YAML_MEMORY_ERROR) {
-        return {{1, 1}, "out of memory"};
+        return {{1, 1}, tr("yaml.out-of-memory")};
     }
+    const std::string problem_text = parser.problem != nullptr ? parser.problem : tr("yaml.unreadable");
+    const std::string_view problem = problem_text;
     if (parser.error == YAML_READER_ERROR) {
         // The text checks run first, so this is rare: libyaml's own reading of the bytes.
-        return {position_of_offset(text, std::min(parser.problem_offset, text.size())), std::string(problem)};
+        return {position_of_offset(text, std::min(parser.problem_offset, text.size())), problem_text};
     }
     const Mark at = builder.mark(parser.problem_mark);
     const bool has_context = parser.context != nullptr;
     const Mark opened = has_context ? builder.mark(parser.context_mark) : at;
-    const std::string context = has_context ? fmt::format("{} at {}:{}", context_noun(parser.context),
-                                                          opened.position.line, opened.position.column)
-                                            : std::string();
+    const std::string_view phrase = has_context ? parser.context : "";
+    const std::string context = has_context ? context_noun(phrase, opened.position) : std::string();
     const char here = at.offset < text.size() ? text[at.offset] : '\0';
     auto said = [&](std::string message) { return SyntaxError{at.position, std::move(message)}; };
     const std::size_t line_start = text.rfind('\n', at.offset == 0 ? 0 : at.offset - 1);
     const std::size_t first = text.find_first_not_of(' ', line_start == std::string_view::npos ? 0 : line_start + 1);
     const bool starts_line = first == at.offset;
-    const std::string shown = here > ' ' && here < 0x7F ? fmt::format("'{}'", here) : std::string("this");
+    const bool printable_here = here > ' ' && here < 0x7F;
+    const std::string shown =
+        printable_here ? tr("yaml.this-character", fmt::arg("character", std::string(1, here))) : tr("yaml.this");
 
     // At the end of the file inside [ or {: say which one was left open.
     if (const auto flow = builder.open_flow(); flow && nothing_but_comments(text.substr(at.offset))) {
-        return said(fmt::format("the {} that opens at {}:{} is not closed: the file ends inside it",
-                                flow->first ? "mapping in braces '{'" : "list in brackets '['", flow->second.line,
-                                flow->second.column));
+        return said(tr(flow->first ? "yaml.flow-mapping-unclosed-at-end" : "yaml.flow-list-unclosed-at-end",
+                       fmt::arg("line", flow->second.line), fmt::arg("column", flow->second.column)));
     }
 
     if (problem == "did not find expected ',' or ']'") {
-        return said(fmt::format("{} is not closed: ']' or ',' is missing here", context));
+        return said(tr("yaml.list-not-closed", fmt::arg("context", context)));
     }
     if (problem == "did not find expected ',' or '}'") {
-        return said(fmt::format("{} is not closed: '}}' or ',' is missing here", context));
+        return said(tr("yaml.mapping-not-closed", fmt::arg("context", context)));
     }
     if (problem == "did not find expected key") {
-        return said(starts_line
-                        ? fmt::format("this line is not indented as a key of {}: check its indentation", context)
-                        : fmt::format("{} cannot follow a value of {}: a new key starts on a new line, "
-                                      "and a value that holds it is put in quotes",
-                                      shown, context));
+        return said(starts_line ? tr("yaml.key-indentation", fmt::arg("context", context))
+                                : tr("yaml.after-value", fmt::arg("shown", shown), fmt::arg("context", context)));
     }
     if (problem == "did not find expected '-' indicator") {
-        return said(starts_line ? fmt::format("this line is not indented as an item '- ' of {}: check its "
-                                              "indentation",
-                                              context)
-                                : fmt::format("{} cannot follow an item of {}: a new item starts on a new line, "
-                                              "and a value that holds it is put in quotes",
-                                              shown, context));
+        return said(starts_line ? tr("yaml.item-indentation", fmt::arg("context", context))
+                                : tr("yaml.after-item", fmt::arg("shown", shown), fmt::arg("context", context)));
     }
     if (problem == "mapping values are not allowed in this context") {
-        return said("a ': ' here would start a key inside a value: put the value in quotes if the ':' belongs "
-                    "to it, or check the indentation");
+        return said(tr("yaml.colon-in-value"));
     }
     if (problem == "found character that cannot start any token") {
-        return said(here > ' ' && here < 0x7F
-                        ? fmt::format("a value cannot start with '{}': put the value in quotes", here)
-                        : std::string("a value cannot start with this character: put the value in quotes"));
+        return said(printable_here ? tr("yaml.cannot-start-with", fmt::arg("character", std::string(1, here)))
+                                   : tr("yaml.cannot-start-with-this"));
     }
     if (problem == "could not find expected ':'") {
-        return {opened.position, "the key that starts here has no ':' after it: write 'key: value', or indent the "
-                                 "line if it continues the value above"};
+        return {opened.position, tr("yaml.key-without-colon")};
     }
     if (problem == "found unexpected end of stream") {
         if (parser.context != nullptr && std::string_view(parser.context).find("quoted") != std::string_view::npos) {
-            return {opened.position, "the quoted value that starts here is never closed", true};
+            return {opened.position, tr("yaml.quote-never-closed"), true};
         }
-        return said(fmt::format("the file ends inside {}", context));
+        return said(tr("yaml.ends-inside", fmt::arg("context", context)));
     }
     if (problem == "found unknown escape character") {
-        return said("unknown escape in a double-quoted value: write '\\\\' for a backslash, or use single quotes");
+        return said(tr("yaml.unknown-escape"));
     }
     if (problem == "did not find expected hexdecimal number" ||
         problem == "found invalid Unicode character escape code") {
-        return said("a '\\x', '\\u' or '\\U' escape in a double-quoted value needs the hexadecimal digits of a "
-                    "valid character");
+        return said(tr("yaml.bad-hex-escape"));
     }
     if (problem == "found unexpected document indicator") {
-        return said(
-            fmt::format("a line starting with '---' or '...' inside {} would end the document: indent it", context));
+        return said(tr("yaml.document-marker-inside", fmt::arg("context", context)));
     }
     if (problem.starts_with("found a tab character")) {
-        return said("a tab where YAML expects indentation: indent with spaces");
+        return said(tr("yaml.tab-where-indentation"));
     }
     if (problem == "found an indentation indicator equal to 0") {
-        return said("the indentation indicator of a block text ('|' or '>') cannot be 0");
+        return said(tr("yaml.indentation-indicator-zero"));
     }
     if (problem == "did not find expected comment or line break") {
-        return said(fmt::format("only a comment may follow on this line, after {}", context));
+        return said(tr("yaml.only-comment-may-follow", fmt::arg("context", context)));
     }
     if (problem == "block sequence entries are not allowed in this context") {
-        return said("a list item '- ' cannot start here: put it on a line of its own, indented under its key");
+        return said(tr("yaml.item-cannot-start"));
     }
     if (problem == "mapping keys are not allowed in this context") {
-        return said("an explicit key '?' cannot start here");
+        return said(tr("yaml.explicit-key"));
     }
     if (problem == "did not find expected node content") {
         return said(has_context && opened.offset != at.offset
-                        ? fmt::format("a value was expected here, in {}", context)
-                        : fmt::format("a value was expected here, and {} cannot start one", shown));
+                        ? tr("yaml.value-expected-in", fmt::arg("context", context))
+                        : tr("yaml.value-expected", fmt::arg("shown", shown)));
     }
     if (problem == "did not find expected <document start>") {
-        return said("text follows the end-of-document marker '...': keep one document per file");
+        return said(tr("yaml.text-after-document-end"));
     }
     if (problem == "found incompatible YAML document") {
-        return said("the %YAML directive names a version that is not read here (YAML 1.1 and 1.2 are)");
+        return said(tr("yaml.version"));
     }
     if (problem == "did not find expected alphabetic or numeric character" &&
-        (context.starts_with("the anchor") || context.starts_with("the alias"))) {
-        return said("'&' or '*' starts an anchor or alias and needs a name: put the value in quotes");
+        (phrase == "while scanning an anchor" || phrase == "while scanning an alias")) {
+        return said(tr("yaml.anchor-needs-name"));
     }
-    if (context.starts_with("the tag")) {
-        return said(fmt::format("'!' at {}:{} starts a tag, and tags are not allowed in documents: put the value "
-                                "in quotes",
-                                opened.position.line, opened.position.column));
+    if (phrase == "while scanning a tag" || phrase == "while parsing a tag") {
+        return said(tr("yaml.tag-in-value", fmt::arg("line", opened.position.line),
+                       fmt::arg("column", opened.position.column)));
     }
-    if (context.starts_with("the directive")) {
-        return said(fmt::format("a line that starts with '%' ({}:{}) is read as a directive such as %YAML: put "
-                                "the value in quotes, or indent the line if it continues the value above",
-                                opened.position.line, opened.position.column));
+    if (phrase.find("directive") != std::string_view::npos) {
+        return said(tr("yaml.directive-in-value", fmt::arg("line", opened.position.line),
+                       fmt::arg("column", opened.position.column)));
     }
-    return said(has_context ? fmt::format("{} ({})", problem, context) : std::string(problem));
+    // libyaml's own words, in the sentence of the part it was reading.
+    return said(has_context ? tr("yaml.problem-in", fmt::arg("problem", problem), fmt::arg("context", context))
+                            : problem_text);
 }
 
 } // namespace
@@ -911,9 +916,8 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
             if (type == YAML_DOCUMENT_START_EVENT) {
                 if (++documents == 2) {
                     // Stop at its start: the second document is not parsed at all.
-                    parsed.problems.push_back({"structure", builder.mark(event->start_mark).position,
-                                               "the file holds more than one YAML document ('---'): keep one per "
-                                               "file"});
+                    parsed.problems.push_back(
+                        {"structure", builder.mark(event->start_mark).position, tr("yaml.several-documents")});
                     break;
                 }
                 continue;
@@ -926,26 +930,25 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
             if (error.whole) {
                 parsed.problems.push_back({"syntax", at, error.message});
             } else if (const auto slip = full_width_slip(body, at.line)) {
-                parsed.problems.push_back(
-                    {"syntax", slip->first,
-                     fmt::format("{} (the YAML breaks at {}:{})", slip->second, at.line, at.column)});
+                parsed.problems.push_back({"syntax", slip->first,
+                                           tr("yaml.slip-breaks-at", fmt::arg("slip", slip->second),
+                                              fmt::arg("line", at.line), fmt::arg("column", at.column))});
             } else if (const auto quote = quote_left_open(body, at.line)) {
                 parsed.problems.push_back({"syntax", *quote,
-                                           fmt::format("the quoted value that starts here is not closed on its "
-                                                       "line, and the YAML breaks at {}:{} (YAML syntax error: {})",
-                                                       at.line, at.column, error.message)});
+                                           tr("yaml.quote-left-open", fmt::arg("line", at.line),
+                                              fmt::arg("column", at.column), fmt::arg("message", error.message))});
             } else {
-                parsed.problems.push_back({"syntax", at, "YAML syntax error: " + error.message});
+                parsed.problems.push_back({"syntax", at, tr("yaml.syntax-error", fmt::arg("message", error.message))});
             }
             stopped = true;
         } else if (documents == 0) {
-            parsed.problems.push_back({"structure", {1, 1}, "the file holds no YAML document: it is empty"});
+            parsed.problems.push_back({"structure", {1, 1}, tr("yaml.no-document")});
             return parsed;
         }
     } catch (const StopParsing&) {
         stopped = true;
     } catch (const std::bad_alloc&) {
-        parsed.problems.push_back({"limits", {1, 1}, "the document is too large to parse"});
+        parsed.problems.push_back({"limits", {1, 1}, tr("yaml.too-large-to-parse")});
         stopped = true;
     }
     parsed.places = PlaceTable(builder.take_places());
@@ -954,14 +957,10 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
     }
     parsed.root = builder.take_root();
     if (!parsed.root || !parsed.root->is_object()) {
-        const std::string what = !parsed.root || parsed.root->is_null() ? "nothing"
-                                 : parsed.root->is_array()              ? "a list"
-                                                                        : "a single value";
         parsed.problems.push_back({"structure", parsed.place_of("").value,
-                                   fmt::format("a document must be one mapping of keys to values, not {}", what)});
-        if (!parsed.root || parsed.root->is_null()) {
-            parsed.problems.back().message = "the document is empty: it holds no keys";
-        }
+                                   tr(!parsed.root || parsed.root->is_null() ? "yaml.document-empty"
+                                      : parsed.root->is_array()              ? "yaml.document-is-list"
+                                                                             : "yaml.document-is-value")});
         parsed.root.reset();
     }
     return parsed;

@@ -1,5 +1,7 @@
 #include "lib/yaml/text_checks.hpp"
 
+#include "lib/i18n/i18n.hpp"
+
 #include <fmt/format.h>
 
 namespace cswm {
@@ -67,14 +69,13 @@ void check_indentation(std::string_view text, std::vector<YamlProblem>& problems
         if (block_indent == std::string_view::npos && !blank) {
             const std::size_t tab = line.find('\t');
             if (tab != std::string_view::npos && tab < content) {
-                problems.push_back({"syntax", position_of_offset(text, start + tab),
-                                    "tab character in indentation: YAML indents with spaces only"});
+                problems.push_back({"syntax", position_of_offset(text, start + tab), tr("yaml.tab-indentation")});
                 return; // one is enough: the rest of the file likely repeats it
             }
             // A Chinese input method types U+3000 for a space; YAML reads it as text.
             if (line.substr(content).starts_with("\u3000")) {
-                problems.push_back({"syntax", position_of_offset(text, start + content),
-                                    "full-width space (U+3000) in indentation: YAML indents with ASCII spaces"});
+                problems.push_back(
+                    {"syntax", position_of_offset(text, start + content), tr("yaml.full-width-indentation")});
                 return;
             }
             if (opens_block_scalar(line)) {
@@ -90,21 +91,18 @@ void check_indentation(std::string_view text, std::vector<YamlProblem>& problems
 TextCheck check_document_text(std::string_view text) {
     TextCheck check;
     if (const char* encoding = wide_encoding(text)) {
-        check.problems.push_back(
-            {"encoding", {1, 1}, fmt::format("file is encoded as {}: save it as UTF-8", encoding)});
+        check.problems.push_back({"encoding", {1, 1}, tr("yaml.wide-encoding", fmt::arg("encoding", encoding))});
         check.parseable = false;
         return check;
     }
     if (starts_with_bytes(text, "\xEF\xBB\xBF")) {
-        check.problems.push_back(
-            {"encoding", {1, 1}, "file starts with a byte-order mark: save it as UTF-8 without BOM"});
+        check.problems.push_back({"encoding", {1, 1}, tr("yaml.byte-order-mark")});
         check.skip = 3;
     }
     const std::string_view body = text.substr(check.skip);
     if (const auto bad = find_invalid_utf8(body)) {
         check.problems.push_back({"encoding", position_of_offset(body, *bad),
-                                  fmt::format("invalid UTF-8 (byte 0x{:02x}): save the file as UTF-8",
-                                              static_cast<unsigned char>(body[*bad]))});
+                                  tr("yaml.invalid-utf8", fmt::arg("byte", static_cast<unsigned char>(body[*bad])))});
         check.parseable = false;
         return check;
     }
@@ -120,9 +118,7 @@ TextCheck check_document_text(std::string_view text) {
         if (c == '\r' && (offset >= body.size() || body[offset] != '\n')) {
             // A carriage return alone ends a line for libyaml but not for cswm's editor and
             // positions (LF and CRLF): refused, as old Mac line endings are in practice.
-            check.problems.push_back({"encoding", position_of_offset(body, at),
-                                      "carriage return without a line feed: save the file with LF or CRLF line "
-                                      "endings"});
+            check.problems.push_back({"encoding", position_of_offset(body, at), tr("yaml.lone-carriage-return")});
             check.parseable = false;
             return check;
         }
@@ -130,16 +126,14 @@ TextCheck check_document_text(std::string_view text) {
             // YAML 1.1 readers (libyaml, PyYAML) end a line there, YAML 1.2 readers do not: the
             // same file would hold different values. It is invisible in most editors, too.
             check.problems.push_back({"encoding", position_of_offset(body, at),
-                                      fmt::format("{} separator U+{:04X} is not allowed in a document: YAML "
-                                                  "readers disagree on whether it ends a line",
-                                                  c == 0x2028 ? "line" : "paragraph", static_cast<unsigned>(c))});
+                                      tr(c == 0x2028 ? "yaml.line-separator" : "yaml.paragraph-separator",
+                                         fmt::arg("code", static_cast<unsigned>(c)))});
             check.parseable = false;
             return check;
         }
         if (is_forbidden_control(c)) {
-            check.problems.push_back(
-                {"encoding", position_of_offset(body, at),
-                 fmt::format("control character U+{:04X} is not allowed in a document", static_cast<unsigned>(c))});
+            check.problems.push_back({"encoding", position_of_offset(body, at),
+                                      tr("yaml.control-character", fmt::arg("code", static_cast<unsigned>(c)))});
             check.parseable = false;
             return check;
         }
