@@ -464,6 +464,22 @@ constexpr Message k_messages[] = {
     {"render.unreadable-document", "render: the document did not parse or has no known kind: run `cswm check`",
      "render：文件無法剖析，或不屬於已知的文件類別：請執行 `cswm check`"},
     // lib/util/files.cpp
+    // lib/workspace/journal.cpp: the plan of renumber, finished or rolled back after a kill
+    {"journal.unreadable-copy", "{path} of an interrupted write cannot be read", "無法讀取中斷寫入所留下的 {path}"},
+    {"journal.cannot-remove", "cannot remove {path}: {reason}", "無法刪除 {path}：{reason}"},
+    {"journal.cannot-rename", "cannot rename {from}: {to} exists", "無法將 {from} 改名：{to} 已存在"},
+    {"journal.changed-since", "{path} was changed since", "{path} 在中斷後已被修改"},
+    {"journal.cannot-restore", "cannot restore {path}: it exists", "無法還原 {path}：該檔已存在"},
+    {"journal.cannot-write-plan", "the plan of {what} cannot be written down: {reason}",
+     "無法記下 {what} 的執行計畫：{reason}"},
+    {"journal.cannot-make-folder", "cannot make the folder {folder}: {reason}", "無法建立資料夾 {folder}：{reason}"},
+    {"journal.unreadable-plan",
+     "{path}, the plan of an interrupted write, cannot be read ({reason}): restore the documents with git, then remove it",
+     "無法讀取中斷寫入的執行計畫 {path}（{reason}）：請以 git 還原文件後刪除此檔"},
+    {"journal.stuck",
+     "the interrupted {what} can be neither finished ({forward}) nor rolled back ({backward}): restore its files with git, "
+     "then remove {path}",
+     "中斷的 {what} 既無法完成（{forward}）也無法復原（{backward}）：請以 git 還原其檔案後刪除 {path}"},
     {"files.a-folder", "a directory", "資料夾"},
     {"files.a-fifo", "a FIFO", "具名管道（FIFO）"},
     {"files.a-socket", "a socket", "通訊端（socket）"},

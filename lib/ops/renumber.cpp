@@ -150,7 +150,8 @@ void write_all(const std::vector<Edit>& edits, const fs::path& journal, const fs
     // not stop: refuse it here, as write_file_atomically refuses to replace one in place.
     for (const Edit& edit : edits) {
         if (!edit.new_file.empty() && ::access(edit.file.c_str(), W_OK) != 0) {
-            throw Error(fmt::format("cannot write {}: {}", edit.file.string(), std::strerror(errno)));
+            throw Error(tr("files.cannot-write", fmt::arg("path", edit.file.string()),
+                           fmt::arg("reason", std::strerror(errno))));
         }
     }
     write_journal(journal, plan);

@@ -1,5 +1,6 @@
 #include "lib/workspace/journal.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"
@@ -27,14 +28,15 @@ std::optional<std::string> content_of(const fs::path& file) {
     }
     ReadResult read = read_regular_file(file, k_max_journal_bytes);
     if (read.problem != ReadProblem::none) {
-        throw Error(fmt::format("{} of an interrupted write cannot be read", file.string()));
+        throw Error(tr("journal.unreadable-copy", fmt::arg("path", file.string())));
     }
     return std::move(read.content);
 }
 
 void remove_file(const fs::path& file) {
     if (::unlink(file.c_str()) != 0 && errno != ENOENT) {
-        throw Error(fmt::format("cannot remove {}: {}", file.string(), std::strerror(errno)));
+        throw Error(
+            tr("journal.cannot-remove", fmt::arg("path", file.string()), fmt::arg("reason", std::strerror(errno))));
     }
 }
 
@@ -62,7 +64,7 @@ void forward(const JournalEntry& entry, const fs::path& root) {
             return;
         }
         if (!create_file_exclusively(root / entry.to, entry.after)) {
-            throw Error(fmt::format("cannot rename {}: {} exists", entry.from, entry.to));
+            throw Error(tr("journal.cannot-rename", fmt::arg("from", entry.from), fmt::arg("to", entry.to)));
         }
         [[fallthrough]];
     case State::renaming:
@@ -71,7 +73,7 @@ void forward(const JournalEntry& entry, const fs::path& root) {
     case State::foreign:
         break;
     }
-    throw Error(fmt::format("{} was changed since", entry.from));
+    throw Error(tr("journal.changed-since", fmt::arg("path", entry.from)));
 }
 
 void backward(const JournalEntry& entry, const fs::path& root) {
@@ -84,7 +86,7 @@ void backward(const JournalEntry& entry, const fs::path& root) {
             return;
         }
         if (!create_file_exclusively(root / entry.from, entry.before)) {
-            throw Error(fmt::format("cannot restore {}: it exists", entry.from));
+            throw Error(tr("journal.cannot-restore", fmt::arg("path", entry.from)));
         }
         [[fallthrough]];
     case State::renaming:
@@ -93,7 +95,7 @@ void backward(const JournalEntry& entry, const fs::path& root) {
     case State::foreign:
         break;
     }
-    throw Error(fmt::format("{} was changed since", entry.to));
+    throw Error(tr("journal.changed-since", fmt::arg("path", entry.to)));
 }
 
 } // namespace
@@ -113,12 +115,13 @@ void write_journal(const fs::path& file, const Journal& journal) {
     try {
         text = json{{"journal", 1}, {"what", journal.what}, {"entries", entries}}.dump(1);
     } catch (const json::exception& error) {
-        throw Error(fmt::format("the plan of {} cannot be written down: {}", journal.what, error.what()));
+        throw Error(tr("journal.cannot-write-plan", fmt::arg("what", journal.what), fmt::arg("reason", error.what())));
     }
     std::error_code error;
     fs::create_directories(file.parent_path(), error);
     if (error) {
-        throw Error(fmt::format("cannot make the folder {}: {}", file.parent_path().string(), error.message()));
+        throw Error(tr("journal.cannot-make-folder", fmt::arg("folder", file.parent_path().string()),
+                       fmt::arg("reason", error.message())));
     }
     write_file_atomically(file, text); // durable (fsync of file and folder) before the first edit
 }
@@ -142,9 +145,7 @@ std::optional<Journal> read_journal(const fs::path& file) {
         }
         return journal;
     } catch (const json::exception& error) {
-        throw Error(fmt::format("{}, the plan of an interrupted write, cannot be read ({}): restore the documents "
-                                "with git, then remove it",
-                                file.string(), error.what()));
+        throw Error(tr("journal.unreadable-plan", fmt::arg("path", file.string()), fmt::arg("reason", error.what())));
     }
 }
 
@@ -164,9 +165,8 @@ Settled settle_journal(const fs::path& file, const fs::path& root) {
                 backward(*entry, root);
             }
         } catch (const Error& backward_error) {
-            throw Error(fmt::format("the interrupted {} can be neither finished ({}) nor rolled back ({}): restore "
-                                    "its files with git, then remove {}",
-                                    journal->what, forward_error.what(), backward_error.what(), file.string()));
+            throw Error(tr("journal.stuck", fmt::arg("what", journal->what), fmt::arg("forward", forward_error.what()),
+                           fmt::arg("backward", backward_error.what()), fmt::arg("path", file.string())));
         }
         settled.outcome = Settled::Outcome::rolled_back;
     }

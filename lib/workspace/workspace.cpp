@@ -105,10 +105,9 @@ void check_committed_root(const Repo& repo, const std::string& commit_sha, const
     const fs::path target = (fs::path(link->first).parent_path() / link->second).lexically_normal();
     const bool outside =
         link->second.empty() || fs::path(link->second).is_absolute() || target.empty() || *target.begin() == "..";
-    throw Error(fmt::format("{}: root '{}' goes through the symbolic link {} to {}{}: the documents folder must be "
-                            "a real folder inside the repository",
-                            config.file, printable(config.root), printable(link->first), printable(link->second),
-                            outside ? ", outside the repository" : ""));
+    throw Error(tr(outside ? "workspace.root-link-outside" : "workspace.root-link", fmt::arg("file", config.file),
+                   fmt::arg("root", printable(config.root)), fmt::arg("link", printable(link->first)),
+                   fmt::arg("target", printable(link->second))));
 }
 
 Workspace::Workspace(std::optional<Repo> repo, fs::path root, Config config)
