@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <future>
 #include <iterator>
 #include <set>
 #include <unordered_map>
@@ -63,14 +64,19 @@ struct WholeTree {
 };
 
 WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Document>& documents, bool require_committed,
-                           const std::vector<const Findings*>& known = {}, std::vector<Findings>* computed = nullptr) {
+                           const std::vector<const Findings*>& known = {}, std::vector<Findings>* computed = nullptr,
+                           std::future<std::vector<CommitInfo>>* history = nullptr) {
     WholeTree whole;
     whole.findings = check_documents_reusing(documents, workspace.catalog(), workspace.config().root, known, computed);
     rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, whole.findings);
     rules::check_editor_schemas(documents, workspace.catalog(), workspace.root(), whole.findings);
     if (const Repo* repo = workspace.repo()) {
-        rules::check_git(documents, *repo, {workspace.config().reviewed_fix_commits, require_committed, {}},
-                         whole.findings);
+        const rules::GitPolicy policy{workspace.config().reviewed_fix_commits, require_committed, {}};
+        if (history != nullptr && history->valid()) {
+            rules::check_git(documents, *repo, policy, history->get(), whole.findings);
+        } else {
+            rules::check_git(documents, *repo, policy, whole.findings);
+        }
         sort_findings(whole.findings);
     } else {
         whole.notes.push_back("git rules skipped: not a git repository");
@@ -338,7 +344,15 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
     if (options.cache && workspace.repo() != nullptr && !options.require_committed && found.unreadable.empty()) {
         whole = check_with_cache(workspace, found, paths, *options.cache, result.cache_status);
     } else {
-        whole = check_whole_tree(workspace, workspace.load_scanned(found, {}), options.require_committed);
+        // HEAD's history, which the git rules read, needs no document: it is walked on a
+        // thread of its own while the documents are read and checked (nothing else uses the
+        // repository until check_git takes the walk).
+        std::future<std::vector<CommitInfo>> history;
+        if (const Repo* repo = workspace.repo()) {
+            history = std::async(std::launch::async, [repo] { return repo->commit_links_from({}); });
+        }
+        const std::vector<Document> documents = workspace.load_scanned(found, {});
+        whole = check_whole_tree(workspace, documents, options.require_committed, {}, nullptr, &history);
     }
     result.notes = std::move(whole.notes);
     for (WaivedFinding& waived : whole.waived) {

@@ -43,11 +43,12 @@ std::vector<std::pair<std::string, std::string>> recorded_commits(const Document
 
 class GitRules {
 public:
-    GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out)
-        : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out) {
-        for (CommitInfo& commit : policy.tip.empty() ? repo.commits_from_head() : repo.commits_from(policy.tip)) {
-            std::string sha = commit.sha;
-            m_reachable.emplace(std::move(sha), std::move(commit));
+    GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
+             std::vector<CommitInfo> history, Findings& out)
+        : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out), m_history(std::move(history)) {
+        m_reachable.reserve(m_history.size());
+        for (const CommitInfo& commit : m_history) {
+            m_reachable.emplace(commit.sha, &commit);
         }
         for (const Document& document : documents) {
             if (document.parsed() && !document.id.empty()) {
@@ -72,7 +73,11 @@ public:
             }
         }
         check_trailers();
-        check_suspect_links_in_history(m_documents, m_repo, m_out);
+        if (m_policy.tip.empty()) {
+            check_suspect_links_in_history(m_documents, m_repo, m_history, m_out); // the same walk: HEAD's
+        } else {
+            check_suspect_links_in_history(m_documents, m_repo, m_out);
+        }
         if (m_policy.require_committed) {
             check_committed();
         }
@@ -140,7 +145,7 @@ private:
     void check_fix_reviewed(const Document& fix) {
         for (const auto& [pointer, sha] : recorded_commits(fix)) {
             const auto found = m_reachable.find(sha);
-            if (found == m_reachable.end() || has_review_trailer(found->second.trailers)) {
+            if (found == m_reachable.end() || has_review_trailer(found->second->trailers)) {
                 continue;
             }
             if (!merged_with_review(sha)) {
@@ -161,23 +166,23 @@ private:
         }
         const auto target = m_reachable.find(ancestor);
         if (target != m_reachable.end() && m_reachable.contains(descendant)) {
-            const long long floor = target->second.commit_time - 86400;
-            std::vector<const std::string*> stack{&descendant};
+            const long long floor = target->second->commit_time - 86400;
+            std::vector<std::string_view> stack{descendant};
             std::unordered_set<std::string_view> seen{descendant};
             while (!stack.empty()) {
-                const auto found = m_reachable.find(*stack.back());
+                const auto found = m_reachable.find(stack.back());
                 stack.pop_back();
                 if (found == m_reachable.end()) {
                     continue;
                 }
-                for (const std::string& parent : found->second.parents) {
+                for (const std::string& parent : found->second->parents) {
                     if (parent == ancestor) {
                         return true;
                     }
                     const auto next = m_reachable.find(parent);
-                    if (next != m_reachable.end() && next->second.commit_time >= floor &&
+                    if (next != m_reachable.end() && next->second->commit_time >= floor &&
                         seen.insert(next->first).second) {
-                        stack.push_back(&next->first);
+                        stack.push_back(next->first);
                     }
                 }
             }
@@ -186,11 +191,11 @@ private:
     }
 
     bool merged_with_review(const std::string& sha) const {
-        for (const auto& [merge_sha, merge] : m_reachable) {
+        for (const CommitInfo& merge : m_history) {
             if (merge.parents.size() < 2 || !has_review_trailer(merge.trailers)) {
                 continue;
             }
-            if (m_repo.contains(merge_sha, sha) && !m_repo.contains(merge.parents.front(), sha)) {
+            if (m_repo.contains(merge.sha, sha) && !m_repo.contains(merge.parents.front(), sha)) {
                 return true;
             }
         }
@@ -200,10 +205,11 @@ private:
     /// Refs: trailers that name nothing.
     void check_trailers() {
         const std::unordered_set<std::string> known = defined_ids(m_documents);
-        for (const auto& [sha, commit] : m_reachable) {
+        for (const CommitInfo& commit : m_history) {
             for (const std::string& id : referenced_ids(commit.trailers)) {
                 if (!known.contains(id)) {
-                    m_out.push_back({Severity::warning, "trailer-unknown-id", "commit " + short_sha(sha), 0, 0, "",
+                    m_out.push_back({Severity::warning, "trailer-unknown-id", "commit " + short_sha(commit.sha), 0, 0,
+                                     "",
                                      tr("check.trailer-unknown-id", fmt::arg("id", printable(id, 60)),
                                         fmt::arg("summary", commit.summary))});
                 }
@@ -230,14 +236,20 @@ private:
     const Repo& m_repo;
     const GitPolicy& m_policy;
     Findings& m_out;
-    std::unordered_map<std::string, CommitInfo> m_reachable;
+    std::vector<CommitInfo> m_history; ///< newest first, as the walk gives it
+    std::unordered_map<std::string_view, const CommitInfo*> m_reachable;
     std::unordered_map<std::string, const Document*> m_by_id;
 };
 
 } // namespace
 
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out) {
-    GitRules(documents, repo, policy, out).run();
+    check_git(documents, repo, policy, repo.commit_links_from(policy.tip), out);
+}
+
+void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
+               std::vector<CommitInfo> history, Findings& out) {
+    GitRules(documents, repo, policy, std::move(history), out).run();
 }
 
 } // namespace cswm::rules

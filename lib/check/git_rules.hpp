@@ -21,4 +21,9 @@ struct GitPolicy {
 /// and the policies above.
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out);
 
+/// check_git over `history`, which must be `repo.commit_links_from(policy.tip)`: walked
+/// beforehand (on another thread, while the documents are read).
+void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
+               std::vector<CommitInfo> history, Findings& out);
+
 } // namespace cswm::rules

@@ -277,11 +277,15 @@ void check_suspect_links(const std::vector<Document>& documents, Findings& out) 
     }
 }
 
-void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out) {
+namespace {
+
+void check_suspect_links_in_history_of(const std::vector<Document>& documents, const Repo& repo,
+                                       const std::vector<CommitInfo>* head_history, Findings& out) {
     std::unordered_map<std::string, StatedRequirement> stated;
     bool loaded = false;
-    std::vector<CommitInfo> commits; // walked once, for every spec and SRS
+    std::vector<CommitInfo> walk; // walked once, for every spec and SRS, unless given
     bool walked = false;
+    const std::vector<CommitInfo>& commits = head_history != nullptr ? *head_history : walk;
     OldStatements old(repo, commits);
     std::vector<const Document*> specs;
     std::vector<std::string> paths;
@@ -294,7 +298,9 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
             continue; // the schema's finding
         }
         if (!walked) {
-            commits = repo.commit_order_from_head();
+            if (head_history == nullptr) {
+                walk = repo.commit_order_from_head();
+            }
             walked = true;
         }
         specs.push_back(&spec);
@@ -329,6 +335,17 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
                                              fmt::arg("spec", spec.id), fmt::arg("sha", approval->sha.substr(0, 10)))));
         });
     }
+}
+
+} // namespace
+
+void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out) {
+    check_suspect_links_in_history_of(documents, repo, nullptr, out);
+}
+
+void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
+                                    const std::vector<CommitInfo>& head_history, Findings& out) {
+    check_suspect_links_in_history_of(documents, repo, &head_history, out);
 }
 
 } // namespace rules

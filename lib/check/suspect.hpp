@@ -48,5 +48,10 @@ void check_suspect_links(const std::vector<Document>& documents, Findings& out);
 /// commit in the history that is there.
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out);
 
+/// check_suspect_links_in_history over `head_history`, HEAD's commits in the order of
+/// `repo.commit_order_from_head()` (any walk of HEAD with at least `sha` filled in).
+void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
+                                    const std::vector<CommitInfo>& head_history, Findings& out);
+
 } // namespace rules
 } // namespace cswm

@@ -6,18 +6,24 @@
 #include "lib/util/text.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace cswm {
 namespace {
 
 constexpr std::size_t k_max_message = 64 * 1024; // a 64 MB message is not read into output
 
-CommitInfo describe(git_commit* commit) {
+/// How much of a commit a walk reads: the order only (sha, commit time), what check's rules
+/// read (parents, trailers, summary too), or everything.
+enum class Detail { order, links, full };
+
+CommitInfo describe(git_commit* commit, Detail detail = Detail::full) {
     CommitInfo info;
     info.sha = git_oid_tostr_s(git_commit_id(commit));
-    const git_signature* author = git_commit_author(commit);
+    const git_signature* author = detail == Detail::full ? git_commit_author(commit) : nullptr;
     if (author != nullptr) {
         info.author = printable(author->name != nullptr ? author->name : "", 200);
         info.email = printable(author->email != nullptr ? author->email : "", 200);
@@ -27,19 +33,21 @@ CommitInfo describe(git_commit* commit) {
     info.commit_time = static_cast<long long>(git_commit_time(commit));
     const char* message = git_commit_message(commit);
     const std::string_view text = message != nullptr ? std::string_view(message) : std::string_view();
-    const std::string_view bounded = text.substr(0, k_max_message);
-    // Keep newlines in the message, escape every other control byte.
-    std::string safe;
-    std::size_t start = 0;
-    while (start <= bounded.size()) {
-        const std::size_t end = std::min(bounded.find('\n', start), bounded.size());
-        safe += printable(bounded.substr(start, end - start), k_max_message);
-        if (end < bounded.size()) {
-            safe += '\n';
+    if (detail == Detail::full) {
+        const std::string_view bounded = text.substr(0, k_max_message);
+        // Keep newlines in the message, escape every other control byte.
+        std::string safe;
+        std::size_t start = 0;
+        while (start <= bounded.size()) {
+            const std::size_t end = std::min(bounded.find('\n', start), bounded.size());
+            safe += printable(bounded.substr(start, end - start), k_max_message);
+            if (end < bounded.size()) {
+                safe += '\n';
+            }
+            start = end + 1;
         }
-        start = end + 1;
+        info.message = safe;
     }
-    info.message = safe;
     info.trailers = parse_trailers(std::string(text)); // the trailers end the message: read all of it
     for (Trailer& trailer : info.trailers) {
         trailer.key = printable(trailer.key, 100);
@@ -289,15 +297,19 @@ std::optional<CommitInfo> Repo::commit(const std::string& sha) const {
 }
 
 std::vector<CommitInfo> Repo::commits_from_head() const {
-    return walk_from(head_sha(), true);
+    return walk_from(head_sha(), static_cast<int>(Detail::full));
 }
 
 std::vector<CommitInfo> Repo::commit_order_from_head() const {
-    return walk_from(head_sha(), false);
+    return walk_from(head_sha(), static_cast<int>(Detail::order));
 }
 
 std::vector<CommitInfo> Repo::commits_from(const std::string& tip) const {
-    return walk_from(tip, true);
+    return walk_from(tip, static_cast<int>(Detail::full));
+}
+
+std::vector<CommitInfo> Repo::commit_links_from(const std::string& tip) const {
+    return walk_from(tip.empty() ? head_sha() : tip, static_cast<int>(Detail::links));
 }
 
 std::string Repo::head_sha() const {
@@ -308,7 +320,24 @@ std::string Repo::head_sha() const {
     return git_oid_tostr_s(&head);
 }
 
-std::vector<CommitInfo> Repo::walk_from(const std::string& tip, bool described) const {
+namespace {
+
+struct OidHash {
+    std::size_t operator()(const git_oid& oid) const noexcept {
+        std::size_t value = 0;
+        std::memcpy(&value, oid.id, sizeof(value)); // a SHA-1's bytes are hash enough
+        return value;
+    }
+};
+
+struct OidEqual {
+    bool operator()(const git_oid& a, const git_oid& b) const noexcept { return git_oid_equal(&a, &b) != 0; }
+};
+
+} // namespace
+
+std::vector<CommitInfo> Repo::walk_from(const std::string& tip, int level) const {
+    const auto detail = static_cast<Detail>(level);
     std::vector<CommitInfo> commits;
     if (tip.empty()) {
         return commits;
@@ -319,13 +348,13 @@ std::vector<CommitInfo> Repo::walk_from(const std::string& tip, bool described) 
     }
     // Parents are walked by hand: libgit2's revwalk ignores .git/shallow and fails on a
     // shallow clone, where a missing parent here simply ends that line of history.
-    std::unordered_map<std::string, bool> seen;
+    // Commits are told apart by their binary id: no text per commit for the bookkeeping.
+    std::unordered_set<git_oid, OidHash, OidEqual> seen;
     std::vector<git_oid> pending{head};
     while (!pending.empty()) {
         const git_oid oid = pending.back();
         pending.pop_back();
-        const std::string sha = git_oid_tostr_s(&oid);
-        if (!seen.emplace(sha, true).second) {
+        if (!seen.insert(oid).second) {
             continue;
         }
         const git::CommitPtr found = lookup(m_handle->repository.get(), oid);
@@ -335,11 +364,11 @@ std::vector<CommitInfo> Repo::walk_from(const std::string& tip, bool described) 
         for (unsigned i = 0; i < git_commit_parentcount(found.get()); ++i) {
             pending.push_back(*git_commit_parent_id(found.get(), i));
         }
-        if (described) {
-            commits.push_back(describe(found.get()));
+        if (detail != Detail::order) {
+            commits.push_back(describe(found.get(), detail));
         } else {
             CommitInfo info;
-            info.sha = sha;
+            info.sha = git_oid_tostr_s(&oid);
             info.commit_time = static_cast<long long>(git_commit_time(found.get()));
             commits.push_back(std::move(info));
         }
@@ -408,6 +437,9 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
         git_commit* parent = step.first_parent(parent_missing);
         if (parent_missing) {
             continue; // beyond a shallow boundary: CommitStep::changed says no for every path
+        }
+        if (parent != nullptr && git_oid_equal(git_commit_tree_id(step.commit()), git_commit_tree_id(parent)) != 0) {
+            continue; // the same tree as its first parent: changed_followed would find nothing
         }
         const git::TreePtr tree = git::tree_of(step.commit());
         if (!tree) {

@@ -142,6 +142,10 @@ public:
     /// Paths (relative, '/') of files that differ from HEAD, are untracked or are ignored.
     std::unordered_map<std::string, FileState> uncommitted_paths() const;
 
+    /// commits_from (HEAD when `tip` is empty), each with only what check's rules read:
+    /// `sha`, `commit_time`, `parents`, `trailers` and `summary` (no message, no author).
+    std::vector<CommitInfo> commit_links_from(const std::string& tip) const;
+
     /// Every commit reachable from the commit `sha`, walking parents as commits_from_head.
     std::vector<CommitInfo> commits_from(const std::string& sha) const;
 
@@ -175,8 +179,9 @@ public:
 private:
     /// HEAD's full SHA, or "" with no commits or an unborn HEAD.
     std::string head_sha() const;
-    /// Every commit reachable from `tip`, newest first; `described` fills in the messages.
-    std::vector<CommitInfo> walk_from(const std::string& tip, bool described) const;
+    /// Every commit reachable from `tip`, newest first; `level` says how much of each is
+    /// read (history.cpp's Detail: the order, what check reads, everything).
+    std::vector<CommitInfo> walk_from(const std::string& tip, int level) const;
     struct Handle;
     explicit Repo(std::unique_ptr<Handle> handle);
     std::unique_ptr<Handle> m_handle;

@@ -245,3 +245,52 @@ TEST_CASE("file_histories: a random history of adds, edits, renames, deletions a
     }
     CHECK(revisions > commits.size()); // files were followed, not merely found absent
 }
+
+TEST_CASE("commit_links_from: commits_from_head's commits and order, with what check reads and no message") {
+    TempDir temp;
+    const fs::path& dir = temp.path;
+    // Empty commits (the tree of their parent) among changes, a merge that changes nothing,
+    // and trailers: what the walk of check reads, and what file_histories skips.
+    std::string script = "git init -q -b main . && git config commit.gpgsign false && mkdir -p d\n";
+    script += "printf 'a\\n' > d/a.yaml && git add -A\n" + commit_at(1, "add a");
+    script += commit_at(2, "empty one") + commit_at(3, "empty two");
+    script += "git checkout -q -b side\n" + commit_at(4, "empty on side");
+    script += "git checkout -q main\nprintf 'b\\n' >> d/a.yaml && git add -A\n" + commit_at(5, "edit a");
+    script += "GIT_AUTHOR_DATE='@1767225606 +0000' GIT_COMMITTER_DATE='@1767225606 +0000' "
+              "git merge -q --no-ff side -m 'merge side'\n";
+    script += "GIT_AUTHOR_DATE='@1767225607 +0000' GIT_COMMITTER_DATE='@1767225607 +0000' "
+              "git commit -q --allow-empty -m 'fix: a thing' -m 'Refs: FIX-001, AREQ-002' "
+              "--trailer 'Reviewed-by: Bo <bo@example.com>'\n";
+    script += "git mv d/a.yaml d/b.yaml\n" + commit_at(8, "rename");
+    sh(dir, script);
+    const Repo repo = Repo::discover(dir);
+    const std::vector<CommitInfo> full = repo.commits_from_head();
+    const std::vector<CommitInfo> links = repo.commit_links_from("");
+    REQUIRE(full.size() == 8);
+    REQUIRE(links.size() == full.size());
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        INFO("commit ", i, ": ", full[i].summary);
+        CHECK(links[i].sha == full[i].sha);
+        CHECK(links[i].commit_time == full[i].commit_time);
+        CHECK(links[i].parents == full[i].parents);
+        CHECK(links[i].summary == full[i].summary);
+        REQUIRE(links[i].trailers.size() == full[i].trailers.size());
+        for (std::size_t j = 0; j < full[i].trailers.size(); ++j) {
+            CHECK(links[i].trailers[j].key == full[i].trailers[j].key);
+            CHECK(links[i].trailers[j].value == full[i].trailers[j].value);
+        }
+        CHECK(links[i].message.empty());
+        CHECK(links[i].author.empty());
+    }
+    CHECK(full[1].trailers.size() == 2); // Refs: and Reviewed-by:, newest but one
+    // From a given tip: commits_from's commits.
+    const std::vector<CommitInfo> older = repo.commit_links_from(full[3].sha);
+    const std::vector<CommitInfo> older_full = repo.commits_from(full[3].sha);
+    REQUIRE(older.size() == older_full.size());
+    for (std::size_t i = 0; i < older.size(); ++i) {
+        CHECK(older[i].sha == older_full[i].sha);
+    }
+    // Empty commits are skipped by the shared walk without changing what it finds.
+    const auto shared = check_same(repo, links, every_path(dir));
+    CHECK(shown(repo.file_history_in(links, "d/b.yaml")).find("add a") != std::string::npos);
+}

@@ -215,6 +215,15 @@ std::vector<std::string> suspects_in_history(const std::vector<Document>& docume
     for (const Finding& finding : findings) {
         lines.push_back(std::to_string(finding.line) + ":" + std::to_string(finding.column) + " " + finding.message);
     }
+    // check's walk of HEAD, shared with the other git rules, gives the same findings.
+    Findings shared;
+    rules::check_suspect_links_in_history(documents, repo, repo.commit_links_from(""), shared);
+    REQUIRE(shared.size() == findings.size());
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+        CHECK(shared[i].line == findings[i].line);
+        CHECK(shared[i].column == findings[i].column);
+        CHECK(shared[i].message == findings[i].message);
+    }
     return lines;
 }
 
