@@ -104,7 +104,7 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
     }
     check(writer, archive_write_set_bytes_in_last_block(writer, 1), "block size");
     check(writer, archive_write_open(writer, &output, nullptr, append_output, nullptr), "open");
-    for (const Member& member : members) {
+    for (Member& member : members) {
         if (const auto reason = unsafe_name_reason(member.name)) {
             throw Error(fmt::format("refusing to store {}: {}", shown_name(member.name), *reason));
         }
@@ -128,6 +128,7 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
             archive_write_data(writer, member.content.data(), member.content.size()) < 0) {
             check(writer, ARCHIVE_FATAL, member.name);
         }
+        std::string().swap(member.content); // written: the archive's bytes replace it
     }
     check(writer, archive_write_close(writer), "close");
     return output;
