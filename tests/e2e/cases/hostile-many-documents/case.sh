@@ -43,13 +43,3 @@ summarise check maint/anomaly-request/AREQ-000002-request.yaml | counted
 summarise trace --format json | counted
 python3 -c 'import json,sys; json.load(open(sys.argv[1])); print("trace JSON parses")' "$CASE_TMP/stdout"
 summarise status | counted
-
-# bundle at this size (issue 9): packs every document and page in bounded time and memory,
-# and `bundle verify` accepts what cswm wrote (about two members per document).
-commit_all "many documents"
-bound_cswm $((count / 250 + 30)) 3072
-masked() {
-  sed -E 's/[0-9a-f]{40}/SHA/g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/TIME/g; s/[0-9]+ files/N files/g'
-}
-summarise bundle -o ../many.tar.gz | counted
-summarise bundle verify ../many.tar.gz --repo | counted | masked
