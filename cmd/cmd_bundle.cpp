@@ -77,7 +77,13 @@ int run_bundle(const Options& options, Context& context) {
         file = fmt::format("{}-{}.tar.gz", output.manifest.repository, output.manifest.revision.substr(0, 10));
     }
     const std::filesystem::path target = file.is_absolute() ? file : context.cwd / file;
-    write_file_atomically(target, output.archive);
+    {
+        // As every writer of cswm: under the repository's writer lock, first remove what a
+        // bundle killed halfway left in that folder (docs/bundle.md), then write atomically.
+        const FileLock lock(repo.git_dir() / "cswm-new.lock");
+        remove_stale_temporaries(target.parent_path());
+        write_file_atomically(target, output.archive);
+    }
     context.out << fmt::format("{}: revision {} ({}), {} documents, {} files, {} bytes\n", file.string(),
                                output.manifest.revision, output.manifest.commit_time, output.documents,
                                output.manifest.entries.size() + 1, output.archive.size());

@@ -106,7 +106,7 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
     }
     check(writer, archive_write_set_bytes_in_last_block(writer, 1), "block size");
     check(writer, archive_write_open(writer, &output, nullptr, append_output, nullptr), "open");
-    for (const Member& member : members) {
+    for (Member& member : members) {
         if (const auto reason = unsafe_name_reason(member.name)) {
             throw Error(
                 tr("bundle.refuse-name", fmt::arg("name", shown_name(member.name)), fmt::arg("reason", *reason)));
@@ -131,6 +131,7 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
             archive_write_data(writer, member.content.data(), member.content.size()) < 0) {
             check(writer, ARCHIVE_FATAL, member.name);
         }
+        std::string().swap(member.content); // written: the archive's bytes replace it
     }
     check(writer, archive_write_close(writer), "close");
     return output;

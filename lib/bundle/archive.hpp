@@ -37,7 +37,9 @@ struct ReadLimits {
     std::uint64_t max_total_bytes = 4ULL << 30U;      ///< all members
     std::uint64_t max_ratio = 200;                    ///< total read / archive size ...
     std::uint64_t ratio_applies_after = 64ULL << 20U; ///< ... once this much was read
-    std::uint64_t max_entries = 200000;
+    /// Members: cswm writes about two per document (source and page), one per linked
+    /// commit with --with-patches, and refuses to write more than this (build_bundle).
+    std::uint64_t max_entries = 1000000;
     std::uint64_t keep_bytes = 64ULL << 20U; ///< largest member handed over whole (manifest.json)
 };
 

@@ -15,15 +15,19 @@
 #include "lib/trace/trace.hpp"
 #include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/parallel.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unordered_set>
 
 namespace cswm::bundle {
@@ -106,6 +110,49 @@ std::vector<LinkedCommit> linked_commits(const Repo& repo, const Snapshot& snaps
     return commits;
 }
 
+/// The changes of every commit, each in its own slot, read on every core: a libgit2
+/// repository is not for several threads, so each worker but the first opens its own.
+std::vector<CommitChanges> changes_of(const Repo& repo, const std::vector<LinkedCommit>& commits, bool with_patches) {
+    std::vector<CommitChanges> changes(commits.size());
+    std::vector<std::optional<Repo>> opened;
+    const std::size_t wanted = std::min(worker_count(), commits.size() / 64 + 1);
+    for (std::size_t worker = 1; worker < wanted; ++worker) {
+        try {
+            opened.push_back(Repo::discover(repo.workdir()));
+        } catch (const Error&) {
+            break; // one thread then: the same result, later
+        }
+    }
+    // parallel_for hands out indices in batches, so a worker per index would share a
+    // thread: one std::thread per opened repository instead, each over every n-th commit.
+    const std::size_t workers = opened.size() + 1;
+    std::vector<std::exception_ptr> failures(workers);
+    auto work = [&](std::size_t worker) {
+        try {
+            const Repo& own = worker == 0 ? repo : *opened[worker - 1];
+            for (std::size_t i = worker; i < commits.size(); i += workers) {
+                changes[i] = own.commit_changes(commits[i].info.sha, with_patches);
+            }
+        } catch (...) {
+            failures[worker] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t worker = 1; worker < workers; ++worker) {
+        threads.emplace_back(work, worker);
+    }
+    work(0);
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    }
+    return changes;
+}
+
 /// One rendered page per document whose ID can name a page (the first file of an ID), as
 /// `cswm render --format html` makes it, but from the revision: its history from there,
 /// the check findings as of it. Returns document path → member name.
@@ -144,10 +191,13 @@ std::map<std::string, std::string> add_pages(const Repo& repo, const Snapshot& s
         paths.push_back(document->path);
     }
     std::vector<std::vector<FileRevision>> revisions = repo.file_histories(history, paths);
-    std::map<std::string, std::string> pages;
+    // What each page shows is gathered here, where git is read (one libgit2 repository is
+    // not for several threads); the pages are then rendered on every core, each into its
+    // own slot, and added in the documents' order: the same bytes on any machine.
+    std::vector<render::PageInput> inputs(paged.size());
     for (std::size_t n = 0; n < paged.size(); ++n) {
         const Document& document = *paged[n];
-        render::PageInput input;
+        render::PageInput& input = inputs[n];
         input.document = &document;
         input.revisions = std::move(revisions[n]);
         input.shallow = repo.is_shallow();
@@ -163,9 +213,17 @@ std::map<std::string, std::string> add_pages(const Repo& repo, const Snapshot& s
             input.findings = found->second;
         }
         input.targets = &targets;
-        const std::string name = "pages/" + document.id + ".html";
-        members.push_back({name, render::document_html(input, language), false, "", false});
-        pages.emplace(document.path, name);
+    }
+    std::vector<std::string> html(paged.size());
+    parallel_for(paged.size(), [&](std::size_t n) {
+        html[n] = render::document_html(inputs[n], language);
+        inputs[n] = render::PageInput(); // its revisions and commits are no longer needed
+    });
+    std::map<std::string, std::string> pages;
+    for (std::size_t n = 0; n < paged.size(); ++n) {
+        const std::string name = "pages/" + paged[n]->id + ".html";
+        members.push_back({name, std::move(html[n]), false, "", false});
+        pages.emplace(paged[n]->path, name);
     }
     return pages;
 }
@@ -241,14 +299,13 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     for (const CommitInfo& commit : history) {
         reachable.insert(commit.sha);
     }
+    progress(fmt::format("reading the changes of {} commits", commits.size()));
+    const std::vector<CommitChanges> all_changes = changes_of(repo, commits, options.with_patches);
     std::vector<Member> members;
     ordered_json commit_list = ordered_json::array();
     for (std::size_t i = 0; i < commits.size(); ++i) {
         const LinkedCommit& commit = commits[i];
-        if (options.progress && commits.size() > 50 && i % 50 == 0) {
-            progress(fmt::format("reading commit {} of {}", i + 1, commits.size()));
-        }
-        const CommitChanges changes = repo.commit_changes(commit.info.sha, options.with_patches);
+        const CommitChanges& changes = all_changes[i];
         ordered_json entry;
         entry["sha"] = commit.info.sha;
         entry["author"] = {{"name", commit.info.author}, {"email", commit.info.email}};
@@ -292,9 +349,10 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         Member member;
         member.name = source_member(source.tree.path);
         if (source.tree.type == TreeFile::Type::symlink) {
-            member.symlink = true;
-            // Stored as the link's text, never followed.
-            member.target = stored_link_target(source.content);
+            // A regular file holding the link's text as git stores it: never followed, and
+            // no member of a bundle is a link, so extracting one never creates a link that
+            // a later member (or a naive extractor) could write through (docs/bundle.md).
+            member.content = source.content;
         } else if (source.tree.type == TreeFile::Type::submodule) {
             continue; // a commit of another repository: no bytes here to pack
         } else {
@@ -319,16 +377,22 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
             throw Error(tr("bundle.same-member", fmt::arg("name", shown_name(members[i].name))));
         }
     }
-    for (const Member& member : members) {
-        ManifestEntry entry;
+    manifest.entries.resize(members.size());
+    parallel_for(members.size(), [&](std::size_t i) { // each member's hash into its own slot
+        const Member& member = members[i];
+        ManifestEntry& entry = manifest.entries[i];
         entry.path = member.name;
         entry.symlink = member.symlink;
         entry.target = member.target;
         entry.size = member.symlink ? 0 : member.content.size();
         entry.sha256 = sha256_hex(member.symlink ? member.target : member.content);
-        manifest.entries.push_back(std::move(entry));
-    }
+    });
     members.push_back({k_manifest_name, manifest_json(manifest), false, "", false});
+    // What cswm writes, `bundle verify` must accept: never more members than it reads.
+    if (members.size() > ReadLimits{}.max_entries) {
+        throw Error(tr("bundle.would-hold-too-many", fmt::arg("count", members.size()),
+                       fmt::arg("max", ReadLimits{}.max_entries)));
+    }
 
     progress(fmt::format("packing {} files", members.size()));
     output.archive = write_archive(std::move(members), options.format, snapshot.commit.commit_time);

@@ -115,6 +115,13 @@ std::optional<std::string> unsafe_name_reason(std::string_view name) {
     }
 }
 
+std::optional<std::string> unsafe_folder_reason(std::string_view name) {
+    if (name.size() > 1 && name.ends_with('/')) {
+        name.remove_suffix(1);
+    }
+    return unsafe_name_reason(name);
+}
+
 std::string stored_link_target(std::string_view target) {
     bool plain = !find_invalid_utf8(target).has_value();
     for (const char c : target) {

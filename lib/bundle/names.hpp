@@ -19,6 +19,10 @@ std::string member_name(std::string_view git_path);
 /// characters, invalid UTF-8, longer than 4096 bytes.
 std::optional<std::string> unsafe_name_reason(std::string_view name);
 
+/// The same for a folder entry, which tar names with one trailing '/' ("sources/"): a
+/// folder carries no content, so only a name that escapes (absolute, "..") is unsafe.
+std::optional<std::string> unsafe_folder_reason(std::string_view name);
+
 /// How a symlink's target is stored: as git holds it (".." and absolute targets too: a
 /// link is never followed), unless it holds control bytes or invalid UTF-8, which are
 /// written as %XX (and '%' as %25) as in member names.

@@ -62,13 +62,10 @@ void compare_with_repository(const Repo& repo, const Manifest& manifest,
             continue;
         }
         const ReadMember& member = *found->second;
+        // A link of the revision is a regular member holding its text (git's blob bytes).
         const auto blob = repo.blob_content(file.blob, 1ULL << 40U);
-        std::string want = blob ? sha256_hex(*blob) : std::string();
-        if (file.type == TreeFile::Type::symlink && blob) {
-            want = sha256_hex(stored_link_target(*blob));
-        }
-        if ((file.type == TreeFile::Type::symlink) != (member.type == ReadMember::Type::symlink) ||
-            member.sha256 != want) {
+        const std::string want = blob ? sha256_hex(*blob) : std::string();
+        if (member.type != ReadMember::Type::file || member.sha256 != want) {
             result.problems.push_back({VerifyProblem::Type::repository, shown_name(name),
                                        fmt::format("differs from the git blob {} of revision {}",
                                                    file.blob.substr(0, 10), manifest.revision.substr(0, 10))});
@@ -114,12 +111,18 @@ VerifyResult verify_bundle(const std::string& file, const Repo* repo, const Read
     std::map<std::string, const ReadMember*> by_name;
     std::set<std::string> symlinks;
     for (const ReadMember& member : members) {
+        if (member.type == ReadMember::Type::directory) {
+            // A folder carries no content (archivers such as tar add them when a bundle is
+            // re-packed) and tar names it with a trailing '/': harmless, unless the name
+            // itself escapes (absolute, '..', a drive letter).
+            if (const auto reason = unsafe_folder_reason(member.name)) {
+                result.problems.push_back({VerifyProblem::Type::unsafe, shown_name(member.name), *reason});
+            }
+            continue;
+        }
         if (const auto reason = unsafe_name_reason(member.name)) {
             result.problems.push_back({VerifyProblem::Type::unsafe, shown_name(member.name), *reason});
             continue;
-        }
-        if (member.type == ReadMember::Type::directory) {
-            continue; // a folder carries no content: archivers add them
         }
         if (member.type == ReadMember::Type::other) {
             result.problems.push_back({VerifyProblem::Type::unsafe, shown_name(member.name),
@@ -133,6 +136,10 @@ VerifyResult verify_bundle(const std::string& file, const Repo* repo, const Read
         }
         if (member.type == ReadMember::Type::symlink) {
             symlinks.insert(member.name);
+            // cswm stores a link of the revision as a regular file holding its text.
+            result.problems.push_back({VerifyProblem::Type::unsafe, shown_name(member.name),
+                                       "is a symbolic link: cswm stores links as regular files holding their text, "
+                                       "and extracting this one would create a link"});
         }
     }
     // A member below a symlink member would be written through the link on extraction.

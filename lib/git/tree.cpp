@@ -216,9 +216,14 @@ CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) cons
         throw Error(tr("git.changes-unreadable", fmt::arg("sha", sha), fmt::arg("reason", git::last_error())));
     }
     const git::DiffPtr diff(diff_raw);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
-    find.flags = GIT_DIFF_FIND_RENAMES;
-    git_diff_find_similar(diff.get(), &find);
+    if (with_patch) {
+        // Rename detection (content similarity of every added and deleted file) only
+        // changes how the patch reads: a rename pairs a deleted path with an added one, so
+        // the paths listed below are the same without it.
+        git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+        find.flags = GIT_DIFF_FIND_RENAMES;
+        git_diff_find_similar(diff.get(), &find);
+    }
     CommitChanges changes;
     std::set<std::string> files;
     for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {

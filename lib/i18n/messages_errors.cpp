@@ -440,6 +440,8 @@ constexpr Message k_messages[] = {
     {"bundle.not-an-archive", "{path}: not a tar.gz or zip archive ({reason})", "{path}：不是 tar.gz 或 zip 封存檔（{reason}）"},
     {"bundle.broken-after", "{path}: the archive is broken after {count} members ({reason})",
      "{path}：封存檔在第 {count} 個成員之後損毀（{reason}）"},
+    {"bundle.would-hold-too-many", "the bundle would hold {count} files, more than the {max} that cswm bundle verify reads",
+     "封存檔將含 {count} 個檔案，超過 cswm bundle verify 可讀取的 {max} 個"},
     {"bundle.too-many-members", "{path}: more than {max} members: refused", "{path}：成員超過 {max} 個：拒絕處理"},
     {"bundle.member-declares-too-much", "{path}: member {member} declares {size} bytes, more than the limit of {max}: refused",
      "{path}：成員 {member} 宣告的大小為 {size} 位元組，超過上限 {max}：拒絕處理"},

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 
 namespace cswm::render {
 namespace {
@@ -173,7 +174,10 @@ std::string markdown_link(std::string_view text, std::string_view destination) {
 }
 
 std::string markdown_to_html(std::string_view markdown) {
-    cmark_gfm_core_extensions_ensure_registered();
+    // cmark-gfm registers its extensions in a global list without a lock: once, so that
+    // pages may be rendered on several threads (bundle).
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
     // CMARK_OPT_DEFAULT is cmark-gfm's safe mode: raw HTML becomes a comment and unsafe
     // link schemes are emptied. CMARK_OPT_UNSAFE must never be set here.
     const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;

@@ -108,6 +108,30 @@ TEST_CASE("unsafe_name_reason: what verify refuses") {
     CHECK(unsafe_name_reason(std::string(5000, 'a')) == "the name is longer than 4096 bytes");
 }
 
+TEST_CASE("unsafe_folder_reason: tar's folder entries are fine, unless they escape") {
+    CHECK_FALSE(unsafe_folder_reason("sources/"));
+    CHECK_FALSE(unsafe_folder_reason("sources/maint/srs/"));
+    CHECK_FALSE(unsafe_folder_reason("pages"));
+    CHECK(unsafe_folder_reason("../up/"));
+    CHECK(unsafe_folder_reason("sources/../../"));
+    CHECK(unsafe_folder_reason("/etc/"));
+    CHECK(unsafe_folder_reason("/"));
+    CHECK(unsafe_folder_reason("sources//"));
+    CHECK(unsafe_folder_reason(""));
+}
+
+TEST_CASE("verify_bundle: a symbolic link member is unsafe, even when the manifest lists it") {
+    std::vector<Member> members{{"sources/link", "", true, "../..", false}};
+    Manifest manifest = sample_manifest();
+    manifest.entries = {{"sources/link", 0, sha256_hex("../.."), true, "../.."}};
+    members.push_back({k_manifest_name, manifest_json(manifest), false, "", false});
+    const TempFile file(write_archive(members, ArchiveFormat::tar_gz, 0));
+    const VerifyResult result = verify_bundle(file.path(), nullptr);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].type == VerifyProblem::Type::unsafe);
+    CHECK(result.problems[0].name == "sources/link");
+}
+
 TEST_CASE("shown_name: readable when printable, escaped when not") {
     CHECK(shown_name("sources/檔案.yaml") == "sources/檔案.yaml");
     CHECK(shown_name("a\nb") == "a\\x0ab");

@@ -118,5 +118,37 @@ printf 'kind: srs\n' >"maint/srs/bad"$'\xff'".yaml"
 commit_all "documents, and mischief"
 run bundle -o ../mischief.tar.gz
 tar tvf ../mischief.tar.gz | grep -v -e index.html -e commits.json -e manifest.json
-tar xOzf ../mischief.tar.gz manifest.json | grep -A5 '"type": "symlink"' | grep -E '"(path|target)"'
+# Links are regular members holding the link's text: extracting never makes a link.
+tar xOzf ../mischief.tar.gz manifest.json | grep -c '"type": "symlink"' || true
+tar xOzf ../mischief.tar.gz sources/maint/escape && echo
 run bundle verify ../mischief.tar.gz --repo
+
+echo "## extracted and re-packed with tar: folder entries are harmless"
+mkdir ../repacked
+tar xzf ../mischief.tar.gz -C ../repacked
+find ../repacked -type l | wc -l
+(cd ../repacked && tar czf ../repacked.tar.gz manifest.json index.html commits.json pages sources)
+tar tzf ../repacked.tar.gz | grep -c '/$'
+run bundle verify ../repacked.tar.gz --repo
+
+echo "## folder entries that escape are still refused; a link member is unsafe"
+python3 - ../folders.tar.gz <<'PY'
+import io, sys, tarfile
+with tarfile.open(sys.argv[1], "w:gz", format=tarfile.GNU_FORMAT) as tar:
+    for name in ("sources/", "../up/", "/etc/"):
+        info = tarfile.TarInfo(name)
+        info.type = tarfile.DIRTYPE
+        tar.addfile(info)
+    link = tarfile.TarInfo("sources/link")
+    link.type = tarfile.SYMTYPE
+    link.linkname = "../.."
+    tar.addfile(link)
+PY
+run bundle verify ../folders.tar.gz
+
+echo "## a temporary file a killed bundle left is removed by the next; a fresh one stays"
+printf 'partial' >../.kept.tar.gz.0123456789abcdef.tmp
+printf 'partial' >../.old.tar.gz.fedcba9876543210.tmp
+touch -d '2 hours ago' ../.old.tar.gz.fedcba9876543210.tmp
+run bundle -o ../mischief.tar.gz
+ls -A .. | grep '\.tmp$'
