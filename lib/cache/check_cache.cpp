@@ -17,7 +17,7 @@ namespace cswm {
 namespace {
 
 // Bumped whenever the layout below changes: an older file then reads as foreign.
-constexpr std::string_view k_magic = "cswm-check-cache 1\n";
+constexpr std::string_view k_magic = "cswm-check-cache 2\n";
 constexpr std::size_t k_digest_size = 32;
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
@@ -228,6 +228,59 @@ std::string Fingerprint::finish() {
     return hex(digest.data(), size);
 }
 
+std::string document_digest(const Document& document) {
+    Fingerprint digest;
+    digest.add("cswm document digest 1");
+    digest.add(document.path);
+    digest.add(document.file.filename().string());
+    digest.add(std::int64_t{document.parsed() ? 1 : 0});
+    if (document.parsed()) {
+        digest.add(document.data().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+    digest.add(static_cast<std::int64_t>(document.yaml.places.size()));
+    document.yaml.places.for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
+        digest.add(pointer);
+        digest.add(std::int64_t{place.key.line});
+        digest.add(std::int64_t{place.key.column});
+        digest.add(std::int64_t{place.value.line});
+        digest.add(std::int64_t{place.value.column});
+        digest.add(static_cast<std::int64_t>(place.key_offset));
+        digest.add(static_cast<std::int64_t>(place.value_offset));
+    });
+    digest.add(static_cast<std::int64_t>(document.yaml.problems.size()));
+    for (const YamlProblem& problem : document.yaml.problems) {
+        digest.add(problem.rule);
+        digest.add(std::int64_t{problem.position.line});
+        digest.add(std::int64_t{problem.position.column});
+        digest.add(problem.message);
+    }
+    digest.add(static_cast<std::int64_t>(document.yaml.stand_ins.size()));
+    for (const std::string& pointer : document.yaml.stand_ins) {
+        digest.add(pointer);
+    }
+    digest.add(document.kind != nullptr ? document.kind->name : std::string("\n(none)"));
+    digest.add(document.id);
+    digest.add(document.title);
+    digest.add(document.status);
+    digest.add(static_cast<std::int64_t>(document.findings.size()));
+    for (const Finding& finding : document.findings) {
+        digest.add(static_cast<std::int64_t>(finding.severity));
+        digest.add(finding.rule);
+        digest.add(finding.path);
+        digest.add(std::int64_t{finding.line});
+        digest.add(std::int64_t{finding.column});
+        digest.add(finding.id);
+        digest.add(finding.message);
+    }
+    digest.add(std::int64_t{document.modeline ? 1 : 0});
+    if (document.modeline) {
+        digest.add(document.modeline->schema);
+        digest.add(std::int64_t{document.modeline->line});
+        digest.add(std::int64_t{document.modeline->column});
+    }
+    return digest.finish();
+}
+
 std::string serialize_cache(const CacheData& data) {
     Writer out;
     out.bytes().append(k_magic);
@@ -251,6 +304,7 @@ std::string serialize_cache(const CacheData& data) {
                 out.finding(finding);
             }
         }
+        out.str(file.digest);
     }
     out.u64(data.result ? 1 : 0);
     if (data.result) {
@@ -293,7 +347,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
     data.identity = in.str();
     data.started_ns = in.i64();
     data.config_key = in.str();
-    const std::size_t files = in.count(8 * 9);
+    const std::size_t files = in.count(8 * 10);
     data.files.reserve(files);
     for (std::size_t i = 0; i < files && !in.failed(); ++i) {
         CachedFile file;
@@ -318,6 +372,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             }
             file.document_findings = std::move(findings);
         }
+        file.digest = in.str();
         data.files.push_back(std::move(file));
     }
     const std::uint64_t has_result = in.u64();

@@ -5,6 +5,7 @@
 // stored findings instead of parsing and checking 10,000 documents again.
 
 #include "lib/check/waivers.hpp"
+#include "lib/model/document.hpp"
 #include "lib/model/finding.hpp"
 
 #include <cstdint>
@@ -59,6 +60,9 @@ struct CachedFile {
     /// IDs, file name, placeholders), as of `key`, CacheData::config_key and this
     /// identity: reused when only other documents changed.
     std::optional<Findings> document_findings;
+    /// document_digest of the file as parsed at `key` (under CacheData::config_key and this
+    /// identity), or "key:" + key for what is not parsed; empty when unknown.
+    std::string digest;
 };
 
 /// The stored result of one run over the whole tree (before `check PATH` selects files).
@@ -79,6 +83,13 @@ struct CacheData {
     std::vector<CachedFile> files;
     std::optional<CachedResult> result;
 };
+
+/// A hash of everything the rules can see of one loaded document: its path, the parsed
+/// JSON, the place of every node, the loader's problems and stand-ins, kind, ID, title,
+/// status, the findings of reading it and its editor modeline. Two loads with equal
+/// digests are the same input to every rule, so an edit that changes none of it (a
+/// comment, trailing white space, quoting a string that needed none) changes no finding.
+std::string document_digest(const Document& document);
 
 /// The bytes of a cache file: a magic line, then length-prefixed fields, then a SHA-256
 /// of everything before it.

@@ -144,6 +144,60 @@ bool is_content_key(const std::string& key) {
     return key.size() == 64 && key.find(':') == std::string::npos;
 }
 
+/// Sets CachedFile::digest of every entry of `next`: remembered for a file whose content
+/// key is unchanged under the same .cswm.yaml and build (read_cache checked the build),
+/// "key:" + key for what is not parsed (a folder, a FIFO, a file too large: the key says
+/// all a load makes of it), and otherwise by loading the file — from the bytes read while
+/// hashing it. Those loads are returned, by index, for a run that must check the tree.
+/// A file whose key is unchanged but whose digest was never stored keeps an empty digest:
+/// such a run misses and stores it.
+std::vector<std::optional<Document>> digest_documents(const Workspace& workspace, const Workspace::Scan& found,
+                                                      const std::optional<CacheData>& old, CacheData& next,
+                                                      const std::vector<std::optional<ReadResult>>& read) {
+    std::unordered_map<std::string_view, const CachedFile*> remembered;
+    const bool same_config = old && old->config_key == next.config_key;
+    if (same_config) {
+        for (const CachedFile& entry : old->files) {
+            remembered.emplace(entry.path, &entry);
+        }
+    }
+    std::vector<std::optional<Document>> parsed(next.files.size());
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        CachedFile& entry = next.files[i];
+        if (!is_content_key(entry.key)) {
+            entry.digest = "key:" + entry.key;
+            return;
+        }
+        const auto before = remembered.find(entry.path);
+        if (!read[i] && before != remembered.end() && before->second->key == entry.key) {
+            entry.digest = before->second->digest;
+            return;
+        }
+        if (read[i]) {
+            parsed[i] = workspace.load_read(found.files[i], *read[i]);
+            entry.digest = document_digest(*parsed[i]);
+        }
+    });
+    return parsed;
+}
+
+/// The documents of the scan: those digest_documents loaded already, the others loaded now.
+std::vector<Document> load_rest(const Workspace& workspace, const Workspace::Scan& found,
+                                const std::vector<std::optional<ReadResult>>& read,
+                                std::vector<std::optional<Document>>& parsed) {
+    std::vector<Document> documents(found.files.size());
+    parallel_for(found.files.size(), [&](std::size_t i) {
+        if (i < parsed.size() && parsed[i]) {
+            documents[i] = std::move(*parsed[i]);
+        } else if (i < read.size() && read[i]) {
+            documents[i] = workspace.load_read(found.files[i], *read[i]);
+        } else {
+            documents[i] = workspace.load(found.files[i]);
+        }
+    });
+    return documents;
+}
+
 /// check_whole_tree through the cache under .git/cswm/: every input is fingerprinted (the
 /// identity of this build and its catalogue, .cswm.yaml, each document's path and content
 /// key, HEAD, shallowness, today's date); when the stored result has the same fingerprint
@@ -202,7 +256,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     });
 
     Fingerprint fingerprint;
-    fingerprint.add("cswm check fingerprint 1");
+    fingerprint.add("cswm check fingerprint 2");
     fingerprint.add(next.identity);
     fingerprint.add(next.config_key);
     fingerprint.add(today_iso());
@@ -229,12 +283,25 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     for (const std::string& each : exported) {
         fingerprint.add(each);
     }
-    fingerprint.add(static_cast<std::int64_t>(next.files.size()));
-    for (const CachedFile& entry : next.files) {
-        fingerprint.add(entry.path);
-        fingerprint.add(entry.key);
-    }
-    const std::string key = fingerprint.finish();
+    // Documents by what the rules see of them (document_digest), not by their bytes: the
+    // changed files alone are parsed here, and an edit the rules cannot see keeps the result.
+    std::vector<std::optional<Document>> parsed = digest_documents(workspace, found, old, next, read);
+    const std::string inputs = fingerprint.finish();
+    const auto key_of = [&](const std::vector<CachedFile>& files) {
+        Fingerprint whole;
+        whole.add(inputs);
+        whole.add(static_cast<std::int64_t>(files.size()));
+        for (const CachedFile& entry : files) {
+            whole.add(entry.path);
+            whole.add(entry.digest);
+        }
+        return whole.finish();
+    };
+    // A digest not known yet (no digest stored for an unchanged file, or another
+    // .cswm.yaml) never matches: such a run checks the tree and stores every digest.
+    const bool digests_known = std::none_of(next.files.begin(), next.files.end(),
+                                            [](const CachedFile& entry) { return entry.digest.empty(); });
+    const std::string key = digests_known ? key_of(next.files) : std::string();
 
     // The findings of single documents whose content is what it was, under the same
     // .cswm.yaml (the documents folder and the YAML limits are there): reused as they are.
@@ -243,8 +310,9 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         for (std::size_t i = 0; i < next.files.size(); ++i) {
             CachedFile& entry = next.files[i];
             const auto before = remembered.find(entry.path);
-            if (is_content_key(entry.key) && before != remembered.end() && before->second->key == entry.key &&
-                before->second->document_findings) {
+            if (is_content_key(entry.key) && before != remembered.end() && before->second->document_findings &&
+                (before->second->key == entry.key ||
+                 (!entry.digest.empty() && before->second->digest == entry.digest))) {
                 entry.document_findings = before->second->document_findings;
                 known[i] = &*entry.document_findings;
             }
@@ -252,12 +320,14 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     }
 
     const bool reread = std::any_of(read.begin(), read.end(), [](const auto& each) { return each.has_value(); });
-    const bool files_same = old && !reread && old->files.size() == next.files.size() &&
-                            std::equal(old->files.begin(), old->files.end(), next.files.begin(),
-                                       [](const CachedFile& a, const CachedFile& b) {
-                                           return a.path == b.path && a.stamp == b.stamp && a.key == b.key;
-                                       });
-    if (old && old->result && old->result->fingerprint == key && objects_unchanged(old->result->objects, repo)) {
+    const bool files_same =
+        old && !reread && old->files.size() == next.files.size() &&
+        std::equal(old->files.begin(), old->files.end(), next.files.begin(),
+                   [](const CachedFile& a, const CachedFile& b) {
+                       return a.path == b.path && a.stamp == b.stamp && a.key == b.key && a.digest == b.digest;
+                   });
+    if (digests_known && old && old->result && old->result->fingerprint == key &&
+        objects_unchanged(old->result->objects, repo)) {
         WholeTree whole{old->result->findings, old->result->waived, {}};
         status = "hit";
         if (!files_same) {
@@ -267,15 +337,20 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         }
         return whole;
     }
-    const std::vector<Document> documents = workspace.load_scanned(found, read);
+    const std::vector<Document> documents = load_rest(workspace, found, read, parsed);
     std::vector<Findings> computed;
     WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed);
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        if (next.files[i].digest.empty() && i < documents.size()) {
+            next.files[i].digest = document_digest(documents[i]);
+        }
+    });
     for (std::size_t i = 0; i < next.files.size() && i < computed.size(); ++i) {
         if (is_content_key(next.files[i].key) && !next.files[i].document_findings) {
             next.files[i].document_findings = std::move(computed[i]);
         }
     }
-    next.result = CachedResult{key, whole.findings, whole.waived, recorded_objects(documents, repo)};
+    next.result = CachedResult{key_of(next.files), whole.findings, whole.waived, recorded_objects(documents, repo)};
     status = write_cache(file, next) ? "miss" : "miss, not written";
     return whole;
 }

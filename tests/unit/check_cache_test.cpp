@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -31,12 +32,12 @@ CacheData sample_cache() {
     data.identity = "tool=cswm 1.0\ncatalog=abc\nlanguage=\n";
     data.started_ns = 1'700'000'000'000'000'000;
     data.config_key = "0:abc";
-    data.files.push_back(
-        {"maint/srs/SRS-001.yaml",
-         {120, 5, 6, 7, 8, 0100644},
-         std::string(64, 'a'),
-         Findings{{Severity::warning, "placeholder", "maint/srs/SRS-001.yaml", 2, 3, "SRS-001", "p"}}});
-    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt});
+    data.files.push_back({"maint/srs/SRS-001.yaml",
+                          {120, 5, 6, 7, 8, 0100644},
+                          std::string(64, 'a'),
+                          Findings{{Severity::warning, "placeholder", "maint/srs/SRS-001.yaml", 2, 3, "SRS-001", "p"}},
+                          std::string(64, 'd')});
+    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt, ""});
     CachedResult result;
     result.fingerprint = std::string(64, 'f');
     result.findings.push_back({Severity::error, "schema", "maint/srs/SRS-001.yaml", 3, 5, "SRS-001", "需求 bad"});
@@ -157,6 +158,8 @@ TEST_CASE("check cache: the file format reads back what was written") {
     CHECK(back->files[0].path == data.files[0].path);
     CHECK(back->files[0].stamp == data.files[0].stamp);
     CHECK(back->files[1].key == "special:40000");
+    CHECK(back->files[0].digest == std::string(64, 'd'));
+    CHECK(back->files[1].digest.empty());
     CHECK(back->config_key == "0:abc");
     REQUIRE(back->files[0].document_findings.has_value());
     CHECK(finding_text(*back->files[0].document_findings) == finding_text(*data.files[0].document_findings));
@@ -287,6 +290,9 @@ TEST_CASE("check cache: served warm, and never stale after a change of any input
         CHECK(status == "miss");
         CHECK(changed == repo.fresh());
         CHECK(changed != cold);
+        // Every digest was stored with that result: the next run is served.
+        CHECK(repo.check(identity, &status) == changed);
+        CHECK(status == "hit");
     }
     SUBCASE("another version, catalogue or message language") {
         CacheIdentity other = identity;
@@ -430,4 +436,120 @@ TEST_CASE("check cache: a shallow clone deepened without HEAD moving") {
     CHECK(deeper.find("SRS-777") != std::string::npos);
     std::error_code error;
     fs::remove_all(pattern, error);
+}
+
+namespace {
+
+/// The lines of a result that are about `path`.
+std::string lines_about(const std::string& text, const std::string& path) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string line = text.substr(at, end - at);
+        if (line.find(path) != std::string::npos) {
+            out += line + "\n";
+        }
+        at = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("check cache: a document's digest is what the rules see of it") {
+    TempRepo repo;
+    const Workspace workspace = Workspace::open(repo.dir());
+    const fs::path file = repo.dir() / "maint/srs/SRS-001.yaml";
+    const auto digest_of = [&](const std::string& text) {
+        repo.write("maint/srs/SRS-001.yaml", text);
+        return document_digest(workspace.load(file));
+    };
+    const std::string base = digest_of("kind: srs\nid: SRS-001\ntitle: One\n");
+    CHECK(base.size() == 64);
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle: One\n") == base);
+    // Invisible to every rule: a comment at the end, quotes a plain scalar did not need.
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle: One\n# a note\n") == base);
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle: 'One'\n") == base);
+    // Seen: a value, its type, a place, a key, a modeline, a reading problem.
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle: Two\n") != base);
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle: 017\n") != digest_of("kind: srs\nid: SRS-001\ntitle: '017'\n"));
+    CHECK(digest_of("# on top\nkind: srs\nid: SRS-001\ntitle: One\n") != base);
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle:  One\n") != base);
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle: One\nstatus: draft\n") != base);
+    CHECK(digest_of("# yaml-language-server: $schema=x.json\nkind: srs\nid: SRS-001\ntitle: One\n") !=
+          digest_of("# yaml-language-server: $schema=y.json\nkind: srs\nid: SRS-001\ntitle: One\n"));
+    CHECK(digest_of("kind: srs\nid: SRS-001\ntitle: [One\n") != base);
+    // The same content under another name is another document.
+    repo.write("maint/srs/SRS-001-b.yaml", "kind: srs\nid: SRS-001\ntitle: One\n");
+    CHECK(document_digest(workspace.load(repo.dir() / "maint/srs/SRS-001-b.yaml")) != base);
+}
+
+TEST_CASE("check cache: one changed document never serves stale findings of the others") {
+    TempRepo repo;
+    repo.write("maint/srs/SRS-002.yaml", "kind: srs\nid: SRS-002\ntitle: Two\nsupersedes: SRS-001\n");
+    repo.commit("SRS-002 supersedes SRS-001");
+    std::string status;
+    const CacheIdentity identity = test_identity();
+    const std::string cold = repo.check(identity, &status);
+    CHECK(status == "miss");
+    CHECK(cold == repo.fresh());
+
+    SUBCASE("an edit the rules cannot see: served, and the new content remembered") {
+        repo.write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-001\ntitle: One\n# a note\n");
+        CHECK(repo.check(identity, &status) == cold);
+        CHECK(status == "hit");
+        const std::optional<CacheData> stored = read_cache(repo.cache_file(), identity.text());
+        REQUIRE(stored.has_value());
+        CHECK(stored->files[0].path == "maint/srs/SRS-001.yaml");
+        CHECK(stored->files[0].key == content_hash("kind: srs\nid: SRS-001\ntitle: One\n# a note\n"));
+        CHECK_FALSE(stored->files[0].digest.empty());
+        CHECK(repo.check(identity, &status) == cold);
+        CHECK(status == "hit");
+        // Then an edit it sees, on top of the remembered one.
+        repo.write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-001\ntitle: Uno\n# a note\n");
+        CHECK(repo.check(identity, &status) == repo.fresh());
+        CHECK(status == "miss");
+    }
+    SUBCASE("a comment on top moves every line: checked again") {
+        repo.write("maint/srs/SRS-001.yaml", "# a note\nkind: srs\nid: SRS-001\ntitle: One\n");
+        const std::string changed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(changed == repo.fresh());
+    }
+    SUBCASE("a link target removed: the linking document's findings change") {
+        repo.write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-007\ntitle: One\n");
+        const std::string changed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(changed == repo.fresh());
+        CHECK(lines_about(changed, "SRS-002.yaml") != lines_about(cold, "SRS-002.yaml"));
+        // And back: the link resolves again, nothing of the dangling link is left.
+        repo.write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-001\ntitle: One\n");
+        CHECK(repo.check(identity, &status) == cold);
+    }
+    SUBCASE("a duplicate ID appears: the other document's findings change") {
+        repo.write("maint/srs/SRS-003.yaml", "kind: srs\nid: SRS-001\ntitle: Three\n");
+        const std::string changed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(changed == repo.fresh());
+        CHECK(lines_about(changed, "SRS-001.yaml") != lines_about(cold, "SRS-001.yaml"));
+        fs::remove(repo.dir() / "maint/srs/SRS-003.yaml");
+        CHECK(repo.check(identity, &status) == cold);
+    }
+    SUBCASE("a supersedes chain that turns into a cycle") {
+        repo.write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-001\ntitle: One\nsupersedes: SRS-002\n");
+        const std::string changed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(changed == repo.fresh());
+    }
+    SUBCASE("a document deleted, then put back under another name") {
+        const fs::path file = repo.dir() / "maint/srs/SRS-001.yaml";
+        fs::rename(file, repo.dir() / "maint/srs/SRS-001-one.yaml");
+        const std::string renamed = repo.check(identity, &status);
+        CHECK(status == "miss");
+        CHECK(renamed == repo.fresh());
+        fs::remove(repo.dir() / "maint/srs/SRS-001-one.yaml");
+        CHECK(repo.check(identity, &status) == repo.fresh());
+        CHECK(lines_about(repo.fresh(), "SRS-002.yaml") != lines_about(cold, "SRS-002.yaml"));
+    }
 }

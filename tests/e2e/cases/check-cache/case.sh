@@ -2,7 +2,9 @@
 # (a document edited in place with the same size and modification time, added, deleted,
 # renamed; a commit; .cswm.yaml; the date; a damaged cache file) check prints byte for
 # byte what it prints with the cache off, in every format. CSWM_CACHE_TRACE=1 shows on
-# stderr what the cache did: hit (served), miss (checked and stored), off.
+# stderr what the cache did: hit (served), miss (checked and stored), off. An edit no
+# rule can see (a comment at the end) is served; one that changes other documents'
+# findings (an ID that links name, a duplicate) is not.
 source "$E2E_DIR/fill.sh"
 make_filled_repo repo
 commit_all "Start the preview work"
@@ -100,6 +102,28 @@ for i in 1 2 3 4; do
     echo "concurrent run $i: DIFFERENT"
 done
 run check
+
+echo "# a comment appended to one document: only it is parsed again, and nothing the rules see changed"
+printf '# a note for later\n' >>"$srs"
+run check
+same
+echo "# a comment on top moves every line of it: checked again"
+sed -i '1i # a note on top' "$srs"
+run check
+same
+echo "# one document's change alters the findings of others: its ID changes (links dangle)"
+srs_id=$(sed -n 's/^id: //p' "$srs")
+sed -i "s/^id: $srs_id/id: SRS-999/" "$srs"
+run check
+same
+echo "# and a duplicate of it appears"
+cp "$srs" maint/srs/SRS-999-twin.yaml
+run check
+same
+rm maint/srs/SRS-999-twin.yaml
+git checkout -q "$srs"
+run check
+same
 
 echo "# not a git repository: no cache"
 mkdir ../plain
