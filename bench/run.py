@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Time cswm on synthetic repositories and print the table of docs/performance.md.
 
-    bench/run.py [--sizes 1000,10000,50000] [--runs 5] [--cswm build/release/cmd/cswm]
-                 [--work /tmp/cswm-bench] [--seed 1] [--commands check,trace,status,bundle,render]
+    bench/run.py                      # the issue's table: N = 1,000 / 10,000 / 50,000, 5 runs
+    bench/run.py --quick              # a look in about a minute: N = 1,000, 1 run, no bundle
+    bench/run.py --sizes 10000 --runs 3 --commands trace,status
+    bench/run.py --output table.md --json table.json
 
-For each size N it makes (once, then reuses) a repository of N documents and 5 x N
-commits with bench/generate.py, then times, each --runs times after one untimed warm-up
-run (warm file cache), and reports the median wall time, the median CPU time and the
-peak resident memory of:
+For each size N it makes a repository of N documents and M = 5 x N commits with
+bench/generate.py (seed --seed), once: it is kept in --work and reused while the
+generator, N, M and the seed are the same (a `.stamp` file beside it says which); a
+repository that is missing, half-made or from another generator is made again. The same
+N, M and seed give the same files and the same commit SHAs on every machine.
+
+Then it times each row --warmup times untimed (a warm file cache, as the issue asks) and
+--runs times, and reports the median wall time, the median CPU time (user + system, the
+process and its children) and the peak resident memory of:
 
   cat       reading every document file (`find maint -name '*.yaml' | xargs cat`): the floor
   pyyaml    PyYAML's C loader loading every document (yaml.load(..., Loader=CSafeLoader)),
@@ -15,23 +22,33 @@ peak resident memory of:
   check     cswm check, cold (CSWM_NO_CACHE=1: the warm cache neither read nor written)
   check (warm)         cswm check with nothing changed since the last run (served from
                        the cache in .git/cswm/)
-  check (one changed)  cswm check after a comment line of one document changed (the
-                       document is restored after the row)
-  trace     cswm trace --format json      } only when the binary has the command;
-  status    cswm status                   } absent ones are named and skipped
-  bundle    cswm bundle --rev HEAD -o WORK/bundle.tar.gz (arguments from $CSWM_BUNDLE_ARGS when set)
-  render    cswm render --all -o WORK/render-N (every page, Markdown)
+  check (one changed)  cswm check after a comment line at the end of one document changed
+                       (a new line before every run; the document is restored afterwards)
+  trace     cswm trace --format json
+  status    cswm status
+  bundle    cswm bundle --rev HEAD -o WORK/bundle-N.tar.gz (arguments from $CSWM_BUNDLE_ARGS)
+  render    cswm render --all -o WORK/render-N (only when asked: --commands ...,render)
 
-Needs python3, git and, for the PyYAML column, python3-yaml built with libyaml
-(Debian: `apt-get install python3-yaml`); without it that column says "absent".
-Timings on a busy machine are noise: run it on a quiet one.
+Rows of commands the binary lacks are named and skipped. The end of the output compares
+the numbers with the targets of issue 8 (met / NOT met), and says how loaded the machine
+was: on a shared machine wall times measure the neighbours, read the CPU column.
+
+The repositories are the benchmark's own: `check (warm)` writes the cache into their
+.git/, `check (one changed)` edits and restores one document. Point --work at a folder of
+your own (or $CSWM_BENCH_DIR) to keep a shared copy untouched.
+
+Needs python3, git, a release build (`cmake --preset release && cmake --build
+build/release`) and, for the PyYAML row, python3-yaml built with libyaml (Debian:
+`apt-get install python3-yaml`); without it that row is skipped and said so.
 """
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +71,23 @@ for folder, dirs, files in os.walk("maint"):
 print(count)
 """
 
+# Every row, in the order of the table. `needs` is the cswm command the row runs.
+ROWS = ["cat", "pyyaml", "check", "check (warm)", "check (one changed)", "trace", "status", "bundle", "render"]
+COMMANDS = ["check", "trace", "status", "bundle", "render"]
+DEFAULT_COMMANDS = "check,trace,status,bundle"
+
+# Issue 8's targets: (row, N, what, limit). Wall seconds unless said otherwise.
+TARGETS = [
+    ("check", 10000, "wall", 1.5),
+    ("check", 10000, "rss", 300),
+    ("check (warm)", 10000, "wall", 0.3),
+    ("check (one changed)", 10000, "wall", 0.15),
+    ("trace", 10000, "wall", 1.5),
+    ("status", 10000, "wall", 1.5),
+    ("bundle", 10000, "wall", 15),
+]
+LINEAR = ["check", "trace", "status", "bundle"]  # N = 50,000 at most 5.5 x N = 10,000
+
 
 def machine():
     model = "unknown"
@@ -72,57 +106,76 @@ def machine():
             ram = f"{kb / 1024 / 1024:.1f} GiB"
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs ({model}), {ram} RAM, {platform.platform()}"
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cpus} CPUs ({model}), {ram} RAM, {platform.platform()}"
 
 
-def run_once(argv, cwd):
+def load_average():
+    try:
+        return "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def run_once(argv, cwd, env=None):
     """Wall seconds, CPU seconds (user + system) and peak RSS in MB of one run."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # stderr is read after the exit: keep it small (cswm writes little there).
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
     err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, err
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code, err
 
 
-def measure(argv, cwd, runs, ok_codes=(0,)):
-    first = run_once(argv, cwd)  # warm-up, untimed
-    if first[3] not in ok_codes:
-        return None, f"exit {first[3]}: {first[4].strip()[:300]}"
+def measure(argv, cwd, runs, warmup, ok_codes=(0,), env=None, before=None):
+    """Medians of `runs` timed runs after `warmup` untimed ones; (result, error)."""
     walls, cpus, peak = [], [], 0.0
-    for _ in range(runs):
-        wall, cpu, rss, code, err = run_once(argv, cwd)
+    for index in range(warmup + runs):
+        if before:
+            before()
+        wall, cpu, rss, code, err = run_once(argv, cwd, env)
         if code not in ok_codes:
             return None, f"exit {code}: {err.strip()[:300]}"
-        walls.append(wall)
-        cpus.append(cpu)
-        peak = max(peak, rss)
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": peak,
-            "min": min(walls), "max": max(walls)}, None
+        if index >= warmup:
+            walls.append(wall)
+            cpus.append(cpu)
+            peak = max(peak, rss)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": peak, "min": min(walls),
+            "max": max(walls), "runs": runs}, None
 
 
-def measure_one_changed(cswm, argv, repo, runs, ok):
-    """check after one document changed: each run rewrites a comment line at the end of
-    the first document (a new value every time) before cswm runs; the file is put back."""
-    first = None
+def first_document(repo):
     for folder, dirs, files in sorted(os.walk(os.path.join(repo, "maint"))):
         dirs.sort()
         names = sorted(f for f in files if f.endswith(".yaml"))
         if names:
-            first = os.path.join(folder, names[0])
-            break
-    if first is None:
+            return os.path.join(folder, names[0])
+    return None
+
+
+def measure_one_changed(argv, repo, runs, warmup, ok):
+    """check after one document changed: before each run a comment line at the end of the
+    first document gets a new value (outside the timed process); the file is put back."""
+    document = first_document(repo)
+    if document is None:
         return None, "no document to change"
-    with open(first, "rb") as f:
+    with open(document, "rb") as f:
         original = f.read()
-    script = ('f="$1"; shift; sed -i "/^# cswm-bench-touch/d" "$f"; '
-              'echo "# cswm-bench-touch $(date +%s%N)" >> "$f"; exec "$@"')
+    counter = [0]
+
+    def touch():
+        counter[0] += 1
+        with open(document, "wb") as f:
+            f.write(original + f"# cswm-bench-touch {time.time_ns()} {counter[0]}\n".encode())
+
     try:
-        return measure(["sh", "-c", script, "sh", first, cswm, *argv], repo, runs, ok)
+        return measure(argv, repo, runs, warmup, ok, before=touch)
     finally:
-        with open(first, "wb") as f:
+        with open(document, "wb") as f:
             f.write(original)
 
 
@@ -138,116 +191,216 @@ def generator_stamp(n, m, seed):
 
 
 def repository(work, n, seed):
+    """The benchmark repository of size n in `work`: reused when its stamp says the same
+    generator, N, M and seed made it; made (again) otherwise."""
     m = 5 * n
     path = os.path.join(work, f"repo-{n}-{seed}")
     stamp_file = path + ".stamp"
     stamp = generator_stamp(n, m, seed)
-    if os.path.isdir(path) and os.path.exists(stamp_file) and open(stamp_file).read() == stamp:
-        return path, m
+    if os.path.isdir(path) and os.path.exists(stamp_file):
+        with open(stamp_file) as f:
+            if f.read() == stamp:
+                return path, m
+    if os.path.exists(path) and not os.path.exists(stamp_file):
+        sys.exit(f"{path} exists but was not made by bench/run.py (no {os.path.basename(stamp_file)}): "
+                 "remove it or choose another --work")
+    if os.path.exists(stamp_file):
+        os.remove(stamp_file)  # first: an interrupted remake must not look finished
     if os.path.exists(path):
-        subprocess.run(["rm", "-rf", path], check=True)
+        print(f"remaking {path}: made by another generator or with other sizes", file=sys.stderr)
+        shutil.rmtree(path)
+    partial = path + ".partial"
+    if os.path.exists(partial):
+        shutil.rmtree(partial)
     print(f"generating {n} documents, {m} commits in {path} ...", file=sys.stderr, flush=True)
     start = time.perf_counter()
-    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), path, "--documents", str(n), "--commits",
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), partial, "--documents", str(n), "--commits",
                     str(m), "--seed", str(seed)], check=True, stdout=sys.stderr)
+    os.rename(partial, path)
     print(f"  generated in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     with open(stamp_file, "w") as f:
         f.write(stamp)
     return path, m
 
 
-def main():
+def tree_bytes(repo):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(repo, "maint")) for f in fs)
+
+
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000,50000")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", help="comma-separated N (default 1000,10000,50000; --quick: 1000)")
+    parser.add_argument("--runs", type=int, help="timed runs per row (default 5; --quick: 1)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs before them (default 1)")
+    parser.add_argument("--commands", help=f"cswm rows: some of {','.join(COMMANDS)} "
+                        f"(default {DEFAULT_COMMANDS}; --quick: check,trace,status)")
+    parser.add_argument("--no-reference", action="store_true", help="leave out the cat and pyyaml rows")
+    parser.add_argument("--quick", action="store_true", help="N = 1,000, one run, no bundle: does it all work?")
     parser.add_argument("--cswm", default=os.path.join(ROOT, "build", "release", "cmd", "cswm"))
     parser.add_argument("--work", default=os.environ.get("CSWM_BENCH_DIR",
-                                                         os.path.join(tempfile.gettempdir(), "cswm-bench")))
+                                                         os.path.join(tempfile.gettempdir(), "cswm-bench")),
+                        help="where the repositories and outputs go (default $CSWM_BENCH_DIR or /tmp/cswm-bench)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--commands", default="check,trace,status,bundle,render")
+    parser.add_argument("--output", help="also write the Markdown to this file")
+    parser.add_argument("--json", help="also write every number to this file as JSON")
     args = parser.parse_args()
+    args.sizes = args.sizes or ("1000" if args.quick else "1000,10000,50000")
+    args.runs = args.runs if args.runs is not None else (1 if args.quick else 5)
+    args.commands = args.commands or ("check,trace,status" if args.quick else DEFAULT_COMMANDS)
+    if args.runs < 1 or args.warmup < 0:
+        parser.error("--runs must be at least 1 and --warmup at least 0")
+    try:
+        args.sizes = [int(s) for s in args.sizes.split(",") if s]
+    except ValueError:
+        parser.error(f"--sizes: comma-separated numbers, not {args.sizes!r}")
+    if not args.sizes or min(args.sizes) < 1:
+        parser.error("--sizes: at least one N of at least 1")
+    return args
+
+
+def main():
+    args = parse_args()
     cswm = os.path.abspath(args.cswm)
     if not os.access(cswm, os.X_OK):
         sys.exit(f"{cswm}: no such binary: build it with `cmake --preset release && cmake --build build/release`")
-    os.makedirs(args.work, exist_ok=True)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
 
-    # Outputs go to the work folder: the benchmark repositories stay as generated.
-    bundle_args = shlex.split(os.environ.get("CSWM_BUNDLE_ARGS", "--rev HEAD -o " +
-                                             shlex.quote(os.path.join(args.work, "bundle.tar.gz"))))
-    # Exit 1 (findings at error severity) is an answer, not a failure, for the report commands.
-    commands = {
-        "check": (["check"], (0, 1)),
-        "check (warm)": (["check"], (0, 1)),
-        "check (one changed)": (["check"], (0, 1)),
-        "trace": (["trace", "--format", "json"], (0, 1)),
-        "status": (["status"], (0, 1)),
-        "bundle": (["bundle", *bundle_args], (0,)),
-        "render": (["render", "--all", "-o", os.path.join(args.work, "render")], (0, 1)),
-    }
     wanted = []
     for name in args.commands.split(","):
-        if name not in commands:
-            sys.exit(f"unknown command {name}: one of {', '.join(commands)}")
+        if name not in COMMANDS:
+            sys.exit(f"unknown command {name}: some of {', '.join(COMMANDS)}")
         if has_command(cswm, name):
             wanted.append(name)
             if name == "check":
                 wanted += ["check (warm)", "check (one changed)"]
         else:
             print(f"skipped: this cswm has no `{name}` command", file=sys.stderr)
-    try:
-        import yaml  # noqa: F401
-        have_pyyaml = hasattr(yaml, "CSafeLoader")
-    except ImportError:
-        have_pyyaml = False
-    if not have_pyyaml:
-        print("skipped: PyYAML with libyaml is absent (apt-get install python3-yaml)", file=sys.stderr)
+    have_pyyaml = False
+    if not args.no_reference:
+        try:
+            import yaml  # noqa: F401
+            have_pyyaml = hasattr(yaml, "CSafeLoader")
+        except ImportError:
+            pass
+        if not have_pyyaml:
+            print("skipped: PyYAML with libyaml is absent (apt-get install python3-yaml)", file=sys.stderr)
 
+    quiet_env = dict(os.environ, CSWM_NO_CACHE="1")
     version = subprocess.run([cswm, "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"# cswm benchmark\n\n- machine: {machine()}\n- cswm: {version} ({cswm})\n"
-          f"- runs: {args.runs} timed after 1 warm-up; wall and CPU are medians, RSS the peak\n")
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True,
+                            text=True).stdout.strip()
+    started = load_average()
     rows = []
-    check_times = {}
-    for n in sizes:
-        repo, m = repository(args.work, n, args.seed)
-        size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(repo, "maint"))
-                   for f in fs)
+    for n in args.sizes:
+        repo, m = repository(work, n, args.seed)
+        size = tree_bytes(repo)
+        print(f"N={n}: timing in {repo} ...", file=sys.stderr, flush=True)
+        bundle_args = shlex.split(os.environ.get("CSWM_BUNDLE_ARGS", "--rev HEAD -o " +
+                                                 shlex.quote(os.path.join(work, f"bundle-{n}.tar.gz"))))
+        # Exit 1 (findings at error severity) is an answer, not a failure, for the report commands.
+        commands = {
+            "check": (["check"], (0, 1)),
+            "check (warm)": (["check"], (0, 1)),
+            "check (one changed)": (["check"], (0, 1)),
+            "trace": (["trace", "--format", "json"], (0, 1)),
+            "status": (["status"], (0, 1)),
+            "bundle": (["bundle", *bundle_args], (0,)),
+            "render": (["render", "--all", "-o", os.path.join(work, f"render-{n}")], (0, 1)),
+        }
         results = {}
-        results["cat"] = measure(["sh", "-c", "find maint -name '*.yaml' -print0 | xargs -0 cat > /dev/null"], repo,
-                                 args.runs)
-        if have_pyyaml:
-            results["pyyaml"] = measure([sys.executable, "-c", PYYAML], repo, args.runs)
+        if not args.no_reference:
+            results["cat"] = measure(["sh", "-c", "find maint -name '*.yaml' -print0 | xargs -0 cat > /dev/null"],
+                                     repo, args.runs, args.warmup)
+            if have_pyyaml:
+                results["pyyaml"] = measure([sys.executable, "-c", PYYAML], repo, args.runs, args.warmup)
         for name in wanted:
             argv, ok = commands[name]
             if name == "check":
-                results[name] = measure(["env", "CSWM_NO_CACHE=1", cswm, *argv], repo, args.runs, ok)
+                # Cold: no cache read or written; a cache left by an earlier run is removed
+                # so that "check (warm)" starts from this binary's own.
+                shutil.rmtree(os.path.join(repo, ".git", "cswm"), ignore_errors=True)
+                results[name] = measure([cswm, *argv], repo, args.runs, args.warmup, ok, env=quiet_env)
+            elif name == "check (warm)":
+                # At least one untimed run writes the cache.
+                results[name] = measure([cswm, *argv], repo, args.runs, max(args.warmup, 1), ok)
             elif name == "check (one changed)":
-                results[name] = measure_one_changed(cswm, argv, repo, args.runs, ok)
+                results[name] = measure_one_changed([cswm, *argv], repo, args.runs, args.warmup, ok)
             else:
-                results[name] = measure([cswm, *argv], repo, args.runs, ok)
+                if name == "bundle" and "CSWM_BUNDLE_ARGS" not in os.environ:
+                    out = os.path.join(work, f"bundle-{n}.tar.gz")
+                    if os.path.exists(out):
+                        os.remove(out)
+                results[name] = measure([cswm, *argv], repo, args.runs, args.warmup, ok)
         for name, (result, error) in results.items():
             if result is None:
                 print(f"N={n} {name}: failed: {error}", file=sys.stderr)
-        rows.append((n, m, size, results))
-        if results.get("check", (None,))[0]:
-            check_times[n] = results["check"][0]["wall"]
+        rows.append({"n": n, "m": m, "bytes": size, "results": results})
 
-    print("| N | M | MB | what | median wall s | median CPU s | peak RSS MB | wall min–max s |")
-    print("|---:|---:|---:|---|---:|---:|---:|---|")
-    for n, m, size, results in rows:
-        for name, (result, error) in results.items():
+    lines = [
+        "# cswm benchmark",
+        "",
+        f"- machine: {machine()}",
+        f"- cswm: {version} ({cswm}), source {commit or 'unknown'}",
+        f"- command: `bench/run.py {' '.join(shlex.quote(a) for a in sys.argv[1:])}`".replace("`bench/run.py `",
+                                                                                                "`bench/run.py`"),
+        f"- runs: {args.runs} timed after {args.warmup} untimed; wall and CPU are medians, RSS the peak",
+        f"- load average (1, 5, 15 min) at the start: {started}; at the end: {load_average()}",
+        "",
+        "| N | M | MB | what | median wall s | median CPU s | peak RSS MB | wall min–max s |",
+        "|---:|---:|---:|---|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        for name in ROWS:
+            if name not in row["results"]:
+                continue
+            result, error = row["results"][name]
+            head = f"| {row['n']} | {row['m']} | {row['bytes'] / 1e6:.1f} | {name} |"
             if result is None:
-                print(f"| {n} | {m} | {size / 1e6:.1f} | {name} | failed: {error[:60]} | | | |")
+                lines.append(f"{head} failed: {error[:60]} | | | |")
             else:
-                print(f"| {n} | {m} | {size / 1e6:.1f} | {name} | {result['wall']:.3f} | {result['cpu']:.3f} | "
-                      f"{result['rss']:.0f} | {result['min']:.3f}–{result['max']:.3f} |")
-    print()
-    for n, m, size, results in rows:
-        check, pyyaml = results.get("check", (None,))[0], results.get("pyyaml", (None,))[0]
+                lines.append(f"{head} {result['wall']:.3f} | {result['cpu']:.3f} | {result['rss']:.0f} | "
+                             f"{result['min']:.3f}–{result['max']:.3f} |")
+    lines += ["", "Against the targets of issue 8 (wall time on this machine):", ""]
+    by_n = {row["n"]: row["results"] for row in rows}
+
+    def value(name, n, what):
+        result = by_n.get(n, {}).get(name, (None,))[0]
+        return None if result is None else result[what]
+
+    for n, results in by_n.items():
+        check, pyyaml = value("check", n, "wall"), value("pyyaml", n, "wall")
         if check and pyyaml:
-            print(f"- N={n}: PyYAML CSafeLoader / cswm check = {pyyaml['wall'] / check['wall']:.1f}x (target >= 3x)")
-    if 10000 in check_times and 50000 in check_times:
-        print(f"- check at N=50000 / N=10000 = {check_times[50000] / check_times[10000]:.2f} (target <= 5.5)")
+            ratio = pyyaml / check
+            lines.append(f"- N={n}: PyYAML CSafeLoader / cswm check = {ratio:.2f} x (target >= 3): "
+                         f"{'met' if ratio >= 3 else 'NOT met'}")
+    for name, n, what, limit in TARGETS:
+        got = value(name, n, what)
+        if got is not None:
+            unit = "MB peak RSS" if what == "rss" else "s"
+            lines.append(f"- {name} at N={n}: {got:.3f} {unit} (target <= {limit} {unit}): "
+                         f"{'met' if got <= limit else 'NOT met'}")
+    for name in LINEAR:
+        small, large = value(name, 10000, "wall"), value(name, 50000, "wall")
+        if small and large:
+            ratio = large / small
+            cpu_ratio = (value(name, 50000, "cpu") or 0) / (value(name, 10000, "cpu") or 1)
+            lines.append(f"- {name} at N=50000 / N=10000 = {ratio:.2f} x wall, {cpu_ratio:.2f} x CPU "
+                         f"(target <= 5.5): {'met' if ratio <= 5.5 else 'NOT met'}")
+    text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+    if args.output:
+        with open(args.output, "w") as f:
+            f.write(text)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"machine": machine(), "cswm": version, "source": commit, "runs": args.runs,
+                       "warmup": args.warmup, "load_start": started, "load_end": load_average(),
+                       "rows": [{"n": row["n"], "m": row["m"], "bytes": row["bytes"],
+                                 "results": {name: (result if result else {"error": error})
+                                             for name, (result, error) in row["results"].items()}}
+                                for row in rows]}, f, indent=2)
+            f.write("\n")
 
 
 if __name__ == "__main__":

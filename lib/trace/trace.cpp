@@ -549,11 +549,18 @@ std::string_view gap_name(GapKind kind) {
 std::vector<Gap> TraceMatrix::gaps() const {
     std::vector<Gap> all;
     // A case that verifies two requirements shows its gap in both rows: count it once.
+    // Hashed, not a scan of `all` per gap: a large tree has thousands of gaps.
+    std::unordered_set<std::string> seen;
     auto add = [&](const std::vector<Gap>& gaps) {
         for (const Gap& gap : gaps) {
-            if (std::none_of(all.begin(), all.end(), [&](const Gap& seen) {
-                    return seen.kind == gap.kind && seen.subject == gap.subject && seen.other == gap.other;
-                })) {
+            // Kind, length of the subject, subject, other: no two gaps share a key.
+            std::string key = std::to_string(static_cast<int>(gap.kind));
+            key += ' ';
+            key += std::to_string(gap.subject.size());
+            key += ' ';
+            key += gap.subject;
+            key += gap.other;
+            if (seen.insert(std::move(key)).second) {
                 all.push_back(gap);
             }
         }
@@ -571,16 +578,37 @@ bool fix_verified(const std::string& status, const std::string& verified_by) {
     return (status == "verified" || status == "closed") && !verified_by.empty();
 }
 
+namespace {
+
+/// An ID as id_less orders it: the text before the last '-' and the number after it, or,
+/// when it ends in no number (of up to 17 digits), the whole ID and -1.
+struct IdParts {
+    std::string_view prefix;
+    long long number;
+};
+
+IdParts id_parts(const std::string& id) {
+    const std::size_t dash = id.rfind('-');
+    if (dash == std::string::npos || dash + 1 >= id.size() ||
+        id.find_first_not_of("0123456789", dash + 1) != std::string::npos || id.size() - dash > 18) {
+        return {id, -1LL};
+    }
+    return {std::string_view(id).substr(0, dash), std::atoll(id.c_str() + dash + 1)};
+}
+
+} // namespace
+
 bool id_less(const std::string& a, const std::string& b) {
-    auto split = [](const std::string& id) {
-        const std::size_t dash = id.rfind('-');
-        if (dash == std::string::npos || dash + 1 >= id.size() ||
-            id.find_first_not_of("0123456789", dash + 1) != std::string::npos || id.size() - dash > 18) {
-            return std::make_tuple(id, -1LL, id);
-        }
-        return std::make_tuple(id.substr(0, dash), std::atoll(id.c_str() + dash + 1), id);
-    };
-    return split(a) < split(b);
+    // Without copies: sorting is most of what calls this.
+    const IdParts left = id_parts(a);
+    const IdParts right = id_parts(b);
+    if (const int order = left.prefix.compare(right.prefix); order != 0) {
+        return order < 0;
+    }
+    if (left.number != right.number) {
+        return left.number < right.number;
+    }
+    return a < b;
 }
 
 TraceMatrix build_trace(const std::vector<Document>& documents, const std::vector<CommitInfo>& history,

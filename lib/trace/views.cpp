@@ -4,6 +4,8 @@
 #include "lib/util/dates.hpp"
 #include "lib/workspace/workspace.hpp"
 
+#include <future>
+
 namespace cswm {
 namespace {
 
@@ -15,8 +17,13 @@ std::vector<CommitInfo> history_of(const Workspace& workspace) {
 } // namespace
 
 TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from) {
+    // The walk of history (libgit2, one thread) and the parse of the documents (files
+    // only, never the repository) need nothing of each other: run them at once. Only this
+    // thread's task touches libgit2 meanwhile, so the repository is never shared.
+    std::future<std::vector<CommitInfo>> history =
+        std::async(std::launch::async, [&workspace] { return history_of(workspace); });
     const std::vector<Document> documents = workspace.load_all();
-    return build_trace(documents, history_of(workspace), from);
+    return build_trace(documents, history.get(), from);
 }
 
 StatusReport status_workspace(const Workspace& workspace) {

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace cswm;
@@ -256,6 +257,75 @@ TEST_CASE("id_less orders IDs by prefix and number") {
     CHECK(id_less("REQ-010", "TC-001"));
     CHECK_FALSE(id_less("TC-2", "TC-2"));
     CHECK(id_less("X", "X-1"));
+}
+
+TEST_CASE("id_less without copies orders as the former tuple of (prefix, number, ID) did") {
+    auto former = [](const std::string& a, const std::string& b) {
+        auto split = [](const std::string& id) {
+            const std::size_t dash = id.rfind('-');
+            if (dash == std::string::npos || dash + 1 >= id.size() ||
+                id.find_first_not_of("0123456789", dash + 1) != std::string::npos || id.size() - dash > 18) {
+                return std::make_tuple(id, -1LL, id);
+            }
+            return std::make_tuple(id.substr(0, dash), std::atoll(id.c_str() + dash + 1), id);
+        };
+        return split(a) < split(b);
+    };
+    const std::vector<std::string> ids{"",
+                                       "-",
+                                       "-1",
+                                       "REQ",
+                                       "REQ-",
+                                       "REQ-1",
+                                       "REQ-01",
+                                       "REQ-001",
+                                       "REQ-10",
+                                       "REQ-9",
+                                       "REQ-1a",
+                                       "REQ-X-2",
+                                       "REQ-X",
+                                       "REQ-99999999999999999",
+                                       "REQ-999999999999999999",
+                                       "REQ-1-2",
+                                       "REQ-1-10",
+                                       "TC-001",
+                                       "TC",
+                                       "tc-1",
+                                       "A-B-3",
+                                       "A-B",
+                                       "A-",
+                                       "A"};
+    for (const std::string& a : ids) {
+        for (const std::string& b : ids) {
+            INFO(a, " < ", b);
+            CHECK(id_less(a, b) == former(a, b));
+        }
+    }
+}
+
+TEST_CASE("TraceMatrix::gaps counts each gap once, in order, and tells apart gaps whose texts join alike") {
+    TraceMatrix matrix;
+    TraceRequirement first;
+    first.gaps = {{GapKind::no_result, "TC-001", "TR-001"},
+                  {GapKind::fix_missing, "FIX-001", ""},
+                  {GapKind::no_result, "a\nb", "c"},
+                  {GapKind::no_result, "a", "b\nc"},
+                  {GapKind::no_result, "ab", "c"}};
+    TraceRequirement second;
+    second.gaps = {{GapKind::no_result, "TC-001", "TR-001"},
+                   {GapKind::no_report, "TC-001", "TR-001"},
+                   {GapKind::no_result, "a", "bc"}};
+    matrix.requirements = {first, second};
+    TraceAnomaly anomaly;
+    anomaly.gaps = {{GapKind::fix_missing, "FIX-001", ""}, {GapKind::fix_not_verified, "FIX-002", ""}};
+    matrix.anomalies = {anomaly};
+    std::vector<std::string> seen;
+    for (const Gap& gap : matrix.gaps()) {
+        seen.push_back(std::string(gap_name(gap.kind)) + "|" + gap.subject + "|" + gap.other);
+    }
+    CHECK(seen == std::vector<std::string>{"no-result|TC-001|TR-001", "fix-missing|FIX-001|", "no-result|a\nb|c",
+                                           "no-result|a|b\nc", "no-result|ab|c", "no-test-report|TC-001|TR-001",
+                                           "no-result|a|bc", "fix-not-verified|FIX-002|"});
 }
 
 TEST_CASE("trace printers: CSV per RFC 4180, HTML and Markdown escaped, JSON stable") {
