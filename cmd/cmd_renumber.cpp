@@ -22,11 +22,10 @@ std::string mention_text(const IdMention& mention) {
 Command register_renumber(CLI::App& parent) {
     auto request = std::make_shared<RenumberRequest>();
     CLI::App* app = parent.add_subcommand("renumber", tr("help.renumber"));
-    app->add_option("OLD", request->old_id, "The ID to change, such as SRS-004 or REQ-042")->required();
-    app->add_option("NEW", request->new_id, "The new ID (default: the next free ID of its kind)");
-    app->add_option("--file", request->file,
-                    "Which document, when two files have the ID OLD (two branches each took it)");
-    app->add_flag("--dry-run", request->dry_run, "Say what would change, write nothing");
+    app->add_option("OLD", request->old_id, tr("option.renumber-old"))->required();
+    app->add_option("NEW", request->new_id, tr("option.renumber-new"));
+    app->add_option("--file", request->file, tr("option.renumber-file"));
+    app->add_flag("--dry-run", request->dry_run, tr("option.renumber-dry-run"));
     return {app, [request](Context& context) {
                 request->base = context.cwd;
                 const RenumberResult result = renumber(*context.workspace, *request);
