@@ -16,6 +16,19 @@
 namespace cswm::cli {
 namespace {
 
+/// Columns a terminal gives UTF-8 text: CJK and full-width forms take two.
+std::size_t display_width(const std::string& text) {
+    std::size_t width = 0;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte & 0xC0U) == 0x80U) {
+            continue; // a continuation byte
+        }
+        width += (byte >= 0xE3U && byte <= 0xE9U) || byte == 0xEFU ? 2 : 1;
+    }
+    return width;
+}
+
 class HelpFormatter : public CLI::Formatter {
 public:
     HelpFormatter() {
@@ -35,6 +48,28 @@ public:
         std::string line = CLI::Formatter::make_usage(app, std::move(name));
         const std::string lead = "Usage: ";
         return line.starts_with(lead) ? tr("cli.help-usage") + line.substr(lead.size()) : line;
+    }
+
+    /// CLI11's two columns, padded by what a terminal shows rather than by bytes, so that
+    /// "必填" or "不可併用" in the left column keeps the descriptions aligned.
+    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+        const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+        const std::string description = make_option_desc(opt);
+        const std::size_t width = get_column_width();
+        const std::size_t shown = display_width(name);
+        std::string text = name;
+        if (!description.empty()) {
+            text += shown >= width ? "\n" + std::string(width, ' ') : std::string(width - shown, ' ');
+            for (const char c : description) {
+                text += c;
+                if (c == '\n') {
+                    text += std::string(width, ' ');
+                }
+            }
+        } else if (shown < width) {
+            text += std::string(width - shown, ' ');
+        }
+        return text + "\n";
     }
 
     /// An option group's heading: "Options" is CLI11's default group name.

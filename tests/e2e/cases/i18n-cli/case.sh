@@ -11,7 +11,8 @@ run --lang zh-TW check --help
 run check --help --lang zh-TW
 run --lang zh-TW schema export --help
 run --lang zh-TW import junit --help
-(unset LC_ALL; LANG=zh_TW.UTF-8 run logscan --help)
+echo "# outside a workspace the locale decides (LANG=zh_TW.UTF-8, LC_ALL unset)"
+(cd .. && unset LC_ALL && LANG=zh_TW.UTF-8 run logscan --help)
 echo "# .cswm.yaml language: zh-TW decides --help in the workspace"
 sed -i 's/^language: .*/language: zh-TW/' .cswm.yaml
 run render --help
