@@ -37,7 +37,8 @@ endif()
 foreach(pair "bash;cswm" "zsh;_cswm" "fish;cswm.fish")
   list(GET pair 0 shell)
   list(GET pair 1 name)
-  # The descriptions zsh and fish show are in English, whatever the builder's locale.
+  # The scripts hold no descriptions (zsh and fish ask `cswm __complete` at each TAB, in the
+  # user's language); --lang en keeps any text in them independent of the builder's locale.
   execute_process(COMMAND "${CSWM}" --lang en completion "${shell}" OUTPUT_FILE "${OUT}/completions/${name}"
                   RESULT_VARIABLE status)
   if(NOT status EQUAL 0)

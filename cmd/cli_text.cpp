@@ -53,7 +53,13 @@ public:
     /// CLI11's two columns, padded by what a terminal shows rather than by bytes, so that
     /// "必填" or "不可併用" in the left column keeps the descriptions aligned.
     std::string make_option(const CLI::Option* opt, bool is_positional) const override {
-        const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+        std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+        for (const char* label : {"Needs", "Excludes"}) { // "Needs:" → "需搭配："
+            const std::string said = get_label(label) + ":";
+            if (const std::size_t at = name.find(said); at != std::string::npos) {
+                name.replace(at, said.size(), heading(label));
+            }
+        }
         const std::string description = make_option_desc(opt);
         const std::size_t width = get_column_width();
         const std::size_t shown = display_width(name);

@@ -45,9 +45,11 @@ while IFS=$'\t' read -r command _; do
 done < <("$cswm" __complete -- "")
 [ "$zh_count" -eq "$count" ] || fail "$zh_count Chinese pages for $count commands"
 page cswm-check | grep -q '警告也視為檢查不通過' || fail "zh_TW/cswm-check.1: --strict is not in Chinese"
-if command -v man >/dev/null; then
-  MANPATH="$tmp/prefix/share/man" LANG=zh_TW.UTF-8 man -L zh_TW cswm-check 2>/dev/null | grep -q '警告也視為檢查不通過' ||
+if command -v man >/dev/null; then # where man-db looks (-w: the file, not the formatting, which needs the locale)
+  MANPATH="$tmp/prefix/share/man" man -L zh_TW -w cswm-check 2>/dev/null | grep -q '/share/man/zh_TW/man1/cswm-check\.1' ||
     fail "man -L zh_TW cswm-check does not find the Chinese page"
+  MANPATH="$tmp/prefix/share/man" man -L en -w cswm-check 2>/dev/null | grep -q '/share/man/man1/cswm-check\.1' ||
+    fail "man -L en cswm-check does not find the English page"
 fi
 pages="$tmp/prefix/share/man/man1"
 page cswm-check | grep -q 'Warnings fail the check too' || fail "man1/cswm-check.1 is not in English"

@@ -86,7 +86,7 @@ TEST_CASE("cli_text: Chinese help layout and every kind of parse error cswm's op
     CHECK(help.find("用法：render [選項] [ID...]") != std::string::npos);
     CHECK(help.find("\n位置參數：\n") != std::string::npos);
     CHECK(help.find("\n選項：\n") != std::string::npos);
-    CHECK(help.find("不可併用: ID") != std::string::npos);
+    CHECK(help.find("--all 不可併用： ID") != std::string::npos);
     const std::string top = line.app.help();
     CHECK(top.find("\n子指令：\n") != std::string::npos);
     CHECK(top.find("Usage") == std::string::npos);

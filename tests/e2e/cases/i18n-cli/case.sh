@@ -39,3 +39,7 @@ run check --format
 run logscan --into MLOG-001 --top many x.log
 run review QS-001 --role lead
 run check --strict=maybe
+echo "# completion: zsh and fish show the descriptions cswm gives at each TAB, in the user's language"
+(cd .. && unset LC_ALL && LANG=zh_TW.UTF-8 run __complete -- check --st)
+run __complete -- --lang zh-TW check --st
+run __complete -- check --st
