@@ -3,6 +3,7 @@
 # `cmake --install` puts, under the prefix (GNUInstallDirs):
 #   bin/cswm                                   the binary; templates and schemas are embedded
 #   share/man/man1/cswm.1.gz, cswm-*.1.gz      one page per command, made at build time
+#   share/man/zh_TW/man1/…                     the same pages in Traditional Chinese
 #   share/bash-completion/completions/cswm     loaded on demand by bash-completion
 #   share/zsh/vendor-completions/_cswm         Debian's zsh looks there
 #   share/fish/vendor_completions.d/cswm.fish
@@ -24,6 +25,7 @@ add_custom_command(
 add_custom_target(cswm_docs ALL DEPENDS "${cswm_docs_dir}/stamp")
 
 install(DIRECTORY "${cswm_docs_dir}/man1/" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+install(DIRECTORY "${cswm_docs_dir}/zh_TW/man1/" DESTINATION "${CMAKE_INSTALL_MANDIR}/zh_TW/man1")
 install(FILES "${cswm_docs_dir}/completions/cswm"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions")
 install(FILES "${cswm_docs_dir}/completions/_cswm" DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions")

@@ -1,5 +1,7 @@
 #include "cmd/command.hpp"
 
+#include "cmd/cli_text.hpp"
+
 #include "lib/catalog/catalog.hpp"
 #include "lib/i18n/i18n.hpp"
 #include "lib/util/dates_zone.hpp"
@@ -141,11 +143,12 @@ std::optional<std::string> mistyped_after_error(int argc, char** argv, const CLI
                     }
                 }
             }
-            std::string message = fmt::format("unknown option '{}' for {}", printable(name, 60), path);
+            std::string message =
+                tr("cli.unknown-option", fmt::arg("option", printable(name, 60)), fmt::arg("command", path));
             if (const auto suggestion = closest_match(name, names)) {
-                message += fmt::format(": did you mean '{}'?", *suggestion);
+                message += tr("cli.did-you-mean", fmt::arg("command", *suggestion));
             }
-            return message + fmt::format("\nrun `{} --help` for its options", path);
+            return message + "\n" + tr("cli.see-options", fmt::arg("command", path));
         }
         std::vector<std::string> names;
         for (const CLI::App* sub : current->get_subcommands({})) {
@@ -170,11 +173,12 @@ std::optional<std::string> mistyped_after_error(int argc, char** argv, const CLI
         if (refused.find(word) == std::string::npos && !subcommand_required) {
             return std::nullopt;
         }
-        std::string message = fmt::format("'{}' is not a subcommand of {}", printable(word, 60), path);
+        std::string message =
+            tr("cli.not-a-subcommand", fmt::arg("word", printable(word, 60)), fmt::arg("command", path));
         if (const auto suggestion = closest_match(word, names)) {
-            message += fmt::format(": did you mean '{}'?", *suggestion);
+            message += tr("cli.did-you-mean", fmt::arg("command", *suggestion));
         }
-        return message + fmt::format("\nrun `{} --help` for its subcommands", path);
+        return message + "\n" + tr("cli.see-subcommands", fmt::arg("command", path));
     }
     return std::nullopt;
 }
@@ -197,6 +201,7 @@ std::optional<i18n::Language> language_in_arguments(int argc, char** argv) {
 /// Parses, opens what the chosen command needs and runs it; errors propagate to run().
 int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App app{tr("help.cswm"), "cswm"};
+    app.formatter(help_formatter()); // before the subcommands: they inherit it
     app.set_help_flag("-h,--help", tr("help.option-help"));
     app.set_version_flag("--version", std::string("cswm ") + CSWM_VERSION, tr("help.option-version"));
     app.require_subcommand(0, 1);
@@ -239,7 +244,7 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
         if (const auto message = mistyped_after_error(argc, argv, app, error.what(), subcommand_required)) {
             throw Error(*message);
         }
-        throw Error(fmt::format("{}\n{}", error.what(), tr("cli.see-usage")));
+        throw Error(fmt::format("{}\n{}", parse_error_message(error), tr("cli.see-usage")));
     }
 
     if (quiet && verbose) {
@@ -304,13 +309,14 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
 
 /// The language of messages before the command line is parsed: --lang, else (for --help
 /// only, so that no other run pays for it) the workspace's, else the locale. Man pages are
-/// English: they are written at build time, whatever the builder's locale.
+/// English unless --lang says otherwise (the build writes both): they are written at build
+/// time, whatever the builder's locale.
 i18n::Language first_language(int argc, char** argv) {
-    if (argc > 1 && std::string_view(argv[1]) == "__man") {
-        return i18n::Language::en;
-    }
     if (const auto flag = language_in_arguments(argc, argv)) {
         return *flag;
+    }
+    if (std::any_of(argv + 1, argv + argc, [](const char* word) { return std::string_view(word) == "__man"; })) {
+        return i18n::Language::en;
     }
     const bool help = std::any_of(argv + 1, argv + argc, [](const char* word) {
         const std::string_view text = word;

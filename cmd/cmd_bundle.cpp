@@ -121,17 +121,14 @@ int run_verify(const Options& options, Context& context) {
 Command register_bundle(CLI::App& parent) {
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("bundle", tr("help.bundle"));
-    app->add_option("--rev", options->revision, "Revision to bundle: a SHA, tag or branch (default HEAD)");
-    app->add_option("-o,--output", options->output, "The file to write: NAME.tar.gz or NAME.zip")->option_text("FILE");
-    app->add_flag("--with-patches", options->with_patches, "Add one patch file per linked commit");
-    app->add_option("--lang", options->language, "Language of index.html (default: .cswm.yaml's at the revision)")
-        ->check(CLI::IsMember({"en", "zh-TW"}));
-    app->add_option("--name", options->name,
-                    "Repository name shown in index.html (default: from remote.origin.url, else the folder)");
+    app->add_option("--rev", options->revision, tr("option.bundle-rev"));
+    app->add_option("-o,--output", options->output, tr("option.bundle-output"))->option_text("FILE");
+    app->add_flag("--with-patches", options->with_patches, tr("option.bundle-with-patches"));
+    app->add_option("--lang", options->language, tr("option.bundle-lang"))->check(CLI::IsMember({"en", "zh-TW"}));
+    app->add_option("--name", options->name, tr("option.bundle-name"));
     CLI::App* verify = app->add_subcommand("verify", tr("help.bundle-verify"));
-    verify->add_option("FILE", options->verify_file, "The bundle (.tar.gz or .zip)")->required();
-    verify->add_flag("--repo", options->verify_repo,
-                     "Also confirm that the sources are the git blobs of the bundled revision of this repository");
+    verify->add_option("FILE", options->verify_file, tr("option.bundle-verify-file"))->required();
+    verify->add_flag("--repo", options->verify_repo, tr("option.bundle-verify-repo"));
     return {app,
             [options, verify](Context& context) {
                 return verify->parsed() ? run_verify(*options, context) : run_bundle(*options, context);

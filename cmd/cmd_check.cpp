@@ -21,16 +21,12 @@ Command register_check(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("check", tr("help.check"));
-    app->add_option("PATH", options->check.only,
-                    "Report only on these files or folders (the whole tree is still read)");
-    app->add_option("--format", options->format,
-                    "Output format: text, json, sarif (code scanning), junit (CI test tabs), github (annotations)")
+    app->add_option("PATH", options->check.only, tr("option.check-path"));
+    app->add_option("--format", options->format, tr("option.check-format"))
         ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
-    app->add_flag("--strict", options->strict, "Warnings fail the check too");
-    app->add_flag("--require-committed", options->check.require_committed,
-                  "Documents with uncommitted changes, or not in git at all, are errors (release gates)");
-    app->add_flag("--no-cache", options->no_cache,
-                  "Check everything afresh: neither read nor write the cache in .git/cswm/ (so does CSWM_NO_CACHE=1)");
+    app->add_flag("--strict", options->strict, tr("option.check-strict"));
+    app->add_flag("--require-committed", options->check.require_committed, tr("option.check-require-committed"));
+    app->add_flag("--no-cache", options->no_cache, tr("option.check-no-cache"));
     return {app, [options](Context& context) {
                 options->check.base = context.cwd;
                 if (!options->no_cache && !cache_disabled_by_environment()) {

@@ -56,9 +56,10 @@ std::vector<std::string> workspace_ids(const Context& context, const std::vector
 Command register_completion(CLI::App& parent) {
     auto shell = std::make_shared<std::string>();
     CLI::App* app = parent.add_subcommand("completion", tr("help.completion"));
-    app->add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember(k_completion_shells));
-    app->footer("bash: source <(cswm completion bash)   zsh: source <(cswm completion zsh)\n"
-                "fish: cswm completion fish | source   (packages install them for every user)");
+    app->add_option("SHELL", *shell, tr("option.completion-shell"))
+        ->required()
+        ->check(CLI::IsMember(k_completion_shells));
+    app->footer(tr("option.completion-footer"));
     return {app, [shell](Context& context) {
                 context.out << completion_script(*shell);
                 return 0;

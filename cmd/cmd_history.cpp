@@ -15,8 +15,8 @@ Command register_history(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("history", tr("help.history"));
-    app->add_option("ID", options->id, "Document ID, such as FIX-004")->required();
-    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_option("ID", options->id, tr("option.id-fix"))->required();
+    app->add_option("--format", options->format, tr("option.format"))->check(CLI::IsMember({"text", "json"}));
     return {app, [options](Context& context) {
                 const HistoryResult history = document_history(*context.workspace, options->id);
                 if (options->format == "json") {

@@ -22,9 +22,9 @@ Command register_hook(CLI::App& parent) {
     CLI::App* app = parent.add_subcommand("hook", tr("help.hook"));
     app->require_subcommand(1);
     CLI::App* install = app->add_subcommand("install", tr("help.hook-install"));
-    install->add_flag("--force", options->force, "Replace an existing commit-msg hook that cswm did not write");
+    install->add_flag("--force", options->force, tr("option.hook-install-force"));
     CLI::App* check = app->add_subcommand("check-message", tr("help.hook-check-message"));
-    check->add_option("FILE", options->message_file, "The commit message file git passes to the hook")->required();
+    check->add_option("FILE", options->message_file, tr("option.hook-check-message-file"))->required();
     return {app, [options, install](Context& context) {
                 if (install->parsed()) {
                     std::error_code error;

@@ -18,13 +18,9 @@ Command register_impact(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("impact", tr("help.impact"));
-    app->add_option("REV_RANGE", options->range,
-                    "A..B (commits of B that A lacks; an empty side is HEAD) or one commit")
-        ->required();
-    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-    app->add_option("--lang", options->language,
-                    "Language of headings (default: --lang before the command, .cswm.yaml, the locale)")
-        ->check(CLI::IsMember(k_languages));
+    app->add_option("REV_RANGE", options->range, tr("option.impact-range"))->required();
+    app->add_option("--format", options->format, tr("option.format"))->check(CLI::IsMember({"text", "json"}));
+    app->add_option("--lang", options->language, tr("option.view-lang"))->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
                 const ImpactReport impact = impact_workspace(workspace, options->range);

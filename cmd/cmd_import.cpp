@@ -17,23 +17,15 @@ Command register_import(CLI::App& parent) {
     CLI::App* app = parent.add_subcommand("import", tr("help.import"));
     app->require_subcommand(1);
     CLI::App* junit = app->add_subcommand("junit", tr("help.import-junit"));
-    junit->add_option("FILE", request->files, "JUnit XML files (pytest, Surefire, Gradle, Go, Jest, ctest …)")
-        ->required();
-    junit->add_option("--quality-spec", request->quality_spec, "The quality spec whose cases were run, such as QS-004")
+    junit->add_option("FILE", request->files, tr("option.import-file"))->required();
+    junit->add_option("--quality-spec", request->quality_spec, tr("option.import-quality-spec"))
         ->required()
         ->option_text("QS-ID");
-    junit->add_option("--commit", request->revision, "The tested commit: SHA, branch, tag … (default: HEAD)")
-        ->option_text("REV");
-    junit->add_option("--into", request->into, "Fill this draft test report instead of creating one")
-        ->option_text("TR-ID");
-    junit->add_option("--title,-t", request->title, "Title of a new report; also names the file");
-    junit->add_option("--lang", *language, "Language of a new report's scaffold (default: .cswm.yaml)")
-        ->check(CLI::IsMember(k_languages));
-    junit->footer("Each test maps to the first of: a TC ID in its name or classname (TC-101, TC_101), its tc "
-                  "property, the automation patterns of the spec's cases. Unmapped tests are kept in the report's "
-                  "unmapped_tests.\n"
-                  "Exit status: 0 written; 2 nothing written (a file that is not JUnit XML, an unknown ID or "
-                  "revision, a draft that records another spec, commit or outcome).");
+    junit->add_option("--commit", request->revision, tr("option.import-commit"))->option_text("REV");
+    junit->add_option("--into", request->into, tr("option.import-into"))->option_text("TR-ID");
+    junit->add_option("--title,-t", request->title, tr("option.import-title"));
+    junit->add_option("--lang", *language, tr("option.import-lang"))->check(CLI::IsMember(k_languages));
+    junit->footer(tr("option.import-footer"));
     // Assigned member by member: Command may gain members that this command leaves at their defaults.
     Command command;
     command.app = app;

@@ -18,8 +18,7 @@ Command register_init(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("init", tr("help.init"));
-    app->add_option("--lang", options->language, "Language of new documents and headings")
-        ->check(CLI::IsMember(k_languages));
+    app->add_option("--lang", options->language, tr("option.init-lang"))->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
                 std::optional<std::string> language = options->language;
                 if (!language && !context.lang_flag.empty()) {

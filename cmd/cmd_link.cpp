@@ -13,9 +13,9 @@ namespace cswm::cli {
 Command register_link(CLI::App& parent) {
     auto request = std::make_shared<LinkRequest>();
     CLI::App* app = parent.add_subcommand("link", tr("help.link"));
-    app->add_option("ID", request->id, "Document ID, such as FIX-004")->required();
-    app->add_option("REV", request->revisions, "Commits: SHA (full or short), branch, tag, HEAD~2 …")->required();
-    app->add_option("--action", request->action, "Which action of a maintenance log (1 = the first)");
+    app->add_option("ID", request->id, tr("option.id-fix"))->required();
+    app->add_option("REV", request->revisions, tr("option.link-rev"))->required();
+    app->add_option("--action", request->action, tr("option.link-action"));
     return {app, [request](Context& context) {
                 const LinkResult result = link_commits(*context.workspace, *request);
                 for (const std::string& sha : result.added) {

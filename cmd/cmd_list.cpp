@@ -16,9 +16,9 @@ Command register_list(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("list", tr("help.list"));
-    app->add_option("--kind,-k", options->filter.kind, "Only documents of this kind");
-    app->add_option("--status,-s", options->filter.status, "Only documents with this status");
-    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_option("--kind,-k", options->filter.kind, tr("option.list-kind"));
+    app->add_option("--status,-s", options->filter.status, tr("option.list-status"));
+    app->add_option("--format", options->format, tr("option.format"))->check(CLI::IsMember({"text", "json"}));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
                 const std::vector<Document> documents = list_documents(workspace, options->filter);

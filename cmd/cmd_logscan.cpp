@@ -29,26 +29,16 @@ Command register_logscan(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("logscan", tr("help.logscan"));
-    app->add_option("FILE", options->files, "Log files, plain or gzip-compressed")->required();
-    app->add_option("--line-format", options->line_format,
-                    "How a line splits, as in '<Date> <Time> <Level> <Component>: <Content>' (default: detected: "
-                    "syslog, ISO-timestamp logs, nginx and Apache access and error logs)")
-        ->option_text("FMT");
-    app->add_option("--since", options->since, "Leave out entries before this date or time")->option_text("T");
-    app->add_option("--until", options->until, "Leave out entries after this date (all of it) or time")
-        ->option_text("T");
-    app->add_option("--format", options->format, "Output: text, json, or jsonl (one object a line)")
+    app->add_option("FILE", options->files, tr("option.logscan-file"))->required();
+    app->add_option("--line-format", options->line_format, tr("option.logscan-line-format"))->option_text("FMT");
+    app->add_option("--since", options->since, tr("option.logscan-since"))->option_text("T");
+    app->add_option("--until", options->until, tr("option.logscan-until"))->option_text("T");
+    app->add_option("--format", options->format, tr("option.logscan-format"))
         ->check(CLI::IsMember({"text", "json", "jsonl"}));
-    app->add_flag("--per-line", options->per_line,
-                  "Print each input line's number and signature instead of the summary");
-    CLI::Option* into =
-        app->add_option("--into", options->into, "Append a log review with the top signatures to this maintenance log")
-            ->option_text("MLOG-ID");
-    app->add_option("--reviewer", options->reviewer, "Who reviewed, for --into (default: git's user.name)")
-        ->needs(into);
-    app->add_option("--top", options->top, "Findings --into records at most (default 10)")
-        ->needs(into)
-        ->check(CLI::Range(1, 1000));
+    app->add_flag("--per-line", options->per_line, tr("option.logscan-per-line"));
+    CLI::Option* into = app->add_option("--into", options->into, tr("option.logscan-into"))->option_text("MLOG-ID");
+    app->add_option("--reviewer", options->reviewer, tr("option.logscan-reviewer"))->needs(into);
+    app->add_option("--top", options->top, tr("option.logscan-top"))->needs(into)->check(CLI::Range(1, 1000));
 
     Command command{app, [options](Context& context) {
                         if (options->per_line && options->format == "json") {

@@ -21,12 +21,12 @@ Command register_new(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("new", tr("help.new"));
-    app->add_option("KIND", options->kind,
-                    "Kind of work product: " + fmt::format("{}", fmt::join(Catalog::builtin().names(), ", ")))
+    app->add_option(
+           "KIND", options->kind,
+           tr("option.new-kind", fmt::arg("kinds", fmt::format("{}", fmt::join(Catalog::builtin().names(), ", ")))))
         ->required();
-    app->add_option("--title,-t", options->title, "Title; also names the file");
-    app->add_option("--lang", options->language, "Language of the scaffold (default: .cswm.yaml)")
-        ->check(CLI::IsMember(k_languages));
+    app->add_option("--title,-t", options->title, tr("option.new-title"));
+    app->add_option("--lang", options->language, tr("option.new-lang"))->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
                 NewDocumentRequest request;

@@ -20,16 +20,12 @@ Command register_render(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("render", tr("help.render"));
-    app->add_option("ID", options->ids, "Document IDs, such as TR-007");
-    app->add_flag("--all", options->all, "Every document, and an index page")->excludes("ID");
-    app->add_option("--format", options->format, "md (Markdown) or html (self-contained, printable on A4)")
-        ->check(CLI::IsMember({"md", "html"}));
-    app->add_option("--lang", options->language, "Language of headings and labels (default: .cswm.yaml's)")
-        ->check(CLI::IsMember({"en", "zh-TW"}));
-    app->add_option("-o,--output", options->output,
-                    "Folder to write ID.md / ID.html into (default: stdout for one ID, else ./render)")
-        ->option_text("DIR");
-    app->footer("One ID without -o prints its page; --all writes one page per document and index.FORMAT.");
+    app->add_option("ID", options->ids, tr("option.render-id"));
+    app->add_flag("--all", options->all, tr("option.render-all"))->excludes("ID");
+    app->add_option("--format", options->format, tr("option.render-format"))->check(CLI::IsMember({"md", "html"}));
+    app->add_option("--lang", options->language, tr("option.render-lang"))->check(CLI::IsMember({"en", "zh-TW"}));
+    app->add_option("-o,--output", options->output, tr("option.render-output"))->option_text("DIR");
+    app->footer(tr("option.render-footer"));
     return {app, [options](Context& context) {
                 if (!options->all && options->ids.empty()) {
                     throw cswm::Error(tr("render.what-to-render"));

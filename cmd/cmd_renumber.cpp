@@ -25,27 +25,24 @@ Command register_renumber(CLI::App& parent) {
     auto request = std::make_shared<RenumberRequest>();
     auto resume = std::make_shared<bool>(false);
     CLI::App* app = parent.add_subcommand("renumber", tr("help.renumber"));
-    CLI::Option* old_id = app->add_option("OLD", request->old_id, "The ID to change, such as SRS-004 or REQ-042");
-    app->add_option("NEW", request->new_id, "The new ID (default: the next free ID of its kind)");
-    app->add_option("--file", request->file,
-                    "Which document, when two files have the ID OLD (two branches each took it)");
-    app->add_flag("--dry-run", request->dry_run, "Say what would change, write nothing");
-    app->add_flag("--resume", *resume,
-                  "Finish a renumber that was interrupted (killed) halfway, or roll it back; any writer does it "
-                  "too")
-        ->excludes(old_id);
+    CLI::Option* old_id = app->add_option("OLD", request->old_id, tr("option.renumber-old"));
+    app->add_option("NEW", request->new_id, tr("option.renumber-new"));
+    app->add_option("--file", request->file, tr("option.renumber-file"));
+    app->add_flag("--dry-run", request->dry_run, tr("option.renumber-dry-run"));
+    app->add_flag("--resume", *resume, tr("option.renumber-resume"))->excludes(old_id);
     return {app, [request, resume](Context& context) {
                 if (*resume) {
                     const Settled settled = resume_renumber(*context.workspace);
                     context.out << (settled.outcome == Settled::Outcome::finished
-                                        ? fmt::format("finished {}\n", settled.what)
+                                        ? tr("renumber.resume-finished", fmt::arg("what", settled.what))
                                     : settled.outcome == Settled::Outcome::rolled_back
-                                        ? fmt::format("rolled back {}: it could not be finished\n", settled.what)
-                                        : std::string("no interrupted renumber to finish\n"));
-                    return 0;
+                                        ? tr("renumber.resume-rolled-back", fmt::arg("what", settled.what))
+                                        : tr("renumber.resume-nothing"))
+                                << '
+'; return 0;
                 }
                 if (request->old_id.empty()) {
-                    throw Error("OLD is required: the ID to change (or --resume)");
+                    throw Error(tr("renumber.old-required"));
                 }
                 request->base = context.cwd;
                 const RenumberResult result = renumber(*context.workspace, *request);

@@ -13,11 +13,10 @@ namespace cswm::cli {
 Command register_review(CLI::App& parent) {
     auto request = std::make_shared<ReviewRequest>();
     CLI::App* app = parent.add_subcommand("review", tr("help.review"));
-    app->add_option("ID", request->id, "Document ID, such as QS-004")->required();
-    app->add_option("--by", request->by, "The reviewer: their entry in review.reviewers (added when absent)");
-    app->add_option("--role", request->role, "Role of a reviewer added to the chain (default: reviewer)")
-        ->needs(app->get_option("--by"));
-    app->add_option("--decision", request->decision, "The decision, also the reviewer's with --by")
+    app->add_option("ID", request->id, tr("option.review-id"))->required();
+    app->add_option("--by", request->by, tr("option.review-by"));
+    app->add_option("--role", request->role, tr("option.review-role"))->needs(app->get_option("--by"));
+    app->add_option("--decision", request->decision, tr("option.review-decision"))
         ->check(CLI::IsMember({"pending", "approved", "conditional", "rejected", "returned"}));
     return {app, [request](Context& context) {
                 const ReviewResult result = record_review(*context.workspace, *request);

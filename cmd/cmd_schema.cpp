@@ -20,7 +20,7 @@ Command register_schema(CLI::App& parent) {
     CLI::App* app = parent.add_subcommand("schema", tr("help.schema"));
     app->require_subcommand(1);
     CLI::App* export_app = app->add_subcommand("export", tr("help.schema-export"));
-    export_app->add_option("--dir,-d", options->folder, "Folder to write into (default: .cswm/schemas)");
+    export_app->add_option("--dir,-d", options->folder, tr("option.schema-export-dir"));
     return {app, [options](Context& context) {
                 const std::filesystem::path folder = options->folder.empty() ? context.repo_root / ".cswm" / "schemas"
                                                      : options->folder.is_absolute() ? options->folder

@@ -17,8 +17,8 @@ Command register_show(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("show", tr("help.show"));
-    app->add_option("ID", options->id, "Document ID, such as FIX-003")->required();
-    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app->add_option("ID", options->id, tr("option.show-id"))->required();
+    app->add_option("--format", options->format, tr("option.format"))->check(CLI::IsMember({"text", "json"}));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
                 const Document document = find_document(workspace, options->id);

@@ -17,10 +17,8 @@ Command register_status(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("status", tr("help.status"));
-    app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json", "html"}));
-    app->add_option("--lang", options->language,
-                    "Language of headings (default: --lang before the command, .cswm.yaml, the locale)")
-        ->check(CLI::IsMember(k_languages));
+    app->add_option("--format", options->format, tr("option.format"))->check(CLI::IsMember({"text", "json", "html"}));
+    app->add_option("--lang", options->language, tr("option.view-lang"))->check(CLI::IsMember(k_languages));
     return {app, [options](Context& context) {
                 const Workspace& workspace = *context.workspace;
                 const std::string language = i18n::view_language(options->language);

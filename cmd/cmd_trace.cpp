@@ -20,16 +20,11 @@ Command register_trace(CLI::App& parent) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* app = parent.add_subcommand("trace", tr("help.trace"));
-    app->add_option("--format", options->format, "Output format")
+    app->add_option("--format", options->format, tr("option.format"))
         ->check(CLI::IsMember({"text", "md", "html", "csv", "json"}));
-    app->add_option("--from", options->from,
-                    "Only the chain through this document or item, such as SRS-004, REQ-041 or AREQ-006")
-        ->option_text("ID");
-    app->add_option("--lang", options->language,
-                    "Language of headings and gap markers (default: --lang before the command, .cswm.yaml, the locale)")
-        ->check(CLI::IsMember(k_languages));
-    app->add_flag("--fragment", options->fragment,
-                  "With --format html: only the matrix (a <section>), to put in another page");
+    app->add_option("--from", options->from, tr("option.trace-from"))->option_text("ID");
+    app->add_option("--lang", options->language, tr("option.trace-lang"))->check(CLI::IsMember(k_languages));
+    app->add_flag("--fragment", options->fragment, tr("option.trace-fragment"));
     return {app, [options](Context& context) {
                 if (options->from && options->from->empty()) {
                     throw Error(tr("trace.from-needs-id"));

@@ -1,6 +1,7 @@
 #include "cmd/manpage.hpp"
 
 #include "cmd/cli_model.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 
@@ -76,17 +77,18 @@ std::string summary(const CLI::App& app) {
     std::string text = app.get_description();
     text = text.substr(0, text.find('\n'));
     // The top command's description starts with its own name: "cswm — …".
-    const std::string lead = app.get_name() + " — ";
-    if (text.starts_with(lead)) {
-        text = text.substr(lead.size());
+    for (const std::string& lead : {app.get_name() + " — ", app.get_name() + "——"}) {
+        if (text.starts_with(lead)) {
+            text = text.substr(lead.size());
+        }
     }
     return text;
 }
 
 void synopsis(std::string& page, const CLI::App& app) {
-    page += fmt::format(".SH SYNOPSIS\n.B {}\n", literal(command_path(app)));
+    page += fmt::format(".SH {}\n.B {}\n", tr("man.synopsis"), literal(command_path(app)));
     if (!visible_options(app).empty()) {
-        page += "[\\fIOPTIONS\\fR]\n";
+        page += fmt::format("[\\fI{}\\fR]\n", tr("man.options-badge"));
     }
     for (const CLI::Option* positional : positionals(app)) {
         const std::string repeat = positional->get_items_expected_max() > 1 ? "..." : "";
@@ -95,14 +97,14 @@ void synopsis(std::string& page, const CLI::App& app) {
                                            : fmt::format("[\\fI{}\\fR{}]\n", literal(name), repeat);
     }
     if (!visible_subcommands(app).empty()) {
-        page += "\\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n";
+        page += fmt::format("\\fI{}\\fR [\\fI{}\\fR]\n", tr("man.command-badge"), tr("man.options-badge"));
     }
 }
 
 void arguments(std::string& page, const CLI::App& app) {
     const auto items = positionals(app);
     if (!items.empty()) {
-        page += ".SH ARGUMENTS\n";
+        page += fmt::format(".SH {}\n", tr("man.arguments"));
         for (const CLI::Option* positional : items) {
             page += fmt::format(".TP\n\\fI{}\\fR\n{}\n", literal(positional->get_name(true)),
                                 roff(positional->get_description()));
@@ -110,7 +112,7 @@ void arguments(std::string& page, const CLI::App& app) {
     }
     const auto options = visible_options(app);
     if (!options.empty()) {
-        page += ".SH OPTIONS\n";
+        page += fmt::format(".SH {}\n", tr("man.options"));
         for (const CLI::Option* option : options) {
             std::vector<std::string> names;
             for (const std::string& name : option->get_snames()) {
@@ -145,31 +147,33 @@ std::string man_page_name(const CLI::App& app) {
 std::string man_page(const CLI::App& app, const std::string& version) {
     const std::string name = man_page_name(app);
     // No date: the same version gives the same page, byte for byte.
-    std::string page =
-        fmt::format(".TH \"{}\" \"1\" \"\" \"cswm {}\" \"User Commands\"\n", literal(upper(name)), roff(version));
-    page += fmt::format(".SH NAME\n{} \\- {}\n", literal(name), roff(summary(app)));
+    std::string page = fmt::format(".TH \"{}\" \"1\" \"\" \"cswm {}\" \"{}\"\n", literal(upper(name)), roff(version),
+                                   tr("man.manual"));
+    page += fmt::format(".SH {}\n{} \\- {}\n", tr("man.name"), literal(name), roff(summary(app)));
     synopsis(page, app);
-    page += fmt::format(".SH DESCRIPTION\n{}\n", roff(app.get_description()));
+    page += fmt::format(".SH {}\n{}\n", tr("man.description"), roff(app.get_description()));
     arguments(page, app);
     const auto subcommands = visible_subcommands(app);
     if (!subcommands.empty()) {
-        page += ".SH COMMANDS\n";
+        page += fmt::format(".SH {}\n", tr("man.commands"));
         for (const CLI::App* sub : subcommands) {
-            page += fmt::format(".TP\n\\fB{}\\fR\n{} See \\fB{}\\fR(1).\n", literal(sub->get_name()),
-                                roff(sub->get_description()), literal(man_page_name(*sub)));
+            page += fmt::format(
+                ".TP\n\\fB{}\\fR\n{}{}\n", literal(sub->get_name()), roff(sub->get_description()),
+                tr("man.see-page", fmt::arg("page", fmt::format("\\fB{}\\fR(1)", literal(man_page_name(*sub))))));
         }
     }
     if (app.get_parent() != nullptr && !app.get_footer().empty()) {
-        page += fmt::format(".SH NOTES\n.nf\n{}\n.fi\n", roff(app.get_footer()));
+        page += fmt::format(".SH {}\n.nf\n{}\n.fi\n", tr("man.notes"), roff(app.get_footer()));
     }
     const CLI::App* root = &app;
     while (root->get_parent() != nullptr) {
         root = root->get_parent();
     }
     if (!root->get_footer().empty()) {
-        page += fmt::format(".SH EXIT STATUS\n{}\n", roff(root->get_footer().substr(0, root->get_footer().find('\n'))));
+        page += fmt::format(".SH {}\n{}\n", tr("man.exit-status"),
+                            roff(root->get_footer().substr(0, root->get_footer().find('\n'))));
     }
-    page += ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nWhen set, output is never coloured (see \\fB\\-\\-color\\fR).\n";
+    page += fmt::format(".SH {}\n.TP\n.B NO_COLOR\n{}\n", tr("man.environment"), tr("man.no-color"));
     std::vector<std::string> see_also;
     if (app.get_parent() != nullptr) {
         see_also.push_back(fmt::format("\\fB{}\\fR(1)", literal(man_page_name(*app.get_parent()))));
@@ -178,7 +182,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
         see_also.push_back(fmt::format("\\fB{}\\fR(1)", literal(man_page_name(*sub))));
     }
     if (!see_also.empty()) {
-        page += fmt::format(".SH SEE ALSO\n{}\n", fmt::join(see_also, ",\n"));
+        page += fmt::format(".SH {}\n{}\n", tr("man.see-also"), fmt::join(see_also, ",\n"));
     }
     return page;
 }

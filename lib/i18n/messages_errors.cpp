@@ -503,6 +503,9 @@ constexpr Message k_messages[] = {
     {"files.cannot-lock", "cannot lock {path}: {reason}", "無法鎖定 {path}：{reason}"},
     {"bundle.no-config", "revision {revision} has no {file}: nothing to bundle (was cswm initialised then?)",
      "修訂版本 {revision} 沒有 {file}：沒有可封存的內容（當時是否已執行 cswm init？）"},
+    // cmd/cmd_renumber.cpp
+    {"renumber.old-required", "OLD is required: the ID to change (or --resume)",
+     "必須指定 OLD：要變更的編號（或使用 --resume）"},
 };
 // clang-format on
 

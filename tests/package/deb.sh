@@ -25,7 +25,8 @@ deb=${debs[0]}
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for file in ./usr/bin/cswm ./usr/share/man/man1/cswm.1.gz ./usr/share/man/man1/cswm-check.1.gz \
-    ./usr/share/man/man1/cswm-completion.1.gz ./usr/share/bash-completion/completions/cswm \
+    ./usr/share/man/man1/cswm-completion.1.gz ./usr/share/man/zh_TW/man1/cswm.1.gz \
+    ./usr/share/man/zh_TW/man1/cswm-check.1.gz ./usr/share/bash-completion/completions/cswm \
     ./usr/share/zsh/vendor-completions/_cswm ./usr/share/fish/vendor_completions.d/cswm.fish; do
   grep -qx -- "$file" <<<"$contents" || fail "package lacks $file"
 done

@@ -35,6 +35,25 @@ for option in $("$cswm" check --help | grep -o -- '--[a-z-]*' | sort -u); do
   page cswm-check | grep -q -- "${option//-/\\\\-}" || fail "cswm-check.1 lacks $option"
 done
 
+# The same pages in Traditional Chinese, where man -L zh_TW and LANG=zh_TW.UTF-8 look.
+pages="$tmp/prefix/share/man/zh_TW/man1"
+page cswm | grep -q '^\.SH 指令' || fail "zh_TW/cswm.1 has no 指令 (COMMANDS) section"
+zh_count=0
+while IFS=$'\t' read -r command _; do
+  page "cswm-$command" | grep -q '^\.SH 選項' || fail "zh_TW/cswm-$command.1 has no 選項 (OPTIONS)"
+  zh_count=$((zh_count + 1))
+done < <("$cswm" __complete -- "")
+[ "$zh_count" -eq "$count" ] || fail "$zh_count Chinese pages for $count commands"
+page cswm-check | grep -q '警告也視為檢查不通過' || fail "zh_TW/cswm-check.1: --strict is not in Chinese"
+if command -v man >/dev/null; then # where man-db looks (-w: the file, not the formatting, which needs the locale)
+  MANPATH="$tmp/prefix/share/man" man -L zh_TW -w cswm-check 2>/dev/null | grep -q '/share/man/zh_TW/man1/cswm-check\.1' ||
+    fail "man -L zh_TW cswm-check does not find the Chinese page"
+  MANPATH="$tmp/prefix/share/man" man -L en -w cswm-check 2>/dev/null | grep -q '/share/man/man1/cswm-check\.1' ||
+    fail "man -L en cswm-check does not find the English page"
+fi
+pages="$tmp/prefix/share/man/man1"
+page cswm-check | grep -q 'Warnings fail the check too' || fail "man1/cswm-check.1 is not in English"
+
 # The installed binary, in a fresh repository, away from the source and build trees.
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null NO_COLOR=1
 git init -q -b main "$tmp/repo"
@@ -47,4 +66,4 @@ cd "$tmp/repo"
 "$cswm" new quality-spec --title "Disk alerts" >/dev/null
 "$cswm" list | grep -q 'SRS-001' || fail "list lacks SRS-001"
 "$cswm" check >/dev/null || [ $? -eq 1 ] || fail "check could not run"
-echo "install: ok, $count commands with man pages"
+echo "install: ok, $count commands with man pages in English and Chinese"
