@@ -38,8 +38,8 @@ Command register_renumber(CLI::App& parent) {
                                     : settled.outcome == Settled::Outcome::rolled_back
                                         ? tr("renumber.resume-rolled-back", fmt::arg("what", settled.what))
                                         : tr("renumber.resume-nothing"))
-                                << '
-'; return 0;
+                                << '\n';
+                    return 0;
                 }
                 if (request->old_id.empty()) {
                     throw Error(tr("renumber.old-required"));
