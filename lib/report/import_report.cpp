@@ -11,12 +11,8 @@ namespace {
 /// Names listed in one warning; more are counted.
 constexpr std::size_t k_listed = 10;
 
-std::string count_text(std::size_t count, const char* one, const char* many) {
-    return tr(count == 1 ? one : many, fmt::arg("count", count));
-}
-
 std::string tests_text(std::size_t count) {
-    return count_text(count, "import.tests-one", "import.tests-many");
+    return tr(count == 1 ? "import.tests-one" : "import.tests-many", fmt::arg("count", count));
 }
 
 std::string listed(const std::vector<std::string>& names) {
@@ -59,7 +55,8 @@ void write_import_text(std::ostream& out, const JunitImportResult& result) {
               fmt::arg("id", result.id), fmt::arg("path", result.path))
         << '\n';
     out << tr("import.from", fmt::arg("tests", tests_text(result.tests)),
-              fmt::arg("files", count_text(result.files.size(), "import.files-one", "import.files-many")),
+              fmt::arg("files", tr(result.files.size() == 1 ? "import.files-one" : "import.files-many",
+                                   fmt::arg("count", result.files.size()))),
               fmt::arg("spec", result.quality_spec), fmt::arg("commit", result.commit))
         << '\n';
     std::size_t width = 8;
@@ -89,8 +86,8 @@ void write_import_text(std::ostream& out, const JunitImportResult& result) {
     }
     const nlohmann::ordered_json& summary = result.summary;
     out << tr("import.summary",
-              fmt::arg("results", count_text(static_cast<std::size_t>(count_of(summary, "total")), "import.results-one",
-                                             "import.results-many")),
+              fmt::arg("results", tr(count_of(summary, "total") == 1 ? "import.results-one" : "import.results-many",
+                                     fmt::arg("count", count_of(summary, "total")))),
               fmt::arg("passed", count_of(summary, "passed")), fmt::arg("failed", count_of(summary, "failed")),
               fmt::arg("blocked", count_of(summary, "blocked")), fmt::arg("skipped", count_of(summary, "skipped")),
               fmt::arg("flaky", count_of(summary, "flaky")))
