@@ -19,6 +19,8 @@ constexpr Message k_messages[] = {
     {"review.reviewed", "reviewed {id} in {path} on {date}", "已於 {date} 審閱 {id}（{path}）"},
     {"review.already-reviewed", "already reviewed {id} in {path} on {date}",
      "{id}（{path}）已記錄 {date} 的審閱，無須變更"},
+    {"review.reviewer-added", "review.reviewers: added {name} ({role}), {decision} on {date}",
+     "review.reviewers：新增 {name}（{role}），{date} {decision}"},
     {"review.fingerprint-recorded", "  fingerprint {requirement}: {fingerprint} (recorded)",
      "  指紋 {requirement}：{fingerprint}（已記錄）"},
     {"review.fingerprint-removed", "  fingerprint {requirement}: {fingerprint} (removed: no case verifies it)",
