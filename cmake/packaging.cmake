@@ -32,8 +32,33 @@ install(FILES "${cswm_docs_dir}/completions/_cswm" DESTINATION "${CMAKE_INSTALL_
 install(FILES "${cswm_docs_dir}/completions/cswm.fish"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d")
 
-set(CSWM_PACKAGE_MAINTAINER "cswm maintainers <cswm@example.org>"
-    CACHE STRING "Maintainer field of the Debian package")
+# The Maintainer field of the .deb: whoever builds and distributes the package, as
+# "Name <mail>" (Debian policy 5.6.2). The default is a placeholder that keeps the package
+# buildable; a package built with it says so at configure time (release builds, the ones
+# packages are made from) and again when cpack runs.
+set(cswm_placeholder_maintainer "cswm maintainers <cswm@example.org>")
+set(CSWM_PACKAGE_MAINTAINER "${cswm_placeholder_maintainer}"
+    CACHE STRING "Maintainer field of the Debian package, as \"Name <mail>\" (docs/install.md)")
+if(NOT CSWM_PACKAGE_MAINTAINER MATCHES "^[^<>]*[^ <>] <[^<>@ ]+@[^<>@ ]+>$")
+  message(FATAL_ERROR "CSWM_PACKAGE_MAINTAINER is '${CSWM_PACKAGE_MAINTAINER}': "
+                      "write it as \"Name <mail>\", for example -DCSWM_PACKAGE_MAINTAINER=\"Ada Lin <ada@example.com>\"")
+endif()
+# cpack reads CPACK_PROJECT_CONFIG_FILE when it runs: the same warning at packaging time,
+# whatever the build type.
+set(cswm_cpack_config "${PROJECT_BINARY_DIR}/cswm-cpack-options.cmake")
+if(CSWM_PACKAGE_MAINTAINER STREQUAL cswm_placeholder_maintainer)
+  if(CMAKE_BUILD_TYPE STREQUAL "Release")
+    message(WARNING "The Debian package's Maintainer is the placeholder '${cswm_placeholder_maintainer}': "
+                    "a package you distribute should name you. Configure with "
+                    "-DCSWM_PACKAGE_MAINTAINER=\"Your Name <you@example.com>\" (docs/install.md).")
+  endif()
+  file(WRITE "${cswm_cpack_config}"
+       "message(WARNING \"Packaging with the placeholder Maintainer '${cswm_placeholder_maintainer}': "
+       "reconfigure with -DCSWM_PACKAGE_MAINTAINER=\\\"Your Name <you@example.com>\\\" (docs/install.md).\")\n")
+else()
+  file(WRITE "${cswm_cpack_config}" "# Maintainer: ${CSWM_PACKAGE_MAINTAINER}\n")
+endif()
+set(CPACK_PROJECT_CONFIG_FILE "${cswm_cpack_config}")
 
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "cswm")

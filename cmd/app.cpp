@@ -283,21 +283,27 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
                 i18n::set_language(i18n::parse_language(workspace->config().language).value_or(i18n::language()));
             }
             if (verbose) {
-                err << fmt::format("cswm: workspace {} ({}, documents in {}/, language {}{})\n",
-                                   workspace->root().string(), k_config_file, workspace->config().root,
-                                   workspace->config().language, workspace->repo() ? "" : ", not in git");
+                err << "cswm: "
+                    << tr(workspace->repo() ? "cli.verbose-workspace" : "cli.verbose-workspace-no-git",
+                          fmt::arg("root", workspace->root().string()), fmt::arg("config", k_config_file),
+                          fmt::arg("folder", workspace->config().root),
+                          fmt::arg("language", workspace->config().language))
+                    << '\n';
             }
         } else if (needs == Needs::repository) {
             context.repo_root = Repo::discover(context.cwd).workdir();
             if (verbose) {
-                err << fmt::format("cswm: repository {}\n", context.repo_root.string());
+                err << "cswm: " << tr("cli.verbose-repository", fmt::arg("root", context.repo_root.string())) << '\n';
             }
         }
         const int status = command.run(context);
         if (verbose) {
             const auto elapsed =
                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-            err << fmt::format("cswm: {} took {} ms (exit {})\n", command.app->get_name(), elapsed.count(), status);
+            err << "cswm: "
+                << tr("cli.verbose-took", fmt::arg("command", command.app->get_name()), fmt::arg("ms", elapsed.count()),
+                      fmt::arg("status", status))
+                << '\n';
         }
         return status;
     }

@@ -65,12 +65,17 @@ int run_bundle(const Options& options, Context& context) {
             }
         };
     }
+    const i18n::Language messages = i18n::language();
     const bundle::BundleOutput output = bundle::build_bundle(repo, Catalog::builtin(), bundle_options);
+    if (bundle_options.language.empty()) {
+        // The archive spoke the revision's language; the person at the terminal keeps theirs.
+        i18n::set_language(messages);
+    }
     if (shown) {
         context.err << "\r\033[K" << std::flush;
     }
     for (const std::string& note : output.notes) {
-        context.err << "cswm: note: " << note << '\n';
+        context.err << "cswm: " << tr("result.note", fmt::arg("note", note)) << '\n';
     }
     std::filesystem::path file = options.output;
     if (file.empty()) {
@@ -84,11 +89,13 @@ int run_bundle(const Options& options, Context& context) {
         remove_stale_temporaries(target.parent_path());
         write_file_atomically(target, output.archive);
     }
-    context.out << fmt::format("{}: revision {} ({}), {} documents, {} files, {} bytes\n", file.string(),
-                               output.manifest.revision, output.manifest.commit_time, output.documents,
-                               output.manifest.entries.size() + 1, output.archive.size());
-    context.out << fmt::format("check as of that revision: {} errors, {} warnings; {} linked commits\n", output.errors,
-                               output.warnings, output.commits);
+    context.out << tr("bundle.written", fmt::arg("file", file.string()), fmt::arg("revision", output.manifest.revision),
+                      fmt::arg("time", output.manifest.commit_time), fmt::arg("documents", output.documents),
+                      fmt::arg("files", output.manifest.entries.size() + 1), fmt::arg("bytes", output.archive.size()))
+                << '\n';
+    context.out << tr("bundle.check-summary", fmt::arg("errors", output.errors), fmt::arg("warnings", output.warnings),
+                      fmt::arg("commits", output.commits))
+                << '\n';
     return 0;
 }
 
@@ -103,16 +110,20 @@ int run_verify(const Options& options, Context& context) {
     for (const bundle::VerifyProblem& problem : result.problems) {
         context.out << fmt::format("{}: {}: {}\n", bundle::problem_label(problem.type), problem.name, problem.detail);
     }
-    const std::string revision = result.manifest ? result.manifest->revision : std::string("unknown");
+    const std::string revision = result.manifest ? result.manifest->revision : tr("bundle.revision-unknown");
     if (!result.problems.empty()) {
-        context.out << fmt::format("{}: NOT verified: {} problem{} ({} of {} files match; revision {})\n",
-                                   options.verify_file, result.problems.size(), result.problems.size() == 1 ? "" : "s",
-                                   result.verified, result.manifest ? result.manifest->entries.size() : 0, revision);
+        context.out << tr(result.problems.size() == 1 ? "bundle.not-verified-one" : "bundle.not-verified-many",
+                          fmt::arg("file", options.verify_file), fmt::arg("count", result.problems.size()),
+                          fmt::arg("verified", result.verified),
+                          fmt::arg("total", result.manifest ? result.manifest->entries.size() : 0),
+                          fmt::arg("revision", revision))
+                    << '\n';
         return static_cast<int>(ExitCode::findings);
     }
-    context.out << fmt::format("{}: verified: {} files match manifest.json (revision {}, {}){}\n", options.verify_file,
-                               result.verified, revision, result.manifest->commit_time,
-                               options.verify_repo ? "; the sources are that revision's git blobs" : "");
+    context.out << tr("bundle.verified", fmt::arg("file", options.verify_file), fmt::arg("count", result.verified),
+                      fmt::arg("revision", revision), fmt::arg("time", result.manifest->commit_time),
+                      fmt::arg("sources", options.verify_repo ? tr("bundle.verified-sources") : std::string()))
+                << '\n';
     return 0;
 }
 

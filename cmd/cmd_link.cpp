@@ -19,10 +19,14 @@ Command register_link(CLI::App& parent) {
     return {app, [request](Context& context) {
                 const LinkResult result = link_commits(*context.workspace, *request);
                 for (const std::string& sha : result.added) {
-                    context.out << fmt::format("linked {} in {} {}\n", sha, result.path, result.field);
+                    context.out << tr("link.linked", fmt::arg("sha", sha), fmt::arg("path", result.path),
+                                      fmt::arg("field", result.field))
+                                << '\n';
                 }
                 for (const std::string& sha : result.present) {
-                    context.out << fmt::format("already linked {} in {} {}\n", sha, result.path, result.field);
+                    context.out << tr("link.already-linked", fmt::arg("sha", sha), fmt::arg("path", result.path),
+                                      fmt::arg("field", result.field))
+                                << '\n';
                 }
                 return 0;
             }};

@@ -39,7 +39,7 @@ Command register_new(CLI::App& parent) {
                 }
                 request.today = today_iso();
                 const NewDocumentResult result = create_document(workspace, request);
-                context.out << fmt::format("created {} {}\n", result.id, result.path);
+                context.out << tr("new.created", fmt::arg("id", result.id), fmt::arg("path", result.path)) << '\n';
                 if (!result.schema_written.empty()) {
                     context.out << tr("new.exported-schema", fmt::arg("file", result.schema_written)) << '\n';
                 }

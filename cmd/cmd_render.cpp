@@ -43,7 +43,7 @@ Command register_render(CLI::App& parent) {
                 const std::filesystem::path folder =
                     context.cwd / (options->output.empty() ? std::string("render") : options->output);
                 for (const std::filesystem::path& file : render::write_pages(folder, result.pages)) {
-                    context.out << "wrote " << relative_to(file, context.cwd) << '\n';
+                    context.out << tr("render.wrote", fmt::arg("file", relative_to(file, context.cwd))) << '\n';
                 }
                 return 0;
             }};

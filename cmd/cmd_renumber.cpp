@@ -47,38 +47,41 @@ Command register_renumber(CLI::App& parent) {
                 request->base = context.cwd;
                 const RenumberResult result = renumber(*context.workspace, *request);
                 std::ostream& out = context.out;
-                const char* verb = request->dry_run ? "would renumber" : "renumbered";
-                out << fmt::format("{} {} as {} in {}\n", verb, result.old_id, result.new_id, result.path);
+                const bool dry = request->dry_run;
+                out << tr(dry ? "renumber.would-renumber" : "renumber.renumbered", fmt::arg("old", result.old_id),
+                          fmt::arg("new", result.new_id), fmt::arg("path", result.path))
+                    << '\n';
                 if (result.new_path != result.path) {
-                    out << fmt::format("{} {} to {}\n", request->dry_run ? "would rename" : "renamed", result.path,
-                                       result.new_path);
+                    out << tr(dry ? "renumber.would-rename" : "renumber.renamed", fmt::arg("path", result.path),
+                              fmt::arg("new_path", result.new_path))
+                        << '\n';
                 }
-                out << fmt::format("{} {} mention{} in {} file{}:\n", request->dry_run ? "would rewrite" : "rewrote",
-                                   result.rewritten.size(), result.rewritten.size() == 1 ? "" : "s", result.files,
-                                   result.files == 1 ? "" : "s");
+                const std::size_t mentions = result.rewritten.size();
+                out << tr(dry ? "renumber.would-rewrite" : "renumber.rewrote",
+                          fmt::arg("mentions", tr(mentions == 1 ? "renumber.mentions-one" : "renumber.mentions-many",
+                                                  fmt::arg("count", mentions))),
+                          fmt::arg("files", tr(result.files == 1 ? "renumber.files-one" : "renumber.files-many",
+                                               fmt::arg("count", result.files))))
+                    << '\n';
                 for (const IdMention& mention : result.rewritten) {
                     out << mention_text(mention);
                 }
                 if (!result.left.empty()) {
-                    out << fmt::format("left as written, since {} still names the other document: check each one\n",
-                                       result.old_id);
+                    out << tr("renumber.left-as-written", fmt::arg("id", result.old_id)) << '\n';
                     for (const IdMention& mention : result.left) {
                         out << mention_text(mention);
                     }
                 }
                 if (!result.commits.empty()) {
-                    out << fmt::format("note: {} commit{} name{} {} in Refs: trailers; commits cannot change, so they "
-                                       "keep the old ID:\n",
-                                       result.commits.size(), result.commits.size() == 1 ? "" : "s",
-                                       result.commits.size() == 1 ? "s" : "", result.old_id);
+                    out << tr(result.commits.size() == 1 ? "renumber.commits-keep-one" : "renumber.commits-keep-many",
+                              fmt::arg("count", result.commits.size()), fmt::arg("id", result.old_id))
+                        << '\n';
                     for (const CommitInfo& commit : result.commits) {
                         out << fmt::format("  {} {}\n", commit.sha.substr(0, 10), printable(commit.summary, 80));
                     }
                     if (!result.duplicate) {
-                        out << fmt::format("check reports them (trailer-unknown-id); to accept that, waive it in "
-                                           ".cswm.yaml:\n  - rule: trailer-unknown-id\n    id: {}\n    "
-                                           "justification: renumbered to {}\n",
-                                           result.old_id, result.new_id);
+                        out << tr("renumber.waive-hint", fmt::arg("old", result.old_id), fmt::arg("new", result.new_id))
+                            << '\n';
                     }
                 }
                 return 0;

@@ -20,31 +20,36 @@ Command register_review(CLI::App& parent) {
         ->check(CLI::IsMember({"pending", "approved", "conditional", "rejected", "returned"}));
     return {app, [request](Context& context) {
                 const ReviewResult result = record_review(*context.workspace, *request);
-                context.out << fmt::format("{} {} in {} on {}\n", result.written ? "reviewed" : "already reviewed",
-                                           result.id, result.path, result.date);
+                context.out << tr(result.written ? "review.reviewed" : "review.already-reviewed",
+                                  fmt::arg("id", result.id), fmt::arg("path", result.path),
+                                  fmt::arg("date", result.date))
+                            << '\n';
                 for (const std::string& change : result.changes) {
                     context.out << fmt::format("  {}\n", change);
                 }
                 for (const FingerprintChange& change : result.fingerprints) {
                     if (change.before.empty()) {
-                        context.out << fmt::format("  fingerprint {}: {} (recorded)\n", change.requirement,
-                                                   change.after);
+                        context.out << tr("review.fingerprint-recorded", fmt::arg("requirement", change.requirement),
+                                          fmt::arg("fingerprint", change.after))
+                                    << '\n';
                     } else if (change.after.empty()) {
-                        context.out << fmt::format("  fingerprint {}: {} (removed: no case verifies it)\n",
-                                                   change.requirement, change.before);
+                        context.out << tr("review.fingerprint-removed", fmt::arg("requirement", change.requirement),
+                                          fmt::arg("fingerprint", change.before))
+                                    << '\n';
                     } else {
-                        context.out << fmt::format("  fingerprint {}: {} → {} (statement changed)\n",
-                                                   change.requirement, change.before, change.after);
+                        context.out << tr("review.fingerprint-changed", fmt::arg("requirement", change.requirement),
+                                          fmt::arg("before", change.before), fmt::arg("after", change.after))
+                                    << '\n';
                     }
                 }
                 if (result.fingerprints_kept > 0) {
-                    context.out << fmt::format("  {} fingerprint{} unchanged\n", result.fingerprints_kept,
-                                               result.fingerprints_kept == 1 ? "" : "s");
+                    context.out << tr(result.fingerprints_kept == 1 ? "review.fingerprints-kept-one"
+                                                                    : "review.fingerprints-kept-many",
+                                      fmt::arg("count", result.fingerprints_kept))
+                                << '\n';
                 }
                 for (const std::string& requirement : result.unknown) {
-                    context.err << fmt::format("warning: {} is verified by a case but stated in no SRS: no "
-                                               "fingerprint recorded for it\n",
-                                               requirement);
+                    context.err << tr("review.requirement-not-stated", fmt::arg("id", requirement)) << '\n';
                 }
                 return 0;
             }};

@@ -26,8 +26,9 @@ Command register_schema(CLI::App& parent) {
                                                      : options->folder.is_absolute() ? options->folder
                                                                                      : context.cwd / options->folder;
                 for (const ExportedSchema& exported : export_schemas(Catalog::builtin(), folder)) {
-                    context.out << fmt::format("{} {}\n", exported.written ? "wrote" : "unchanged",
-                                               relative_to(exported.file, context.cwd));
+                    context.out << tr(exported.written ? "schema.wrote" : "schema.unchanged",
+                                      fmt::arg("file", relative_to(exported.file, context.cwd)))
+                                << '\n';
                 }
                 return 0;
             }};

@@ -397,8 +397,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     progress(fmt::format("packing {} files", members.size()));
     output.archive = write_archive(std::move(members), options.format, snapshot.commit.commit_time);
     if (repo.is_shallow()) {
-        output.notes.push_back("this clone is shallow: commits behind its boundary are missing, so this bundle differs "
-                               "from one made in a full clone (run `git fetch --unshallow` first)");
+        output.notes.push_back(tr("bundle.note-shallow"));
     }
     output.documents = snapshot.documents.size();
     output.commits = commits.size();

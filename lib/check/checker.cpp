@@ -79,7 +79,7 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
         }
         sort_findings(whole.findings);
     } else {
-        whole.notes.push_back("git rules skipped: not a git repository");
+        whole.notes.push_back(tr("check.note-no-git"));
     }
     // Severities and waivers of .cswm.yaml, once every rule has run over the whole tree.
     whole.waived = apply_rule_settings(workspace.config(), documents, today_iso(), whole.findings);

@@ -100,8 +100,9 @@ void record_reviewer(YamlEditor& editor, const ReviewRequest& request, const std
         entry["decision"] = decision;
         entry["date"] = today;
         editor.append_mapping_to_list("/review/reviewers", entry);
-        changes.push_back(fmt::format("review.reviewers: added {} ({}), {} on {}", *request.by,
-                                      request.role.value_or("reviewer"), decision, today));
+        changes.push_back(tr("review.reviewer-added", fmt::arg("name", *request.by),
+                             fmt::arg("role", request.role.value_or("reviewer")), fmt::arg("decision", decision),
+                             fmt::arg("date", today)));
         return;
     }
     const std::string at = fmt::format("/review/reviewers/{}", *found);

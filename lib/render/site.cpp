@@ -43,11 +43,12 @@ RenderResult render_documents(const Workspace& workspace, const RenderRequest& r
         for (std::size_t i = 0; i < documents.size(); ++i) {
             const Document& document = documents[i];
             if (!is_page_id(document.id)) {
-                result.notes.push_back(fmt::format("{}: not rendered: its ID '{}' is not PREFIX-NNN", document.path,
-                                                   printable(document.id, 60)));
+                result.notes.push_back(tr("render.note-bad-id", fmt::arg("path", document.path),
+                                          fmt::arg("id", printable(document.id, 60))));
             } else if (first_with_id.at(document.id) != i) {
-                result.notes.push_back(fmt::format("{}: not rendered: {} also has the ID {}", document.path,
-                                                   documents[first_with_id.at(document.id)].path, document.id));
+                result.notes.push_back(tr("render.note-duplicate-id", fmt::arg("path", document.path),
+                                          fmt::arg("other", documents[first_with_id.at(document.id)].path),
+                                          fmt::arg("id", document.id)));
             } else {
                 selected.push_back(i);
             }

@@ -1,5 +1,7 @@
 #include "lib/report/document_report.hpp"
 
+#include "lib/report/trace_labels.hpp"
+
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -29,14 +31,16 @@ std::string dump(const ordered& value) {
 
 void write_list_text(std::ostream& out, const std::vector<Document>& documents, const std::string& language) {
     if (documents.empty()) {
-        out << (language == "zh-TW" ? "沒有符合的文件。\n" : "No documents match.\n");
+        out << tr("view.list-no-documents", labels::lang(language));
         return;
     }
     struct Row {
         std::string id, kind, status, title;
     };
     std::vector<Row> rows;
-    rows.push_back(language == "zh-TW" ? Row{"編號", "類別", "狀態", "標題"} : Row{"ID", "KIND", "STATUS", "TITLE"});
+    const i18n::Language in = labels::lang(language);
+    rows.push_back(
+        {tr("view.list-id", in), tr("view.list-kind", in), tr("view.list-status", in), tr("view.list-title", in)});
     for (const Document& document : documents) {
         rows.push_back({printable(document.id, 40), document.kind->name, printable(document.status, 40),
                         printable(document.title, 120)});
@@ -70,12 +74,12 @@ void write_list_json(std::ostream& out, const std::vector<Document>& documents) 
 
 void write_show_text(std::ostream& out, const Document& document, const std::string& source,
                      const std::string& language) {
-    const bool chinese = language == "zh-TW";
+    const i18n::Language in = labels::lang(language);
     out << fmt::format("{}  {} ({})\n", printable(document.id, 40), document.kind->display_name(language),
                        document.kind->name);
-    out << fmt::format("{}{}\n", chinese ? "標題：" : "title:  ", printable(document.title, 300));
-    out << fmt::format("{}{}\n", chinese ? "狀態：" : "status: ", printable(document.status, 40));
-    out << fmt::format("{}{}\n", chinese ? "檔案：" : "file:   ", document.path);
+    out << tr("view.show-title", in, fmt::arg("title", printable(document.title, 300))) << '\n';
+    out << tr("view.show-status", in, fmt::arg("status", printable(document.status, 40))) << '\n';
+    out << tr("view.show-file", in, fmt::arg("file", document.path)) << '\n';
     out << "---\n" << source;
     if (!source.empty() && source.back() != '\n') {
         out << '\n';

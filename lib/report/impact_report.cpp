@@ -10,7 +10,7 @@ namespace cswm {
 namespace {
 
 using ordered = nlohmann::ordered_json;
-using labels::pick;
+using labels::lang;
 
 std::string short_shas(const std::vector<std::string>& commits) {
     std::vector<std::string> parts;
@@ -23,28 +23,29 @@ std::string short_shas(const std::vector<std::string>& commits) {
 std::string via_text(const ImpactVia& via, const std::string& language) {
     const std::string commits = short_shas(via.commits);
     if (via.how == "file") {
-        return labels::say(language, "file changed by {}", "檔案於 {} 變更", commits);
+        return tr("view.impact-file-changed", lang(language), fmt::arg("commits", commits));
     }
     if (via.how == "commit-link") {
-        return labels::say(language, "{} names {}", "{} 記錄 {}", printable(via.through, 80), commits);
+        return tr("view.impact-commit-link", lang(language), fmt::arg("through", printable(via.through, 80)),
+                  fmt::arg("commits", commits));
     }
     if (via.how == "trailer") {
-        return labels::say(language, "Refs: in {}", "在 {} 的 Refs: 中被引用", commits);
+        return tr("view.impact-trailer", lang(language), fmt::arg("commits", commits));
     }
     if (via.how == "fix") {
-        return labels::say(language, "through {}", "經由 {}", printable(via.through, 40));
+        return tr("view.impact-through", lang(language), fmt::arg("fix", printable(via.through, 40)));
     }
     if (via.how == "requirement") {
-        return labels::say(language, "verifies {}", "驗證 {}", printable(via.through, 40));
+        return tr("view.impact-verifies", lang(language), fmt::arg("requirement", printable(via.through, 40)));
     }
     return via.how;
 }
 
-void write_entries(std::ostream& out, const char* heading, const std::vector<ImpactEntry>& entries, bool items,
+void write_entries(std::ostream& out, const std::string& heading, const std::vector<ImpactEntry>& entries, bool items,
                    const std::string& language) {
     out << fmt::format("\n{} ({})\n", heading, entries.size());
     if (entries.empty()) {
-        out << pick(language, "  none\n", "  無\n");
+        out << tr("view.none-line", lang(language));
     }
     for (const ImpactEntry& entry : entries) {
         out << fmt::format("  {}  {}  {}\n", printable(entry.id, 40),
@@ -84,17 +85,17 @@ ordered entries_json(const std::vector<ImpactEntry>& entries, bool items) {
 } // namespace
 
 void write_impact_text(std::ostream& out, const ImpactReport& impact, const std::string& language) {
-    out << labels::say(language, "{}: {} commit(s), {} merge(s)\n", "{}：{} 個 commit，{} 個合併\n",
-                       printable(impact.range, 120), impact.commits.size(), impact.merges);
+    out << tr("view.impact-range", lang(language), fmt::arg("range", printable(impact.range, 120)),
+              fmt::arg("commits", impact.commits.size()), fmt::arg("merges", impact.merges));
     for (const CommitInfo& commit : impact.commits) {
         out << fmt::format("  {}  {}\n", commit.sha.substr(0, 7), printable(commit.summary, 120));
     }
-    write_entries(out, pick(language, "Documents", "文件"), impact.documents, false, language);
-    write_entries(out, pick(language, "Requirements", "需求"), impact.requirements, true, language);
-    write_entries(out, pick(language, "Test cases", "測試案例"), impact.test_cases, true, language);
+    write_entries(out, tr("view.documents", lang(language)), impact.documents, false, language);
+    write_entries(out, tr("view.requirements", lang(language)), impact.requirements, true, language);
+    write_entries(out, tr("view.test-cases", lang(language)), impact.test_cases, true, language);
     if (!impact.unknown_refs.empty()) {
-        out << labels::say(language, "\nRefs: naming nothing defined: {}\n", "\nRefs: 引用了未定義的編號：{}\n",
-                           printable(join(impact.unknown_refs, " "), 400));
+        out << tr("view.impact-unknown-refs", lang(language),
+                  fmt::arg("ids", printable(join(impact.unknown_refs, " "), 400)));
     }
 }
 

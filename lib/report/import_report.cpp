@@ -1,5 +1,6 @@
 #include "lib/report/import_report.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -10,8 +11,8 @@ namespace {
 /// Names listed in one warning; more are counted.
 constexpr std::size_t k_listed = 10;
 
-std::string plural(std::size_t count, const char* noun) {
-    return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+std::string tests_text(std::size_t count) {
+    return tr(count == 1 ? "import.tests-one" : "import.tests-many", fmt::arg("count", count));
 }
 
 std::string listed(const std::vector<std::string>& names) {
@@ -21,21 +22,21 @@ std::string listed(const std::vector<std::string>& names) {
     }
     std::string text = join(shown, ", ");
     if (names.size() > k_listed) {
-        text += fmt::format(" and {} more", names.size() - k_listed);
+        text += tr("import.and-more", fmt::arg("count", names.size() - k_listed));
     }
     return text;
 }
 
 std::string tally_text(const CaseTally& tally) {
-    std::string text = plural(tally.tests, "test");
+    std::string text = tests_text(tally.tests);
     if (tally.failed > 0) {
-        text += fmt::format(", {} failed", tally.failed);
+        text += tr("import.tally-failed", fmt::arg("count", tally.failed));
     }
     if (tally.skipped > 0) {
-        text += fmt::format(", {} skipped", tally.skipped);
+        text += tr("import.tally-skipped", fmt::arg("count", tally.skipped));
     }
     if (tally.flaky > 0) {
-        text += fmt::format(", {} flaky", tally.flaky);
+        text += tr("import.tally-flaky", fmt::arg("count", tally.flaky));
     }
     return text;
 }
@@ -48,67 +49,82 @@ int count_of(const nlohmann::ordered_json& summary, const char* key) {
 } // namespace
 
 void write_import_text(std::ostream& out, const JunitImportResult& result) {
-    if (result.created) {
-        out << fmt::format("created {} {}\n", result.id, result.path);
-    } else if (result.changed) {
-        out << fmt::format("filled {} {}\n", result.id, result.path);
-    } else {
-        out << fmt::format("{} {} already holds these results: nothing changed\n", result.id, result.path);
-    }
-    out << fmt::format("{} from {} for {}, commit {}\n", plural(result.tests, "test"),
-                       plural(result.files.size(), "file"), result.quality_spec, result.commit);
+    out << tr(result.created   ? "import.created"
+              : result.changed ? "import.filled"
+                               : "import.unchanged",
+              fmt::arg("id", result.id), fmt::arg("path", result.path))
+        << '\n';
+    out << tr("import.from", fmt::arg("tests", tests_text(result.tests)),
+              fmt::arg("files", tr(result.files.size() == 1 ? "import.files-one" : "import.files-many",
+                                   fmt::arg("count", result.files.size()))),
+              fmt::arg("spec", result.quality_spec), fmt::arg("commit", result.commit))
+        << '\n';
     std::size_t width = 8;
     for (const CaseTally& tally : result.cases) {
         width = std::max(width, tally.case_id.size());
     }
     for (const CaseTally& tally : result.cases) {
+        const std::string case_id = pad_to_width(tally.case_id, width);
         if (tally.tests == 0 && tally.recorded.empty()) {
-            out << fmt::format("  {:<{}}  no result\n", tally.case_id, width);
+            out << tr("import.case-no-result", fmt::arg("case", case_id)) << '\n';
         } else if (tally.tests == 0) {
-            out << fmt::format("  {:<{}}  {:<7}  as {} had it\n", tally.case_id, width, tally.recorded, result.id);
+            out << tr("import.case-as-recorded", fmt::arg("case", case_id), fmt::arg("outcome", tally.recorded),
+                      fmt::arg("id", result.id))
+                << '\n';
         } else {
-            out << fmt::format("  {:<{}}  {:<7}  {}\n", tally.case_id, width,
-                               tally.recorded.empty() ? tally.outcome : tally.recorded, tally_text(tally));
+            out << fmt::format("  {}  {:<7}  {}\n", case_id, tally.recorded.empty() ? tally.outcome : tally.recorded,
+                               tally_text(tally));
         }
     }
     if (!result.unmapped.empty()) {
-        out << fmt::format("  {:<{}}  {:<7}  {}{} (unmapped_tests)\n", "unmapped", width, "",
-                           plural(result.unmapped.size(), "test"),
-                           result.unmapped_failed > 0 ? fmt::format(", {} failed", result.unmapped_failed) : "");
+        out << fmt::format("  {}  {:<7}  ", pad_to_width(tr("import.unmapped"), width), "")
+            << tr("import.unmapped-line", fmt::arg("tests", tests_text(result.unmapped.size())),
+                  fmt::arg("failed", result.unmapped_failed > 0
+                                         ? tr("import.tally-failed", fmt::arg("count", result.unmapped_failed))
+                                         : std::string()))
+            << '\n';
     }
     const nlohmann::ordered_json& summary = result.summary;
-    out << fmt::format("summary: {}: {} passed, {} failed, {} blocked, {} skipped; {} flaky\n",
-                       plural(static_cast<std::size_t>(count_of(summary, "total")), "result"),
-                       count_of(summary, "passed"), count_of(summary, "failed"), count_of(summary, "blocked"),
-                       count_of(summary, "skipped"), count_of(summary, "flaky"));
+    out << tr("import.summary",
+              fmt::arg("results", tr(count_of(summary, "total") == 1 ? "import.results-one" : "import.results-many",
+                                     fmt::arg("count", count_of(summary, "total")))),
+              fmt::arg("passed", count_of(summary, "passed")), fmt::arg("failed", count_of(summary, "failed")),
+              fmt::arg("blocked", count_of(summary, "blocked")), fmt::arg("skipped", count_of(summary, "skipped")),
+              fmt::arg("flaky", count_of(summary, "flaky")))
+        << '\n';
 }
 
 void write_import_warnings(std::ostream& err, const JunitImportResult& result) {
     for (const ImportedFile& file : result.files) {
         if (file.tests == 0) {
-            err << fmt::format("warning: {} holds no test cases\n", file.source);
+            err << tr("import.warning-no-cases", fmt::arg("file", file.source)) << '\n';
         }
         if (file.odd_times > 0) {
-            err << fmt::format("warning: {}: {} negative, unreadable or implausible (over a week) and left out\n",
-                               file.source,
-                               file.odd_times == 1 ? "1 duration was" : plural(file.odd_times, "duration") + " were");
+            err << tr(file.odd_times == 1 ? "import.warning-odd-time" : "import.warning-odd-times",
+                      fmt::arg("file", file.source), fmt::arg("count", file.odd_times))
+                << '\n';
         }
         for (const auto& [suite, message] : file.errors) {
-            err << fmt::format("warning: {}: suite '{}' reports an error outside any test case, kept as a failure "
-                               "in {}'s unmapped_tests: {}\n",
-                               file.source, printable(suite, 120), result.id, printable(message, 200));
+            err << tr("import.warning-suite-error", fmt::arg("file", file.source),
+                      fmt::arg("suite", printable(suite, 120)), fmt::arg("id", result.id),
+                      fmt::arg("message", printable(message, 200)))
+                << '\n';
         }
     }
     for (const ForeignIds& foreign : result.foreign) {
-        err << fmt::format("warning: test {} names {}, which {} does not have\n", printable(foreign.test, 120),
-                           join(foreign.ids, ", "), result.quality_spec);
+        err << tr("import.warning-foreign", fmt::arg("test", printable(foreign.test, 120)),
+                  fmt::arg("ids", join(foreign.ids, ", ")), fmt::arg("spec", result.quality_spec))
+            << '\n';
     }
     if (!result.unmapped.empty()) {
-        err << fmt::format("warning: {} {} to no case of {}, kept in {}'s unmapped_tests{}: {}\n",
-                           plural(result.unmapped.size(), "test"), result.unmapped.size() == 1 ? "maps" : "map",
-                           result.quality_spec, result.id,
-                           result.unmapped_failed > 0 ? fmt::format(" ({} failed)", result.unmapped_failed) : "",
-                           listed(result.unmapped));
+        err << tr(result.unmapped.size() == 1 ? "import.warning-unmapped-one" : "import.warning-unmapped-many",
+                  fmt::arg("tests", tests_text(result.unmapped.size())), fmt::arg("spec", result.quality_spec),
+                  fmt::arg("id", result.id),
+                  fmt::arg("failed", result.unmapped_failed > 0
+                                         ? tr("import.unmapped-failed", fmt::arg("count", result.unmapped_failed))
+                                         : std::string()),
+                  fmt::arg("names", listed(result.unmapped)))
+            << '\n';
     }
     std::vector<std::string> unrun;
     for (const CaseTally& tally : result.cases) {
@@ -117,12 +133,12 @@ void write_import_warnings(std::ostream& err, const JunitImportResult& result) {
         }
     }
     if (!unrun.empty()) {
-        err << fmt::format("warning: {} of {} {} no result: {} outcome is left empty for you to fill in\n",
-                           listed(unrun), result.quality_spec, unrun.size() == 1 ? "has" : "have",
-                           unrun.size() == 1 ? "its" : "their");
+        err << tr(unrun.size() == 1 ? "import.warning-unrun-one" : "import.warning-unrun-many",
+                  fmt::arg("cases", listed(unrun)), fmt::arg("spec", result.quality_spec))
+            << '\n';
     }
     if (!result.first_day) {
-        err << fmt::format("warning: the results carry no timestamps: fill in {}'s period by hand\n", result.id);
+        err << tr("import.warning-no-timestamps", fmt::arg("id", result.id)) << '\n';
     }
 }
 

@@ -15,7 +15,7 @@ namespace cswm {
 namespace {
 
 using ordered = nlohmann::ordered_json;
-using labels::pick;
+using labels::lang;
 
 ordered text_or_null(const std::string& text) {
     return text.empty() ? ordered(nullptr) : ordered(text);
@@ -27,90 +27,87 @@ ordered age_json(const std::optional<long long>& days) {
 
 std::string age_text(const StatusEntry& entry, const std::string& language) {
     if (entry.since.empty()) {
-        return pick(language, "no date", "無日期");
+        return tr("view.no-date", lang(language));
     }
     if (!entry.age_days) {
         return entry.since;
     }
-    return labels::say(language, *entry.age_days == 1 ? "since {}, {} day" : "since {}, {} days", "自 {} 起，{} 天",
-                       entry.since, *entry.age_days);
+    return tr(*entry.age_days == 1 ? "view.since-day" : "view.since-days", lang(language),
+              fmt::arg("since", entry.since), fmt::arg("days", *entry.age_days));
 }
 
-void section(std::ostream& out, const char* heading, std::size_t count, const std::string& language) {
+void section(std::ostream& out, const std::string& heading, std::size_t count, const std::string& language) {
     out << fmt::format("\n{} ({})\n", heading, count);
     if (count == 0) {
-        out << pick(language, "  none\n", "  無\n");
+        out << tr("view.none-line", lang(language));
     }
 }
 
 /// The log-review line without indent or newline, as text and HTML say it.
 std::string log_review_text(const LogReviewStatus& log, const std::string& language) {
     if (!log.any_log) {
-        return pick(language, "no maintenance log in force", "尚無生效中的維護紀錄表");
+        return tr("view.no-log-in-force", lang(language));
     }
     if (log.last.empty()) {
-        return labels::say(language, "OVERDUE: no log review is recorded (every {} days)",
-                           "逾期：尚未記錄任何日誌檢視（每 {} 天一次）", log.cadence_days);
+        return tr("view.log-review-none", lang(language), fmt::arg("days", log.cadence_days));
     }
     std::string when;
     if (log.days && *log.days < 0) { // a review dated after today: a clock or a typo to look at
-        when = labels::say(language, "last on {} ({}), {} day(s) after today", "上次於 {}（{}），晚於今日 {} 天",
-                           log.last, printable(log.log, 40), -*log.days);
+        when = tr("view.log-review-future", lang(language), fmt::arg("date", log.last),
+                  fmt::arg("log", printable(log.log, 40)), fmt::arg("days", -*log.days));
     } else {
-        when = labels::say(language, log.days == 1 ? "last on {} ({}), {} day ago" : "last on {} ({}), {} days ago",
-                           "上次於 {}（{}），{} 天前", log.last, printable(log.log, 40),
-                           log.days ? std::to_string(*log.days) : std::string("?"));
+        when = tr(log.days == 1 ? "view.log-review-day-ago" : "view.log-review-days-ago", lang(language),
+                  fmt::arg("date", log.last), fmt::arg("log", printable(log.log, 40)),
+                  fmt::arg("days", log.days ? std::to_string(*log.days) : std::string("?")));
     }
     if (log.cadence_days <= 0) {
-        return when + pick(language, "; no cadence set", "；未設定週期");
+        return when + tr("view.no-cadence", lang(language));
     }
-    return (log.overdue ? pick(language, "OVERDUE: ", "逾期：") : "") + when +
-           labels::say(language, "; every {} days", "；每 {} 天一次", log.cadence_days);
+    return (log.overdue ? tr("view.overdue", lang(language)) : "") + when +
+           tr("view.log-review-cadence", lang(language), fmt::arg("days", log.cadence_days));
 }
 
 std::string open_summary(const StatusReport& status, const std::string& language) {
     const std::size_t open = status.open_count();
-    return open == 0 ? std::string(pick(language, "Nothing open.", "沒有待辦工作。"))
-                     : labels::say(language, "{} open item(s).", "{} 項待辦。", open);
+    return open == 0 ? std::string(tr("view.nothing-open", lang(language)))
+                     : tr("view.open-items", lang(language), fmt::arg("count", open));
 }
 
 } // namespace
 
 void write_status_text(std::ostream& out, const StatusReport& status, const std::string& language) {
-    out << labels::say(language, "Open work on {}\n", "待辦工作（{}）\n", status.today);
+    out << tr("view.open-work-line", lang(language), fmt::arg("date", status.today));
 
-    section(out, pick(language, "Requirements without tests", "沒有測試案例的需求"), status.untested.size(), language);
+    section(out, tr("view.requirements-without-tests", lang(language)), status.untested.size(), language);
     for (const StatusEntry& entry : status.untested) {
         out << fmt::format("  {}  {}  {}\n", printable(entry.id, 40), printable(entry.where, 40),
                            printable(entry.title, 200));
     }
-    section(out, pick(language, "Test cases without results", "沒有測試結果的案例"), status.without_results.size(),
-            language);
+    section(out, tr("view.cases-without-results", lang(language)), status.without_results.size(), language);
     for (const StatusEntry& entry : status.without_results) {
         out << fmt::format("  {}  {}  {}\n", printable(entry.id, 40), printable(entry.where, 40),
-                           entry.report.empty() ? std::string(pick(language, "no test report yet", "尚無測試報告"))
-                                                : labels::say(language, "no result in {}", "{} 中沒有結果",
-                                                              printable(entry.report, 40)));
+                           entry.report.empty() ? std::string(tr("view.no-test-report-yet", lang(language)))
+                                                : tr("view.no-result-in", lang(language),
+                                                     fmt::arg("report", printable(entry.report, 40))));
     }
-    section(out, pick(language, "Failures without fixes", "沒有修正的不通過結果"), status.failures_without_fix.size(),
-            language);
+    section(out, tr("view.failures-without-fixes", lang(language)), status.failures_without_fix.size(), language);
     for (const StatusEntry& entry : status.failures_without_fix) {
-        out << labels::say(language, "  {}  failed in {}\n", "  {}  在 {} 不通過\n", printable(entry.id, 40),
-                           printable(entry.report, 40));
+        out << tr("view.failed-in-line", lang(language), fmt::arg("id", printable(entry.id, 40)),
+                  fmt::arg("report", printable(entry.report, 40)));
     }
-    section(out, pick(language, "Fixes not verified", "尚未驗證的修正"), status.fixes_not_verified.size(), language);
+    section(out, tr("view.fixes-not-verified", lang(language)), status.fixes_not_verified.size(), language);
     for (const StatusEntry& entry : status.fixes_not_verified) {
         out << fmt::format("  {}  {}  {}  {}\n", printable(entry.id, 40), printable(entry.status, 40),
                            age_text(entry, language), printable(entry.title, 200));
     }
-    section(out, pick(language, "Open anomalies", "未結案的異常"), status.open_anomalies.size(), language);
+    section(out, tr("view.open-anomalies", lang(language)), status.open_anomalies.size(), language);
     for (const StatusEntry& entry : status.open_anomalies) {
         out << fmt::format("  {}  {}  {}  {}\n", printable(entry.id, 40), printable(entry.status, 40),
                            age_text(entry, language), printable(entry.title, 200));
     }
 
     out << '\n'
-        << pick(language, "Log review", "日誌檢視") << "\n  " << log_review_text(status.log_review, language) << '\n';
+        << tr("view.log-review", lang(language)) << "\n  " << log_review_text(status.log_review, language) << '\n';
     out << '\n' << open_summary(status, language) << '\n';
 }
 
@@ -177,13 +174,13 @@ std::string_view embedded(std::string_view path) {
 
 /// One list of open work as mustache data: heading, count, rows of cells (plain text:
 /// kainjow's {{.}} escapes it).
-data html_section(const char* heading, const std::vector<StatusEntry>& entries, const std::string& language,
+data html_section(const std::string& heading, const std::vector<StatusEntry>& entries, const std::string& language,
                   const std::function<std::vector<std::string>(const StatusEntry&)>& cells) {
     data section;
     section.set("heading", heading);
     section.set("count", std::to_string(entries.size()));
     section.set("any", entries.empty() ? data(false) : data(true));
-    section.set("none", pick(language, "none", "無"));
+    section.set("none", tr("view.none", lang(language)));
     data rows{data::type::list};
     for (const StatusEntry& entry : entries) {
         data row_cells{data::type::list};
@@ -204,45 +201,43 @@ void write_status_html(std::ostream& out, const StatusReport& status, const std:
                        const std::string& language) {
     data values;
     values.set("lang", language == "zh-TW" ? "zh-TW" : "en");
-    values.set("title", labels::say(language, "Open work on {}", "待辦工作（{}）", status.today));
+    values.set("title", tr("view.open-work", lang(language), fmt::arg("date", status.today)));
     values.set("summary", open_summary(status, language));
     data sections{data::type::list};
-    sections.push_back(html_section(pick(language, "Requirements without tests", "沒有測試案例的需求"), status.untested,
-                                    language, [](const StatusEntry& entry) {
-                                        return std::vector<std::string>{printable(entry.id, 40),
-                                                                        printable(entry.where, 40),
-                                                                        printable(entry.title, 200)};
-                                    }));
-    sections.push_back(html_section(pick(language, "Test cases without results", "沒有測試結果的案例"),
-                                    status.without_results, language, [&language](const StatusEntry& entry) {
+    sections.push_back(html_section(
+        tr("view.requirements-without-tests", lang(language)), status.untested, language, [](const StatusEntry& entry) {
+            return std::vector<std::string>{printable(entry.id, 40), printable(entry.where, 40),
+                                            printable(entry.title, 200)};
+        }));
+    sections.push_back(html_section(tr("view.cases-without-results", lang(language)), status.without_results, language,
+                                    [&language](const StatusEntry& entry) {
                                         return std::vector<std::string>{
                                             printable(entry.id, 40), printable(entry.where, 40),
                                             entry.report.empty()
-                                                ? std::string(pick(language, "no test report yet", "尚無測試報告"))
-                                                : labels::say(language, "no result in {}", "{} 中沒有結果",
-                                                              printable(entry.report, 40))};
+                                                ? std::string(tr("view.no-test-report-yet", lang(language)))
+                                                : tr("view.no-result-in", lang(language),
+                                                     fmt::arg("report", printable(entry.report, 40)))};
                                     }));
-    sections.push_back(html_section(pick(language, "Failures without fixes", "沒有修正的不通過結果"),
-                                    status.failures_without_fix, language, [&language](const StatusEntry& entry) {
-                                        return std::vector<std::string>{printable(entry.id, 40),
-                                                                        labels::say(language, "failed in {}",
-                                                                                    "在 {} 不通過",
-                                                                                    printable(entry.report, 40))};
-                                    }));
+    sections.push_back(
+        html_section(tr("view.failures-without-fixes", lang(language)), status.failures_without_fix, language,
+                     [&language](const StatusEntry& entry) {
+                         return std::vector<std::string>{
+                             printable(entry.id, 40),
+                             tr("view.failed-in", lang(language), fmt::arg("report", printable(entry.report, 40)))};
+                     }));
     auto dated = [&language](const StatusEntry& entry) {
         return std::vector<std::string>{printable(entry.id, 40), printable(entry.status, 40), age_text(entry, language),
                                         printable(entry.title, 200)};
     };
-    sections.push_back(html_section(pick(language, "Fixes not verified", "尚未驗證的修正"), status.fixes_not_verified,
-                                    language, dated));
     sections.push_back(
-        html_section(pick(language, "Open anomalies", "未結案的異常"), status.open_anomalies, language, dated));
+        html_section(tr("view.fixes-not-verified", lang(language)), status.fixes_not_verified, language, dated));
+    sections.push_back(html_section(tr("view.open-anomalies", lang(language)), status.open_anomalies, language, dated));
     values.set("sections", sections);
-    values.set("log_heading", pick(language, "Log review", "日誌檢視"));
+    values.set("log_heading", tr("view.log-review", lang(language)));
     values.set("log_text", log_review_text(status.log_review, language));
     const bool overdue = status.log_review.any_log && status.log_review.overdue;
     values.set("log_overdue", overdue ? data(true) : data(false));
-    values.set("charts_heading", pick(language, "Charts", "圖表"));
+    values.set("charts_heading", tr("view.charts", lang(language)));
     data chart_list{data::type::list};
     for (const chart::BarChart& chart : charts) {
         data each;

@@ -1,42 +1,46 @@
 #pragma once
 
-// Internal to lib/report: the words of the trace, status and impact views in English and
-// Traditional Chinese.
+// Internal to lib/report: the language of the trace, status and impact views. Their words
+// are in the one catalogue (lib/i18n/messages_results.cpp, keys view.*), said with
+// tr(key, lang(language), …) in the view's own language.
 
-#include <fmt/format.h>
+#include "lib/i18n/i18n.hpp"
 
 #include <string>
-#include <utility>
+#include <string_view>
+
+namespace cswm {
+
+/// A message in a given language rather than the current one: the words of a view, which
+/// follow the view's own --lang (i18n::view_language).
+template <typename... Args>
+std::string tr(std::string_view key, i18n::Language language, const Args&... args) {
+    const std::string_view text = i18n::text(key, language);
+    return fmt::vformat(fmt::string_view(text.data(), text.size()), fmt::make_format_args(args...));
+}
+
+} // namespace cswm
 
 namespace cswm::labels {
 
-/// A word or phrase in the view's language: `en` unless the language is zh-TW.
-inline const char* pick(const std::string& language, const char* en, const char* zh) {
-    return language == "zh-TW" ? zh : en;
+/// The language of a view as the catalogue knows it: zh-TW, else English.
+inline i18n::Language lang(const std::string& language) {
+    return language == "zh-TW" ? i18n::Language::zh_TW : i18n::Language::en;
 }
 
-/// A phrase in the view's language with its `{}` filled in.
-template <typename... Args>
-std::string say(const std::string& language, const char* en, const char* zh, Args&&... args) {
-    return fmt::format(fmt::runtime(pick(language, en, zh)), std::forward<Args>(args)...);
-}
-
-/// A test outcome in words: passed / 通過 …
+/// A test outcome in words: passed / 通過 …; an outcome the catalogue does not know as itself.
 inline std::string outcome(const std::string& value, const std::string& language) {
-    if (language != "zh-TW") {
-        return value;
-    }
     if (value == "passed") {
-        return "通過";
+        return tr("view.outcome-passed", lang(language));
     }
     if (value == "failed") {
-        return "不通過";
+        return tr("view.outcome-failed", lang(language));
     }
     if (value == "blocked") {
-        return "無法執行";
+        return tr("view.outcome-blocked", lang(language));
     }
     if (value == "skipped") {
-        return "略過";
+        return tr("view.outcome-skipped", lang(language));
     }
     return value;
 }

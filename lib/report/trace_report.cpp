@@ -10,7 +10,7 @@ namespace cswm {
 namespace {
 
 using ordered = nlohmann::ordered_json;
-using labels::pick;
+using labels::lang;
 
 std::string short_sha(const std::string& sha) {
     return sha.substr(0, 7);
@@ -31,10 +31,10 @@ std::string fix_line(const TraceFix& fix, const std::string& language) {
     }
     std::string line = fmt::format("{} {}", printable(fix.id, 40), printable(fix.status, 40));
     if (!fix.verified_by.empty()) {
-        line += labels::say(language, ", verified by {}", "，驗證：{}", printable(fix.verified_by, 40));
+        line += tr("view.fix-verified-by", lang(language), fmt::arg("report", printable(fix.verified_by, 40)));
     }
     if (!fix.commits.empty()) {
-        line += labels::say(language, "; commits {}", "；commit {}", shas(fix.commits));
+        line += tr("view.fix-commits", lang(language), fmt::arg("commits", shas(fix.commits)));
     }
     return line;
 }
@@ -129,9 +129,9 @@ std::string result_text(const TraceCase& test_case, const std::string& language)
                            printable(labels::outcome(test_case.result->outcome, language), 40));
     }
     if (test_case.newest_report.empty()) {
-        return pick(language, "no test report", "尚無測試報告");
+        return tr("view.no-test-report", lang(language));
     }
-    return labels::say(language, "{}: no result", "{}：沒有結果", printable(test_case.newest_report, 40));
+    return tr("view.report-no-result", lang(language), fmt::arg("report", printable(test_case.newest_report, 40)));
 }
 
 } // namespace
@@ -141,24 +141,22 @@ std::string gap_text(const Gap& gap, const std::string& language) {
     const std::string other = printable(gap.other, 60);
     switch (gap.kind) {
     case GapKind::untested:
-        return labels::say(language, "{} has no test case", "{} 沒有測試案例驗證", subject);
+        return tr("view.gap-no-case", lang(language), fmt::arg("subject", subject));
     case GapKind::no_report:
-        return labels::say(language, "{}: no test report runs {} yet", "{}：{} 尚無測試報告", subject, other);
+        return tr("view.gap-no-report", lang(language), fmt::arg("subject", subject), fmt::arg("spec", other));
     case GapKind::no_result:
-        return labels::say(language, "{} has no result in {}, the newest test report",
-                           "{} 在最新的測試報告 {} 中沒有結果", subject, other);
+        return tr("view.gap-no-result", lang(language), fmt::arg("subject", subject), fmt::arg("report", other));
     case GapKind::failed_without_fix:
-        return labels::say(language, "{} failed in {} and no fix confirmation handles it",
-                           "{} 在 {} 不通過，尚無修正問題確認單", subject, other);
+        return tr("view.gap-failed-without-fix", lang(language), fmt::arg("subject", subject),
+                  fmt::arg("report", other));
     case GapKind::fix_not_verified:
-        return labels::say(language, "{} is not verified yet", "{} 尚未驗證", subject);
+        return tr("view.gap-fix-not-verified", lang(language), fmt::arg("subject", subject));
     case GapKind::fix_without_commits:
-        return labels::say(language, "{} names no commit", "{} 沒有記錄修正的 commit", subject);
+        return tr("view.gap-fix-without-commits", lang(language), fmt::arg("subject", subject));
     case GapKind::fix_missing:
-        return labels::say(language, "{} does not exist", "{} 不存在", subject);
+        return tr("view.gap-fix-missing", lang(language), fmt::arg("subject", subject));
     case GapKind::request_without_record:
-        return labels::say(language, "{} has no anomaly record and no requirement takes it up",
-                           "{} 沒有異常處理紀錄表，也沒有需求引用", subject);
+        return tr("view.gap-request-without-record", lang(language), fmt::arg("subject", subject));
     }
     return subject;
 }
@@ -193,13 +191,13 @@ std::string csv_field(std::string_view text) {
 }
 
 void write_trace_text(std::ostream& out, const TraceMatrix& matrix, const std::string& language) {
-    out << (matrix.from.empty() ? std::string(pick(language, "Traceability matrix", "追溯矩陣"))
-                                : labels::say(language, "Traceability matrix from {}", "追溯矩陣（自 {} 起）",
-                                              printable(matrix.from, 60)))
+    out << (matrix.from.empty()
+                ? std::string(tr("view.traceability-matrix", lang(language)))
+                : tr("view.traceability-matrix-from", lang(language), fmt::arg("from", printable(matrix.from, 60))))
         << "\n\n";
-    out << pick(language, "Requirements", "需求") << '\n';
+    out << tr("view.requirements", lang(language)) << '\n';
     if (matrix.requirements.empty()) {
-        out << pick(language, "  (none)\n", "  （無）\n");
+        out << tr("view.none-parenthesized-line", lang(language));
     }
     std::string srs;
     for (const TraceRequirement& row : matrix.requirements) {
@@ -210,10 +208,10 @@ void write_trace_text(std::ostream& out, const TraceMatrix& matrix, const std::s
         out << fmt::format("  {}  {}{}\n", printable(row.id, 40), printable(row.title, 200),
                            row.change.empty() ? "" : fmt::format("  [{}]", printable(row.change, 40)));
         if (!row.sources.empty()) {
-            out << labels::say(language, "    from: {}\n", "    來源：{}\n", printable(join(row.sources, " "), 200));
+            out << tr("view.sources-line", lang(language), fmt::arg("sources", printable(join(row.sources, " "), 200)));
         }
         if (!row.commits.empty()) {
-            out << labels::say(language, "    commits: {}\n", "    commit：{}\n", shas(row.commits));
+            out << tr("view.commits-line", lang(language), fmt::arg("commits", shas(row.commits)));
         }
         for (const TraceCase& test_case : row.cases) {
             out << fmt::format("    {}  {}  {}\n", printable(test_case.id, 40), printable(test_case.quality_spec, 40),
@@ -223,12 +221,12 @@ void write_trace_text(std::ostream& out, const TraceMatrix& matrix, const std::s
             }
         }
         for (const Gap& gap : row.gaps) {
-            out << pick(language, "    GAP: ", "    缺口：") << gap_text(gap, language) << '\n';
+            out << tr("view.gap-marker-indented", lang(language)) << gap_text(gap, language) << '\n';
         }
     }
-    out << '\n' << pick(language, "Anomalies", "異常") << '\n';
+    out << '\n' << tr("view.anomalies", lang(language)) << '\n';
     if (matrix.anomalies.empty()) {
-        out << pick(language, "  (none)\n", "  （無）\n");
+        out << tr("view.none-parenthesized-line", lang(language));
     }
     for (const TraceAnomaly& row : matrix.anomalies) {
         out << fmt::format("  {}  {}  ({})\n", printable(row.id, 40), printable(row.title, 200),
@@ -241,15 +239,15 @@ void write_trace_text(std::ostream& out, const TraceMatrix& matrix, const std::s
             }
         }
         if (!row.requirements.empty()) {
-            out << labels::say(language, "    requirements: {}\n", "    需求：{}\n",
-                               printable(join(row.requirements, " "), 200));
+            out << tr("view.requirements-line", lang(language),
+                      fmt::arg("requirements", printable(join(row.requirements, " "), 200)));
         }
         for (const Gap& gap : row.gaps) {
-            out << pick(language, "    GAP: ", "    缺口：") << gap_text(gap, language) << '\n';
+            out << tr("view.gap-marker-indented", lang(language)) << gap_text(gap, language) << '\n';
         }
     }
     if (!matrix.unlinked.empty()) {
-        out << '\n' << pick(language, "Outside the chain", "不在追溯鏈上的文件") << '\n';
+        out << '\n' << tr("view.outside-the-chain", lang(language)) << '\n';
         for (const TraceDocument& document : matrix.unlinked) {
             out << fmt::format("  {}  {}  {}  ({})\n", printable(document.id, 40), document.kind,
                                printable(document.title, 200), printable(document.status, 40));
@@ -257,25 +255,22 @@ void write_trace_text(std::ostream& out, const TraceMatrix& matrix, const std::s
     }
     const std::size_t gaps = matrix.gaps().size();
     out << '\n'
-        << (gaps == 0 ? std::string(pick(language, "No gaps.", "沒有缺口。"))
-                      : labels::say(language, "{} gap(s).", "{} 個缺口。", gaps))
+        << (gaps == 0 ? std::string(tr("view.no-gaps", lang(language)))
+                      : tr("view.gap-count", lang(language), fmt::arg("count", gaps)))
         << '\n';
 }
 
 void write_trace_markdown(std::ostream& out, const TraceMatrix& matrix, const std::string& language) {
     out << "# "
-        << (matrix.from.empty() ? std::string(pick(language, "Traceability matrix", "追溯矩陣"))
-                                : labels::say(language, "Traceability matrix from {}", "追溯矩陣（自 {} 起）",
-                                              markdown_cell(matrix.from)))
-        << "\n\n## " << pick(language, "Requirements", "需求") << "\n\n";
-    out << pick(language,
-                "| Feasibility | Plan | SRS | Requirement | Commits | Test case | Latest result | Fixes | Gaps |\n",
-                "| 可行性分析 | 方案計畫 | 需求規格 | 需求 | commit | 測試案例 | 最新結果 | 修正 | 缺口 |\n")
-        << "|---|---|---|---|---|---|---|---|---|\n";
+        << (matrix.from.empty()
+                ? std::string(tr("view.traceability-matrix", lang(language)))
+                : tr("view.traceability-matrix-from", lang(language), fmt::arg("from", markdown_cell(matrix.from))))
+        << "\n\n## " << tr("view.requirements", lang(language)) << "\n\n";
+    out << tr("view.requirements-table-head", lang(language)) << "|---|---|---|---|---|---|---|---|---|\n";
     auto gaps_cell = [&](const std::vector<Gap>& gaps) {
         std::vector<std::string> parts;
         for (const Gap& gap : gaps) {
-            parts.push_back(pick(language, "**GAP:** ", "**缺口：**") + markdown_cell(gap_text(gap, language)));
+            parts.push_back(tr("view.gap-marker-markdown", lang(language)) + markdown_cell(gap_text(gap, language)));
         }
         return join(parts, "<br>");
     };
@@ -308,10 +303,8 @@ void write_trace_markdown(std::ostream& out, const TraceMatrix& matrix, const st
                                fixes_cell(test_case.fixes), gaps_cell(gaps_of_case(row, test_case)));
         }
     }
-    out << "\n## " << pick(language, "Anomalies", "異常") << "\n\n"
-        << pick(language, "| Request | Record | Fix | Requirements | Gaps |\n",
-                "| 異常處理申請單 | 異常處理紀錄表 | 修正 | 需求 | 缺口 |\n")
-        << "|---|---|---|---|---|\n";
+    out << "\n## " << tr("view.anomalies", lang(language)) << "\n\n"
+        << tr("view.anomalies-table-head", lang(language)) << "|---|---|---|---|---|\n";
     for (const TraceAnomaly& row : matrix.anomalies) {
         const std::string head = fmt::format("| **{}** {} ({}) ", markdown_cell(row.id), markdown_cell(row.title),
                                              markdown_cell(row.status));
@@ -328,16 +321,16 @@ void write_trace_markdown(std::ostream& out, const TraceMatrix& matrix, const st
         }
     }
     if (!matrix.unlinked.empty()) {
-        out << "\n## " << pick(language, "Outside the chain", "不在追溯鏈上的文件") << "\n\n";
+        out << "\n## " << tr("view.outside-the-chain", lang(language)) << "\n\n";
         for (const TraceDocument& document : matrix.unlinked) {
             out << fmt::format("- **{}** {} ({}, {})\n", markdown_cell(document.id), markdown_cell(document.title),
                                document.kind, markdown_cell(document.status));
         }
     }
     const std::vector<Gap> gaps = matrix.gaps();
-    out << "\n## " << pick(language, "Gaps", "缺口") << "\n\n";
+    out << "\n## " << tr("view.gaps", lang(language)) << "\n\n";
     if (gaps.empty()) {
-        out << pick(language, "None.\n", "無。\n");
+        out << tr("view.none-sentence", lang(language));
     }
     for (const Gap& gap : gaps) {
         out << "- " << markdown_cell(gap_text(gap, language)) << '\n';

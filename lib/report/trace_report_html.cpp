@@ -16,7 +16,7 @@ namespace cswm {
 namespace {
 
 using kainjow::mustache::data;
-using labels::pick;
+using labels::lang;
 
 std::string_view embedded(std::string_view path) {
     for (const EmbeddedFile& file : embedded_templates()) {
@@ -61,7 +61,7 @@ data gaps_data(const std::vector<Gap>& gaps, const std::string& language) {
     data list{data::type::list};
     for (const Gap& gap : gaps) {
         data each;
-        each.set("marker", pick(language, "GAP:", "缺口："));
+        each.set("marker", tr("view.gap-marker", lang(language)));
         each.set("text", gap_text(gap, language));
         list.push_back(each);
     }
@@ -114,9 +114,9 @@ data requirement_rows(const TraceMatrix& matrix, const std::string& language) {
                 } else {
                     row.set("outcome", data(false));
                     row.set("result_text", test_case.newest_report.empty()
-                                               ? pick(language, "no test report", "尚無測試報告")
-                                               : labels::say(language, "{}: no result", "{}：沒有結果",
-                                                             printable(test_case.newest_report, 40)));
+                                               ? tr("view.no-test-report", lang(language))
+                                               : tr("view.report-no-result", lang(language),
+                                                    fmt::arg("report", printable(test_case.newest_report, 40))));
                 }
                 row.set("fixes", fixes_data(test_case.fixes));
                 std::vector<std::string> subjects{test_case.id};
@@ -189,29 +189,29 @@ void write_trace_html(std::ostream& out, const TraceMatrix& matrix, const std::s
     values.set("page", mode == HtmlMode::page ? data(true) : data(false));
     values.set("lang", language == "zh-TW" ? "zh-Hant-TW" : "en");
     values.set("style", trace_html_style());
-    values.set("title", matrix.from.empty() ? std::string(pick(language, "Traceability matrix", "追溯矩陣"))
-                                            : labels::say(language, "Traceability matrix from {}",
-                                                          "追溯矩陣（自 {} 起）", printable(matrix.from, 60)));
-    values.set("h_requirements", pick(language, "Requirements", "需求"));
-    values.set("h_anomalies", pick(language, "Anomalies", "異常"));
-    values.set("h_feasibility", pick(language, "Feasibility", "可行性分析"));
-    values.set("h_plan", pick(language, "Plan", "方案計畫"));
-    values.set("h_srs", pick(language, "SRS", "需求規格"));
-    values.set("h_requirement", pick(language, "Requirement", "需求"));
-    values.set("h_commits", pick(language, "Commits", "commit"));
-    values.set("h_case", pick(language, "Test case", "測試案例"));
-    values.set("h_result", pick(language, "Latest result", "最新結果"));
-    values.set("h_fixes", pick(language, "Fixes", "修正"));
-    values.set("h_gaps", pick(language, "Gaps", "缺口"));
-    values.set("h_request", pick(language, "Request", "異常處理申請單"));
-    values.set("h_record", pick(language, "Record", "異常處理紀錄表"));
-    values.set("none", pick(language, "(none)", "（無）"));
+    values.set("title", matrix.from.empty() ? std::string(tr("view.traceability-matrix", lang(language)))
+                                            : tr("view.traceability-matrix-from", lang(language),
+                                                 fmt::arg("from", printable(matrix.from, 60))));
+    values.set("h_requirements", tr("view.requirements", lang(language)));
+    values.set("h_anomalies", tr("view.anomalies", lang(language)));
+    values.set("h_feasibility", tr("view.feasibility", lang(language)));
+    values.set("h_plan", tr("view.plan", lang(language)));
+    values.set("h_srs", tr("view.srs", lang(language)));
+    values.set("h_requirement", tr("view.requirement", lang(language)));
+    values.set("h_commits", tr("view.commits", lang(language)));
+    values.set("h_case", tr("view.test-case", lang(language)));
+    values.set("h_result", tr("view.latest-result", lang(language)));
+    values.set("h_fixes", tr("view.fixes", lang(language)));
+    values.set("h_gaps", tr("view.gaps", lang(language)));
+    values.set("h_request", tr("view.request", lang(language)));
+    values.set("h_record", tr("view.record", lang(language)));
+    values.set("none", tr("view.none-parenthesized", lang(language)));
     const std::size_t gaps = matrix.gaps().size();
-    values.set("summary", gaps == 0 ? std::string(pick(language, "No gaps.", "沒有缺口。"))
-                                    : labels::say(language, "{} gap(s).", "{} 個缺口。", gaps));
+    values.set("summary", gaps == 0 ? std::string(tr("view.no-gaps", lang(language)))
+                                    : tr("view.gap-count", lang(language), fmt::arg("count", gaps)));
     values.set("requirements", requirement_rows(matrix, language));
     values.set("anomalies", anomaly_rows(matrix, language));
-    values.set("h_unlinked", pick(language, "Outside the chain", "不在追溯鏈上的文件"));
+    values.set("h_unlinked", tr("view.outside-the-chain", lang(language)));
     values.set("has_unlinked", matrix.unlinked.empty() ? data(false) : data(true));
     data unlinked{data::type::list};
     for (const TraceDocument& document : matrix.unlinked) {

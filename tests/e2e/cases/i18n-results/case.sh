@@ -1,0 +1,63 @@
+# Result lines, notes, warnings and the views' headings in Traditional Chinese (issue 10):
+# a zh-TW workspace hears what new, link, review, renumber, schema export, hook, import
+# junit, render, bundle and bundle verify did in Chinese, -v notes too; the headings of
+# list, show, status, trace and impact come from the same catalogue, and a view's own
+# --lang en still switches it (and the messages after it) to English.
+"$SOURCE_DIR/examples/make-demo-repo.sh" demo >/dev/null
+cd demo
+git config user.name "Wei-Ting Chen"
+export CSWM_TODAY=2026-12-01
+export GIT_AUTHOR_DATE="2026-12-01T10:00:00+08:00" GIT_COMMITTER_DATE="2026-12-01T10:00:00+08:00"
+sed -i 's/^language: en/language: zh-TW/' .cswm.yaml
+commit_all "the team reads Chinese"
+# first N ARGS...: the first N lines of what run prints (long views, shortened).
+first() {
+  local lines=$1
+  shift
+  run "$@" >"$CASE_TMP/first.out"
+  head -n "$lines" "$CASE_TMP/first.out"
+}
+
+echo "# results of the writing commands"
+run new anomaly-request --title "分享連結提早失效"
+run link FIX-012 HEAD
+run link FIX-012 HEAD
+srs=$(ls maint/srs/SRS-004-*.yaml)
+sed -i 's/系統應於 3 秒內（p95）顯示第一頁預覽/系統應於 2 秒內（p95）顯示第一頁預覽/' "$srs"
+commit_all "REQ-018: preview within 2 s"
+run review QS-004 --by "Daniel Foster"
+run review QS-004
+run renumber AREQ-008 AREQ-020 --dry-run
+run schema export --dir schemas
+first 2 schema export --dir schemas
+run hook install
+printf 'Fix uploads\n\nRefs: REQ-0188\n' >../message.txt
+run hook check-message ../message.txt
+
+echo "# import junit: the result lines and the warnings"
+mkdir results
+cp "$SOURCE_DIR/tests/fixtures/junit/go.xml" results/
+commit_all "CI results"
+run import junit results/go.xml --quality-spec QS-004
+
+echo "# -v: the notes around a command"
+run -v list --kind srs | sed -e "s|$PWD|DEMO|" -e 's/耗時 [0-9]* 毫秒/耗時 N 毫秒/'
+
+echo "# the views: list, show, status, trace, impact in the workspace's language"
+run list --kind fix-confirmation
+first 5 show FIX-012
+run status
+first 20 trace
+first 8 trace --format md
+run impact v2.4.0-rc1..v2.4.0-rc2
+echo "# a view's own --lang en: English headings, and English messages after it"
+first 4 status --lang en
+first 3 impact v2.4.0-rc1..v2.4.0-rc2 --lang en
+
+echo "# render and bundle: written files and the bundle's report"
+first 3 render --all --format md -o pages
+run render FIX-012 --format md -o pages --lang en
+echo "# bundle needs no workspace: the revision's language (en), unless --lang says"
+run bundle --rev v2.4.0-rc2 -o ../rc2.tar.gz
+run --lang zh-TW bundle --rev v2.4.0-rc2 -o ../rc2-zh.tar.gz
+run --lang zh-TW bundle verify ../rc2-zh.tar.gz --repo
