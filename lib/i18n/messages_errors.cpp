@@ -452,6 +452,7 @@ constexpr Message k_messages[] = {
      "manifest.json 給 {path} 的 SHA-256 不是 64 個十六進位數字"},
     {"bundle.manifest-order", "manifest.json lists {path} out of order or twice", "manifest.json 列出的 {path} 順序錯亂或重複"},
     // lib/bundle/verify.cpp: the labels and details of bundle verify's problems
+    {"bundle.problem-line", "{label}: {name}: {detail}", "{label}：{name}：{detail}"},
     {"bundle.label-missing", "missing", "缺少"},
     {"bundle.label-extra", "extra", "多出"},
     {"bundle.label-modified", "modified", "已變更"},
