@@ -452,6 +452,15 @@ constexpr Message k_messages[] = {
      "manifest.json 給 {path} 的 SHA-256 不是 64 個十六進位數字"},
     {"bundle.manifest-order", "manifest.json lists {path} out of order or twice", "manifest.json 列出的 {path} 順序錯亂或重複"},
     // lib/bundle/verify.cpp: the labels and details of bundle verify's problems
+    {"bundle.a-submodule", "a git submodule", "git 子模組"},
+    // lib/bundle/build.cpp: progress on a terminal (in the archive's language, as it is being written)
+    {"bundle.progress-revision", "reading the revision from git", "正在從 git 讀取該版本"},
+    {"bundle.progress-checking", "checking {count} documents", "正在檢查 {count} 份文件"},
+    {"bundle.progress-commits", "collecting linked commits", "正在收集已連結的 commit"},
+    {"bundle.progress-changes", "reading the changes of {count} commits", "正在讀取 {count} 個 commit 的變更"},
+    {"bundle.progress-rendering", "rendering {count} pages", "正在輸出 {count} 個頁面"},
+    {"bundle.progress-index", "writing index.html", "正在寫入 index.html"},
+    {"bundle.progress-packing", "packing {count} files", "正在封裝 {count} 個檔案"},
     {"bundle.problem-line", "{label}: {name}: {detail}", "{label}：{name}：{detail}"},
     {"bundle.label-missing", "missing", "缺少"},
     {"bundle.label-extra", "extra", "多出"},

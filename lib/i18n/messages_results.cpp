@@ -50,6 +50,15 @@ constexpr Message k_messages[] = {
      "已將日誌審查 {entry} 加入 {id}（{path}）：{count} 項發現，{new} 項新出現，結果 {result}"},
     {"logscan.review-added-many", "added log review {entry} to {id} ({path}): {count} findings, {new} new, result {result}",
      "已將日誌審查 {entry} 加入 {id}（{path}）：{count} 項發現，{new} 項新出現，結果 {result}"},
+    // lib/report/history_report.cpp: cswm history
+    {"history.revisions", "revisions of the file:", "檔案的修訂紀錄："},
+    {"history.none-shallow", "(none visible: this clone is shallow; `git fetch --unshallow` brings them)",
+     "（看不到任何修訂：此為淺層複製；`git fetch --unshallow` 可取回）"},
+    {"history.not-committed", "(not committed yet)", "（尚未提交）"},
+    {"history.as-path", "  (as {path})", "  （當時為 {path}）"},
+    {"history.references", "commits that reference it (Refs:):", "引用它的 commit（Refs:）："},
+    {"history.none", "(none)", "（無）"},
+    {"history.id-separator", ", ", "、"},
     // cmd/cmd_new.cpp
     {"new.created", "created {id} {path}", "已建立 {id} {path}"},
     // cmd/cmd_link.cpp
