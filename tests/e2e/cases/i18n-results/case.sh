@@ -99,3 +99,13 @@ echo "# CSWM_CACHE_TRACE: the cache's line"
 export CSWM_CACHE_TRACE=1
 run check -q >"$CASE_TMP/check.out"
 grep -e '快取' -e '^\[exit' "$CASE_TMP/check.out"
+
+echo "# history: its headings, and the IDs a commit references joined as prose"
+first 4 history FIX-012
+run history SRS-004 >"$CASE_TMP/history.out"
+grep -e '引用' -e '、' "$CASE_TMP/history.out" | head -n 3
+
+echo "# editor-schema: an exported schema that differs from this cswm's"
+echo ' ' >>.cswm/schemas/srs.schema.json
+run check >"$CASE_TMP/check.out"
+grep -e 'editor-schema' "$CASE_TMP/check.out"
