@@ -112,9 +112,11 @@ void write_logscan_text(std::ostream& out, const LogScan& scan, bool color) {
         out << source_line(source) << '\n';
     }
     if (scan.since || scan.until) {
-        out << tr("logscan.range",
-                  fmt::arg("since", scan.since ? logscan::format_time(*scan.since) : tr("logscan.range-start")),
-                  fmt::arg("until", scan.until ? logscan::format_time(*scan.until) : tr("logscan.range-end")))
+        const std::string since = scan.since ? logscan::format_time(*scan.since) : std::string();
+        const std::string until = scan.until ? logscan::format_time(*scan.until) : std::string();
+        out << (!scan.since   ? tr("logscan.range-up-to", fmt::arg("until", until))
+                : !scan.until ? tr("logscan.range-from", fmt::arg("since", since))
+                              : tr("logscan.range", fmt::arg("since", since), fmt::arg("until", until)))
             << '\n';
     }
     out << tr("logscan.signatures-in", fmt::arg("signatures", signatures(scan.signatures.size())),
