@@ -204,6 +204,9 @@ constexpr Message k_messages[] = {
     {"report.errors-many", "{count} errors", "{count} 個錯誤"},
     {"report.warnings-one", "{count} warning", "{count} 個警告"},
     {"report.warnings-many", "{count} warnings", "{count} 個警告"},
+    {"report.waiver-note", "(waiver {file}:{line}{until}: {justification})",
+     "（豁免 {file}:{line}{until}：{justification}）"},
+    {"report.waiver-until", ", until {date}", "，期限至 {date}"},
     {"report.waived-count", ", {count} waived", "、{count} 項已豁免"},
     // cmd/app.cpp
     {"cli.not-a-command", "'{word}' is not a cswm command", "「{word}」不是 cswm 的指令"},

@@ -109,3 +109,14 @@ echo "# editor-schema: an exported schema that differs from this cswm's"
 echo ' ' >>.cswm/schemas/srs.schema.json
 run check >"$CASE_TMP/check.out"
 grep -e 'editor-schema' "$CASE_TMP/check.out"
+
+echo "# a waived finding's note"
+cat >>.cswm.yaml <<'YAML'
+waivers:
+  - rule: editor-schema
+    path: .cswm/schemas/srs.schema.json
+    justification: 編輯器設定下一版再更新
+    expires: 2027-03-31
+YAML
+run check >"$CASE_TMP/check.out"
+grep -e 'waived' "$CASE_TMP/check.out" | head -n 1
