@@ -198,6 +198,27 @@ std::optional<i18n::Language> language_in_arguments(int argc, char** argv) {
     return found;
 }
 
+/// Messages of a command that opens no workspace follow the working tree's .cswm.yaml
+/// `language:` like every other (--lang first, the locale when it says none). A broken or
+/// unreadable configuration changes nothing here: the command says so if it reads it.
+void follow_working_tree_language(const std::filesystem::path& root) {
+    std::error_code error;
+    const std::filesystem::path file = root / k_config_file;
+    if (root.empty() || !std::filesystem::is_regular_file(file, error)) {
+        return;
+    }
+    try {
+        const Config config = load_config(file, k_config_file);
+        if (config.language_given) {
+            if (const auto chosen = i18n::parse_language(config.language)) {
+                i18n::set_language(*chosen);
+            }
+        }
+    } catch (const std::exception&) {
+        // The locale's language (already set).
+    }
+}
+
 /// Parses, opens what the chosen command needs and runs it; errors propagate to run().
 int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App app{tr("help.cswm"), "cswm"};
@@ -292,8 +313,20 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
             }
         } else if (needs == Needs::repository) {
             context.repo_root = Repo::discover(context.cwd).workdir();
+            if (lang_flag.empty()) {
+                follow_working_tree_language(context.repo_root);
+            }
             if (verbose) {
                 err << "cswm: " << tr("cli.verbose-repository", fmt::arg("root", context.repo_root.string())) << '\n';
+            }
+        }
+        if (needs == Needs::nothing && lang_flag.empty() && command.app->get_name() != "__man") {
+            // logscan, bundle verify, completion: the same rule as every command, when there is
+            // a working tree with a .cswm.yaml here.
+            try {
+                follow_working_tree_language(Repo::discover(context.cwd).workdir());
+            } catch (const std::exception&) {
+                // Not in a repository: the locale's language (already set).
             }
         }
         const int status = command.run(context);

@@ -108,7 +108,9 @@ int run_verify(const Options& options, Context& context) {
     const std::string file = (path.is_absolute() ? path : context.cwd / path).string();
     const bundle::VerifyResult result = bundle::verify_bundle(file, repo ? &*repo : nullptr, {}, options.verify_file);
     for (const bundle::VerifyProblem& problem : result.problems) {
-        context.out << fmt::format("{}: {}: {}\n", bundle::problem_label(problem.type), problem.name, problem.detail);
+        context.out << tr("bundle.problem-line", fmt::arg("label", bundle::problem_label(problem.type)),
+                          fmt::arg("name", problem.name), fmt::arg("detail", problem.detail))
+                    << '\n';
     }
     const std::string revision = result.manifest ? result.manifest->revision : tr("bundle.revision-unknown");
     if (!result.problems.empty()) {

@@ -11,6 +11,26 @@
 #include <memory>
 
 namespace cswm::cli {
+namespace {
+
+/// The checker's cache status (hit, miss, "miss, not written", off) in the user's language.
+std::string cache_status_text(const std::string& status) {
+    if (status == "hit") {
+        return tr("check.cache-hit");
+    }
+    if (status == "miss") {
+        return tr("check.cache-miss");
+    }
+    if (status == "miss, not written") {
+        return tr("check.cache-miss-not-written");
+    }
+    if (status == "off") {
+        return tr("check.cache-off");
+    }
+    return status;
+}
+
+} // namespace
 
 Command register_check(CLI::App& parent) {
     struct Options {
@@ -36,7 +56,9 @@ Command register_check(CLI::App& parent) {
                 }
                 const CheckResult result = check_workspace(*context.workspace, options->check);
                 if (const char* trace = std::getenv("CSWM_CACHE_TRACE"); trace != nullptr && *trace != '\0') {
-                    context.err << "cswm: cache: " << result.cache_status << '\n';
+                    context.err << "cswm: "
+                                << tr("check.cache-trace", fmt::arg("status", cache_status_text(result.cache_status)))
+                                << '\n';
                 }
                 for (const std::string& note : context.quiet ? std::vector<std::string>{} : result.notes) {
                     context.err << "cswm: " << note << '\n';

@@ -40,64 +40,66 @@ Command register_logscan(CLI::App& parent) {
     app->add_option("--reviewer", options->reviewer, tr("option.logscan-reviewer"))->needs(into);
     app->add_option("--top", options->top, tr("option.logscan-top"))->needs(into)->check(CLI::Range(1, 1000));
 
-    Command command{app, [options](Context& context) {
-                        if (options->per_line && options->format == "json") {
-                            throw Error(tr("logscan.per-line-format"));
-                        }
-                        logscan::ScanRequest request;
-                        request.files = options->files;
-                        request.cwd = context.cwd;
-                        request.line_format = options->line_format;
-                        request.since = options->since;
-                        request.until = options->until;
-                        request.today = today_iso();
-                        std::optional<LogReviewRequest> review;
-                        if (options->into) {
-                            review.emplace();
-                            review->id = *options->into;
-                            review->today = request.today;
-                            review->top = options->top;
-                            review->cwd = context.cwd;
-                            const Repo* repo = context.workspace->repo();
-                            review->reviewer = options->reviewer.value_or(
-                                repo != nullptr ? repo->config_string("user.name").value_or("") : "");
-                            if (review->reviewer.empty()) {
-                                throw Error(tr("logscan.no-reviewer"));
-                            }
-                        }
-                        logscan::LineSink sink;
-                        const bool jsonl = options->format == "jsonl";
-                        if (options->per_line) {
-                            sink = [&context, options, jsonl](const logscan::LineOutcome& outcome) {
-                                write_line_outcome(context.out, outcome, options->files, jsonl);
-                            };
-                        }
-                        logscan::LogScan scan = logscan::scan_logs(request, sink);
-                        std::optional<LogReviewResult> written;
-                        if (review) {
-                            compare_with_earlier_reviews(*context.workspace, scan, context.cwd);
-                            written = append_log_review(*context.workspace, scan, *review);
-                        }
-                        if (!options->per_line) {
-                            if (options->format == "json") {
-                                write_logscan_json(context.out, scan);
-                            } else if (jsonl) {
-                                write_logscan_jsonl(context.out, scan);
-                            } else {
-                                write_logscan_text(context.out, scan, context.color);
-                            }
-                        }
-                        if (written) {
-                            // A note for people: stdout may be data.
-                            std::ostream& note =
-                                options->format == "text" && !options->per_line ? context.out : context.err;
-                            note << fmt::format("{}added log review {} to {} ({}): {} finding{}, {} new, result {}\n",
-                                                &note == &context.out ? "\n" : "", written->entry, written->id,
-                                                written->path, written->findings, written->findings == 1 ? "" : "s",
-                                                written->fresh, written->result);
-                        }
-                        return 0;
-                    }};
+    Command command{
+        app, [options](Context& context) {
+            if (options->per_line && options->format == "json") {
+                throw Error(tr("logscan.per-line-format"));
+            }
+            logscan::ScanRequest request;
+            request.files = options->files;
+            request.cwd = context.cwd;
+            request.line_format = options->line_format;
+            request.since = options->since;
+            request.until = options->until;
+            request.today = today_iso();
+            std::optional<LogReviewRequest> review;
+            if (options->into) {
+                review.emplace();
+                review->id = *options->into;
+                review->today = request.today;
+                review->top = options->top;
+                review->cwd = context.cwd;
+                const Repo* repo = context.workspace->repo();
+                review->reviewer =
+                    options->reviewer.value_or(repo != nullptr ? repo->config_string("user.name").value_or("") : "");
+                if (review->reviewer.empty()) {
+                    throw Error(tr("logscan.no-reviewer"));
+                }
+            }
+            logscan::LineSink sink;
+            const bool jsonl = options->format == "jsonl";
+            if (options->per_line) {
+                sink = [&context, options, jsonl](const logscan::LineOutcome& outcome) {
+                    write_line_outcome(context.out, outcome, options->files, jsonl);
+                };
+            }
+            logscan::LogScan scan = logscan::scan_logs(request, sink);
+            std::optional<LogReviewResult> written;
+            if (review) {
+                compare_with_earlier_reviews(*context.workspace, scan, context.cwd);
+                written = append_log_review(*context.workspace, scan, *review);
+            }
+            if (!options->per_line) {
+                if (options->format == "json") {
+                    write_logscan_json(context.out, scan);
+                } else if (jsonl) {
+                    write_logscan_jsonl(context.out, scan);
+                } else {
+                    write_logscan_text(context.out, scan, context.color);
+                }
+            }
+            if (written) {
+                // A note for people: stdout may be data.
+                std::ostream& note = options->format == "text" && !options->per_line ? context.out : context.err;
+                note << (&note == &context.out ? "\n" : "")
+                     << tr(written->findings == 1 ? "logscan.review-added-one" : "logscan.review-added-many",
+                           fmt::arg("entry", written->entry), fmt::arg("id", written->id),
+                           fmt::arg("path", written->path), fmt::arg("count", written->findings),
+                           fmt::arg("new", written->fresh), fmt::arg("result", written->result))
+                     << '\n';
+            }
+            return 0;
+        }};
     command.needs = [options] { return options->into ? Needs::workspace : Needs::nothing; };
     return command;
 }

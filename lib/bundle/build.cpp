@@ -258,7 +258,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
             options.progress(message);
         }
     };
-    progress("reading the revision from git");
+    progress(tr("bundle.progress-revision"));
     const Snapshot snapshot = read_snapshot(repo, options.revision, catalog);
     // Times shown in the bundle must not depend on the machine that builds it: the
     // revision's configured zone, else UTC (docs/bundle.md).
@@ -271,7 +271,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     }
     i18n::set_language(*i18n::parse_language(language)); // findings in the archive speak its language, not the locale
 
-    progress(fmt::format("checking {} documents", snapshot.documents.size()));
+    progress(tr("bundle.progress-checking", fmt::arg("count", snapshot.documents.size())));
     const std::vector<CommitInfo> history = repo.commits_from(sha);
     IndexInput index;
     index.snapshot = &snapshot;
@@ -291,7 +291,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     index.trace_html = trace.str();
     index.trace_style = trace_html_style();
 
-    progress("collecting linked commits");
+    progress(tr("bundle.progress-commits"));
     const std::vector<LinkedCommit> commits = linked_commits(repo, snapshot, history);
     index.commits = commits.size();
 
@@ -299,7 +299,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     for (const CommitInfo& commit : history) {
         reachable.insert(commit.sha);
     }
-    progress(fmt::format("reading the changes of {} commits", commits.size()));
+    progress(tr("bundle.progress-changes", fmt::arg("count", commits.size())));
     const std::vector<CommitChanges> all_changes = changes_of(repo, commits, options.with_patches);
     std::vector<Member> members;
     ordered_json commit_list = ordered_json::array();
@@ -339,10 +339,10 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     members.push_back({"commits.json", commits_root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n",
                        false, "", false});
 
-    progress(fmt::format("rendering {} pages", snapshot.documents.size()));
+    progress(tr("bundle.progress-rendering", fmt::arg("count", snapshot.documents.size())));
     index.pages = add_pages(repo, snapshot, history, index.findings, language, members);
 
-    progress("writing index.html");
+    progress(tr("bundle.progress-index"));
     members.push_back({"index.html", render_index(index), false, "", false});
 
     for (const SourceFile& source : snapshot.sources) {
@@ -394,7 +394,7 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
                        fmt::arg("max", ReadLimits{}.max_entries)));
     }
 
-    progress(fmt::format("packing {} files", members.size()));
+    progress(tr("bundle.progress-packing", fmt::arg("count", members.size())));
     output.archive = write_archive(std::move(members), options.format, snapshot.commit.commit_time);
     if (repo.is_shallow()) {
         output.notes.push_back(tr("bundle.note-shallow"));

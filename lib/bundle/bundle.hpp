@@ -53,7 +53,7 @@ struct VerifyProblem {
     std::string detail;
 };
 
-std::string_view problem_label(VerifyProblem::Type type);
+std::string problem_label(VerifyProblem::Type type);
 
 /// What verify found.
 struct VerifyResult {

@@ -1,6 +1,7 @@
 #include "lib/bundle/manifest.hpp"
 
 #include "lib/bundle/names.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 
 #include <fmt/format.h>
@@ -78,11 +79,11 @@ std::string manifest_json(const Manifest& manifest) {
 std::optional<Manifest> parse_manifest(std::string_view text, std::string& problem) {
     const ordered_json root = ordered_json::parse(text, nullptr, false);
     if (root.is_discarded() || !root.is_object()) {
-        problem = "manifest.json is not a JSON object";
+        problem = tr("bundle.manifest-not-object");
         return std::nullopt;
     }
     if (root.value("format", "") != k_manifest_format) {
-        problem = fmt::format("manifest.json is not of format {}", k_manifest_format);
+        problem = tr("bundle.manifest-format", fmt::arg("format", k_manifest_format));
         return std::nullopt;
     }
     Manifest manifest;
@@ -99,13 +100,13 @@ std::optional<Manifest> parse_manifest(std::string_view text, std::string& probl
     manifest.with_patches = root.value("with_patches", false);
     const auto files = root.find("files");
     if (files == root.end() || !files->is_array()) {
-        problem = "manifest.json has no list of files";
+        problem = tr("bundle.manifest-no-files");
         return std::nullopt;
     }
     for (const ordered_json& file : *files) {
         if (!file.is_object() || !file.contains("path") || !file["path"].is_string() || !file.contains("sha256") ||
             !file["sha256"].is_string() || !file.contains("size") || !file["size"].is_number_unsigned()) {
-            problem = "manifest.json has a file entry without path, size and sha256";
+            problem = tr("bundle.manifest-bad-entry");
             return std::nullopt;
         }
         ManifestEntry entry;
@@ -115,15 +116,16 @@ std::optional<Manifest> parse_manifest(std::string_view text, std::string& probl
         entry.symlink = file.value("type", "file") == "symlink";
         entry.target = file.value("target", "");
         if (const auto reason = unsafe_name_reason(entry.path)) {
-            problem = fmt::format("manifest.json lists an unsafe name {}: {}", shown_name(entry.path), *reason);
+            problem = tr("bundle.manifest-unsafe-name", fmt::arg("name", shown_name(entry.path)),
+                         fmt::arg("reason", *reason));
             return std::nullopt;
         }
         if (entry.sha256.size() != 64 || entry.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
-            problem = fmt::format("manifest.json gives {} a SHA-256 that is not 64 hex digits", entry.path);
+            problem = tr("bundle.manifest-bad-sha", fmt::arg("path", shown_name(entry.path)));
             return std::nullopt;
         }
         if (!manifest.entries.empty() && manifest.entries.back().path >= entry.path) {
-            problem = fmt::format("manifest.json lists {} out of order or twice", entry.path);
+            problem = tr("bundle.manifest-order", fmt::arg("path", shown_name(entry.path)));
             return std::nullopt;
         }
         manifest.entries.push_back(std::move(entry));

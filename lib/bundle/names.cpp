@@ -1,5 +1,6 @@
 #include "lib/bundle/names.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -74,27 +75,27 @@ std::string member_name(std::string_view git_path) {
 
 std::optional<std::string> unsafe_name_reason(std::string_view name) {
     if (name.empty()) {
-        return "the name is empty";
+        return tr("bundle.name-empty");
     }
     if (name.size() > k_max_name) {
-        return fmt::format("the name is longer than {} bytes", k_max_name);
+        return tr("bundle.name-too-long", fmt::arg("max", k_max_name));
     }
     if (name.front() == '/') {
-        return "the name is absolute";
+        return tr("bundle.name-absolute");
     }
     if (name.size() >= 2 && name[1] == ':' && std::isalpha(static_cast<unsigned char>(name[0])) != 0) {
-        return "the name starts with a drive letter";
+        return tr("bundle.name-drive-letter");
     }
     if (find_invalid_utf8(name)) {
-        return "the name is not valid UTF-8";
+        return tr("bundle.name-not-utf8");
     }
     for (const char c : name) {
         const auto byte = static_cast<unsigned char>(c);
         if (byte < 0x20 || byte == 0x7f) {
-            return "the name holds control characters";
+            return tr("bundle.name-control");
         }
         if (c == '\\') {
-            return "the name holds a backslash";
+            return tr("bundle.name-backslash");
         }
     }
     std::size_t start = 0;
@@ -103,10 +104,10 @@ std::optional<std::string> unsafe_name_reason(std::string_view name) {
         const std::string_view component =
             name.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (component.empty()) {
-            return "the name has an empty component (//, or a trailing /)";
+            return tr("bundle.name-empty-component");
         }
         if (component == "." || component == "..") {
-            return fmt::format("the name has a '{}' component", component);
+            return tr("bundle.name-dot-component", fmt::arg("component", component));
         }
         if (slash == std::string_view::npos) {
             return std::nullopt;

@@ -39,12 +39,12 @@ Document load_from_blob(const SourceFile& source, const Config& config, const Ca
         return document;
     }
     if (source.tree.type == TreeFile::Type::submodule) {
-        file_finding("file", "is a git submodule, not a regular file: only documents may be named *.yaml here");
+        file_finding("file", tr("workspace.not-regular", fmt::arg("what", tr("bundle.a-submodule"))));
         return document;
     }
     if (source.content.size() > config.max_document_bytes) {
-        file_finding("limits", fmt::format("is {} bytes, more than the limit of {} (limits.max_document_bytes)",
-                                           source.content.size(), config.max_document_bytes));
+        file_finding("limits", tr("workspace.too-large", fmt::arg("size", source.content.size()),
+                                  fmt::arg("limit", config.max_document_bytes)));
         return document;
     }
     parse_document_bytes(document, source.content, config.yaml, catalog);

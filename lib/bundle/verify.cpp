@@ -4,6 +4,7 @@
 #include "lib/bundle/bundle.hpp"
 #include "lib/bundle/index_page.hpp"
 #include "lib/bundle/names.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
 #include "lib/workspace/config.hpp"
 
@@ -26,14 +27,14 @@ void compare_with_repository(const Repo& repo, const Manifest& manifest,
     if (!is_full_sha(manifest.revision) || repo.object_state(manifest.revision) != ObjectState::commit) {
         result.problems.push_back(
             {VerifyProblem::Type::repository, k_manifest_name,
-             fmt::format("revision {} is not a commit of this repository", shown_name(manifest.revision))});
+             tr("bundle.verify-not-a-commit", fmt::arg("revision", shown_name(manifest.revision)))});
         return;
     }
     const auto commit = repo.commit(manifest.revision);
     if (commit && iso_utc(commit->commit_time) != manifest.commit_time) {
         result.problems.push_back({VerifyProblem::Type::repository, k_manifest_name,
-                                   fmt::format("commit time {} differs from the revision's {}",
-                                               shown_name(manifest.commit_time), iso_utc(commit->commit_time))});
+                                   tr("bundle.verify-commit-time", fmt::arg("time", shown_name(manifest.commit_time)),
+                                      fmt::arg("actual", iso_utc(commit->commit_time)))});
     }
     // What the revision holds: .cswm.yaml and everything under its documents folder.
     std::map<std::string, TreeFile> expected;
@@ -58,7 +59,7 @@ void compare_with_repository(const Repo& repo, const Manifest& manifest,
         if (found == by_name.end()) {
             result.problems.push_back(
                 {VerifyProblem::Type::repository, shown_name(name),
-                 fmt::format("is in revision {} but not in the bundle", manifest.revision.substr(0, 10))});
+                 tr("bundle.verify-not-in-bundle", fmt::arg("revision", manifest.revision.substr(0, 10)))});
             continue;
         }
         const ReadMember& member = *found->second;
@@ -67,38 +68,39 @@ void compare_with_repository(const Repo& repo, const Manifest& manifest,
         const std::string want = blob ? sha256_hex(*blob) : std::string();
         if (member.type != ReadMember::Type::file || member.sha256 != want) {
             result.problems.push_back({VerifyProblem::Type::repository, shown_name(name),
-                                       fmt::format("differs from the git blob {} of revision {}",
-                                                   file.blob.substr(0, 10), manifest.revision.substr(0, 10))});
+                                       tr("bundle.verify-differs-from-blob", fmt::arg("blob", file.blob.substr(0, 10)),
+                                          fmt::arg("revision", manifest.revision.substr(0, 10)))});
         }
     }
     for (const auto& [name, member] : by_name) {
         if (name.starts_with("sources/") && !expected.contains(name)) {
-            result.problems.push_back({VerifyProblem::Type::repository, shown_name(name),
-                                       fmt::format("is not a file of revision {}", manifest.revision.substr(0, 10))});
+            result.problems.push_back(
+                {VerifyProblem::Type::repository, shown_name(name),
+                 tr("bundle.verify-not-in-revision", fmt::arg("revision", manifest.revision.substr(0, 10)))});
         }
     }
 }
 
 } // namespace
 
-std::string_view problem_label(VerifyProblem::Type type) {
+std::string problem_label(VerifyProblem::Type type) {
     switch (type) {
     case VerifyProblem::Type::missing:
-        return "missing";
+        return tr("bundle.label-missing");
     case VerifyProblem::Type::extra:
-        return "extra";
+        return tr("bundle.label-extra");
     case VerifyProblem::Type::modified:
-        return "modified";
+        return tr("bundle.label-modified");
     case VerifyProblem::Type::unsafe:
-        return "unsafe";
+        return tr("bundle.label-unsafe");
     case VerifyProblem::Type::duplicate:
-        return "duplicate";
+        return tr("bundle.label-duplicate");
     case VerifyProblem::Type::manifest:
-        return "manifest";
+        return tr("bundle.label-manifest");
     case VerifyProblem::Type::repository:
-        return "repository";
+        return tr("bundle.label-repository");
     }
-    return "problem";
+    return tr("bundle.label-problem");
 }
 
 VerifyResult verify_bundle(const std::string& file, const Repo* repo, const ReadLimits& limits,
@@ -125,41 +127,41 @@ VerifyResult verify_bundle(const std::string& file, const Repo* repo, const Read
             continue;
         }
         if (member.type == ReadMember::Type::other) {
-            result.problems.push_back({VerifyProblem::Type::unsafe, shown_name(member.name),
-                                       "is neither a regular file nor a symbolic link (a hard link or device)"});
+            result.problems.push_back(
+                {VerifyProblem::Type::unsafe, shown_name(member.name), tr("bundle.verify-not-file-or-link")});
             continue;
         }
         if (!by_name.emplace(member.name, &member).second) {
-            result.problems.push_back({VerifyProblem::Type::duplicate, shown_name(member.name),
-                                       "appears more than once: an extractor would keep only one"});
+            result.problems.push_back(
+                {VerifyProblem::Type::duplicate, shown_name(member.name), tr("bundle.verify-duplicate")});
             continue;
         }
         if (member.type == ReadMember::Type::symlink) {
             symlinks.insert(member.name);
             // cswm stores a link of the revision as a regular file holding its text.
-            result.problems.push_back({VerifyProblem::Type::unsafe, shown_name(member.name),
-                                       "is a symbolic link: cswm stores links as regular files holding their text, "
-                                       "and extracting this one would create a link"});
+            result.problems.push_back(
+                {VerifyProblem::Type::unsafe, shown_name(member.name), tr("bundle.verify-symlink")});
         }
     }
     // A member below a symlink member would be written through the link on extraction.
     for (const auto& [name, member] : by_name) {
         for (std::size_t slash = name.find('/'); slash != std::string::npos; slash = name.find('/', slash + 1)) {
             if (symlinks.contains(name.substr(0, slash))) {
-                result.problems.push_back({VerifyProblem::Type::unsafe, shown_name(name),
-                                           fmt::format("lies under the symbolic link {}", name.substr(0, slash))});
+                result.problems.push_back(
+                    {VerifyProblem::Type::unsafe, shown_name(name),
+                     tr("bundle.verify-under-symlink", fmt::arg("link", shown_name(name.substr(0, slash))))});
             }
         }
     }
 
     const auto manifest_member = by_name.find(k_manifest_name);
     if (manifest_member == by_name.end()) {
-        result.problems.push_back({VerifyProblem::Type::missing, k_manifest_name, "the bundle has no manifest"});
+        result.problems.push_back({VerifyProblem::Type::missing, k_manifest_name, tr("bundle.verify-no-manifest")});
         return result;
     }
     if (!manifest_member->second->content_kept || manifest_member->second->type != ReadMember::Type::file) {
         result.problems.push_back(
-            {VerifyProblem::Type::manifest, k_manifest_name, "is not a regular file of a size a manifest can have"});
+            {VerifyProblem::Type::manifest, k_manifest_name, tr("bundle.verify-manifest-not-file")});
         return result;
     }
     std::string problem;
@@ -173,27 +175,28 @@ VerifyResult verify_bundle(const std::string& file, const Repo* repo, const Read
         listed.insert(entry.path);
         const auto found = by_name.find(entry.path);
         if (found == by_name.end()) {
-            result.problems.push_back({VerifyProblem::Type::missing, shown_name(entry.path), "listed in the manifest"});
+            result.problems.push_back(
+                {VerifyProblem::Type::missing, shown_name(entry.path), tr("bundle.verify-listed")});
             continue;
         }
         const ReadMember& member = *found->second;
         const bool is_link = member.type == ReadMember::Type::symlink;
         if (is_link != entry.symlink) {
-            result.problems.push_back({VerifyProblem::Type::modified, shown_name(entry.path),
-                                       entry.symlink ? "the manifest lists a symbolic link, the archive has a file"
-                                                     : "the manifest lists a file, the archive has a symbolic link"});
+            result.problems.push_back(
+                {VerifyProblem::Type::modified, shown_name(entry.path),
+                 tr(entry.symlink ? "bundle.verify-link-became-file" : "bundle.verify-file-became-link")});
         } else if (member.sha256 != entry.sha256 || (!is_link && member.size != entry.size)) {
             result.problems.push_back(
                 {VerifyProblem::Type::modified, shown_name(entry.path),
-                 fmt::format("{} bytes with SHA-256 {}…, the manifest says {} bytes with {}…", member.size,
-                             short_hash(member.sha256), entry.size, short_hash(entry.sha256))});
+                 tr("bundle.verify-modified", fmt::arg("size", member.size), fmt::arg("sha", short_hash(member.sha256)),
+                    fmt::arg("listed_size", entry.size), fmt::arg("listed_sha", short_hash(entry.sha256)))});
         } else {
             ++result.verified;
         }
     }
     for (const auto& [name, member] : by_name) {
         if (name != k_manifest_name && !listed.contains(name)) {
-            result.problems.push_back({VerifyProblem::Type::extra, shown_name(name), "not listed in the manifest"});
+            result.problems.push_back({VerifyProblem::Type::extra, shown_name(name), tr("bundle.verify-not-listed")});
         }
     }
     if (repo != nullptr) {

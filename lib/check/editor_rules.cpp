@@ -1,4 +1,5 @@
 #include "lib/check/rules.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/ops/schema_export.hpp"
 #include "lib/util/files.hpp"
 
@@ -50,29 +51,22 @@ void check_editor_schemas(const std::vector<Document>& documents, const Catalog&
             }
             std::error_code error;
             if (other != nullptr) {
-                report(fmt::format("the yaml-language-server modeline names the {} schema, but this document is a {}: "
-                                   "change it to $schema={}",
-                                   other->name, kind.name, wanted));
+                report(tr("check.modeline-other-kind", fmt::arg("named", other->name), fmt::arg("kind", kind.name),
+                          fmt::arg("wanted", wanted)));
             } else if (!fs::exists(fs::symlink_status(named, error))) {
-                report(fmt::format("the yaml-language-server modeline names {}, which does not exist: change it to "
-                                   "$schema={}",
-                                   modeline.schema, wanted));
+                report(
+                    tr("check.modeline-missing-file", fmt::arg("named", modeline.schema), fmt::arg("wanted", wanted)));
             }
             continue;
         }
         if (state_of(kind) == SchemaState::missing) {
-            report(fmt::format("the yaml-language-server modeline names {}, which does not exist: run `cswm schema "
-                               "export` and commit .cswm/schemas/",
-                               relative_to(expected, root)));
+            report(tr("check.modeline-not-exported", fmt::arg("named", relative_to(expected, root))));
         }
     }
     for (const Kind& kind : catalog.kinds()) {
         if (state_of(kind) == SchemaState::stale) {
             out.push_back({Severity::warning, "editor-schema", relative_to(schema_file(root, kind.name), root), 0, 0,
-                           "",
-                           fmt::format("the exported schema of {} differs from this cswm's: editors validate against "
-                                       "an old schema; run `cswm schema export` and commit .cswm/schemas/",
-                                       kind.name)});
+                           "", tr("check.schema-stale", fmt::arg("kind", kind.name))});
         }
     }
 }

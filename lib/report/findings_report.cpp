@@ -32,10 +32,14 @@ void write_findings_text(std::ostream& out, const CheckResult& result, bool colo
         const std::string place =
             finding.line > 0 ? fmt::format("{}:{}:{}", finding.path, finding.line, finding.column) : finding.path;
         const std::string id = finding.id.empty() ? "" : printable(finding.id, 40) + ": ";
-        const std::string until = waived.expires.empty() ? "" : ", until " + waived.expires;
-        out << fmt::format("{}{}:{} waived {}: {}{} [{}] (waiver {}:{}{}: {})\n", bold, printable(place, 300), reset,
-                           severity_name(finding.severity), id, finding.message, finding.rule, waived.waiver_file,
-                           waived.waiver_line, until, printable(waived.justification, 300));
+        // "waived error:" keeps the severity's place of the line, as tools read it; the note is prose.
+        const std::string until =
+            waived.expires.empty() ? "" : tr("report.waiver-until", fmt::arg("date", waived.expires));
+        out << fmt::format("{}{}:{} waived {}: {}{} [{}] ", bold, printable(place, 300), reset,
+                           severity_name(finding.severity), id, finding.message, finding.rule)
+            << tr("report.waiver-note", fmt::arg("file", waived.waiver_file), fmt::arg("line", waived.waiver_line),
+                  fmt::arg("until", until), fmt::arg("justification", printable(waived.justification, 300)))
+            << '\n';
     }
     const std::size_t errors = result.count(Severity::error);
     const std::size_t warnings = result.count(Severity::warning);

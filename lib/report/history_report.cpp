@@ -1,5 +1,6 @@
 #include "lib/report/history_report.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/dates_zone.hpp"
 
 #include <fmt/format.h>
@@ -42,24 +43,23 @@ std::string format_commit_time(const CommitInfo& commit) {
 }
 
 void write_history_text(std::ostream& out, const HistoryResult& history) {
-    out << fmt::format("{}  {}\n\nrevisions of the file:\n", history.id, history.path);
+    out << fmt::format("{}  {}\n\n", history.id, history.path) << tr("history.revisions") << '\n';
     if (history.revisions.empty()) {
-        out << (history.shallow ? "  (none visible: this clone is shallow; `git fetch --unshallow` brings them)\n"
-                                : "  (not committed yet)\n");
+        out << "  " << tr(history.shallow ? "history.none-shallow" : "history.not-committed") << '\n';
     }
     for (const FileRevision& revision : history.revisions) {
         out << fmt::format("  {}  {}  {}  {}{}\n", revision.commit.sha.substr(0, 10),
                            format_commit_time(revision.commit), revision.commit.author, revision.commit.summary,
-                           revision.path != history.path ? fmt::format("  (as {})", revision.path) : "");
+                           revision.path != history.path ? tr("history.as-path", fmt::arg("path", revision.path)) : "");
     }
-    out << "\ncommits that reference it (Refs:):\n";
+    out << '\n' << tr("history.references") << '\n';
     if (history.references.empty()) {
-        out << "  (none)\n";
+        out << "  " << tr("history.none") << '\n';
     }
     for (const Reference& reference : history.references) {
         std::string ids;
         for (const std::string& id : reference.ids) {
-            ids += (ids.empty() ? "" : ", ") + id;
+            ids += (ids.empty() ? "" : tr("history.id-separator")) + id;
         }
         out << fmt::format("  {}  {}  {}  {}  [{}]\n", reference.commit.sha.substr(0, 10),
                            format_commit_time(reference.commit), reference.commit.author, reference.commit.summary,

@@ -1,5 +1,6 @@
 #include "lib/report/logscan_report.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -15,8 +16,22 @@ using nlohmann::ordered_json;
 
 constexpr auto k_replace = ordered_json::error_handler_t::replace;
 
-std::string plural(std::uint64_t count, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", count, count == 1 ? one : many);
+// A count with its noun: "1 line", "2 lines".
+std::string lines(std::uint64_t count) {
+    return tr(count == 1 ? "logscan.lines-one" : "logscan.lines-many", fmt::arg("count", count));
+}
+
+std::string entries(std::uint64_t count) {
+    return tr(count == 1 ? "logscan.entries-one" : "logscan.entries-many", fmt::arg("count", count));
+}
+
+std::string continuation_lines(std::uint64_t count) {
+    return tr(count == 1 ? "logscan.continuation-lines-one" : "logscan.continuation-lines-many",
+              fmt::arg("count", count));
+}
+
+std::string signatures(std::uint64_t count) {
+    return tr(count == 1 ? "logscan.signatures-one" : "logscan.signatures-many", fmt::arg("count", count));
 }
 
 ordered_json time_json(const std::optional<logscan::LogTime>& time) {
@@ -25,9 +40,10 @@ ordered_json time_json(const std::optional<logscan::LogTime>& time) {
 
 std::string time_range(const std::optional<logscan::LogTime>& first, const std::optional<logscan::LogTime>& last) {
     if (!first) {
-        return "no timestamps";
+        return tr("logscan.no-timestamps");
     }
-    return fmt::format("{} to {}", logscan::format_time(*first), logscan::format_time(*last));
+    return tr("logscan.time-range", fmt::arg("first", logscan::format_time(*first)),
+              fmt::arg("last", logscan::format_time(*last)));
 }
 
 const char* tint(Level level, bool color) {
@@ -66,22 +82,25 @@ ordered_json signature_json(const Signature& signature, const LogScan& scan) {
 }
 
 std::string source_line(const logscan::SourceSummary& source) {
-    std::string text =
-        fmt::format("{}: {}, {} ({}{})", printable(source.path, 300), plural(source.lines, "line", "lines"),
-                    plural(source.entries, "entry", "entries"), source.format, source.compressed ? ", gzip" : "");
+    std::string text = tr("logscan.source", fmt::arg("path", printable(source.path, 300)),
+                          fmt::arg("lines", lines(source.lines)), fmt::arg("entries", entries(source.entries)),
+                          fmt::arg("format", source.format + (source.compressed ? ", gzip" : "")));
     if (source.continuation_lines > 0) {
-        text += ", " + plural(source.continuation_lines, "continuation line", "continuation lines");
+        text += tr("logscan.source-part", fmt::arg("part", continuation_lines(source.continuation_lines)));
     }
     if (source.outside_range > 0) {
-        text += fmt::format(", {} outside the range", plural(source.outside_range, "entry", "entries"));
+        text += tr("logscan.source-part",
+                   fmt::arg("part", tr("logscan.outside-range", fmt::arg("entries", entries(source.outside_range)))));
     }
     if (source.without_time > 0) {
-        text += fmt::format(", {} without a time", plural(source.without_time, "entry", "entries"));
+        text += tr("logscan.source-part",
+                   fmt::arg("part", tr("logscan.without-time", fmt::arg("entries", entries(source.without_time)))));
     }
     if (source.cut_lines > 0) {
-        text += fmt::format(", {} cut at 64 KiB", plural(source.cut_lines, "line", "lines"));
+        text += tr("logscan.source-part",
+                   fmt::arg("part", tr("logscan.cut-lines", fmt::arg("lines", lines(source.cut_lines)))));
     }
-    return text + "; " + time_range(source.first, source.last);
+    return text + tr("logscan.source-times", fmt::arg("times", time_range(source.first, source.last)));
 }
 
 } // namespace
@@ -93,25 +112,30 @@ void write_logscan_text(std::ostream& out, const LogScan& scan, bool color) {
         out << source_line(source) << '\n';
     }
     if (scan.since || scan.until) {
-        out << fmt::format("range: {} to {}\n", scan.since ? logscan::format_time(*scan.since) : "the start",
-                           scan.until ? logscan::format_time(*scan.until) : "the end");
+        const std::string since = scan.since ? logscan::format_time(*scan.since) : std::string();
+        const std::string until = scan.until ? logscan::format_time(*scan.until) : std::string();
+        out << (!scan.since   ? tr("logscan.range-up-to", fmt::arg("until", until))
+                : !scan.until ? tr("logscan.range-from", fmt::arg("since", since))
+                              : tr("logscan.range", fmt::arg("since", since), fmt::arg("until", until)))
+            << '\n';
     }
-    out << fmt::format("{} in {}\n", plural(scan.signatures.size(), "signature", "signatures"),
-                       plural(scan.entries, "entry", "entries"));
+    out << tr("logscan.signatures-in", fmt::arg("signatures", signatures(scan.signatures.size())),
+              fmt::arg("entries", entries(scan.entries)))
+        << '\n';
     for (const Signature& signature : scan.signatures) {
         std::string levels;
         std::size_t kinds = 0;
         for (std::size_t level = 0; level < logscan::k_level_count; ++level) {
             if (signature.levels[level] > 0) {
                 ++kinds;
-                levels += fmt::format("{}{} {}", levels.empty() ? "" : ", ",
+                levels += fmt::format("{}{} {}", levels.empty() ? "" : tr("logscan.level-separator"),
                                       logscan::level_name(static_cast<Level>(level)), signature.levels[level]);
             }
         }
         out << fmt::format("\n{}{}{} {}{}{}{} ×{}{}{}\n", bold, signature.id, reset, tint(signature.level, color),
-                           logscan::level_name(signature.level), signature.level_inferred ? " (inferred)" : "", reset,
-                           signature.count, kinds > 1 ? " (" + levels + ")" : "",
-                           signature.is_new.value_or(false) ? "  new" : "");
+                           logscan::level_name(signature.level), signature.level_inferred ? tr("logscan.inferred") : "",
+                           reset, signature.count, kinds > 1 ? tr("logscan.levels", fmt::arg("levels", levels)) : "",
+                           signature.is_new.value_or(false) ? tr("logscan.new") : "");
         out << "    " << signature.text << '\n';
         out << "    " << time_range(signature.first_seen, signature.last_seen) << '\n';
         out << fmt::format("    {}:{}: {}\n", printable(scan.sources.at(signature.example_source).path, 300),

@@ -61,3 +61,62 @@ echo "# bundle needs no workspace: the revision's language (en), unless --lang s
 run bundle --rev v2.4.0-rc2 -o ../rc2.tar.gz
 run --lang zh-TW bundle --rev v2.4.0-rc2 -o ../rc2-zh.tar.gz
 run --lang zh-TW bundle verify ../rc2-zh.tar.gz --repo
+echo "# bundle verify's problems: labels, details, and why a member name is refused"
+python3 - ../rc2-zh.tar.gz ../rc2-bad.tar.gz <<'PY'
+import sys, tarfile
+source, out = sys.argv[1:3]
+with tarfile.open(source, "r:gz") as tar, tarfile.open(out, "w:gz") as new:
+    for info in tar.getmembers():
+        data = tar.extractfile(info).read() if info.isfile() else b""
+        if info.name == "commits.json":
+            continue
+        if info.name == "index.html":
+            data += b"<!-- edited -->\n"
+            info.size = len(data)
+        new.addfile(info, __import__("io").BytesIO(data))
+    for name in ("sources/maint/planted.yaml", "/tmp/cswm-absolute.txt"):
+        info = tarfile.TarInfo(name)
+        info.size = 3
+        new.addfile(info, __import__("io").BytesIO(b"x\n\n"))
+PY
+run --lang zh-TW bundle verify ../rc2-bad.tar.gz --repo
+
+echo "# commands without a workspace follow .cswm.yaml too: bundle, schema, logscan"
+run bundle verify ../rc2-zh.tar.gz
+mkdir ../logs
+cp "$SOURCE_DIR/tests/fixtures/logs/nginx-error.log" "$SOURCE_DIR/tests/fixtures/logs/upload-service.log" ../logs/
+first 12 logscan ../logs/nginx-error.log ../logs/upload-service.log --since 2026-11-03
+first 3 --lang en logscan ../logs/nginx-error.log
+
+echo "# logscan --into: the line that says what was appended"
+# reopen the demo's closed MLOG-007, as the logscan case does, to add a late review
+sed -i 's/^status: closed/status: open/' maint/maintenance-log/MLOG-007-*.yaml
+commit_all "Reopen MLOG-007 for a late log review"
+run logscan ../logs/upload-service.log --into MLOG-007 --reviewer "Wei-Ting Chen" >"$CASE_TMP/into.out"
+tail -n 2 "$CASE_TMP/into.out"
+
+echo "# CSWM_CACHE_TRACE: the cache's line"
+export CSWM_CACHE_TRACE=1
+run check -q >"$CASE_TMP/check.out"
+grep -e '快取' -e '^\[exit' "$CASE_TMP/check.out"
+
+echo "# history: its headings, and the IDs a commit references joined as prose"
+first 4 history FIX-012
+run history SRS-004 >"$CASE_TMP/history.out"
+grep -e '引用' -e '、' "$CASE_TMP/history.out" | head -n 3
+
+echo "# editor-schema: an exported schema that differs from this cswm's"
+echo ' ' >>.cswm/schemas/srs.schema.json
+run check >"$CASE_TMP/check.out"
+grep -e 'editor-schema' "$CASE_TMP/check.out"
+
+echo "# a waived finding's note"
+cat >>.cswm.yaml <<'YAML'
+waivers:
+  - rule: editor-schema
+    path: .cswm/schemas/srs.schema.json
+    justification: 編輯器設定下一版再更新
+    expires: 2027-03-31
+YAML
+run check >"$CASE_TMP/check.out"
+grep -e 'waived' "$CASE_TMP/check.out" | head -n 1
