@@ -62,6 +62,15 @@ std::string tr(std::string_view key, const Args&... args) {
                         fmt::make_format_args(args...));
 }
 
+/// A message in a given language rather than the current one: the words of a view, which
+/// follow the view's own --lang (i18n::view_language), or text written into a document in
+/// the document's language.
+template <typename... Args>
+std::string tr(std::string_view key, i18n::Language language, const Args&... args) {
+    const std::string_view text = i18n::text(key, language);
+    return fmt::vformat(fmt::string_view(text.data(), text.size()), fmt::make_format_args(args...));
+}
+
 } // namespace cswm
 
 namespace cswm::i18n {

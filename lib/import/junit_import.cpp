@@ -150,7 +150,8 @@ JunitImportResult import_junit(const Workspace& workspace, const JunitImportRequ
     }
     result.tests = tests.size();
     run_days(tests, result);
-    ImportedResults imported = build_results(tests, cases, spec.id);
+    ImportedResults imported =
+        build_results(tests, cases, spec.id, i18n::parse_language(request.language).value_or(i18n::Language::en));
     for (const ImportedFile& file : result.files) {
         for (const auto& [suite, message] : file.errors) {
             add_suite_error(imported, suite, message, file.source, spec.id);

@@ -19,7 +19,8 @@ using ordered_json = nlohmann::ordered_json;
 /// The order of a result's fields in the test-report scaffold.
 constexpr const char* k_field_order[] = {"case", "outcome",          "environment", "actual", "evidence",
                                          "fix",  "duration_seconds", "flaky",       "tests",  "notes"};
-/// How a note of a case without tests starts (written here, recognised here).
+/// How a note of a case without tests started before the notes followed the document's
+/// language (still recognised).
 constexpr std::string_view k_no_result = "no JUnit result";
 
 /// The order of the fields of an unmapped_tests entry.
@@ -50,12 +51,21 @@ ordered_json in_field_order(const json& entry, std::span<const char* const> orde
 /// document's.
 constexpr const char* k_imported_fields[] = {"outcome", "actual", "duration_seconds", "flaky", "tests"};
 
-ordered_json no_result_entry(const std::string& case_id, const std::string& spec_id) {
+ordered_json no_result_entry(const std::string& case_id, const std::string& spec_id, i18n::Language language) {
     return ordered_json{{"case", case_id},
                         {"outcome", nullptr},
-                        {"notes", fmt::format("{}: run it by hand and record the outcome, or give it automation "
-                                              "patterns in {}",
-                                              k_no_result, spec_id)}};
+                        {"notes", tr("import.note-no-result", language, fmt::arg("spec", spec_id))}};
+}
+
+/// The fixed text of a catalogue message between its `nth` and `nth + 1` placeholder
+/// (0: before the first), in one language: what every note written from it holds.
+std::string_view fixed_part(std::string_view key, i18n::Language language, std::size_t nth) {
+    std::string_view text = i18n::text(key, language);
+    for (std::size_t i = 0; i < nth; ++i) {
+        const std::size_t close = text.find('}');
+        text = close == std::string_view::npos ? std::string_view() : text.substr(close + 1);
+    }
+    return text.substr(0, text.find('{'));
 }
 
 std::set<std::string> test_names(const json& entry) {
@@ -82,8 +92,19 @@ bool import_notes(const json& entry) {
         return false;
     }
     const std::string& text = notes->get_ref<const std::string&>();
-    return text.starts_with(k_no_result) || text.starts_with("passed only on a rerun") ||
-           (text.find(" JUnit tests: ") != std::string::npos && !text.empty() && text[0] >= '0' && text[0] <= '9');
+    if (text.starts_with(k_no_result)) {
+        return true;
+    }
+    // Written in the document's language, which may have changed since: either is the import's.
+    for (const i18n::Language language : {i18n::Language::en, i18n::Language::zh_TW}) {
+        if (text.starts_with(fixed_part("import.note-no-result", language, 0)) ||
+            text.starts_with(i18n::text("import.note-rerun-one", language)) ||
+            (!text.empty() && text[0] >= '0' && text[0] <= '9' &&
+             text.find(fixed_part("import.note-tests", language, 1)) != std::string::npos)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 std::string shown_outcome(const json& entry) {
@@ -174,7 +195,7 @@ ordered_json merge_results(const json& existing, const ImportedResults& imported
             ++at;
         }
         if (at == kept.size()) {
-            merged.push_back(fresh != nullptr ? *fresh : no_result_entry(spec_case.id, spec_id));
+            merged.push_back(fresh != nullptr ? *fresh : no_result_entry(spec_case.id, spec_id, imported.language));
             continue;
         }
         used[at] = true;

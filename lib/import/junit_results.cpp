@@ -1,5 +1,6 @@
 #include "lib/import/junit_results.hpp"
 
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -28,7 +29,11 @@ std::string test_name(const JunitCase& test) {
     return name.empty() ? "(unnamed test)" : name;
 }
 
-std::string failure_line(const JunitCase& test) {
+std::string failure_line(const JunitCase& test, i18n::Language language) {
+    if (test.type.empty() && test.message.empty()) {
+        return tr(test.outcome == JunitOutcome::error ? "import.note-test-error" : "import.note-test-failed", language,
+                  fmt::arg("test", test_name(test)));
+    }
     std::string line = test_name(test) + ":";
     if (!test.type.empty()) {
         line += " " + test.type + (test.message.empty() ? "" : ":");
@@ -36,14 +41,11 @@ std::string failure_line(const JunitCase& test) {
     if (!test.message.empty()) {
         line += " " + printable(test.message.substr(0, test.message.find('\n')), k_message_bytes);
     }
-    if (test.type.empty() && test.message.empty()) {
-        line += test.outcome == JunitOutcome::error ? " error" : " failed";
-    }
     return line;
 }
 
 /// "results/unit.xml (ci-runner-3, 2026-11-23T10:00:00)": a file, its hosts, its first start.
-std::vector<std::string> evidence_of(const std::vector<const ImportedTest*>& tests) {
+std::vector<std::string> evidence_of(const std::vector<const ImportedTest*>& tests, i18n::Language language) {
     std::vector<std::string> sources;
     std::map<std::string, std::pair<std::vector<std::string>, std::string>> details;
     for (const ImportedTest* each : tests) {
@@ -66,7 +68,7 @@ std::vector<std::string> evidence_of(const std::vector<const ImportedTest*>& tes
         if (hosts.size() > 3) {
             const std::size_t more = hosts.size() - 3;
             hosts.resize(3);
-            hosts.push_back(fmt::format("{} more hosts", more));
+            hosts.push_back(tr("import.note-more-hosts", language, fmt::arg("count", more)));
         }
         if (!started.empty()) {
             hosts.push_back(started);
@@ -76,10 +78,8 @@ std::vector<std::string> evidence_of(const std::vector<const ImportedTest*>& tes
     return evidence;
 }
 
-std::string advice(const std::string& spec_id, bool several = false) {
-    return fmt::format("to count {} for a case, put a TC ID in the test's name, give it a tc property, or add an "
-                       "automation pattern to a case of {}, and import again",
-                       several ? "them" : "it", spec_id);
+std::string advice(const std::string& spec_id, i18n::Language language, bool several = false) {
+    return tr(several ? "import.note-advice-many" : "import.note-advice-one", language, fmt::arg("spec", spec_id));
 }
 
 /// An entry of unmapped_tests: the result entry without its case, the tests first.
@@ -97,7 +97,7 @@ ordered_json unmapped_entry(const ordered_json& entry, const std::string& notes)
 
 /// The result entry for a group of tests, or for none (outcome null).
 ordered_json entry_for(const json& case_id, const std::vector<const ImportedTest*>& tests, CaseTally& tally,
-                       std::size_t max_named) {
+                       std::size_t max_named, i18n::Language language) {
     ordered_json entry;
     entry["case"] = case_id;
     std::size_t passed = 0;
@@ -113,7 +113,7 @@ ordered_json entry_for(const json& case_id, const std::vector<const ImportedTest
         ++tally.tests;
         if (test.outcome == JunitOutcome::failed || test.outcome == JunitOutcome::error) {
             ++tally.failed;
-            failures.push_back(failure_line(test));
+            failures.push_back(failure_line(test, language));
         } else if (test.outcome == JunitOutcome::skipped) {
             ++tally.skipped;
             skip_message = skip_message.empty() ? test.message : skip_message;
@@ -152,14 +152,16 @@ ordered_json entry_for(const json& case_id, const std::vector<const ImportedTest
         if (failures.size() > k_listed_failures) {
             const std::size_t more = failures.size() - k_listed_failures;
             failures.resize(k_listed_failures);
-            failures.push_back(fmt::format("… and {} more failed", more));
+            failures.push_back(tr("import.note-more-failed", language, fmt::arg("count", more)));
         }
         entry["actual"] = join(failures, "\n");
     } else if (passed == 0) {
-        const std::string all = tally.tests == 1 ? "skipped" : fmt::format("all {} tests skipped", tally.tests);
+        const std::string all = tally.tests == 1
+                                    ? tr("import.note-skipped", language)
+                                    : tr("import.note-all-skipped", language, fmt::arg("count", tally.tests));
         entry["actual"] = skip_message.empty() ? all : all + ": " + printable(skip_message, k_message_bytes);
     }
-    entry["evidence"] = evidence_of(tests);
+    entry["evidence"] = evidence_of(tests, language);
     if (timed) {
         entry["duration_seconds"] = std::round(seconds * 1000) / 1000;
     }
@@ -169,22 +171,30 @@ ordered_json entry_for(const json& case_id, const std::vector<const ImportedTest
     entry["tests"] = names;
     if (tally.tests > 1) {
         std::vector<std::string> parts;
-        for (const auto& [count, word] :
-             {std::pair{passed, "passed"}, std::pair{tally.failed, "failed"}, std::pair{tally.skipped, "skipped"}}) {
-            if (count > 0) {
-                parts.push_back(fmt::format("{} {}", count, word));
-            }
+        if (passed > 0) {
+            parts.push_back(tr("import.note-count-passed", language, fmt::arg("count", passed)));
         }
-        entry["notes"] = fmt::format("{} JUnit tests: {}", tally.tests, join(parts, ", "));
+        if (tally.failed > 0) {
+            parts.push_back(tr("import.note-count-failed", language, fmt::arg("count", tally.failed)));
+        }
+        if (tally.skipped > 0) {
+            parts.push_back(tr("import.note-count-skipped", language, fmt::arg("count", tally.skipped)));
+        }
+        entry["notes"] = tr("import.note-tests", language, fmt::arg("count", tally.tests),
+                            fmt::arg("parts", join(parts, tr("import.note-list-separator", language))));
         if (names.size() < named) {
-            entry["notes"] = entry["notes"].get<std::string>() +
-                             fmt::format("; tests names {} of the {} (every failure among them)", names.size(), named);
+            entry["notes"] =
+                entry["notes"].get<std::string>() +
+                tr("import.note-names-some", language, fmt::arg("named", names.size()), fmt::arg("all", named));
         }
     }
     if (tally.flaky > 0 && tally.outcome == "passed") {
-        const std::string rerun =
-            tally.tests == 1 ? "passed only on a rerun" : fmt::format("{} passed only on a rerun", tally.flaky);
-        entry["notes"] = entry.contains("notes") ? entry["notes"].get<std::string>() + "; " + rerun : rerun;
+        const std::string rerun = tally.tests == 1
+                                      ? tr("import.note-rerun-one", language)
+                                      : tr("import.note-rerun-many", language, fmt::arg("count", tally.flaky));
+        entry["notes"] = entry.contains("notes")
+                             ? entry["notes"].get<std::string>() + tr("import.note-separator", language) + rerun
+                             : rerun;
     }
     return entry;
 }
@@ -192,8 +202,9 @@ ordered_json entry_for(const json& case_id, const std::vector<const ImportedTest
 } // namespace
 
 ImportedResults build_results(const std::vector<ImportedTest>& tests, const std::vector<SpecCase>& cases,
-                              const std::string& spec_id) {
+                              const std::string& spec_id, i18n::Language language) {
     ImportedResults results;
+    results.language = language;
     std::map<std::string, std::vector<const ImportedTest*>> grouped;
     std::vector<const ImportedTest*> unmapped_passed;
     std::vector<const ImportedTest*> unmapped_skipped;
@@ -207,13 +218,14 @@ ImportedResults build_results(const std::vector<ImportedTest>& tests, const std:
         const JunitOutcome outcome = each.test->outcome;
         if (outcome == JunitOutcome::failed || outcome == JunitOutcome::error) {
             CaseTally ignored;
-            std::string note = fmt::format("maps to no case of {}", spec_id);
-            if (!each.mapping.foreign_ids.empty()) {
-                note += fmt::format(" (it names {}, which {} does not have)", join(each.mapping.foreign_ids, ", "),
-                                    spec_id);
-            }
-            results.unmapped.push_back(
-                unmapped_entry(entry_for(nullptr, {&each}, ignored, k_all), note + ": " + advice(spec_id)));
+            const std::string note =
+                each.mapping.foreign_ids.empty()
+                    ? tr("import.note-unmapped-test", language, fmt::arg("spec", spec_id),
+                         fmt::arg("advice", advice(spec_id, language)))
+                    : tr("import.note-unmapped-foreign", language, fmt::arg("spec", spec_id),
+                         fmt::arg("ids", join(each.mapping.foreign_ids, tr("import.note-list-separator", language))),
+                         fmt::arg("advice", advice(spec_id, language)));
+            results.unmapped.push_back(unmapped_entry(entry_for(nullptr, {&each}, ignored, k_all, language), note));
         } else {
             (outcome == JunitOutcome::skipped ? unmapped_skipped : unmapped_passed).push_back(&each);
         }
@@ -223,17 +235,18 @@ ImportedResults build_results(const std::vector<ImportedTest>& tests, const std:
             continue;
         }
         CaseTally ignored;
-        const std::string count =
-            group->size() == 1 ? "1 JUnit test maps" : fmt::format("{} JUnit tests map", group->size());
+        const bool several = group->size() > 1;
         results.unmapped.push_back(
-            unmapped_entry(entry_for(nullptr, *group, ignored, k_all),
-                           fmt::format("{} to no case of {}: {}", count, spec_id, advice(spec_id, group->size() > 1))));
+            unmapped_entry(entry_for(nullptr, *group, ignored, k_all, language),
+                           tr(several ? "import.note-unmapped-many" : "import.note-unmapped-one", language,
+                              fmt::arg("count", group->size()), fmt::arg("spec", spec_id),
+                              fmt::arg("advice", advice(spec_id, language, several)))));
     }
     for (const SpecCase& spec_case : cases) {
         CaseTally tally;
         tally.case_id = spec_case.id;
         if (const auto found = grouped.find(spec_case.id); found != grouped.end()) {
-            results.by_case[spec_case.id] = entry_for(spec_case.id, found->second, tally, k_named_tests);
+            results.by_case[spec_case.id] = entry_for(spec_case.id, found->second, tally, k_named_tests, language);
         }
         results.tallies.push_back(std::move(tally));
     }
@@ -254,9 +267,7 @@ void add_suite_error(ImportedResults& results, const std::string& suite, const s
     entry["outcome"] = "failed";
     entry["actual"] = printable(message.substr(0, message.find('\n')), k_message_bytes);
     entry["evidence"] = ordered_json::array({source});
-    entry["notes"] = fmt::format("an error the suite reports outside any test case (a setup or build that failed), "
-                                 "so no case of {} can hold it",
-                                 spec_id);
+    entry["notes"] = tr("import.note-suite-error", results.language, fmt::arg("spec", spec_id));
     results.unmapped.push_back(std::move(entry));
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lib/i18n/i18n.hpp"
+
 #include "lib/import/junit_mapping.hpp"
 #include "lib/import/junit_parser.hpp"
 
@@ -40,6 +42,7 @@ struct ImportedResults {
     std::vector<CaseTally> tallies;               ///< every spec case, in spec order
     std::vector<std::string> unmapped_names;      ///< `classname.name` of each unmapped test
     std::vector<std::string> all_names;           ///< `classname.name` of every imported test
+    i18n::Language language = i18n::Language::en; ///< of the notes and texts written into the report
 };
 
 /// How `unmapped_tests` names an error that suite `suite` reports outside any test case.
@@ -55,7 +58,7 @@ void add_suite_error(ImportedResults& results, const std::string& suite, const s
 /// passed and a test passed only on a rerun. Durations add up; failures keep their
 /// messages and types in `actual`; the files (with hosts and start times) are evidence.
 ImportedResults build_results(const std::vector<ImportedTest>& tests, const std::vector<SpecCase>& cases,
-                              const std::string& spec_id);
+                              const std::string& spec_id, i18n::Language language = i18n::Language::en);
 
 /// The results list of a report that held `existing` once the import is in: spec cases
 /// in spec order (the document's entry for a case kept, and given the imported outcome

@@ -9,18 +9,6 @@
 #include <string>
 #include <string_view>
 
-namespace cswm {
-
-/// A message in a given language rather than the current one: the words of a view, which
-/// follow the view's own --lang (i18n::view_language).
-template <typename... Args>
-std::string tr(std::string_view key, i18n::Language language, const Args&... args) {
-    const std::string_view text = i18n::text(key, language);
-    return fmt::vformat(fmt::string_view(text.data(), text.size()), fmt::make_format_args(args...));
-}
-
-} // namespace cswm
-
 namespace cswm::labels {
 
 /// The language of a view as the catalogue knows it: zh-TW, else English.

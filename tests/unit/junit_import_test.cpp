@@ -262,3 +262,42 @@ TEST_CASE("junit results: an error a suite reports outside any test case is kept
     const json once = json::parse(merge_unmapped(json::array(), results).dump());
     CHECK(merge_unmapped(once, results).size() == 1);
 }
+
+TEST_CASE("junit results: notes are written in the report's language, and either language's give way to a new import") {
+    Run run;
+    run.add(make_test("perf.PreviewLoadTest", "open"));
+    JunitCase flaky = make_test("perf.PreviewLoadTest", "rerun");
+    flaky.flaky = true;
+    run.add(flaky);
+    run.add(make_test("regression", "TestSkip", JunitOutcome::skipped));
+    run.add(make_test("web", "unmapped_a"));
+    run.add(make_test("web", "unmapped_b", JunitOutcome::failed));
+
+    const ImportedResults chinese = build_results(run.tests, k_cases, "QS-004", i18n::Language::zh_TW);
+    CHECK(chinese.by_case.at("TC-101")["notes"] == "2 項 JUnit 測試：通過 2；1 項僅在重新執行後通過");
+    CHECK(chinese.by_case.at("TC-104")["actual"] == "略過");
+    REQUIRE(chinese.unmapped.size() == 2);
+    CHECK(chinese.unmapped[0]["notes"].get<std::string>().starts_with("未對應到 QS-004 的任何案例："));
+    CHECK(chinese.unmapped[1]["notes"].get<std::string>().starts_with("1 項 JUnit 測試未對應到 QS-004 的任何案例："));
+    const ordered_json chinese_report = merge_results(json::array(), chinese, k_cases, "QS-004", "TR-011");
+    CHECK(chinese_report[2]["notes"].get<std::string>().starts_with("沒有 JUnit 結果："));
+
+    // The next run, imported after the report's language changed: the notes the first import
+    // wrote are the import's, not the author's, so they give way.
+    run.add(make_test("perf.PreviewLoadTest", "close"));
+    const ImportedResults english = build_results(run.tests, k_cases, "QS-004");
+    CHECK(english.by_case.at("TC-101")["notes"] == "3 JUnit tests: 3 passed; 1 passed only on a rerun");
+    const ordered_json again = merge_results(json::parse(chinese_report.dump()), english, k_cases, "QS-004", "TR-011");
+    CHECK(again[0]["notes"] == "3 JUnit tests: 3 passed; 1 passed only on a rerun");
+    const ImportedResults chinese_again = build_results(run.tests, k_cases, "QS-004", i18n::Language::zh_TW);
+    const json english_report = json::parse(
+        merge_results(json::array(), build_results({run.tests.begin(), run.tests.begin() + 2}, k_cases, "QS-004"),
+                      k_cases, "QS-004", "TR-011")
+            .dump());
+    CHECK(english_report[0]["notes"] == "2 JUnit tests: 2 passed; 1 passed only on a rerun");
+    CHECK(merge_results(english_report, chinese_again, k_cases, "QS-004", "TR-011")[0]["notes"] ==
+          "3 項 JUnit 測試：通過 3；1 項僅在重新執行後通過");
+    // An author's note in Chinese stays.
+    const json own = json::array({json{{"case", "TC-103"}, {"outcome", "passed"}, {"notes", "人工測試通過"}}});
+    CHECK(merge_results(own, chinese, k_cases, "QS-004", "TR-011")[2]["notes"] == "人工測試通過");
+}

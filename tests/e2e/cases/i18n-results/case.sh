@@ -39,6 +39,9 @@ mkdir results
 cp "$SOURCE_DIR/tests/fixtures/junit/go.xml" results/
 commit_all "CI results"
 run import junit results/go.xml --quality-spec QS-004
+echo "# what the import wrote into the report: its notes in the report's language"
+report=$(ls -t maint/test-report/TR-*.yaml | head -1)
+grep -E '^ *(notes|actual):' "$report" | sort -u | head -6
 
 echo "# -v: the notes around a command"
 run -v list --kind srs | sed -e "s|$PWD|DEMO|" -e 's/耗時 [0-9]* 毫秒/耗時 N 毫秒/'
