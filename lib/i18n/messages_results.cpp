@@ -334,6 +334,11 @@ constexpr Message k_messages[] = {
     {"import.note-no-result",
      "no JUnit result: run it by hand and record the outcome, or give it automation patterns in {spec}",
      "沒有 JUnit 結果：請以人工執行並記錄結果，或在 {spec} 中為它加上自動化樣式"},
+    // lib/report/ci_formats.cpp: the words around findings in JUnit and GitHub output
+    {"ci.waived-line", "waived: {line} {note}", "已豁免：{line} {note}"},
+    {"ci.waived-in-config", "waived in .cswm.yaml", "已於 .cswm.yaml 豁免"},
+    {"ci.title-waived", "cswm {rule} (waived)", "cswm {rule}（已豁免）"},
+    {"ci.waived-in", " (waived in {file}:{line}: {justification})", "（豁免 {file}:{line}：{justification}）"},
 };
 // clang-format on
 

@@ -1,6 +1,7 @@
 #include "lib/report/ci_formats.hpp"
 
 #include "lib/check/rule_catalog.hpp"
+#include "lib/i18n/i18n.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -196,9 +197,12 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
                 const std::string line = fmt::format("{}:{}:{}: {}\n", printable(finding->path, 4096), finding->line,
                                                      finding->column, with_id(*finding));
                 if (const auto found = waivers.find(finding); found != waivers.end()) {
-                    waived += fmt::format("waived: {} (waiver {}:{}: {})\n", line.substr(0, line.size() - 1),
-                                          found->second->waiver_file, found->second->waiver_line,
-                                          found->second->justification);
+                    waived +=
+                        tr("ci.waived-line", fmt::arg("line", line.substr(0, line.size() - 1)),
+                           fmt::arg("note", tr("report.waiver-note", fmt::arg("file", found->second->waiver_file),
+                                               fmt::arg("line", found->second->waiver_line), fmt::arg("until", ""),
+                                               fmt::arg("justification", found->second->justification)))) +
+                        "\n";
                 } else {
                     (finding->severity == Severity::error ? errors : warnings) += line;
                 }
@@ -212,7 +216,7 @@ void write_findings_junit(std::ostream& out, const CheckResult& result) {
             }
             if (errors.empty() && warnings.empty() && !waived.empty()) {
                 pugi::xml_node skipped = test.append_child("skipped");
-                skipped.append_attribute("message") = "waived in .cswm.yaml";
+                skipped.append_attribute("message") = tr("ci.waived-in-config").c_str();
             }
             if (!warnings.empty() || !waived.empty()) {
                 test.append_child("system-out")
@@ -258,11 +262,13 @@ void write_findings_github(std::ostream& out, const CheckResult& result) {
             }
             properties += ",";
         }
-        properties += "title=" + github_escape(fmt::format("cswm {}{}", finding.rule, waived ? " (waived)" : ""), true);
+        properties += "title=" + github_escape(waived ? tr("ci.title-waived", fmt::arg("rule", finding.rule))
+                                                      : fmt::format("cswm {}", finding.rule),
+                                               true);
         std::string message = has_file(finding) ? with_id(finding) : finding.path + ": " + finding.message;
         if (waived != nullptr) {
-            message +=
-                fmt::format(" (waived in {}:{}: {})", waived->waiver_file, waived->waiver_line, waived->justification);
+            message += tr("ci.waived-in", fmt::arg("file", waived->waiver_file), fmt::arg("line", waived->waiver_line),
+                          fmt::arg("justification", waived->justification));
         }
         const std::string_view command = waived != nullptr                     ? "notice"
                                          : finding.severity == Severity::error ? "error"

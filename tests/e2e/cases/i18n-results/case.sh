@@ -123,3 +123,5 @@ waivers:
 YAML
 run check >"$CASE_TMP/check.out"
 grep -e 'waived' "$CASE_TMP/check.out" | head -n 1
+echo "# the same waived finding as a GitHub annotation"
+{ "$CSWM" check --format github || true; } | grep -e '^::notice' | head -n 1
