@@ -14,9 +14,20 @@
 namespace cswm {
 
 namespace git {
+namespace {
+constexpr std::size_t k_cached_tree_limit = 16U << 20U;
+}
+
 void ensure_initialised() {
     static const struct Init {
-        Init() { git_libgit2_init(); }
+        Init() {
+            git_libgit2_init();
+            // libgit2 caches trees of at most 4 KB. A kind's folder of 5,000 documents is a
+            // 250 KB tree that the history rules read again for every file they look up in
+            // a commit (check at N = 50,000: 35 s, 11 s with the cache); the cache's total
+            // stays bounded by its default 256 MB.
+            git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, k_cached_tree_limit);
+        }
         ~Init() { git_libgit2_shutdown(); }
     } init;
 }
