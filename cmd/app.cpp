@@ -13,10 +13,25 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <unistd.h>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CSWM_LEAK_SANITIZER 1
+#endif
+#endif
+#if !defined(CSWM_LEAK_SANITIZER) && defined(__SANITIZE_ADDRESS__)
+#define CSWM_LEAK_SANITIZER 1
+#endif
+#if defined(CSWM_LEAK_SANITIZER)
+#include <sanitizer/lsan_interface.h>
+#else
+#define CSWM_LEAK_SANITIZER 0
+#endif
 
 #ifndef CSWM_VERSION
 #define CSWM_VERSION "0.0.0"
@@ -220,7 +235,20 @@ void follow_working_tree_language(const std::filesystem::path& root) {
 }
 
 /// Parses, opens what the chosen command needs and runs it; errors propagate to run().
-int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& err) {
+/// Ends the process with `status` once the streams are written out, destroying nothing:
+/// what is still allocated goes back with the process (a sanitizer build still looks for
+/// leaks first: what is kept is reachable, so only real leaks are reported).
+[[noreturn]] void end_now(int status, std::ostream& out, std::ostream& err) {
+    out.flush();
+    err.flush();
+    std::fflush(nullptr);
+#if CSWM_LEAK_SANITIZER
+    __lsan_do_leak_check();
+#endif
+    std::_Exit(status);
+}
+
+int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& err, bool end_process) {
     CLI::App app{tr("help.cswm"), "cswm"};
     app.formatter(help_formatter()); // before the subcommands: they inherit it
     app.set_help_flag("-h,--help", tr("help.option-help"));
@@ -338,6 +366,9 @@ int parse_and_dispatch(int argc, char** argv, std::ostream& out, std::ostream& e
                       fmt::arg("status", status))
                 << '\n';
         }
+        if (end_process) {
+            end_now(status, out, err);
+        }
         return status;
     }
     err << app.help();
@@ -376,10 +407,10 @@ i18n::Language first_language(int argc, char** argv) {
     return i18n::language_from_locale(std::getenv);
 }
 
-int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool end_process) {
     i18n::set_language(first_language(argc, argv));
     try {
-        return parse_and_dispatch(argc, argv, out, err);
+        return parse_and_dispatch(argc, argv, out, err, end_process);
     } catch (const Error& error) {
         err << "cswm: " << error.what() << '\n';
         return static_cast<int>(error.code());

@@ -55,6 +55,7 @@ Command register_check(CLI::App& parent) {
                     options->check.cache->message_language = std::string(i18n::language_name(i18n::language()));
                 }
                 const CheckResult result = check_workspace(*context.workspace, options->check);
+                context.keep_until_exit = result.loaded;
                 if (const char* trace = std::getenv("CSWM_CACHE_TRACE"); trace != nullptr && *trace != '\0') {
                     context.err << "cswm: "
                                 << tr("check.cache-trace", fmt::arg("status", cache_status_text(result.cache_status)))

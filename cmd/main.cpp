@@ -13,5 +13,5 @@ int main(int argc, char** argv) {
     // 18% of `trace`). Without them trace at N = 10,000 ran 1.50 → 1.28 s (docs/performance.md).
     mallopt(M_MXFAST, 0);
 #endif
-    return cswm::cli::run(argc, argv, std::cout, std::cerr);
+    return cswm::cli::run(argc, argv, std::cout, std::cerr, /*end_process=*/true);
 }

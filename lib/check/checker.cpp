@@ -61,22 +61,36 @@ struct WholeTree {
     Findings findings;
     WaivedFindings waived;
     std::vector<std::string> notes;
+    std::shared_ptr<const std::vector<Document>> documents; ///< what was read, when anything was
 };
 
 WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Document>& documents, bool require_committed,
                            const std::vector<const Findings*>& known = {}, std::vector<Findings>* computed = nullptr,
                            std::future<std::vector<CommitInfo>>* history = nullptr) {
     WholeTree whole;
+    // The git rules read the documents and the repository and nothing the other rules
+    // touch (no other rule reads a git object): they run on a thread of their own beside
+    // them, starting with the wait for the history walk when it is still under way.
+    const Repo* repo = workspace.repo();
+    std::future<Findings> git_findings;
+    if (repo != nullptr) {
+        const rules::GitPolicy policy{workspace.config().reviewed_fix_commits, require_committed, {}};
+        git_findings = std::async(std::launch::async, [&documents, repo, policy, history] {
+            Findings found;
+            if (history != nullptr && history->valid()) {
+                rules::check_git(documents, *repo, policy, history->get(), found);
+            } else {
+                rules::check_git(documents, *repo, policy, found);
+            }
+            return found;
+        });
+    }
     whole.findings = check_documents_reusing(documents, workspace.catalog(), workspace.config().root, known, computed);
     rules::check_chain(documents, {workspace.config().log_review_days, today_iso()}, whole.findings);
     rules::check_editor_schemas(documents, workspace.catalog(), workspace.root(), whole.findings);
-    if (const Repo* repo = workspace.repo()) {
-        const rules::GitPolicy policy{workspace.config().reviewed_fix_commits, require_committed, {}};
-        if (history != nullptr && history->valid()) {
-            rules::check_git(documents, *repo, policy, history->get(), whole.findings);
-        } else {
-            rules::check_git(documents, *repo, policy, whole.findings);
-        }
+    if (repo != nullptr) {
+        Findings found = git_findings.get();
+        std::move(found.begin(), found.end(), std::back_inserter(whole.findings));
         sort_findings(whole.findings);
     } else {
         whole.notes.push_back(tr("check.note-no-git"));
@@ -328,7 +342,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
                    });
     if (digests_known && old && old->result && old->result->fingerprint == key &&
         objects_unchanged(old->result->objects, repo)) {
-        WholeTree whole{old->result->findings, old->result->waived, {}};
+        WholeTree whole{old->result->findings, old->result->waived, {}, nullptr};
         status = "hit";
         if (!files_same) {
             // New stat data (a touched file, a racy one now settled): remember it.
@@ -337,9 +351,14 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         }
         return whole;
     }
-    const std::vector<Document> documents = load_rest(workspace, found, read, parsed);
+    // A miss: HEAD's history is walked beside the parse, as in a run without the cache.
+    std::future<std::vector<CommitInfo>> history =
+        std::async(std::launch::async, [&repo] { return repo.commit_links_from({}); });
+    auto loaded = std::make_shared<const std::vector<Document>>(load_rest(workspace, found, read, parsed));
+    const std::vector<Document>& documents = *loaded;
     std::vector<Findings> computed;
-    WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed);
+    WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed, &history);
+    whole.documents = std::move(loaded);
     parallel_for(next.files.size(), [&](std::size_t i) {
         if (next.files[i].digest.empty() && i < documents.size()) {
             next.files[i].digest = document_digest(documents[i]);
@@ -426,10 +445,12 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         if (const Repo* repo = workspace.repo()) {
             history = std::async(std::launch::async, [repo] { return repo->commit_links_from({}); });
         }
-        const std::vector<Document> documents = workspace.load_scanned(found, {});
-        whole = check_whole_tree(workspace, documents, options.require_committed, {}, nullptr, &history);
+        auto documents = std::make_shared<const std::vector<Document>>(workspace.load_scanned(found, {}));
+        whole = check_whole_tree(workspace, *documents, options.require_committed, {}, nullptr, &history);
+        whole.documents = std::move(documents);
     }
     result.notes = std::move(whole.notes);
+    result.loaded = std::move(whole.documents);
     for (WaivedFinding& waived : whole.waived) {
         if (selected(waived.finding.path)) {
             result.waived.push_back(std::move(waived));

@@ -7,6 +7,7 @@
 #include "lib/workspace/config.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct CheckResult {
     std::vector<std::string> notes; ///< said once on stderr, such as "git rules skipped"
     /// What the cache did: "off", "hit", "miss" or "miss, not written" (CSWM_CACHE_TRACE shows it).
     std::string cache_status = "off";
+    /// The documents read to compute it (none when the cache served the result): a caller
+    /// about to exit may keep them rather than free them.
+    std::shared_ptr<const std::vector<Document>> loaded;
 
     std::size_t count(Severity severity) const;
 };
