@@ -29,16 +29,27 @@ const SchemaValidator& validator_for(const Kind& kind) {
     return found->second;
 }
 
-void collect_placeholders(const json& node, const std::string& pointer, std::vector<std::string>& out) {
+/// The pointers of the placeholders under `node`, whose pointer is `pointer` (extended
+/// and restored on the way down: no string is made for a node that is not one).
+void collect_placeholders(const json& node, std::string& pointer, std::vector<std::string>& out) {
     if (is_placeholder(node)) {
         out.push_back(pointer);
-    } else if (node.is_object()) {
-        for (const auto& [key, value] : node.items()) {
-            collect_placeholders(value, pointer + "/" + pointer_token(key), out);
+        return;
+    }
+    const std::size_t length = pointer.size();
+    if (node.is_object()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            pointer += '/';
+            append_pointer_token(pointer, it.key());
+            collect_placeholders(it.value(), pointer, out);
+            pointer.resize(length);
         }
     } else if (node.is_array()) {
         for (std::size_t i = 0; i < node.size(); ++i) {
-            collect_placeholders(node[i], pointer + "/" + std::to_string(i), out);
+            pointer += '/';
+            pointer += std::to_string(i);
+            collect_placeholders(node[i], pointer, out);
+            pointer.resize(length);
         }
     }
 }
@@ -175,7 +186,8 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
         return;
     }
     std::vector<std::string> placeholders;
-    collect_placeholders(document.data(), "", placeholders);
+    std::string root_pointer;
+    collect_placeholders(document.data(), root_pointer, placeholders);
     const bool draft = document.status == "draft" || document.status.empty();
     for (const std::string& pointer : placeholders) {
         out.push_back(document.finding_at(

@@ -1,5 +1,6 @@
 #include "lib/check/rules.hpp"
 #include "lib/i18n/i18n.hpp"
+#include "lib/util/parallel.hpp"
 
 #include "lib/util/dates.hpp"
 #include "lib/util/text.hpp"
@@ -8,6 +9,7 @@
 
 #include <array>
 #include <ctime>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,8 +45,9 @@ std::string text_of(const json& value) {
 }
 
 /// Every pair of dates that opens and closes a span (start/end, from/to) must not run
-/// backwards, wherever it is in the document.
-void check_spans(const Document& document, const json& node, const std::string& pointer, Findings& out) {
+/// backwards, wherever it is in the document: in `node`, whose pointer is `pointer`
+/// (extended and restored on the way down), and everything under it.
+void check_spans(const Document& document, const json& node, std::string& pointer, Findings& out) {
     if (node.is_object()) {
         for (const auto& [open, close] :
              std::array<std::pair<const char*, const char*>, 2>{{{"start", "end"}, {"from", "to"}}}) {
@@ -59,12 +62,20 @@ void check_spans(const Document& document, const json& node, const std::string& 
                                                      fmt::arg("start_value", text_of(node[open])))));
             }
         }
-        for (const auto& [key, value] : node.items()) {
-            check_spans(document, value, pointer + "/" + pointer_token(key), out);
+        const std::size_t length = pointer.size();
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            pointer += '/';
+            append_pointer_token(pointer, it.key());
+            check_spans(document, it.value(), pointer, out);
+            pointer.resize(length);
         }
     } else if (node.is_array()) {
+        const std::size_t length = pointer.size();
         for (std::size_t i = 0; i < node.size(); ++i) {
-            check_spans(document, node[i], pointer + "/" + std::to_string(i), out);
+            pointer += '/';
+            pointer += std::to_string(i);
+            check_spans(document, node[i], pointer, out);
+            pointer.resize(length);
         }
     }
 }
@@ -281,21 +292,29 @@ void check_semantics(const std::vector<Document>& documents, Findings& out) {
             }
         }
     }
-    for (const Document& document : documents) {
+    // Each document against the tables above, on every core, joined in document order.
+    std::vector<Findings> per_document(documents.size());
+    parallel_for(documents.size(), [&](std::size_t i) {
+        const Document& document = documents[i];
         if (!document.parsed() || document.kind == nullptr) {
-            continue;
+            return;
         }
-        check_spans(document, document.data(), "", out);
+        Findings& found = per_document[i];
+        std::string pointer;
+        check_spans(document, document.data(), pointer, found);
         const std::string& kind = document.kind->name;
         if (kind == "test-report") {
-            check_summary(document, out);
-            check_results(document, by_id, all_cases, out);
+            check_summary(document, found);
+            check_results(document, by_id, all_cases, found);
         } else if (kind == "fix-confirmation") {
-            check_fix_dates(document, out);
-            check_fix_verified(document, by_id, out);
+            check_fix_dates(document, found);
+            check_fix_verified(document, by_id, found);
         } else if (kind == "anomaly-request") {
-            check_security_notification(document, out);
+            check_security_notification(document, found);
         }
+    });
+    for (Findings& found : per_document) {
+        std::move(found.begin(), found.end(), std::back_inserter(out));
     }
 }
 

@@ -174,16 +174,24 @@ std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo
         return std::nullopt;
     }
     std::optional<CommitInfo> approval;
-    // Back from HEAD, as long as each revision of the file is approved on that date.
+    // Back from HEAD, as long as each revision of the file is approved on that date. A
+    // revision holding the bytes of the document read now is the document: approved on
+    // `date`, without reading and parsing it again.
     for (const FileRevision& revision : revisions) {
-        const std::optional<std::string> text = repo.file_at(revision.commit.sha, revision.path, k_max_old_document);
-        if (!text) {
+        const std::optional<std::string> blob = repo.blob_at_path(revision.commit.sha, revision.path);
+        if (!blob) {
             break;
         }
-        const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
-        if (!parsed.root || json_text(*parsed.root, "status") != "approved" ||
-            json_text(parsed.root->value("review", json::object()), "date") != date) {
-            break;
+        if (*blob != spec.blob) {
+            const std::optional<std::string> text = repo.blob_content(*blob, k_max_old_document);
+            if (!text) {
+                break;
+            }
+            const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
+            if (!parsed.root || json_text(*parsed.root, "status") != "approved" ||
+                json_text(parsed.root->value("review", json::object()), "date") != date) {
+                break;
+            }
         }
         approval = revision.commit;
     }
@@ -325,7 +333,11 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
             if (now == stated.end()) {
                 return;
             }
-            const std::optional<std::string> then = old.at(approval->sha, now->second.srs->path, requirement);
+            const Document& srs = *now->second.srs;
+            if (!srs.blob.empty() && repo.blob_at_path(approval->sha, srs.path) == srs.blob) {
+                return; // the SRS then held the bytes it holds now: every statement is the same
+            }
+            const std::optional<std::string> then = old.at(approval->sha, srs.path, requirement);
             if (!then || normalised(*then) == normalised(now->second.statement)) {
                 return; // not stated then: nothing to compare with, and no guess
             }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -166,6 +167,10 @@ public:
     /// its size whenever the blob exists).
     std::optional<std::string> blob_content(const std::string& blob_sha, std::size_t max_bytes,
                                             std::size_t* size = nullptr) const;
+
+    /// The id git gives `bytes` as a blob (what `git hash-object` prints), whether stored
+    /// or not.
+    static std::string blob_id_of(std::string_view bytes);
 
     /// The blob SHA of `path` in the commit's tree, when it is a file there.
     std::optional<std::string> blob_at_path(const std::string& commit_sha, const std::string& path) const;

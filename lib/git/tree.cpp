@@ -175,6 +175,15 @@ std::optional<std::string> Repo::blob_content(const std::string& blob_sha, std::
     return git::read_blob(m_handle->repository.get(), *oid, max_bytes, size);
 }
 
+std::string Repo::blob_id_of(std::string_view bytes) {
+    git::ensure_initialised();
+    git_oid oid;
+    if (git_odb_hash(&oid, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) != 0) {
+        return {};
+    }
+    return git_oid_tostr_s(&oid);
+}
+
 std::optional<std::string> Repo::blob_at_path(const std::string& commit_sha, const std::string& path) const {
     const git::TreePtr tree = commit_tree(m_handle->repository.get(), commit_sha);
     const git::TreeEntryPtr entry = git::entry_at(tree.get(), path);

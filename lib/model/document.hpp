@@ -33,6 +33,9 @@ struct Document {
     std::string status;
     Findings findings;                      ///< problems found while reading the file
     std::optional<SchemaModeline> modeline; ///< the editor's schema comment, when there is one
+    /// git's id of the bytes the document was parsed from (`git hash-object`), empty when
+    /// none were: equal to a blob's, the document is that revision without reading it.
+    std::string blob;
 
     bool parsed() const { return yaml.root.has_value(); }
     const nlohmann::json& data() const { return *yaml.root; }

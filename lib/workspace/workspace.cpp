@@ -49,6 +49,7 @@ void parse_document_bytes(Document& document, std::string_view bytes, const Yaml
                           const Catalog& catalog) {
     document.yaml = parse_yaml_document(bytes, limits);
     document.modeline = find_schema_modeline(bytes);
+    document.blob = Repo::blob_id_of(bytes);
     for (const YamlProblem& problem : document.yaml.problems) {
         document.findings.push_back({Severity::error, problem.rule, document.path, problem.position.line,
                                      problem.position.column, "", limit_message(problem, limits)});

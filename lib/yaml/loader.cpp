@@ -280,7 +280,7 @@ public:
     /// The document's root once parsing finished.
     std::optional<json> take_root() { return std::move(m_root); }
     /// The places of the nodes seen, by pointer.
-    std::unordered_map<std::string, NodePlace> take_places() { return std::move(m_places); }
+    std::vector<std::pair<std::string, NodePlace>> take_places() { return std::move(m_places); }
 
     /// The place of one of libyaml's marks.
     Mark mark(const yaml_mark_t& where) { return m_marks.at_index(where.index); }
@@ -435,18 +435,35 @@ private:
         frame.key_offset = m_offset_base + at.offset;
         frame.discard = frame.value.contains(frame.key);
         if (frame.discard) {
-            const NodePlace& first = m_places[child_pointer(frame)];
+            const NodePlace first = placed(child_pointer(frame));
             problem(
                 "duplicate-key", at.position,
                 tr("yaml.duplicate-key", fmt::arg("key", printable(frame.key, 80)), fmt::arg("line", first.key.line)));
         }
     }
 
-    std::string child_pointer(const Frame& frame) const {
-        if (frame.is_map) {
-            return frame.pointer + "/" + pointer_token(frame.key);
+    /// Where the node at `pointer` was placed. Only a duplicate key asks: the index is made
+    /// then, and brought up to date on each later ask (linear in the nodes, however many
+    /// duplicates a hostile document holds).
+    NodePlace placed(const std::string& pointer) {
+        for (; m_indexed < m_places.size(); ++m_indexed) {
+            m_place_index.emplace(m_places[m_indexed].first, m_indexed);
         }
-        return frame.pointer + "/" + std::to_string(frame.value.size());
+        const auto found = m_place_index.find(pointer);
+        return found != m_place_index.end() ? m_places[found->second].second : NodePlace{};
+    }
+
+    std::string child_pointer(const Frame& frame) const {
+        std::string pointer;
+        pointer.reserve(frame.pointer.size() + 1 + (frame.is_map ? frame.key.size() : 4));
+        pointer += frame.pointer;
+        pointer += '/';
+        if (frame.is_map) {
+            append_pointer_token(pointer, frame.key);
+        } else {
+            pointer += std::to_string(frame.value.size());
+        }
+        return pointer;
     }
 
     /// Places a finished value into the innermost container (or makes it the root).
@@ -457,7 +474,7 @@ private:
 
     void attach(json value, Position value_position, std::size_t value_offset) {
         if (m_stack.empty()) {
-            m_places[""] = {value_position, value_position, value_offset, value_offset};
+            m_places.emplace_back(std::string(), NodePlace{value_position, value_position, value_offset, value_offset});
             m_root = std::move(value);
             return;
         }
@@ -467,13 +484,15 @@ private:
                 value_position = frame.key_position; // an empty value is marked at the next token
             }
             if (!frame.discard) {
-                m_places[child_pointer(frame)] = {frame.key_position, value_position, frame.key_offset, value_offset};
+                m_places.emplace_back(child_pointer(frame),
+                                      NodePlace{frame.key_position, value_position, frame.key_offset, value_offset});
                 frame.value[frame.key] = std::move(value);
             }
             frame.has_key = false;
             frame.discard = false;
         } else {
-            m_places[child_pointer(frame)] = {value_position, value_position, value_offset, value_offset};
+            m_places.emplace_back(child_pointer(frame),
+                                  NodePlace{value_position, value_position, value_offset, value_offset});
             frame.value.push_back(std::move(value));
         }
     }
@@ -532,7 +551,11 @@ private:
     std::vector<Frame> m_stack;
     std::vector<std::pair<Position, std::size_t>> m_positions; // where each open list or mapping began
     std::optional<json> m_root;
-    std::unordered_map<std::string, NodePlace> m_places; // compacted into a PlaceTable at the end
+    // Every node's place in the order they end, compacted into a PlaceTable at the end (a
+    // list, not a map: a pointer is placed once, and duplicate keys are refused).
+    std::vector<std::pair<std::string, NodePlace>> m_places;
+    std::unordered_map<std::string, std::size_t> m_place_index; // of m_places[0, m_indexed)
+    std::size_t m_indexed = 0;
     std::size_t m_nodes = 0;
 };
 
@@ -797,18 +820,26 @@ json type_plain_scalar(const std::string& text) {
     return plain_scalar_value(text);
 }
 
+void append_pointer_token(std::string& pointer, std::string_view key) {
+    if (key.find_first_of("~/") == std::string_view::npos) {
+        pointer += key;
+        return;
+    }
+    for (const char c : key) {
+        if (c == '~') {
+            pointer += "~0";
+        } else if (c == '/') {
+            pointer += "~1";
+        } else {
+            pointer += c;
+        }
+    }
+}
+
 std::string pointer_token(std::string_view key) {
     std::string token;
     token.reserve(key.size());
-    for (const char c : key) {
-        if (c == '~') {
-            token += "~0";
-        } else if (c == '/') {
-            token += "~1";
-        } else {
-            token += c;
-        }
-    }
+    append_pointer_token(token, key);
     return token;
 }
 
@@ -835,21 +866,23 @@ std::string pointer_label(std::string_view pointer) {
     return label;
 }
 
-PlaceTable::PlaceTable(std::unordered_map<std::string, NodePlace> places) {
-    std::vector<std::pair<const std::string*, const NodePlace*>> sorted;
-    sorted.reserve(places.size());
+PlaceTable::PlaceTable(std::vector<std::pair<std::string, NodePlace>> places) {
+    // By pointer; of a pointer placed twice, the last place counts.
+    std::stable_sort(places.begin(), places.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::size_t bytes = 0;
     for (const auto& [pointer, place] : places) {
-        sorted.emplace_back(&pointer, &place);
         bytes += pointer.size();
     }
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
     m_text.reserve(bytes);
-    m_entries.reserve(sorted.size());
-    for (const auto& [pointer, place] : sorted) {
+    m_entries.reserve(places.size());
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        if (i + 1 < places.size() && places[i + 1].first == places[i].first) {
+            continue;
+        }
+        const auto& [pointer, place] = places[i];
         m_entries.push_back(
-            {static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(pointer->size()), *place});
-        m_text += *pointer;
+            {static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(pointer.size()), place});
+        m_text += pointer;
     }
 }
 

@@ -36,7 +36,7 @@ class PlaceTable {
 public:
     PlaceTable() = default;
     /// Takes the places gathered while parsing.
-    explicit PlaceTable(std::unordered_map<std::string, NodePlace> places);
+    explicit PlaceTable(std::vector<std::pair<std::string, NodePlace>> places);
 
     /// The place of `pointer`, or nullptr.
     const NodePlace* find(std::string_view pointer) const;
@@ -96,5 +96,7 @@ std::string pointer_label(std::string_view pointer);
 
 /// Escapes one reference token of a JSON pointer ('~' → "~0", '/' → "~1").
 std::string pointer_token(std::string_view key);
+/// Appends pointer_token(key) to `pointer`, without a string of its own.
+void append_pointer_token(std::string& pointer, std::string_view key);
 
 } // namespace cswm

@@ -6,6 +6,7 @@
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 #include "lib/util/sha256.hpp"
+#include "lib/workspace/workspace.hpp"
 #include "lib/yaml/editor.hpp"
 #include "lib/yaml/loader.hpp"
 
@@ -22,18 +23,12 @@ using namespace cswm;
 
 namespace {
 
+/// A document as the workspace reads it (its blob id too).
 Document load(const std::string& path, const std::string& text) {
     Document document;
     document.path = path;
-    document.yaml = parse_yaml_document(text, YamlLimits{});
+    parse_document_bytes(document, text, YamlLimits{}, Catalog::builtin());
     REQUIRE(document.parsed());
-    auto field = [&](const char* key) {
-        const auto found = document.data().find(key);
-        return found != document.data().end() && found->is_string() ? found->get<std::string>() : std::string();
-    };
-    document.id = field("id");
-    document.status = field("status");
-    document.kind = Catalog::builtin().find(field("kind"));
     REQUIRE(document.kind != nullptr);
     return document;
 }
@@ -286,6 +281,24 @@ TEST_CASE("suspect-link without fingerprints: re-approved with a new review date
     CHECK(suspects_in_history(
               {load(k_srs_path, srs("The service shall resume uploads within 10 s.")), load(k_qs_path, reviewed)}, repo)
               .empty());
+}
+
+TEST_CASE("Repo::blob_id_of: git's id of the bytes, the one the commit's tree names") {
+    TempRepo temp;
+    const std::string text = "kind: srs\nid: SRS-001\n# 中文\n";
+    temp.write("maint/a.yaml", text);
+    temp.write("maint/empty.yaml", "");
+    temp.commit("one");
+    const Repo repo = Repo::discover(temp.dir);
+    const std::string head = repo.resolve_commit("HEAD");
+    CHECK(Repo::blob_id_of(text) == repo.blob_at_path(head, "maint/a.yaml"));
+    CHECK(Repo::blob_id_of("") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"); // git hash-object /dev/null
+    CHECK(repo.blob_at_path(head, "maint/empty.yaml") == Repo::blob_id_of(""));
+    CHECK(Repo::blob_id_of(text + " ") != Repo::blob_id_of(text));
+    // Documents carry it: a revision with these bytes is the document, not read again.
+    Document document;
+    parse_document_bytes(document, text, YamlLimits{}, Catalog::builtin());
+    CHECK(document.blob == Repo::blob_id_of(text));
 }
 
 TEST_CASE("Repo::file_at: a file as of a commit, bounded, regular files only") {
