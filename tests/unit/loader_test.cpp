@@ -249,6 +249,29 @@ TEST_CASE("duplicate keys are reported with both lines") {
     CHECK((*parsed.root)["id"] == "FIX-001");
 }
 
+TEST_CASE("duplicate keys: each repeat names the first's line, in nested maps and by the thousand") {
+    // Places are listed, not hashed, while parsing; a repeat looks the first one up in an
+    // index made at the first repeat and kept up to date (not a search per repeat).
+    std::string text = "id: X\nnested:\n  a: 1\n  b: 2\n  a: 3\nlist:\n  - {k: 1, k: 2}\n";
+    for (int i = 0; i < 3000; ++i) {
+        text += "id: again\n";
+    }
+    const ParsedYaml parsed = parse(text);
+    REQUIRE(parsed.problems.size() == 3002);
+    CHECK(parsed.problems[0].position.line == 5);
+    CHECK(parsed.problems[0].message.find("first at line 3") != std::string::npos);
+    CHECK(parsed.problems[1].position.line == 7);
+    CHECK(parsed.problems[1].message.find("first at line 7") != std::string::npos);
+    for (std::size_t i = 2; i < parsed.problems.size(); ++i) {
+        CHECK(parsed.problems[i].message.find("first at line 1") != std::string::npos);
+    }
+    CHECK((*parsed.root)["id"] == "X");
+    CHECK((*parsed.root)["nested"]["a"] == 1);
+    CHECK(parsed.places.at("/nested/a").key.line == 3);
+    CHECK(parsed.places.at("/list/0/k").key.line == 7);
+    CHECK(parsed.places.size() == 8); // "", id, nested, a, b, list, list/0, list/0/k: none for the repeats
+}
+
 TEST_CASE("anchors, aliases, tags and merge keys are refused") {
     CHECK(rules_of(parse("a: &x 1\nb: *x\n")) == "yaml-feature,yaml-feature");
     CHECK(rules_of(parse("a: !!binary aGVsbG8=\n")) == "yaml-feature");
