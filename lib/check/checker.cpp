@@ -8,6 +8,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/parallel.hpp"
+#include "lib/workspace/journal.hpp"
 #include "lib/workspace/workspace.hpp"
 
 #include <fmt/format.h>
@@ -450,6 +451,19 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         whole.documents = std::move(documents);
     }
     result.notes = std::move(whole.notes);
+    // check writes nothing and takes no lock: it names a plan a killed renumber left (the
+    // findings may show its documents half changed) and leaves settling it to the writers.
+    if (const fs::path plan = journal_file(workspace); fs::exists(plan)) {
+        std::string what = plan.filename().string();
+        try {
+            if (const std::optional<Journal> journal = read_journal(plan)) {
+                what = journal->what;
+            }
+        } catch (const Error&) {
+            // Unreadable: named by its file; the writers say more.
+        }
+        result.notes.push_back(tr("check.note-interrupted", fmt::arg("what", what)));
+    }
     result.loaded = std::move(whole.documents);
     for (WaivedFinding& waived : whole.waived) {
         if (selected(waived.finding.path)) {

@@ -141,6 +141,10 @@ constexpr Message k_messages[] = {
     {"cli.verbose-repository", "repository {root}", "儲存庫 {root}"},
     {"cli.verbose-took", "{command} took {ms} ms (exit {status})", "{command} 耗時 {ms} 毫秒（結束狀態 {status}）"},
     {"check.note-no-git", "git rules skipped: not a git repository", "已略過 git 相關規則：這不是 git 儲存庫"},
+    {"check.note-interrupted",
+     "{what} was interrupted and its documents may be half changed: `cswm renumber --resume` finishes it (so does the next "
+     "command that writes documents)",
+     "{what} 被中斷，其文件可能只改了一半：執行 `cswm renumber --resume` 即可完成（下一個寫入文件的命令也會完成它）"},
     {"bundle.note-shallow",
      "this clone is shallow: commits behind its boundary are missing, so this bundle differs from one made in a full "
      "clone (run `git fetch --unshallow` first)",

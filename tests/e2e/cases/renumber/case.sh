@@ -65,3 +65,26 @@ run renumber FIX-001
 run renumber FIX-001 --file maint/fix-confirmation/FIX-001-upload-stalls.yaml
 git status --short
 "$CSWM" check maint/fix-confirmation | grep -v '\[placeholder\]' || true
+
+echo "# a renumber killed halfway left its plan: check (which writes nothing) names it; --resume finishes it"
+git checkout -q -- maint
+target=$(ls maint/test-report/TR-001-*.yaml)
+python3 - "$target" <<'PY'
+import json, pathlib, sys
+path = sys.argv[1]
+before = pathlib.Path(path).read_text()
+after = before.replace("fix: FIX-001", "fix: FIX-002")
+assert after != before
+plan = {"journal": 1, "what": "renumber FIX-001 FIX-002",
+        "entries": [{"from": path, "to": path, "before": before, "after": after}]}
+pathlib.Path(".git/cswm").mkdir(parents=True, exist_ok=True)
+pathlib.Path(".git/cswm/journal.json").write_text(json.dumps(plan))
+PY
+"$CSWM" check "$target" >/dev/null 2>"$CASE_TMP/check.err" || true
+sed 's/^/stderr: /' "$CASE_TMP/check.err"
+"$CSWM" --lang zh-TW check "$target" >/dev/null 2>"$CASE_TMP/check.err" || true
+sed 's/^/stderr: /' "$CASE_TMP/check.err"
+run renumber --resume
+grep -c "fix: FIX-002" "$target"
+"$CSWM" check "$target" >/dev/null 2>"$CASE_TMP/check.err" || true
+echo "notes after: $(wc -l <"$CASE_TMP/check.err")"
