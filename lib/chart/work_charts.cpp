@@ -1,6 +1,7 @@
 #include "lib/chart/work_charts.hpp"
 
 #include "lib/catalog/embedded.hpp"
+#include "lib/model/ids.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 
@@ -51,16 +52,6 @@ std::optional<long long> days_between(const std::string& from, const std::string
 }
 
 constexpr std::size_t k_max_bars = 40;
-
-/// "FIX-9" before "FIX-10": IDs by their number.
-bool id_less(const std::string& a, const std::string& b) {
-    const std::size_t da = a.find_last_not_of("0123456789") + 1;
-    const std::size_t db = b.find_last_not_of("0123456789") + 1;
-    if (a.substr(0, da) != b.substr(0, db)) {
-        return a < b;
-    }
-    return std::make_pair(a.size() - da, a) < std::make_pair(b.size() - db, b);
-}
 
 /// "(the newest {shown} of {total})" filled in.
 std::string fill_counts(std::string text, std::size_t shown, std::size_t total) {

@@ -1,5 +1,6 @@
 #include "lib/trace/impact.hpp"
 
+#include "lib/model/ids.hpp"
 #include "lib/model/json_text.hpp"
 #include "lib/ops/references.hpp"
 #include "lib/trace/trace.hpp"

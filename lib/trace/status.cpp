@@ -1,5 +1,6 @@
 #include "lib/trace/status.hpp"
 
+#include "lib/model/ids.hpp"
 #include "lib/model/json_text.hpp"
 #include "lib/trace/chain.hpp"
 

@@ -1,5 +1,6 @@
 #include "lib/trace/trace.hpp"
 #include "lib/i18n/i18n.hpp"
+#include "lib/model/ids.hpp"
 
 #include "lib/model/json_text.hpp"
 #include "lib/ops/references.hpp"
@@ -576,39 +577,6 @@ std::vector<Gap> TraceMatrix::gaps() const {
 
 bool fix_verified(const std::string& status, const std::string& verified_by) {
     return (status == "verified" || status == "closed") && !verified_by.empty();
-}
-
-namespace {
-
-/// An ID as id_less orders it: the text before the last '-' and the number after it, or,
-/// when it ends in no number (of up to 17 digits), the whole ID and -1.
-struct IdParts {
-    std::string_view prefix;
-    long long number;
-};
-
-IdParts id_parts(const std::string& id) {
-    const std::size_t dash = id.rfind('-');
-    if (dash == std::string::npos || dash + 1 >= id.size() ||
-        id.find_first_not_of("0123456789", dash + 1) != std::string::npos || id.size() - dash > 18) {
-        return {id, -1LL};
-    }
-    return {std::string_view(id).substr(0, dash), std::atoll(id.c_str() + dash + 1)};
-}
-
-} // namespace
-
-bool id_less(const std::string& a, const std::string& b) {
-    // Without copies: sorting is most of what calls this.
-    const IdParts left = id_parts(a);
-    const IdParts right = id_parts(b);
-    if (const int order = left.prefix.compare(right.prefix); order != 0) {
-        return order < 0;
-    }
-    if (left.number != right.number) {
-        return left.number < right.number;
-    }
-    return a < b;
 }
 
 TraceMatrix build_trace(const std::vector<Document>& documents, const std::vector<CommitInfo>& history,

@@ -135,7 +135,4 @@ TraceMatrix build_trace(const std::vector<Document>& documents, const std::vecto
 /// names the test report that confirms it.
 bool fix_verified(const std::string& status, const std::string& verified_by);
 
-/// "REQ-9" < "REQ-10" < "TC-1": IDs by prefix, then number, then text.
-bool id_less(const std::string& a, const std::string& b);
-
 } // namespace cswm

@@ -2,6 +2,7 @@
 #include "lib/chart/work_charts.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
+#include "lib/model/ids.hpp"
 #include "lib/report/status_report.hpp"
 #include "lib/report/trace_report.hpp"
 #include "lib/trace/chain.hpp"
@@ -257,6 +258,9 @@ TEST_CASE("id_less orders IDs by prefix and number") {
     CHECK(id_less("REQ-010", "TC-001"));
     CHECK_FALSE(id_less("TC-2", "TC-2"));
     CHECK(id_less("X", "X-1"));
+    // Charts order by it too (they had an order of their own, which put FIX-8 before FIX-07).
+    CHECK(id_less("FIX-07", "FIX-8"));
+    CHECK(id_less("FIX-999", "FIX-1000"));
 }
 
 TEST_CASE("id_less without copies orders as the former tuple of (prefix, number, ID) did") {
