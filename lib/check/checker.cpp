@@ -3,7 +3,7 @@
 
 #include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
-#include "lib/ops/schema_export.hpp"
+#include "lib/schema/exported.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"

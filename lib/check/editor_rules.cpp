@@ -1,6 +1,6 @@
 #include "lib/check/rules.hpp"
 #include "lib/i18n/i18n.hpp"
-#include "lib/ops/schema_export.hpp"
+#include "lib/schema/exported.hpp"
 #include "lib/util/files.hpp"
 
 #include <fmt/format.h>
