@@ -237,6 +237,10 @@ constexpr Message k_messages[] = {
     {"ops.unreadable-document", "{path} could not be read as a document: run `cswm check {path}`",
      "{path} 無法讀取為文件：請執行 `cswm check {path}`"},
     {"ops.no-such-id", "no document has the ID {id}", "沒有編號為 {id} 的文件"},
+    {"ops.id-is-an-item", "{id} is an item of {documents}, not a document: name the document ({document})",
+     "{id} 是 {documents} 中的項目，不是文件：請改用文件編號（{document}）"},
+    // Between the items of a list in a sentence: "SRS-001, SRS-002" / "SRS-001、SRS-002".
+    {"list.separator", ", ", "、"},
     {"ops.id-in-several-files", "{count} files have the ID {id}: {paths}\nrun `cswm check` and give one of them a new ID",
      "有 {count} 個檔案使用編號 {id}：{paths}\n請執行 `cswm check`，並為其中之一改用新編號"},
     {"ops.cannot-create", "cannot create {path}: {reason}", "無法建立 {path}：{reason}"},

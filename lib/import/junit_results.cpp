@@ -181,7 +181,7 @@ ordered_json entry_for(const json& case_id, const std::vector<const ImportedTest
             parts.push_back(tr("import.note-count-skipped", language, fmt::arg("count", tally.skipped)));
         }
         entry["notes"] = tr("import.note-tests", language, fmt::arg("count", tally.tests),
-                            fmt::arg("parts", join(parts, tr("import.note-list-separator", language))));
+                            fmt::arg("parts", join(parts, tr("list.separator", language))));
         if (names.size() < named) {
             entry["notes"] =
                 entry["notes"].get<std::string>() +
@@ -223,7 +223,7 @@ ImportedResults build_results(const std::vector<ImportedTest>& tests, const std:
                     ? tr("import.note-unmapped-test", language, fmt::arg("spec", spec_id),
                          fmt::arg("advice", advice(spec_id, language)))
                     : tr("import.note-unmapped-foreign", language, fmt::arg("spec", spec_id),
-                         fmt::arg("ids", join(each.mapping.foreign_ids, tr("import.note-list-separator", language))),
+                         fmt::arg("ids", join(each.mapping.foreign_ids, tr("list.separator", language))),
                          fmt::arg("advice", advice(spec_id, language)));
             results.unmapped.push_back(unmapped_entry(entry_for(nullptr, {&each}, ignored, k_all, language), note));
         } else {

@@ -1,4 +1,5 @@
 #include "lib/ops/query.hpp"
+#include "lib/ops/references.hpp"
 
 #include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
@@ -71,6 +72,7 @@ std::vector<Document> list_documents(const Workspace& workspace, const ListFilte
 Document find_document(const Workspace& workspace, const std::string& id) {
     std::vector<Document> matches;
     std::vector<std::string> known;
+    std::vector<std::string> holders; // documents that define `id` as an item (a requirement, a case)
     for (Document& document : workspace.load_all()) {
         if (!document.parsed() || document.id.empty()) {
             continue;
@@ -78,6 +80,11 @@ Document find_document(const Workspace& workspace, const std::string& id) {
         known.push_back(document.id);
         if (document.id == id) {
             matches.push_back(std::move(document));
+        } else if (document.kind != nullptr) {
+            const std::vector<std::string> items = item_ids(document);
+            if (std::find(items.begin(), items.end(), id) != items.end()) {
+                holders.push_back(document.id);
+            }
         }
     }
     if (matches.size() == 1) {
@@ -92,6 +99,11 @@ Document find_document(const Workspace& workspace, const std::string& id) {
             if (name.starts_with(id) && name.size() > id.size() && (name[id.size()] == '-' || name[id.size()] == '.')) {
                 throw Error(tr("ops.unreadable-document", fmt::arg("path", relative_to(file, workspace.root()))));
             }
+        }
+        if (!holders.empty()) {
+            throw Error(tr("ops.id-is-an-item", fmt::arg("id", id),
+                           fmt::arg("documents", join(holders, tr("list.separator"))),
+                           fmt::arg("document", holders.front())));
         }
         std::string message = tr("ops.no-such-id", fmt::arg("id", printable(id, 60)));
         if (const auto suggestion = closest_match(id, known)) {

@@ -20,7 +20,7 @@ std::string listed(const std::vector<std::string>& names) {
     for (std::size_t i = 0; i < names.size() && i < k_listed; ++i) {
         shown.push_back(printable(names[i], 120));
     }
-    std::string text = join(shown, tr("import.note-list-separator"));
+    std::string text = join(shown, tr("list.separator"));
     if (names.size() > k_listed) {
         text += tr("import.and-more", fmt::arg("count", names.size() - k_listed));
     }
@@ -113,7 +113,7 @@ void write_import_warnings(std::ostream& err, const JunitImportResult& result) {
     }
     for (const ForeignIds& foreign : result.foreign) {
         err << tr("import.warning-foreign", fmt::arg("test", printable(foreign.test, 120)),
-                  fmt::arg("ids", join(foreign.ids, tr("import.note-list-separator"))),
+                  fmt::arg("ids", join(foreign.ids, tr("list.separator"))),
                   fmt::arg("spec", result.quality_spec))
             << '\n';
     }

@@ -128,7 +128,7 @@ void write_logscan_text(std::ostream& out, const LogScan& scan, bool color) {
         for (std::size_t level = 0; level < logscan::k_level_count; ++level) {
             if (signature.levels[level] > 0) {
                 ++kinds;
-                levels += fmt::format("{}{} {}", levels.empty() ? "" : tr("logscan.level-separator"),
+                levels += fmt::format("{}{} {}", levels.empty() ? "" : tr("list.separator"),
                                       logscan::level_name(static_cast<Level>(level)), signature.levels[level]);
             }
         }
