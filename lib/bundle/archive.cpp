@@ -118,6 +118,9 @@ struct ArchiveWriter::State {
     // Declared before the handle: freeing a writer that was not closed (a member refused,
     // an exception on the way) still flushes into the sink, which must outlive it.
     SinkState output;
+    /// Zip stores local times, read as each header is written: UTC for the writer's life
+    /// (set and restored on the thread that makes and drops it, when no other runs).
+    std::optional<UtcZone> utc;
     std::unique_ptr<archive, WriterDeleter> handle;
     ArchiveFormat format = ArchiveFormat::tar_gz;
     long long mtime = 0;
@@ -146,6 +149,9 @@ ArchiveWriter::ArchiveWriter(ArchiveFormat format, long long mtime, Sink sink) :
     state.output.sink = std::move(sink);
     state.format = format;
     state.mtime = mtime;
+    if (format == ArchiveFormat::zip) {
+        state.utc.emplace();
+    }
     state.handle.reset(archive_write_new());
     archive* writer = state.handle.get();
     if (format == ArchiveFormat::tar_gz) {
@@ -182,12 +188,7 @@ void ArchiveWriter::begin_file(const std::string& name, std::uint64_t size, bool
     archive_entry_set_filetype(entry.get(), AE_IFREG);
     archive_entry_set_perm(entry.get(), executable ? 0755 : 0644);
     archive_entry_set_size(entry.get(), static_cast<la_int64_t>(size));
-    {
-        // Zip stores local times, read while the header is written; tar stores the number.
-        const std::optional<UtcZone> utc =
-            state.format == ArchiveFormat::zip ? std::optional<UtcZone>(std::in_place) : std::nullopt;
-        state.check_status(archive_write_header(writer, entry.get()), name);
-    }
+    state.check_status(archive_write_header(writer, entry.get()), name);
     state.open = true;
     state.name = name;
     state.executable = executable;
@@ -251,11 +252,7 @@ ManifestEntry ArchiveWriter::add_symlink(const std::string& name, const std::str
     archive_entry_set_perm(entry.get(), 0777);
     archive_entry_set_symlink_utf8(entry.get(), target.c_str());
     archive_entry_set_size(entry.get(), 0);
-    {
-        const std::optional<UtcZone> utc =
-            state.format == ArchiveFormat::zip ? std::optional<UtcZone>(std::in_place) : std::nullopt;
-        state.check_status(archive_write_header(state.handle.get(), entry.get()), name);
-    }
+    state.check_status(archive_write_header(state.handle.get(), entry.get()), name);
     return {name, 0, sha256_hex(target), true, target};
 }
 

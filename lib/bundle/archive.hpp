@@ -29,7 +29,9 @@ enum class ArchiveFormat { tar_gz, zip };
 /// hashing each member's bytes as they pass: nothing but one member's piece in memory.
 /// Members are stored in the order they are added; the caller chooses it. Throws Error
 /// for an unsafe name, a member whose bytes do not add up to its declared size, or what
-/// the sink throws (the archive is then unusable; the sink's owner drops it).
+/// the sink throws (the archive is then unusable; the sink's owner drops it). A zip
+/// writer sets TZ=UTC for its life (zip stores local times): make and drop it while no
+/// other thread runs.
 class ArchiveWriter {
 public:
     /// Where the archive's bytes go, a piece at a time.

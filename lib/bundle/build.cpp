@@ -24,10 +24,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -311,6 +313,137 @@ std::vector<PagePlan> plan_pages(const Repo& repo, const Snapshot& snapshot, con
     return plans;
 }
 
+/// What the pages need besides their plans; shared, read-only, by the threads.
+struct PageContext {
+    const std::vector<CommitInfo>* history = nullptr;
+    const std::map<std::string, Findings>* findings_by_path = nullptr;
+    const std::map<std::string, std::string>* targets = nullptr;
+    std::string language;
+    bool shallow = false;
+};
+
+/// One page's HTML; `repo` reads the commits its fields name (the plan's revisions and
+/// references are moved out of it).
+std::string render_page(const Repo& repo, PagePlan& plan, const PageContext& context) {
+    render::PageInput input;
+    input.document = plan.document;
+    input.revisions = std::move(plan.revisions);
+    input.shallow = context.shallow;
+    for (auto& [commit, ids] : plan.references) {
+        input.references.push_back({(*context.history)[commit], std::move(ids)});
+    }
+    plan.references = {};
+    for (const std::string& named : render::named_commits(*plan.document)) {
+        if (auto commit = repo.commit(named)) {
+            input.commits.emplace(named, std::move(*commit));
+        }
+    }
+    if (const auto found = context.findings_by_path->find(plan.document->path);
+        found != context.findings_by_path->end()) {
+        input.findings = found->second;
+    }
+    input.targets = context.targets;
+    return render::document_html(input, context.language);
+}
+
+/// Renders every page on worker threads, each with its own repository, at most
+/// k_batch pages ahead of `write`, which this thread calls for each page in order: the
+/// writing (compression, hashing) overlaps the rendering, and memory holds a window of
+/// pages, not all. Without a repository to open, one thread does it all.
+void render_pages(const Repo& repo, std::vector<PagePlan>& pages, const PageContext& context,
+                  const std::function<void(const PagePlan&, std::string&&)>& write) {
+    std::vector<std::optional<Repo>> repos;
+    const std::size_t wanted = pages.empty() ? 0 : worker_count();
+    for (std::size_t worker = 0; worker < wanted; ++worker) {
+        try {
+            repos.emplace_back(Repo::discover(repo.workdir()));
+        } catch (const Error&) {
+            break;
+        }
+    }
+    if (repos.empty()) {
+        for (PagePlan& plan : pages) {
+            write(plan, render_page(repo, plan, context));
+        }
+        return;
+    }
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<std::string> html(pages.size());
+    std::vector<char> ready(pages.size(), 0);
+    std::size_t next = 0;    // the next page a worker takes
+    std::size_t written = 0; // pages written so far
+    bool stop = false;
+    std::exception_ptr failure;
+    auto work = [&](std::size_t worker) {
+        while (true) {
+            std::size_t n = 0;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stop || next >= pages.size() || next < written + k_batch; });
+                if (stop || next >= pages.size()) {
+                    return;
+                }
+                n = next++;
+            }
+            try {
+                std::string page = render_page(*repos[worker], pages[n], context);
+                const std::lock_guard lock(mutex);
+                html[n] = std::move(page);
+                ready[n] = 1;
+            } catch (...) {
+                const std::lock_guard lock(mutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+                stop = true;
+            }
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    // Whatever happens on this thread, the workers stop and are joined before it goes on.
+    struct Join {
+        std::vector<std::thread>& threads;
+        std::mutex& mutex;
+        std::condition_variable& changed;
+        bool& stop;
+        ~Join() {
+            {
+                const std::lock_guard lock(mutex);
+                stop = true;
+            }
+            changed.notify_all();
+            for (std::thread& thread : threads) {
+                thread.join();
+            }
+        }
+    } join{threads, mutex, changed, stop};
+    for (std::size_t worker = 0; worker < repos.size(); ++worker) {
+        threads.emplace_back(work, worker);
+    }
+    for (std::size_t n = 0; n < pages.size(); ++n) {
+        std::string page;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return ready[n] != 0 || failure != nullptr; });
+            if (ready[n] == 0) {
+                break;
+            }
+            page = std::move(html[n]);
+        }
+        write(pages[n], std::move(page));
+        {
+            const std::lock_guard lock(mutex);
+            written = n + 1;
+        }
+        changed.notify_all();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
 /// The archive in the making: members in strictly increasing name order, each one's entry
 /// for the manifest kept as it is written.
 class Packer {
@@ -476,43 +609,15 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         index.trace_html.clear();
         index.trace_html.shrink_to_fit();
 
-        // The pages, a batch at a time: what each shows gathered here (git is read on this
-        // thread), rendered on every core into its own slot, written in order, dropped.
         progress(tr("bundle.progress-rendering", fmt::arg("count", pages.size())));
-        const bool shallow = repo.is_shallow();
-        for (std::size_t first = 0; first < pages.size(); first += k_batch) {
-            const std::size_t count = std::min(k_batch, pages.size() - first);
-            std::vector<render::PageInput> inputs(count);
-            for (std::size_t n = 0; n < count; ++n) {
-                PagePlan& plan = pages[first + n];
-                render::PageInput& input = inputs[n];
-                input.document = plan.document;
-                input.revisions = std::move(plan.revisions);
-                input.shallow = shallow;
-                for (auto& [commit, ids] : plan.references) {
-                    input.references.push_back({history[commit], std::move(ids)});
-                }
-                plan.references = {};
-                for (const std::string& named : render::named_commits(*plan.document)) {
-                    if (auto commit = repo.commit(named)) {
-                        input.commits.emplace(named, std::move(*commit));
-                    }
-                }
-                if (const auto found = findings_by_path.find(plan.document->path); found != findings_by_path.end()) {
-                    input.findings = found->second;
-                }
-                input.targets = &targets;
-            }
-            std::vector<std::string> html(count);
-            parallel_for(count, [&](std::size_t n) {
-                html[n] = render::document_html(inputs[n], language);
-                inputs[n] = render::PageInput(); // its revisions and commits are no longer needed
-            });
-            for (std::size_t n = 0; n < count; ++n) {
-                packer.add(pages[first + n].name, html[n]);
-                std::string().swap(html[n]);
-            }
-        }
+        PageContext page_context;
+        page_context.history = &history;
+        page_context.findings_by_path = &findings_by_path;
+        page_context.targets = &targets;
+        page_context.language = language;
+        page_context.shallow = repo.is_shallow();
+        render_pages(repo, pages, page_context,
+                     [&packer](const PagePlan& plan, std::string&& html) { packer.add(plan.name, html); });
 
         for (std::size_t first = 0; first < patches.size(); first += k_batch) {
             const std::vector<std::string> batch(
