@@ -439,8 +439,13 @@ void render_pages(const Repo& repo, std::vector<PagePlan>& pages, const PageCont
         }
         changed.notify_all();
     }
-    if (failure) {
-        std::rethrow_exception(failure);
+    std::exception_ptr failed;
+    {
+        const std::lock_guard lock(mutex);
+        failed = failure;
+    }
+    if (failed) {
+        std::rethrow_exception(failed);
     }
 }
 
