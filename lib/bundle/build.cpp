@@ -133,11 +133,14 @@ constexpr std::size_t k_commits_per_repository = 512;
 /// a libgit2 repository is not for several threads, so each worker opens its own, for a
 /// run of neighbouring commits at a time (a commit's parent tree is then usually the one
 /// it just read). The caller's `repo` is used only when no other can be opened. `use`
-/// runs on the workers and must touch only slot i.
+/// runs on the workers and must touch only slot i. With `meanwhile`, this thread runs it
+/// (work that needs no repository) while the workers read, instead of reading with them.
 void for_each_change(const Repo& repo, const std::vector<std::string>& shas, bool with_patches,
-                     const std::function<void(std::size_t, CommitChanges&&)>& use) {
+                     const std::function<void(std::size_t, CommitChanges&&)>& use,
+                     const std::function<void()>& meanwhile = {}) {
     const std::size_t runs = (shas.size() + k_commits_per_repository - 1) / k_commits_per_repository;
     const std::size_t workers = std::max<std::size_t>(1, std::min(worker_count(), runs));
+    const std::size_t first_thread = meanwhile ? 0 : 1; // worker 0 is this thread unless it has other work
     std::atomic<std::size_t> next_run{0};
     std::vector<std::exception_ptr> failures(workers);
     auto work = [&](std::size_t worker) {
@@ -147,8 +150,8 @@ void for_each_change(const Repo& repo, const std::vector<std::string>& shas, boo
                 try {
                     own.emplace(Repo::discover(repo.workdir()));
                 } catch (const Error&) {
-                    if (worker != 0) {
-                        throw;
+                    if (worker != 0 || meanwhile) {
+                        throw; // the caller's repository is for the caller's thread only
                     }
                 }
                 const Repo& reader = own ? *own : repo;
@@ -163,12 +166,25 @@ void for_each_change(const Repo& repo, const std::vector<std::string>& shas, boo
         }
     };
     std::vector<std::thread> threads;
-    for (std::size_t worker = 1; worker < workers; ++worker) {
+    for (std::size_t worker = first_thread; worker < workers; ++worker) {
         threads.emplace_back(work, worker);
     }
-    work(0);
+    std::exception_ptr own_failure;
+    try {
+        if (meanwhile) {
+            meanwhile();
+        } else {
+            work(0);
+        }
+    } catch (...) {
+        own_failure = std::current_exception();
+        next_run = runs;
+    }
     for (std::thread& thread : threads) {
         thread.join();
+    }
+    if (own_failure) {
+        std::rethrow_exception(own_failure);
     }
     for (const std::exception_ptr& failure : failures) {
         if (failure) {
@@ -234,7 +250,8 @@ struct CommitsJson {
 };
 
 CommitsJson commits_json(const Repo& repo, const std::string& revision, const std::vector<CommitInfo>& history,
-                         const std::vector<LinkedCommit>& commits, bool with_patches) {
+                         const std::vector<LinkedCommit>& commits, bool with_patches,
+                         const std::function<void()>& meanwhile) {
     std::unordered_set<std::string> reachable;
     for (const CommitInfo& commit : history) {
         reachable.insert(commit.sha);
@@ -251,9 +268,13 @@ CommitsJson commits_json(const Repo& repo, const std::string& revision, const st
     }
     // Only the list of paths here (no patch: a rename then is a deletion and an addition,
     // the same paths); the patches are made again, a batch at a time, when written.
-    for_each_change(repo, shas, false, [&](std::size_t i, CommitChanges&& changes) {
-        json.entries[i] = commit_entry_text(commits[i], changes, reachable.contains(commits[i].info.sha), with_patches);
-    });
+    for_each_change(
+        repo, shas, false,
+        [&](std::size_t i, CommitChanges&& changes) {
+            json.entries[i] =
+                commit_entry_text(commits[i], changes, reachable.contains(commits[i].info.sha), with_patches);
+        },
+        meanwhile);
     return json;
 }
 
@@ -543,10 +564,14 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     const std::vector<LinkedCommit> commits = linked_commits(repo, snapshot, history);
     index.commits = commits.size();
     progress(tr("bundle.progress-changes", fmt::arg("count", commits.size())));
-    CommitsJson commit_list = commits_json(repo, sha, history, commits, options.with_patches);
-
     const std::map<std::string, std::string> targets = render::page_targets(snapshot.documents);
     std::vector<PagePlan> pages = plan_pages(repo, snapshot, history, targets, index.pages);
+    // index.html needs no repository: made here while the workers read the changes.
+    std::string index_html;
+    CommitsJson commit_list = commits_json(repo, sha, history, commits, options.with_patches, [&] {
+        index_html = render_index(index);
+        index.trace_html = std::string();
+    });
     std::map<std::string, Findings> findings_by_path;
     for (const Finding& finding : index.findings) {
         findings_by_path[finding.path].push_back(finding);
@@ -610,9 +635,8 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         commit_list = CommitsJson();
 
         progress(tr("bundle.progress-index"));
-        packer.add("index.html", render_index(index));
-        index.trace_html.clear();
-        index.trace_html.shrink_to_fit();
+        packer.add("index.html", index_html);
+        index_html = std::string();
 
         progress(tr("bundle.progress-rendering", fmt::arg("count", pages.size())));
         PageContext page_context;
