@@ -6,7 +6,6 @@
 #include "lib/git/repo.hpp"
 #include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"
-#include "lib/util/files.hpp"
 
 #include <fmt/format.h>
 
@@ -65,8 +64,10 @@ int run_bundle(const Options& options, Context& context) {
             }
         };
     }
+    bundle_options.output = options.output;
+    bundle_options.base = context.cwd;
     const i18n::Language messages = i18n::language();
-    const bundle::BundleOutput output = bundle::build_bundle(repo, Catalog::builtin(), bundle_options);
+    const bundle::BundleOutput output = bundle::write_bundle(repo, Catalog::builtin(), bundle_options);
     if (bundle_options.language.empty()) {
         // The archive spoke the revision's language; the person at the terminal keeps theirs.
         i18n::set_language(messages);
@@ -77,21 +78,9 @@ int run_bundle(const Options& options, Context& context) {
     for (const std::string& note : output.notes) {
         context.err << "cswm: " << tr("result.note", fmt::arg("note", note)) << '\n';
     }
-    std::filesystem::path file = options.output;
-    if (file.empty()) {
-        file = fmt::format("{}-{}.tar.gz", output.manifest.repository, output.manifest.revision.substr(0, 10));
-    }
-    const std::filesystem::path target = file.is_absolute() ? file : context.cwd / file;
-    {
-        // As every writer of cswm: under the repository's writer lock, first remove what a
-        // bundle killed halfway left in that folder (docs/bundle.md), then write atomically.
-        const FileLock lock(repo.git_dir() / "cswm-new.lock");
-        remove_stale_temporaries(target.parent_path());
-        write_file_atomically(target, output.archive);
-    }
-    context.out << tr("bundle.written", fmt::arg("file", file.string()), fmt::arg("revision", output.manifest.revision),
+    context.out << tr("bundle.written", fmt::arg("file", output.file), fmt::arg("revision", output.manifest.revision),
                       fmt::arg("time", output.manifest.commit_time), fmt::arg("documents", output.documents),
-                      fmt::arg("files", output.manifest.entries.size() + 1), fmt::arg("bytes", output.archive.size()))
+                      fmt::arg("files", output.manifest.entries.size() + 1), fmt::arg("bytes", output.bytes))
                 << '\n';
     context.out << tr("bundle.check-summary", fmt::arg("errors", output.errors), fmt::arg("warnings", output.warnings),
                       fmt::arg("commits", output.commits))

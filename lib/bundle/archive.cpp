@@ -14,8 +14,11 @@
 #include <clocale>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <memory>
+#include <optional>
 #include <sys/stat.h>
+#include <utility>
 
 namespace cswm::bundle {
 namespace {
@@ -39,11 +42,6 @@ void ensure_utf8_locale() {
         return true;
     }();
     (void)done;
-}
-
-la_ssize_t append_output(archive* /*handle*/, void* client, const void* buffer, size_t length) {
-    static_cast<std::string*>(client)->append(static_cast<const char*>(buffer), length);
-    return static_cast<la_ssize_t>(length);
 }
 
 void check(archive* handle, int status, std::string_view what) {
@@ -87,15 +85,75 @@ std::string zlib_release() {
     return zlibVersion();
 }
 
-std::string write_archive(std::vector<Member> members, ArchiveFormat format, long long mtime) {
+namespace {
+
+/// Where libarchive's output goes, and what went wrong there.
+struct SinkState {
+    ArchiveWriter::Sink sink;
+    std::exception_ptr failure; ///< what the sink threw, rethrown once libarchive returns
+    bool discard = false;       ///< abandoned: whatever libarchive still flushes is dropped
+};
+
+// libarchive is C: an exception must not cross it. The sink's is kept and rethrown.
+la_ssize_t sink_output(archive* /*handle*/, void* client, const void* buffer, size_t length) {
+    auto* state = static_cast<SinkState*>(client);
+    if (state->discard) {
+        return static_cast<la_ssize_t>(length);
+    }
+    if (state->failure) {
+        return -1;
+    }
+    try {
+        state->sink(std::string_view(static_cast<const char*>(buffer), length));
+    } catch (...) {
+        state->failure = std::current_exception();
+        return -1;
+    }
+    return static_cast<la_ssize_t>(length);
+}
+
+} // namespace
+
+struct ArchiveWriter::State {
+    // Declared before the handle: freeing a writer that was not closed (a member refused,
+    // an exception on the way) still flushes into the sink, which must outlive it.
+    SinkState output;
+    /// Zip stores local times, read as each header is written: UTC for the writer's life
+    /// (set and restored on the thread that makes and drops it, when no other runs).
+    std::optional<UtcZone> utc;
+    std::unique_ptr<archive, WriterDeleter> handle;
+    ArchiveFormat format = ArchiveFormat::tar_gz;
+    long long mtime = 0;
+    bool open = false; ///< a file member begun and not ended
+    std::string name;
+    bool executable = false;
+    std::uint64_t declared = 0;
+    std::uint64_t written = 0;
+    std::optional<Sha256> hash;
+
+    /// Throws for a failed libarchive call: what the sink threw when that was the cause.
+    void check_status(int status, std::string_view what) {
+        if (status >= ARCHIVE_OK) {
+            return;
+        }
+        if (output.failure) {
+            std::rethrow_exception(std::exchange(output.failure, nullptr));
+        }
+        check(handle.get(), status, what);
+    }
+};
+
+ArchiveWriter::ArchiveWriter(ArchiveFormat format, long long mtime, Sink sink) : m_state(std::make_unique<State>()) {
     ensure_utf8_locale();
-    const UtcZone utc;
-    std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
-    // Declared before the writer: freeing a writer that was not closed (a member refused
-    // below) still flushes into `output`, which must outlive it.
-    std::string output;
-    const std::unique_ptr<archive, WriterDeleter> handle(archive_write_new());
-    archive* writer = handle.get();
+    State& state = *m_state;
+    state.output.sink = std::move(sink);
+    state.format = format;
+    state.mtime = mtime;
+    if (format == ArchiveFormat::zip) {
+        state.utc.emplace();
+    }
+    state.handle.reset(archive_write_new());
+    archive* writer = state.handle.get();
     if (format == ArchiveFormat::tar_gz) {
         check(writer, archive_write_set_format_pax_restricted(writer), "tar format");
         check(writer, archive_write_add_filter_gzip(writer), "gzip");
@@ -105,35 +163,121 @@ std::string write_archive(std::vector<Member> members, ArchiveFormat format, lon
         check(writer, archive_write_set_options(writer, "zip:compression=deflate"), "zip options");
     }
     check(writer, archive_write_set_bytes_in_last_block(writer, 1), "block size");
-    check(writer, archive_write_open(writer, &output, nullptr, append_output, nullptr), "open");
+    state.check_status(archive_write_open(writer, &state.output, nullptr, sink_output, nullptr), "open");
+}
+
+ArchiveWriter::~ArchiveWriter() {
+    m_state->output.discard = true; // not closed: an error is on its way, the archive is dropped
+    m_state->handle.reset();
+}
+
+void ArchiveWriter::begin_file(const std::string& name, std::uint64_t size, bool executable) {
+    State& state = *m_state;
+    if (state.open) {
+        throw Error(tr("bundle.archive-write", fmt::arg("step", name), fmt::arg("reason", state.name + " not ended")));
+    }
+    if (const auto reason = unsafe_name_reason(name)) {
+        throw Error(tr("bundle.refuse-name", fmt::arg("name", shown_name(name)), fmt::arg("reason", *reason)));
+    }
+    archive* writer = state.handle.get();
+    const std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
+    archive_entry_set_pathname_utf8(entry.get(), name.c_str());
+    archive_entry_set_uid(entry.get(), 0);
+    archive_entry_set_gid(entry.get(), 0);
+    archive_entry_set_mtime(entry.get(), static_cast<time_t>(state.mtime), 0);
+    archive_entry_set_filetype(entry.get(), AE_IFREG);
+    archive_entry_set_perm(entry.get(), executable ? 0755 : 0644);
+    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(size));
+    state.check_status(archive_write_header(writer, entry.get()), name);
+    state.open = true;
+    state.name = name;
+    state.executable = executable;
+    state.declared = size;
+    state.written = 0;
+    state.hash.emplace();
+}
+
+void ArchiveWriter::write(std::string_view bytes) {
+    State& state = *m_state;
+    if (!state.open || bytes.size() > state.declared - state.written) {
+        throw Error(tr("bundle.archive-write", fmt::arg("step", state.name),
+                       fmt::arg("reason", fmt::format("more than the {} bytes declared", state.declared))));
+    }
+    state.hash->update(bytes);
+    state.written += bytes.size();
+    while (!bytes.empty()) {
+        const la_ssize_t done = archive_write_data(state.handle.get(), bytes.data(), bytes.size());
+        if (done <= 0) {
+            state.check_status(ARCHIVE_FATAL, state.name);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(done));
+    }
+}
+
+ManifestEntry ArchiveWriter::end_file() {
+    State& state = *m_state;
+    if (!state.open || state.written != state.declared) {
+        throw Error(tr("bundle.archive-write", fmt::arg("step", state.name),
+                       fmt::arg("reason", fmt::format("{} of the {} bytes declared", state.written, state.declared))));
+    }
+    state.open = false;
+    ManifestEntry entry;
+    entry.path = std::move(state.name);
+    entry.size = state.written;
+    entry.sha256 = state.hash->hex();
+    state.hash.reset();
+    return entry;
+}
+
+ManifestEntry ArchiveWriter::add_file(const std::string& name, std::string_view content, bool executable) {
+    begin_file(name, content.size(), executable);
+    write(content);
+    return end_file();
+}
+
+ManifestEntry ArchiveWriter::add_symlink(const std::string& name, const std::string& target) {
+    State& state = *m_state;
+    if (state.open) {
+        throw Error(tr("bundle.archive-write", fmt::arg("step", name), fmt::arg("reason", state.name + " not ended")));
+    }
+    if (const auto reason = unsafe_name_reason(name)) {
+        throw Error(tr("bundle.refuse-name", fmt::arg("name", shown_name(name)), fmt::arg("reason", *reason)));
+    }
+    const std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
+    archive_entry_set_pathname_utf8(entry.get(), name.c_str());
+    archive_entry_set_uid(entry.get(), 0);
+    archive_entry_set_gid(entry.get(), 0);
+    archive_entry_set_mtime(entry.get(), static_cast<time_t>(state.mtime), 0);
+    archive_entry_set_filetype(entry.get(), AE_IFLNK);
+    archive_entry_set_perm(entry.get(), 0777);
+    archive_entry_set_symlink_utf8(entry.get(), target.c_str());
+    archive_entry_set_size(entry.get(), 0);
+    state.check_status(archive_write_header(state.handle.get(), entry.get()), name);
+    return {name, 0, sha256_hex(target), true, target};
+}
+
+void ArchiveWriter::close() {
+    State& state = *m_state;
+    if (state.open) {
+        throw Error(
+            tr("bundle.archive-write", fmt::arg("step", "close"), fmt::arg("reason", state.name + " not ended")));
+    }
+    state.check_status(archive_write_close(state.handle.get()), "close");
+}
+
+std::string write_archive(std::vector<Member> members, ArchiveFormat format, long long mtime) {
+    std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
+    std::string output;
+    ArchiveWriter writer(format, mtime, [&output](std::string_view bytes) { output.append(bytes); });
     for (Member& member : members) {
-        if (const auto reason = unsafe_name_reason(member.name)) {
-            throw Error(
-                tr("bundle.refuse-name", fmt::arg("name", shown_name(member.name)), fmt::arg("reason", *reason)));
-        }
-        const std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-        archive_entry_set_pathname_utf8(entry.get(), member.name.c_str());
-        archive_entry_set_uid(entry.get(), 0);
-        archive_entry_set_gid(entry.get(), 0);
-        archive_entry_set_mtime(entry.get(), static_cast<time_t>(mtime), 0);
         if (member.symlink) {
-            archive_entry_set_filetype(entry.get(), AE_IFLNK);
-            archive_entry_set_perm(entry.get(), 0777);
-            archive_entry_set_symlink_utf8(entry.get(), member.target.c_str());
-            archive_entry_set_size(entry.get(), 0);
+            writer.add_symlink(member.name, member.target);
         } else {
-            archive_entry_set_filetype(entry.get(), AE_IFREG);
-            archive_entry_set_perm(entry.get(), member.executable ? 0755 : 0644);
-            archive_entry_set_size(entry.get(), static_cast<la_int64_t>(member.content.size()));
-        }
-        check(writer, archive_write_header(writer, entry.get()), member.name);
-        if (!member.symlink && !member.content.empty() &&
-            archive_write_data(writer, member.content.data(), member.content.size()) < 0) {
-            check(writer, ARCHIVE_FATAL, member.name);
+            writer.add_file(member.name, member.content, member.executable);
         }
         std::string().swap(member.content); // written: the archive's bytes replace it
     }
-    check(writer, archive_write_close(writer), "close");
+    writer.close();
     return output;
 }
 

@@ -3,8 +3,11 @@
 // The only code that includes libarchive: reproducible writing of tar.gz and zip, and
 // reading that never touches the disk and stops at hostile input.
 
+#include "lib/bundle/manifest.hpp"
+
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +24,39 @@ struct Member {
 };
 
 enum class ArchiveFormat { tar_gz, zip };
+
+/// Writes an archive member after member into `sink`, as write_archive lays each one out,
+/// hashing each member's bytes as they pass: nothing but one member's piece in memory.
+/// Members are stored in the order they are added; the caller chooses it. Throws Error
+/// for an unsafe name, a member whose bytes do not add up to its declared size, or what
+/// the sink throws (the archive is then unusable; the sink's owner drops it). A zip
+/// writer sets TZ=UTC for its life (zip stores local times): make and drop it while no
+/// other thread runs.
+class ArchiveWriter {
+public:
+    /// Where the archive's bytes go, a piece at a time.
+    using Sink = std::function<void(std::string_view)>;
+    ArchiveWriter(ArchiveFormat format, long long mtime, Sink sink);
+    ~ArchiveWriter();
+    ArchiveWriter(const ArchiveWriter&) = delete;
+    ArchiveWriter& operator=(const ArchiveWriter&) = delete;
+
+    /// Starts a regular file of exactly `size` bytes, given to write() in pieces.
+    void begin_file(const std::string& name, std::uint64_t size, bool executable = false);
+    void write(std::string_view bytes);
+    /// Ends the file begun last: its manifest entry (name, size, SHA-256 of the bytes).
+    ManifestEntry end_file();
+    /// A whole regular file at once.
+    ManifestEntry add_file(const std::string& name, std::string_view content, bool executable = false);
+    /// A symbolic link (cswm's bundles hold none; kept for write_archive's callers).
+    ManifestEntry add_symlink(const std::string& name, const std::string& target);
+    /// Writes the end of the archive and flushes the compressor into the sink.
+    void close();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 /// The archive's bytes: members sorted bytewise by name, each with mode 0644 (0755 when
 /// executable, 0777 for links), uid and gid 0, no owner names, mtime `mtime`; tar in

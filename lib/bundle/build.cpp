@@ -15,6 +15,7 @@
 #include "lib/trace/trace.hpp"
 #include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
 #include "lib/util/parallel.hpp"
 #include "lib/util/text.hpp"
 
@@ -22,8 +23,13 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <exception>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -110,127 +116,389 @@ std::vector<LinkedCommit> linked_commits(const Repo& repo, const Snapshot& snaps
     return commits;
 }
 
-/// The changes of every commit, each in its own slot, read on every core: a libgit2
-/// repository is not for several threads, so each worker but the first opens its own.
-std::vector<CommitChanges> changes_of(const Repo& repo, const std::vector<LinkedCommit>& commits, bool with_patches) {
-    std::vector<CommitChanges> changes(commits.size());
-    std::vector<std::optional<Repo>> opened;
-    const std::size_t wanted = std::min(worker_count(), commits.size() / 64 + 1);
-    for (std::size_t worker = 1; worker < wanted; ++worker) {
-        try {
-            opened.push_back(Repo::discover(repo.workdir()));
-        } catch (const Error&) {
-            break; // one thread then: the same result, later
-        }
-    }
-    // parallel_for hands out indices in batches, so a worker per index would share a
-    // thread: one std::thread per opened repository instead, each over every n-th commit.
-    const std::size_t workers = opened.size() + 1;
+std::string patch_member(const std::string& sha) {
+    return "patches/" + sha + ".patch";
+}
+
+/// How many pages (or patches) are made, written and dropped at a time: enough to keep
+/// both cores busy between writes, few enough that memory does not grow with the tree.
+constexpr std::size_t k_batch = 256;
+
+/// Commits whose changes one repository reads before it is closed and opened again:
+/// libgit2 caches up to 256 MB of objects per repository, and a diff reads a tree or two
+/// for each commit, so a repository kept for all of them holds that much per thread.
+constexpr std::size_t k_commits_per_repository = 512;
+
+/// Calls `use(i, changes)` with the changes of every commit `shas[i]`, read on every core:
+/// a libgit2 repository is not for several threads, so each worker opens its own, for a
+/// run of neighbouring commits at a time (a commit's parent tree is then usually the one
+/// it just read). The caller's `repo` is used only when no other can be opened. `use`
+/// runs on the workers and must touch only slot i. With `meanwhile`, this thread runs it
+/// (work that needs no repository) while the workers read, instead of reading with them.
+void for_each_change(const Repo& repo, const std::vector<std::string>& shas, bool with_patches,
+                     const std::function<void(std::size_t, CommitChanges&&)>& use,
+                     const std::function<void()>& meanwhile = {}) {
+    const std::size_t runs = (shas.size() + k_commits_per_repository - 1) / k_commits_per_repository;
+    const std::size_t workers = std::max<std::size_t>(1, std::min(worker_count(), runs));
+    const std::size_t first_thread = meanwhile ? 0 : 1; // worker 0 is this thread unless it has other work
+    std::atomic<std::size_t> next_run{0};
     std::vector<std::exception_ptr> failures(workers);
     auto work = [&](std::size_t worker) {
         try {
-            const Repo& own = worker == 0 ? repo : *opened[worker - 1];
-            for (std::size_t i = worker; i < commits.size(); i += workers) {
-                changes[i] = own.commit_changes(commits[i].info.sha, with_patches);
+            for (std::size_t run = next_run++; run < runs && !failures[worker]; run = next_run++) {
+                std::optional<Repo> own;
+                try {
+                    own.emplace(Repo::discover(repo.workdir()));
+                } catch (const Error&) {
+                    if (worker != 0 || meanwhile) {
+                        throw; // the caller's repository is for the caller's thread only
+                    }
+                }
+                const Repo& reader = own ? *own : repo;
+                const std::size_t end = std::min(shas.size(), (run + 1) * k_commits_per_repository);
+                for (std::size_t i = run * k_commits_per_repository; i < end; ++i) {
+                    use(i, reader.commit_changes(shas[i], with_patches));
+                }
             }
         } catch (...) {
             failures[worker] = std::current_exception();
+            next_run = runs; // the others stop after their current run
         }
     };
     std::vector<std::thread> threads;
-    for (std::size_t worker = 1; worker < workers; ++worker) {
+    for (std::size_t worker = first_thread; worker < workers; ++worker) {
         threads.emplace_back(work, worker);
     }
-    work(0);
+    std::exception_ptr own_failure;
+    try {
+        if (meanwhile) {
+            meanwhile();
+        } else {
+            work(0);
+        }
+    } catch (...) {
+        own_failure = std::current_exception();
+        next_run = runs;
+    }
     for (std::thread& thread : threads) {
         thread.join();
+    }
+    if (own_failure) {
+        std::rethrow_exception(own_failure);
     }
     for (const std::exception_ptr& failure : failures) {
         if (failure) {
             std::rethrow_exception(failure);
         }
     }
-    return changes;
 }
 
-/// One rendered page per document whose ID can name a page (the first file of an ID), as
-/// `cswm render --format html` makes it, but from the revision: its history from there,
-/// the check findings as of it. Returns document path → member name.
-std::map<std::string, std::string> add_pages(const Repo& repo, const Snapshot& snapshot,
-                                             const std::vector<CommitInfo>& history, const Findings& findings,
-                                             const std::string& language, std::vector<Member>& members) {
-    const std::map<std::string, std::string> targets = render::page_targets(snapshot.documents);
-    std::map<std::string, std::vector<Reference>> references; // page ID → commits naming it
+/// One commit of commits.json as the whole file's dump(2) lays it out: four spaces in.
+/// (JSON text has a newline only between tokens: strings hold theirs as \n.)
+std::string commit_entry_text(const LinkedCommit& commit, const CommitChanges& changes, bool in_revision,
+                              bool with_patches) {
+    ordered_json entry;
+    entry["sha"] = commit.info.sha;
+    entry["author"] = {{"name", commit.info.author}, {"email", commit.info.email}};
+    entry["author_date"] = iso_with_offset(commit.info.time, commit.info.offset_minutes);
+    entry["commit_date"] = iso_utc(commit.info.commit_time);
+    entry["parents"] = commit.info.parents;
+    entry["message"] = commit.info.message;
+    ordered_json trailers = ordered_json::array();
+    for (const Trailer& trailer : commit.info.trailers) {
+        trailers.push_back({{"key", trailer.key}, {"value", trailer.value}});
+    }
+    entry["trailers"] = trailers;
+    entry["recorded_by"] = commit.recorded_by;
+    entry["refs"] = commit.refs;
+    entry["in_revision"] = in_revision;
+    ordered_json files = ordered_json::array();
+    for (const std::string& file : changes.files) {
+        // JSON holds any valid UTF-8; other bytes are written as in member names.
+        files.push_back(find_invalid_utf8(file) ? member_name(file) : file);
+    }
+    entry["files"] = files;
+    if (with_patches) {
+        entry["patch"] = patch_member(commit.info.sha);
+    }
+    const std::string text = entry.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+    std::string indented = "    ";
+    indented.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        indented += c;
+        if (c == '\n') {
+            indented += "    ";
+        }
+    }
+    return indented;
+}
+
+/// commits.json in pieces: {"revision": …, "commits": [ entry, entry ]}, byte for byte
+/// what dumping it whole with two spaces of indent gives.
+struct CommitsJson {
+    std::string head;
+    std::vector<std::string> entries;
+    std::string tail;
+
+    std::uint64_t size() const {
+        std::uint64_t total = head.size() + tail.size();
+        for (const std::string& entry : entries) {
+            total += entry.size();
+        }
+        return total + (entries.empty() ? 0 : 2 * (entries.size() - 1)); // ",\n" between entries
+    }
+};
+
+CommitsJson commits_json(const Repo& repo, const std::string& revision, const std::vector<CommitInfo>& history,
+                         const std::vector<LinkedCommit>& commits, bool with_patches,
+                         const std::function<void()>& meanwhile) {
+    std::unordered_set<std::string> reachable;
     for (const CommitInfo& commit : history) {
-        std::map<std::string, std::vector<std::string>> named;
-        for (const std::string& ref : referenced_ids(commit.trailers)) {
-            if (const auto target = targets.find(ref); target != targets.end()) {
-                named[target->second].push_back(ref);
-            }
-        }
-        for (auto& [page, ids] : named) {
-            references[page].push_back({commit, std::move(ids)});
-        }
+        reachable.insert(commit.sha);
     }
-    std::map<std::string, Findings> findings_by_path;
-    for (const Finding& finding : findings) {
-        findings_by_path[finding.path].push_back(finding);
+    CommitsJson json;
+    const std::string sha = ordered_json(revision).dump();
+    json.head = "{\n  \"revision\": " + sha + ",\n  \"commits\": " + (commits.empty() ? "[]" : "[\n");
+    json.tail = commits.empty() ? "\n}\n" : "\n  ]\n}\n";
+    json.entries.resize(commits.size());
+    std::vector<std::string> shas;
+    shas.reserve(commits.size());
+    for (const LinkedCommit& commit : commits) {
+        shas.push_back(commit.info.sha);
     }
-    std::vector<const Document*> paged;
+    // Only the list of paths here (no patch: a rename then is a deletion and an addition,
+    // the same paths); the patches are made again, a batch at a time, when written.
+    for_each_change(
+        repo, shas, false,
+        [&](std::size_t i, CommitChanges&& changes) {
+            json.entries[i] =
+                commit_entry_text(commits[i], changes, reachable.contains(commits[i].info.sha), with_patches);
+        },
+        meanwhile);
+    return json;
+}
+
+/// A page to render: the first document of an ID that can name a page file.
+struct PagePlan {
+    std::string name; ///< pages/ID.html
+    const Document* document = nullptr;
+    std::vector<FileRevision> revisions;
+    /// Commits whose trailers name the page's IDs: index into the history, the IDs named.
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> references;
+};
+
+/// Every page, sorted by member name, with what git says of it (read here, on one thread:
+/// one libgit2 repository is not for several threads); fills `pages` (document path →
+/// member name) for index.html.
+std::vector<PagePlan> plan_pages(const Repo& repo, const Snapshot& snapshot, const std::vector<CommitInfo>& history,
+                                 const std::map<std::string, std::string>& targets,
+                                 std::map<std::string, std::string>& pages) {
+    std::vector<PagePlan> plans;
     std::set<std::string> done;
+    std::map<std::string, std::size_t> plan_of_id;
     for (const Document& document : snapshot.documents) {
         if (!document.parsed() || document.kind == nullptr || !render::is_page_id(document.id) ||
             !done.insert(document.id).second) {
             continue; // the index links such a document to its source instead
         }
-        paged.push_back(&document);
+        PagePlan plan;
+        plan.name = "pages/" + document.id + ".html";
+        plan.document = &document;
+        plan_of_id.emplace(document.id, plans.size());
+        plans.push_back(std::move(plan));
+    }
+    for (std::size_t n = 0; n < history.size(); ++n) {
+        std::map<std::string, std::vector<std::string>> named;
+        for (const std::string& ref : referenced_ids(history[n].trailers)) {
+            if (const auto target = targets.find(ref); target != targets.end()) {
+                named[target->second].push_back(ref);
+            }
+        }
+        for (auto& [page, ids] : named) {
+            if (const auto plan = plan_of_id.find(page); plan != plan_of_id.end()) {
+                plans[plan->second].references.emplace_back(n, std::move(ids));
+            }
+        }
     }
     // The revisions of every page's file, in one walk of the history.
     std::vector<std::string> paths;
-    for (const Document* document : paged) {
-        paths.push_back(document->path);
+    for (const PagePlan& plan : plans) {
+        paths.push_back(plan.document->path);
     }
     std::vector<std::vector<FileRevision>> revisions = repo.file_histories(history, paths);
-    // What each page shows is gathered here, where git is read (one libgit2 repository is
-    // not for several threads); the pages are then rendered on every core, each into its
-    // own slot, and added in the documents' order: the same bytes on any machine.
-    std::vector<render::PageInput> inputs(paged.size());
-    for (std::size_t n = 0; n < paged.size(); ++n) {
-        const Document& document = *paged[n];
-        render::PageInput& input = inputs[n];
-        input.document = &document;
-        input.revisions = std::move(revisions[n]);
-        input.shallow = repo.is_shallow();
-        if (const auto found = references.find(document.id); found != references.end()) {
-            input.references = found->second;
-        }
-        for (const std::string& sha : render::named_commits(document)) {
-            if (auto commit = repo.commit(sha)) {
-                input.commits.emplace(sha, std::move(*commit));
-            }
-        }
-        if (const auto found = findings_by_path.find(document.path); found != findings_by_path.end()) {
-            input.findings = found->second;
-        }
-        input.targets = &targets;
+    for (std::size_t n = 0; n < plans.size(); ++n) {
+        plans[n].revisions = std::move(revisions[n]);
+        pages.emplace(plans[n].document->path, plans[n].name);
     }
-    std::vector<std::string> html(paged.size());
-    parallel_for(paged.size(), [&](std::size_t n) {
-        html[n] = render::document_html(inputs[n], language);
-        inputs[n] = render::PageInput(); // its revisions and commits are no longer needed
-    });
-    std::map<std::string, std::string> pages;
-    for (std::size_t n = 0; n < paged.size(); ++n) {
-        const std::string name = "pages/" + paged[n]->id + ".html";
-        members.push_back({name, std::move(html[n]), false, "", false});
-        pages.emplace(paged[n]->path, name);
-    }
-    return pages;
+    std::sort(plans.begin(), plans.end(), [](const PagePlan& a, const PagePlan& b) { return a.name < b.name; });
+    return plans;
 }
 
-std::string patch_member(const std::string& sha) {
-    return "patches/" + sha + ".patch";
+/// What the pages need besides their plans; shared, read-only, by the threads.
+struct PageContext {
+    const std::vector<CommitInfo>* history = nullptr;
+    const std::map<std::string, Findings>* findings_by_path = nullptr;
+    const std::map<std::string, std::string>* targets = nullptr;
+    std::string language;
+    bool shallow = false;
+};
+
+/// One page's HTML; `repo` reads the commits its fields name (the plan's revisions and
+/// references are moved out of it).
+std::string render_page(const Repo& repo, PagePlan& plan, const PageContext& context) {
+    render::PageInput input;
+    input.document = plan.document;
+    input.revisions = std::move(plan.revisions);
+    input.shallow = context.shallow;
+    for (auto& [commit, ids] : plan.references) {
+        input.references.push_back({(*context.history)[commit], std::move(ids)});
+    }
+    plan.references = {};
+    for (const std::string& named : render::named_commits(*plan.document)) {
+        if (auto commit = repo.commit(named)) {
+            input.commits.emplace(named, std::move(*commit));
+        }
+    }
+    if (const auto found = context.findings_by_path->find(plan.document->path);
+        found != context.findings_by_path->end()) {
+        input.findings = found->second;
+    }
+    input.targets = context.targets;
+    return render::document_html(input, context.language);
 }
+
+/// Renders every page on worker threads, each with its own repository, at most
+/// k_batch pages ahead of `write`, which this thread calls for each page in order: the
+/// writing (compression, hashing) overlaps the rendering, and memory holds a window of
+/// pages, not all. Without a repository to open, one thread does it all.
+void render_pages(const Repo& repo, std::vector<PagePlan>& pages, const PageContext& context,
+                  const std::function<void(const PagePlan&, std::string&&)>& write) {
+    std::vector<std::optional<Repo>> repos;
+    const std::size_t wanted = pages.empty() ? 0 : worker_count();
+    for (std::size_t worker = 0; worker < wanted; ++worker) {
+        try {
+            repos.emplace_back(Repo::discover(repo.workdir()));
+        } catch (const Error&) {
+            break;
+        }
+    }
+    if (repos.empty()) {
+        for (PagePlan& plan : pages) {
+            write(plan, render_page(repo, plan, context));
+        }
+        return;
+    }
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<std::string> html(pages.size());
+    std::vector<char> ready(pages.size(), 0);
+    std::size_t next = 0;    // the next page a worker takes
+    std::size_t written = 0; // pages written so far
+    bool stop = false;
+    std::exception_ptr failure;
+    auto work = [&](std::size_t worker) {
+        while (true) {
+            std::size_t n = 0;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stop || next >= pages.size() || next < written + k_batch; });
+                if (stop || next >= pages.size()) {
+                    return;
+                }
+                n = next++;
+            }
+            try {
+                std::string page = render_page(*repos[worker], pages[n], context);
+                const std::lock_guard lock(mutex);
+                html[n] = std::move(page);
+                ready[n] = 1;
+            } catch (...) {
+                const std::lock_guard lock(mutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+                stop = true;
+            }
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    // Whatever happens on this thread, the workers stop and are joined before it goes on.
+    struct Join {
+        std::vector<std::thread>& threads;
+        std::mutex& mutex;
+        std::condition_variable& changed;
+        bool& stop;
+        ~Join() {
+            {
+                const std::lock_guard lock(mutex);
+                stop = true;
+            }
+            changed.notify_all();
+            for (std::thread& thread : threads) {
+                thread.join();
+            }
+        }
+    } join{threads, mutex, changed, stop};
+    for (std::size_t worker = 0; worker < repos.size(); ++worker) {
+        threads.emplace_back(work, worker);
+    }
+    for (std::size_t n = 0; n < pages.size(); ++n) {
+        std::string page;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return ready[n] != 0 || failure != nullptr; });
+            if (ready[n] == 0) {
+                break;
+            }
+            page = std::move(html[n]);
+        }
+        write(pages[n], std::move(page));
+        {
+            const std::lock_guard lock(mutex);
+            written = n + 1;
+        }
+        changed.notify_all();
+    }
+    std::exception_ptr failed;
+    {
+        const std::lock_guard lock(mutex);
+        failed = failure;
+    }
+    if (failed) {
+        std::rethrow_exception(failed);
+    }
+}
+
+/// The archive in the making: members in strictly increasing name order, each one's entry
+/// for the manifest kept as it is written.
+class Packer {
+public:
+    explicit Packer(ArchiveWriter& writer) : m_writer(writer) {}
+
+    void add(const std::string& name, std::string_view content, bool executable = false) {
+        order(name);
+        m_entries.push_back(m_writer.add_file(name, content, executable));
+    }
+    void begin(const std::string& name, std::uint64_t size) {
+        order(name);
+        m_writer.begin_file(name, size);
+    }
+    void write(std::string_view bytes) { m_writer.write(bytes); }
+    void end() { m_entries.push_back(m_writer.end_file()); }
+    std::vector<ManifestEntry> take_entries() { return std::move(m_entries); }
+
+private:
+    void order(const std::string& name) {
+        if (!m_entries.empty() && name <= m_entries.back().path) {
+            throw Error(name == m_entries.back().path ? tr("bundle.same-member", fmt::arg("name", shown_name(name)))
+                                                      : tr("bundle.member-order", fmt::arg("name", shown_name(name)),
+                                                           fmt::arg("previous", shown_name(m_entries.back().path))));
+        }
+    }
+    ArchiveWriter& m_writer;
+    std::vector<ManifestEntry> m_entries;
+};
 
 } // namespace
 
@@ -252,7 +520,7 @@ std::string repository_name(const Repo& repo) {
     return name;
 }
 
-BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const BundleOptions& options) {
+BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const BundleOptions& options) {
     auto progress = [&](const std::string& message) {
         if (options.progress) {
             options.progress(message);
@@ -285,84 +553,55 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     index.charts.push_back(chart::outcomes_chart(snapshot.documents, index.labels));
     index.charts.push_back(chart::anomaly_age_chart(snapshot.documents, snapshot.commit_date, index.labels));
     index.charts.push_back(chart::fix_time_chart(snapshot.documents, index.labels));
-
-    std::ostringstream trace;
-    write_trace_html(trace, build_trace(snapshot.documents, history), language, HtmlMode::fragment);
-    index.trace_html = trace.str();
+    {
+        std::ostringstream trace;
+        write_trace_html(trace, build_trace(snapshot.documents, history), language, HtmlMode::fragment);
+        index.trace_html = trace.str();
+    }
     index.trace_style = trace_html_style();
 
     progress(tr("bundle.progress-commits"));
     const std::vector<LinkedCommit> commits = linked_commits(repo, snapshot, history);
     index.commits = commits.size();
-
-    std::unordered_set<std::string> reachable;
-    for (const CommitInfo& commit : history) {
-        reachable.insert(commit.sha);
-    }
     progress(tr("bundle.progress-changes", fmt::arg("count", commits.size())));
-    const std::vector<CommitChanges> all_changes = changes_of(repo, commits, options.with_patches);
-    std::vector<Member> members;
-    ordered_json commit_list = ordered_json::array();
-    for (std::size_t i = 0; i < commits.size(); ++i) {
-        const LinkedCommit& commit = commits[i];
-        const CommitChanges& changes = all_changes[i];
-        ordered_json entry;
-        entry["sha"] = commit.info.sha;
-        entry["author"] = {{"name", commit.info.author}, {"email", commit.info.email}};
-        entry["author_date"] = iso_with_offset(commit.info.time, commit.info.offset_minutes);
-        entry["commit_date"] = iso_utc(commit.info.commit_time);
-        entry["parents"] = commit.info.parents;
-        entry["message"] = commit.info.message;
-        ordered_json trailers = ordered_json::array();
-        for (const Trailer& trailer : commit.info.trailers) {
-            trailers.push_back({{"key", trailer.key}, {"value", trailer.value}});
-        }
-        entry["trailers"] = trailers;
-        entry["recorded_by"] = commit.recorded_by;
-        entry["refs"] = commit.refs;
-        entry["in_revision"] = reachable.contains(commit.info.sha);
-        ordered_json files = ordered_json::array();
-        for (const std::string& file : changes.files) {
-            // JSON holds any valid UTF-8; other bytes are written as in member names.
-            files.push_back(find_invalid_utf8(file) ? member_name(file) : file);
-        }
-        entry["files"] = files;
-        if (options.with_patches) {
-            entry["patch"] = patch_member(commit.info.sha);
-            members.push_back({patch_member(commit.info.sha), changes.patch, false, "", false});
-        }
-        commit_list.push_back(std::move(entry));
+    const std::map<std::string, std::string> targets = render::page_targets(snapshot.documents);
+    std::vector<PagePlan> pages = plan_pages(repo, snapshot, history, targets, index.pages);
+    // index.html needs no repository: made here while the workers read the changes.
+    std::string index_html;
+    CommitsJson commit_list = commits_json(repo, sha, history, commits, options.with_patches, [&] {
+        index_html = render_index(index);
+        index.trace_html = std::string();
+    });
+    std::map<std::string, Findings> findings_by_path;
+    for (const Finding& finding : index.findings) {
+        findings_by_path[finding.path].push_back(finding);
     }
-    ordered_json commits_root;
-    commits_root["revision"] = sha;
-    commits_root["commits"] = commit_list;
-    members.push_back({"commits.json", commits_root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n",
-                       false, "", false});
-
-    progress(tr("bundle.progress-rendering", fmt::arg("count", snapshot.documents.size())));
-    index.pages = add_pages(repo, snapshot, history, index.findings, language, members);
-
-    progress(tr("bundle.progress-index"));
-    members.push_back({"index.html", render_index(index), false, "", false});
-
-    for (const SourceFile& source : snapshot.sources) {
-        Member member;
-        member.name = source_member(source.tree.path);
-        if (source.tree.type == TreeFile::Type::symlink) {
-            // A regular file holding the link's text as git stores it: never followed, and
-            // no member of a bundle is a link, so extracting one never creates a link that
-            // a later member (or a naive extractor) could write through (docs/bundle.md).
-            member.content = source.content;
-        } else if (source.tree.type == TreeFile::Type::submodule) {
-            continue; // a commit of another repository: no bytes here to pack
-        } else {
-            member.content = source.content;
-            member.executable = source.tree.type == TreeFile::Type::executable;
+    std::vector<std::string> patches; // SHAs, in their members' order
+    if (options.with_patches) {
+        for (const LinkedCommit& commit : commits) {
+            patches.push_back(commit.info.sha);
         }
-        members.push_back(std::move(member));
+        std::sort(patches.begin(), patches.end());
+    }
+    std::vector<std::pair<std::string, const SourceFile*>> sources; // member name, file
+    for (const SourceFile& source : snapshot.sources) {
+        if (source.tree.type != TreeFile::Type::submodule) { // another repository's commit: no bytes here
+            sources.emplace_back(source_member(source.tree.path), &source);
+        }
+    }
+    std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // What cswm writes, `bundle verify` must accept: never more members than it reads.
+    const std::size_t member_count = 3 + pages.size() + patches.size() + sources.size();
+    if (member_count > ReadLimits{}.max_entries) {
+        throw Error(tr("bundle.would-hold-too-many", fmt::arg("count", member_count),
+                       fmt::arg("max", ReadLimits{}.max_entries)));
     }
 
     BundleOutput output;
+    output.file =
+        options.output.empty() ? fmt::format("{}-{}.tar.gz", index.repository, sha.substr(0, 10)) : options.output;
+    const std::filesystem::path file(output.file);
+    const std::filesystem::path target = file.is_absolute() ? file : options.base / file;
     Manifest& manifest = output.manifest;
     manifest.tool = options.tool;
     manifest.repository = index.repository;
@@ -371,31 +610,83 @@ BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     manifest.language = language;
     manifest.with_patches = options.with_patches;
     manifest.zlib = zlib_release();
-    std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
-    for (std::size_t i = 1; i < members.size(); ++i) {
-        if (members[i].name == members[i - 1].name) {
-            throw Error(tr("bundle.same-member", fmt::arg("name", shown_name(members[i].name))));
-        }
-    }
-    manifest.entries.resize(members.size());
-    parallel_for(members.size(), [&](std::size_t i) { // each member's hash into its own slot
-        const Member& member = members[i];
-        ManifestEntry& entry = manifest.entries[i];
-        entry.path = member.name;
-        entry.symlink = member.symlink;
-        entry.target = member.target;
-        entry.size = member.symlink ? 0 : member.content.size();
-        entry.sha256 = sha256_hex(member.symlink ? member.target : member.content);
-    });
-    members.push_back({k_manifest_name, manifest_json(manifest), false, "", false});
-    // What cswm writes, `bundle verify` must accept: never more members than it reads.
-    if (members.size() > ReadLimits{}.max_entries) {
-        throw Error(tr("bundle.would-hold-too-many", fmt::arg("count", members.size()),
-                       fmt::arg("max", ReadLimits{}.max_entries)));
-    }
+    {
+        // As every writer of cswm: under the repository's writer lock, first remove what a
+        // bundle killed halfway left in that folder (docs/bundle.md), then write into a
+        // temporary file that becomes the bundle only once complete.
+        const FileLock lock(repo.git_dir() / k_writer_lock_name);
+        remove_stale_temporaries(target.parent_path());
+        AtomicFileWriter out(target);
+        ArchiveWriter writer(options.format, snapshot.commit.commit_time,
+                             [&out](std::string_view bytes) { out.write(bytes); });
+        Packer packer(writer);
 
-    progress(tr("bundle.progress-packing", fmt::arg("count", members.size())));
-    output.archive = write_archive(std::move(members), options.format, snapshot.commit.commit_time);
+        packer.begin("commits.json", commit_list.size());
+        packer.write(commit_list.head);
+        for (std::size_t i = 0; i < commit_list.entries.size(); ++i) {
+            if (i > 0) {
+                packer.write(",\n");
+            }
+            packer.write(commit_list.entries[i]);
+            std::string().swap(commit_list.entries[i]);
+        }
+        packer.write(commit_list.tail);
+        packer.end();
+        commit_list = CommitsJson();
+
+        progress(tr("bundle.progress-index"));
+        packer.add("index.html", index_html);
+        index_html = std::string();
+
+        progress(tr("bundle.progress-rendering", fmt::arg("count", pages.size())));
+        PageContext page_context;
+        page_context.history = &history;
+        page_context.findings_by_path = &findings_by_path;
+        page_context.targets = &targets;
+        page_context.language = language;
+        page_context.shallow = repo.is_shallow();
+        render_pages(repo, pages, page_context,
+                     [&packer](const PagePlan& plan, std::string&& html) { packer.add(plan.name, html); });
+
+        for (std::size_t first = 0; first < patches.size(); first += k_batch) {
+            const std::vector<std::string> batch(
+                patches.begin() + static_cast<std::ptrdiff_t>(first),
+                patches.begin() + static_cast<std::ptrdiff_t>(std::min(first + k_batch, patches.size())));
+            std::vector<std::string> texts(batch.size());
+            for_each_change(repo, batch, true,
+                            [&texts](std::size_t i, CommitChanges&& changes) { texts[i] = std::move(changes.patch); });
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                packer.add(patch_member(batch[i]), texts[i]);
+                std::string().swap(texts[i]);
+            }
+        }
+
+        progress(tr("bundle.progress-packing", fmt::arg("count", member_count)));
+        for (const auto& [name, source] : sources) {
+            // The blob again, by its ID (so the bytes parsed), rather than every source held
+            // since the revision was read. A link is a regular member holding its text as git
+            // stores it: never followed, and no member of a bundle is a link, so extracting
+            // one never creates a link that a later member (or a naive extractor) could
+            // write through (docs/bundle.md).
+            std::size_t size = 0;
+            const auto content = repo.blob_content(source->tree.blob, k_max_source_bytes, &size);
+            if (!content) {
+                throw Error(tr("bundle.source-too-large", fmt::arg("path", printable(source->tree.path)),
+                               fmt::arg("revision", sha.substr(0, 10)), fmt::arg("size", size),
+                               fmt::arg("max", k_max_source_bytes)));
+            }
+            packer.add(name, *content, source->tree.type == TreeFile::Type::executable);
+        }
+
+        // Last, so that every member's hash is known when it is written: verify reads the
+        // whole archive in one pass and finds it wherever it is.
+        manifest.entries = packer.take_entries();
+        const std::string manifest_text = manifest_json(manifest);
+        writer.add_file(k_manifest_name, manifest_text);
+        writer.close();
+        out.commit();
+        output.bytes = out.size();
+    }
     if (repo.is_shallow()) {
         output.notes.push_back(tr("bundle.note-shallow"));
     }

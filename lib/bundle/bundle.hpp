@@ -7,6 +7,8 @@
 #include "lib/catalog/catalog.hpp"
 #include "lib/git/repo.hpp"
 
+#include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -15,7 +17,7 @@
 
 namespace cswm::bundle {
 
-/// What to bundle and how.
+/// What to bundle, how, and where.
 struct BundleOptions {
     std::string revision = "HEAD";
     std::string language;      ///< en or zh-TW; empty: .cswm.yaml's as of the revision
@@ -23,12 +25,15 @@ struct BundleOptions {
     ArchiveFormat format = ArchiveFormat::tar_gz;
     std::string tool;                               ///< "cswm 0.1.0", recorded in the manifest
     std::string repository_name;                    ///< shown in index.html; empty: repository_name(repo)
+    std::string output;                             ///< the file, as named; empty: <repository>-<SHA, 10>.tar.gz
+    std::filesystem::path base;                     ///< the folder a relative `output` is in
     std::function<void(std::string_view)> progress; ///< stage messages, when set
 };
 
-/// A bundle made in memory.
+/// A bundle written to its file.
 struct BundleOutput {
-    std::string archive; ///< the file's bytes
+    std::string file;        ///< as named in the options, or the name chosen
+    std::uint64_t bytes = 0; ///< the file's size
     Manifest manifest;
     std::size_t documents = 0;
     std::size_t errors = 0;
@@ -37,9 +42,14 @@ struct BundleOutput {
     std::vector<std::string> notes; ///< said once on stderr, such as a shallow clone's
 };
 
-/// Reads the revision from git objects, checks it, and packs index.html, the sources,
-/// commits.json (patches) and manifest.json. Throws Error (exit 2) when it cannot.
-BundleOutput build_bundle(const Repo& repo, const Catalog& catalog, const BundleOptions& options);
+/// Reads the revision from git objects, checks it, and writes the archive: commits.json,
+/// index.html, the pages, the patches and the sources in name order, made a few at a time
+/// and streamed into a temporary file beside the destination, then manifest.json (every
+/// member's size and SHA-256, computed as it was written) last. Under the repository's
+/// writer lock it first removes what a bundle killed halfway left in that folder; the
+/// temporary becomes the file only once complete (renamed), and is removed on any error.
+/// Throws Error (exit 2) when it cannot.
+BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const BundleOptions& options);
 
 /// The name index.html shows: the last component of remote.origin.url (without .git),
 /// else the working tree's folder name.

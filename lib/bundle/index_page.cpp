@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include <functional>
 #include <map>
+#include <string_view>
 
 namespace cswm::bundle {
 namespace {
@@ -51,6 +53,28 @@ mustache::data to_data(const json& value) {
         return mustache::data{mustache::data::type::bool_false};
     }
     return mustache::data{value.dump()};
+}
+
+/// Mark where the long parts of the page go: text no value can hold (escape_xml writes a
+/// control byte as U+FFFD, and the unescaped values are CSS and SVG that cswm made).
+constexpr std::string_view k_findings_marker = "\x01findings\x02";
+constexpr std::string_view k_trace_marker = "\x01trace\x02";
+constexpr std::string_view k_documents_marker = "\x01documents\x02";
+
+/// The template with the section `{{#name}}…{{/name}}` (a list, its tags on lines of
+/// their own) replaced by the marker `{{{name_rows}}}`: returns the section's inner text,
+/// the template for one row.
+std::string cut_section(std::string& text, const std::string& name) {
+    const std::string open = "{{#" + name + "}}\n";
+    const std::string close = "{{/" + name + "}}\n";
+    const std::size_t begin = text.find(open);
+    const std::size_t end = begin == std::string::npos ? std::string::npos : text.find(close, begin);
+    if (end == std::string::npos) {
+        throw Error("templates/bundle/index.html.mustache: no " + open.substr(0, open.size() - 1) + " section");
+    }
+    std::string row = text.substr(begin + open.size(), end - begin - open.size());
+    text.replace(begin, end + close.size() - begin, "{{{" + name + "_rows}}}");
+    return row;
 }
 
 /// `{name}` placeholders of a label filled in.
@@ -160,22 +184,23 @@ std::string render_index(const IndexInput& input) {
 
     std::size_t errors = 0;
     std::size_t warnings = 0;
-    json finding_rows = json::array();
-    for (const Finding& finding : input.findings) {
+    auto finding_row = [&](const Finding& finding) {
         const bool error = finding.severity == Severity::error;
-        (error ? errors : warnings) += 1;
         std::string place = finding.path.starts_with("commit ") ? finding.path : member_name(finding.path);
         if (finding.line > 0) {
             place += fmt::format(":{}:{}", finding.line, finding.column);
         }
-        finding_rows.push_back({{"severity", l.value(error ? "error" : "warning", "")},
-                                {"severity_class", error ? "error" : "warning"},
-                                {"place", place},
-                                {"message", finding.message},
-                                {"rule", finding.rule}});
+        return json{{"severity", l.value(error ? "error" : "warning", "")},
+                    {"severity_class", error ? "error" : "warning"},
+                    {"place", place},
+                    {"message", finding.message},
+                    {"rule", finding.rule}};
+    };
+    for (const Finding& finding : input.findings) {
+        (finding.severity == Severity::error ? errors : warnings) += 1;
     }
-    page["findings"] = finding_rows;
-    page["has_findings"] = !finding_rows.empty();
+    page["findings_rows"] = k_findings_marker;
+    page["has_findings"] = !input.findings.empty();
     page["check_summary"] = fill(l.value("check_summary", ""), {{"errors", std::to_string(errors)},
                                                                 {"warnings", std::to_string(warnings)},
                                                                 {"documents", std::to_string(total)}});
@@ -213,7 +238,7 @@ std::string render_index(const IndexInput& input) {
     }
     page["tasks"] = tasks;
 
-    page["trace"] = input.trace_html;
+    page["trace"] = k_trace_marker;
     page["trace_style"] = input.trace_style;
 
     json charts = json::array();
@@ -222,28 +247,68 @@ std::string render_index(const IndexInput& input) {
     }
     page["charts"] = charts;
 
-    json documents = json::array();
-    for (const Document& document : snapshot.documents) {
+    auto document_row = [&](const Document& document) {
         const auto page_found = input.pages.find(document.path);
-        documents.push_back(
-            {{"id", document.id.empty() ? std::string("—") : document.id},
-             {"page", page_found != input.pages.end() ? json(member_href(page_found->second)) : json(false)},
-             {"kind", document.kind != nullptr ? document.kind->display_name(input.language) : std::string("—")},
-             {"title", document.title},
-             {"status", document.status},
-             {"source", member_href(source_member(document.path))},
-             {"source_name", source_member(document.path)}});
-    }
-    page["documents"] = documents;
-    page["has_documents"] = !documents.empty();
+        return json{{"id", document.id.empty() ? std::string("—") : document.id},
+                    {"page", page_found != input.pages.end() ? json(member_href(page_found->second)) : json(false)},
+                    {"kind", document.kind != nullptr ? document.kind->display_name(input.language) : std::string("—")},
+                    {"title", document.title},
+                    {"status", document.status},
+                    {"source", member_href(source_member(document.path))},
+                    {"source_name", source_member(document.path)}};
+    };
+    page["documents_rows"] = k_documents_marker;
+    page["has_documents"] = !snapshot.documents.empty();
     page["commits_text"] = fill(l.value("commits_text", ""), {{"count", std::to_string(input.commits)}});
 
-    mustache::mustache tmpl{std::string(embedded("bundle/index.html.mustache"))};
-    tmpl.set_custom_escape([](const std::string& text) { return chart::escape_xml(text); });
-    if (!tmpl.is_valid()) {
-        throw Error("templates/bundle/index.html.mustache: " + tmpl.error_message());
+    // The long parts (a row per finding, the trace, a row per document) are rendered one
+    // row at a time into the page's text, not made template data all at once: the data of
+    // 10,000 documents took ten times the bytes of the page they make.
+    std::string text(embedded("bundle/index.html.mustache"));
+    const std::string finding_template = cut_section(text, "findings");
+    const std::string document_template = cut_section(text, "documents");
+    auto compiled = [](const std::string& source) {
+        mustache::mustache tmpl{source};
+        tmpl.set_custom_escape([](const std::string& value) { return chart::escape_xml(value); });
+        if (!tmpl.is_valid()) {
+            throw Error("templates/bundle/index.html.mustache: " + tmpl.error_message());
+        }
+        return tmpl;
+    };
+    mustache::mustache tmpl = compiled(text);
+    mustache::mustache finding_tmpl = compiled(finding_template);
+    mustache::mustache document_tmpl = compiled(document_template);
+    const std::string outline = tmpl.render(to_data(page));
+    std::string out;
+    std::size_t at = 0;
+    // In the order the template has them: the findings, the trace, the documents.
+    const std::pair<std::string_view, std::function<void()>> parts[] = {
+        {k_findings_marker,
+         [&] {
+             for (const Finding& finding : input.findings) {
+                 out += finding_tmpl.render(to_data(finding_row(finding)));
+             }
+         }},
+        {k_trace_marker, [&] { out += input.trace_html; }},
+        {k_documents_marker,
+         [&] {
+             for (const Document& document : snapshot.documents) {
+                 out += document_tmpl.render(to_data(document_row(document)));
+             }
+         }},
+    };
+    out.reserve(outline.size() + input.trace_html.size() + 512 * (input.findings.size() + snapshot.documents.size()));
+    for (const auto& [marker, part] : parts) {
+        const std::size_t found = outline.find(marker, at);
+        if (found == std::string::npos) {
+            continue; // a section the page leaves out (no findings, no documents)
+        }
+        out.append(outline, at, found - at);
+        at = found + marker.size();
+        part();
     }
-    return tmpl.render(to_data(page));
+    out.append(outline, at, std::string::npos);
+    return out;
 }
 
 } // namespace cswm::bundle

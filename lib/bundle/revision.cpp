@@ -100,15 +100,16 @@ Snapshot read_snapshot(const Repo& repo, const std::string& revision, const Cata
             }
             source.content = std::move(*content);
         }
+        const std::string& path = source.tree.path;
+        if (path != k_config_file && is_document_name(path) && !is_hidden(path, root.size() + 1)) {
+            snapshot.documents.push_back(load_from_blob(source, snapshot.config, catalog));
+        }
+        // Parsed: the bundle reads the blob again when it packs it, so that memory does
+        // not hold every file of the tree at once.
+        std::string().swap(source.content);
         snapshot.sources.push_back(std::move(source));
     }
-    for (const SourceFile& source : snapshot.sources) {
-        const std::string& path = source.tree.path;
-        if (path == k_config_file || !is_document_name(path) || is_hidden(path, root.size() + 1)) {
-            continue;
-        }
-        snapshot.documents.push_back(load_from_blob(source, snapshot.config, catalog));
-    }
+    std::string().swap(snapshot.sources.front().content);
     return snapshot;
 }
 

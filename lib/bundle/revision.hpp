@@ -17,7 +17,7 @@ namespace cswm::bundle {
 /// One file of the documents folder (or .cswm.yaml) at the revision.
 struct SourceFile {
     TreeFile tree;       ///< path, blob and type as git stores them
-    std::string content; ///< blob bytes (a symlink's target text)
+    std::string content; ///< blob bytes (a symlink's target text); emptied by read_snapshot once parsed
 };
 
 /// A revision, read from git.

@@ -499,6 +499,8 @@ constexpr Message k_messages[] = {
      "{size} 位元組、SHA-256 {sha}…，manifest 記載為 {listed_size} 位元組、{listed_sha}…"},
     {"bundle.refuse-name", "refusing to store {name}: {reason}", "拒絕存入 {name}：{reason}"},
     {"bundle.same-member", "two files would be stored as {name}", "有兩個檔案會以同一名稱 {name} 存入"},
+    {"bundle.member-order", "internal error: {name} would be stored after {previous}, out of name order",
+     "內部錯誤：{name} 會存在 {previous} 之後，不符合名稱順序"},
     {"bundle.commit-unreadable", "commit {sha} cannot be read", "無法讀取 commit {sha}"},
     {"bundle.config-too-large", "{file} of revision {revision} is larger than 1 MiB",
      "修訂版本 {revision} 的 {file} 大於 1 MiB"},

@@ -96,32 +96,70 @@ fs::path temporary_beside(const fs::path& path) {
 
 constexpr std::size_t k_temporary_digits = 16;
 
-/// Writes `content` to a new temporary file beside `path` and flushes it to disk.
-fs::path write_temporary(const fs::path& path, std::string_view content, mode_t mode) {
+/// Creates a new temporary file beside `path` with `mode`; returns its descriptor and sets
+/// `temporary` to its name.
+int open_temporary(const fs::path& path, mode_t mode, fs::path& temporary) {
     for (int attempt = 0; attempt < 16; ++attempt) {
-        const fs::path temporary = temporary_beside(path);
-        Fd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode));
-        if (fd.get() < 0) {
+        temporary = temporary_beside(path);
+        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+        if (fd < 0) {
             if (errno == EEXIST) {
                 continue;
             }
             throw Error(tr("files.cannot-create-in", fmt::arg("folder", path.parent_path().string()),
                            fmt::arg("reason", errno_text(errno))));
         }
-        try {
-            if (::fchmod(fd.get(), mode) != 0) {
-                throw Error(tr("files.cannot-set-mode", fmt::arg("path", temporary.string()),
-                               fmt::arg("reason", errno_text(errno))));
-            }
-            write_all(fd.get(), content, path);
-            fsync_or_throw(fd.get(), path);
-        } catch (...) {
+        if (::fchmod(fd, mode) != 0) {
+            const int error = errno;
+            ::close(fd);
             ::unlink(temporary.c_str());
-            throw;
+            throw Error(tr("files.cannot-set-mode", fmt::arg("path", temporary.string()),
+                           fmt::arg("reason", errno_text(error))));
         }
-        return temporary;
+        return fd;
     }
     throw Error(tr("files.no-temporary", fmt::arg("path", path.string())));
+}
+
+/// Writes `content` to a new temporary file beside `path` and flushes it to disk.
+fs::path write_temporary(const fs::path& path, std::string_view content, mode_t mode) {
+    fs::path temporary;
+    Fd fd(open_temporary(path, mode, temporary));
+    try {
+        write_all(fd.get(), content, path);
+        fsync_or_throw(fd.get(), path);
+    } catch (...) {
+        ::unlink(temporary.c_str());
+        throw;
+    }
+    return temporary;
+}
+
+/// The mode a file replacing `path` gets: that of the file there (which must be writable:
+/// rename() needs only the folder's permission, and a document made read-only is refused
+/// rather than replaced), else 0644.
+mode_t mode_for_replacing(const fs::path& path) {
+    mode_t mode = 0644;
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0) {
+        mode = status.st_mode & 07777;
+        if (::access(path.c_str(), W_OK) != 0) {
+            throw Error(
+                tr("files.cannot-write", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(errno))));
+        }
+    }
+    return mode;
+}
+
+/// Renames a flushed temporary over `path` and flushes the folder; removes the temporary
+/// when the rename fails.
+void rename_into_place(const fs::path& temporary, const fs::path& path) {
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temporary.c_str());
+        throw Error(tr("files.cannot-replace", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(error))));
+    }
+    fsync_folder(path.parent_path());
 }
 
 } // namespace
@@ -206,24 +244,43 @@ std::string read_file_or_throw(const fs::path& path) {
 }
 
 void write_file_atomically(const fs::path& path, std::string_view content) {
-    mode_t mode = 0644;
-    struct stat status {};
-    if (::stat(path.c_str(), &status) == 0) {
-        mode = status.st_mode & 07777;
-        // rename() needs only the folder's permission: honour the file's own, so that a
-        // document made read-only is refused rather than replaced.
-        if (::access(path.c_str(), W_OK) != 0) {
-            throw Error(
-                tr("files.cannot-write", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(errno))));
-        }
+    const fs::path temporary = write_temporary(path, content, mode_for_replacing(path));
+    rename_into_place(temporary, path);
+}
+
+AtomicFileWriter::AtomicFileWriter(const fs::path& path) : m_path(path) {
+    m_fd = open_temporary(path, mode_for_replacing(path), m_temporary);
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        ::unlink(m_temporary.c_str());
     }
-    const fs::path temporary = write_temporary(path, content, mode);
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        throw Error(tr("files.cannot-replace", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(error))));
+}
+
+void AtomicFileWriter::write(std::string_view bytes) {
+    if (m_fd < 0) {
+        throw Error(tr("files.cannot-write", fmt::arg("path", m_path.string()), fmt::arg("reason", errno_text(EBADF))));
     }
-    fsync_folder(path.parent_path());
+    write_all(m_fd, bytes, m_path);
+    m_size += bytes.size();
+}
+
+void AtomicFileWriter::commit() {
+    if (m_fd < 0) {
+        throw Error(tr("files.cannot-write", fmt::arg("path", m_path.string()), fmt::arg("reason", errno_text(EBADF))));
+    }
+    int error = ::fsync(m_fd) != 0 ? errno : 0;
+    if (::close(m_fd) != 0 && error == 0) {
+        error = errno;
+    }
+    m_fd = -1; // closed: from here the temporary is removed below or by rename_into_place
+    if (error != 0) {
+        ::unlink(m_temporary.c_str());
+        throw Error(tr("files.cannot-flush", fmt::arg("path", m_path.string()), fmt::arg("reason", errno_text(error))));
+    }
+    rename_into_place(m_temporary, m_path);
 }
 
 bool create_file_exclusively(const fs::path& path, std::string_view content) {

@@ -38,6 +38,31 @@ std::string read_file_or_throw(const fs::path& path);
 /// rename, fsync of the folder. Keeps the mode of an existing file. Throws Error.
 void write_file_atomically(const fs::path& path, std::string_view content);
 
+/// A file written in pieces and put in place atomically: the pieces go to a temporary
+/// file beside `path` (the name write_file_atomically uses, so remove_stale_temporaries
+/// knows it), commit() flushes it and renames it over `path`. Destroyed without commit()
+/// (an exception on the way), it removes the temporary: `path` is then untouched.
+class AtomicFileWriter {
+public:
+    /// Creates the temporary, with the mode of an existing `path` (0644 when none). Throws Error.
+    explicit AtomicFileWriter(const fs::path& path);
+    ~AtomicFileWriter();
+    AtomicFileWriter(const AtomicFileWriter&) = delete;
+    AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+    /// Appends bytes to the temporary. Throws Error.
+    void write(std::string_view bytes);
+    /// fsync, rename over `path`, fsync of the folder. Throws Error (the temporary removed).
+    void commit();
+    /// Bytes written so far.
+    std::uint64_t size() const { return m_size; }
+
+private:
+    fs::path m_path;
+    fs::path m_temporary;
+    int m_fd = -1;
+    std::uint64_t m_size = 0;
+};
+
 /// Creates `path` with `content`, atomically and only if nothing exists there yet
 /// (hard link of a complete temporary file). Returns false when `path` already exists.
 bool create_file_exclusively(const fs::path& path, std::string_view content);
@@ -54,6 +79,10 @@ bool is_temporary_name(std::string_view name);
 /// `min_age`. Call it only while holding the lock every writer of `folder` holds, so that
 /// no live write's file can be among them. Best effort: returns how many it removed.
 std::size_t remove_stale_temporaries(const fs::path& folder, std::chrono::seconds min_age = k_stale_temporary_age);
+
+/// The lock every writer of a repository holds, in its .git folder (`cswm new`, `link`,
+/// `renumber`, `bundle`; Workspace::lock_file names the same file).
+inline constexpr const char* k_writer_lock_name = "cswm-new.lock";
 
 /// Holds an exclusive advisory lock (flock) on a lock file while alive.
 class FileLock {

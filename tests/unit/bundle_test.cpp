@@ -10,11 +10,13 @@
 #include "lib/catalog/catalog.hpp"
 #include "lib/chart/work_charts.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <unistd.h>
@@ -205,10 +207,157 @@ TEST_CASE("write_archive: the same bytes whatever the order members come in") {
     CHECK(gzip.substr(4, 4) == std::string(4, '\0')); // no time stamp
 }
 
+/// Text of `size` bytes that compresses like a page (words from a small vocabulary, in an
+/// order no run repeats), the same on every machine.
+std::string page_like_text(std::size_t size) {
+    static const char* const words[] = {"<td>", "FIX-012", "passed", "</td>", "requirement", "\n", "閱讀", "the"};
+    std::string text;
+    std::uint32_t state = 12345;
+    while (text.size() < size) {
+        state = state * 1103515245U + 12345U;
+        text += words[(state >> 16U) % 8U];
+    }
+    text.resize(size);
+    return text;
+}
+
+TEST_CASE("write_archive: the bytes of a small set are those cswm wrote before it streamed") {
+    // Pinned from the archive writer that held every member in memory (before 2026-11-27's
+    // streaming writer): streaming, in pieces or whole, must not change a byte.
+    std::vector<Member> members = sample_members();
+    members.push_back({"pages/big.html", page_like_text(300000), false, "", false});
+    members.push_back({"run.sh", "#!/bin/sh\n", false, "", true});
+    CHECK(sha256_hex(write_archive(members, ArchiveFormat::tar_gz, 1796040000)) ==
+          "2e30f11ecd81d90ee62a06dc233fb239c82cccece5e8b19b4e80daf13947f5a0");
+    CHECK(sha256_hex(write_archive(members, ArchiveFormat::zip, 1796040000)) ==
+          "d2d8123ce76186ed1c79b95d0a9d1a9b45efc629af3f8e7826b8629a87144ac3");
+}
+
 TEST_CASE("write_archive: refuses an unsafe member name") {
     std::vector<Member> members = sample_members();
     members.push_back({"../evil", "x", false, "", false});
     CHECK_THROWS_AS(write_archive(members, ArchiveFormat::tar_gz, 0), Error);
+}
+
+TEST_CASE("ArchiveWriter: a member given in pieces is the same bytes as given whole") {
+    const std::string big = page_like_text(300000);
+    for (const ArchiveFormat format : {ArchiveFormat::tar_gz, ArchiveFormat::zip}) {
+        const std::string whole = write_archive(
+            {{"a.html", big, false, "", false}, {"b.yaml", "id: B\n", false, "", false}}, format, 1796040000);
+        std::string pieces;
+        ArchiveWriter writer(format, 1796040000, [&pieces](std::string_view bytes) { pieces.append(bytes); });
+        writer.begin_file("a.html", big.size());
+        for (std::size_t at = 0; at < big.size(); at += 997) {
+            writer.write(std::string_view(big).substr(at, 997));
+        }
+        const ManifestEntry entry = writer.end_file();
+        writer.add_file("b.yaml", "id: B\n");
+        writer.close();
+        CHECK(pieces == whole);
+        CHECK(entry.path == "a.html");
+        CHECK(entry.size == big.size());
+        CHECK(entry.sha256 == sha256_hex(big));
+    }
+}
+
+TEST_CASE("ArchiveWriter: members in the order added, manifest last, hashes of the bytes written") {
+    // The order write_bundle streams: every member by name, then manifest.json.
+    for (const ArchiveFormat format : {ArchiveFormat::tar_gz, ArchiveFormat::zip}) {
+        std::string bytes;
+        ArchiveWriter writer(format, 1796040000, [&bytes](std::string_view piece) { bytes.append(piece); });
+        Manifest manifest = sample_manifest();
+        manifest.entries.clear();
+        manifest.entries.push_back(writer.add_file("commits.json", "{}\n"));
+        manifest.entries.push_back(writer.add_file("index.html", "<!DOCTYPE html>\n"));
+        manifest.entries.push_back(writer.add_file("pages/FIX-001.html", page_like_text(5000)));
+        manifest.entries.push_back(writer.add_file("sources/maint/run.sh", "#!/bin/sh\n", true));
+        writer.add_file(k_manifest_name, manifest_json(manifest));
+        writer.close();
+
+        const TempFile file(bytes);
+        const auto members = read_archive(file.path(), {}, keep_none);
+        REQUIRE(members.size() == 5);
+        for (std::size_t i = 0; i < manifest.entries.size(); ++i) {
+            CHECK(members[i].name == manifest.entries[i].path);
+            CHECK(members[i].size == manifest.entries[i].size);
+            CHECK(members[i].sha256 == manifest.entries[i].sha256);
+        }
+        CHECK(members[4].name == k_manifest_name);
+        CHECK(manifest.entries[2].sha256 == sha256_hex(page_like_text(5000)));
+        const VerifyResult verified = verify_bundle(file.path(), nullptr);
+        CHECK(verified.problems.empty());
+        CHECK(verified.verified == 4);
+    }
+}
+
+TEST_CASE("ArchiveWriter: a member must add up to the size it declared") {
+    std::string bytes;
+    ArchiveWriter writer(ArchiveFormat::tar_gz, 0, [&bytes](std::string_view piece) { bytes.append(piece); });
+    writer.begin_file("a.txt", 4);
+    CHECK_THROWS_AS(writer.write("12345"), Error);
+    writer.write("12");
+    CHECK_THROWS_AS(writer.end_file(), Error);
+    CHECK_THROWS_AS(writer.begin_file("b.txt", 1), Error); // a.txt is not ended
+    CHECK_THROWS_AS(writer.add_file("../evil", "x"), Error);
+}
+
+TEST_CASE("ArchiveWriter: what the sink throws comes out, not libarchive's words for it") {
+    std::size_t taken = 0;
+    auto failing = [&taken](std::string_view piece) {
+        taken += piece.size();
+        if (taken > 20000) {
+            throw Error("disk full");
+        }
+    };
+    auto write_all = [&] {
+        ArchiveWriter writer(ArchiveFormat::tar_gz, 0, failing);
+        for (int i = 0; i < 20; ++i) {
+            writer.add_file("page" + std::to_string(100 + i) + ".html", page_like_text(50000));
+        }
+        writer.close();
+    };
+    CHECK_THROWS_WITH_AS(write_all(), "disk full", Error);
+}
+
+TEST_CASE("streaming into a file: an error on the way leaves the destination as it was and no temporary") {
+    const TempFile folder("old bundle\n"); // bundle.tar.gz, there before
+    const std::filesystem::path destination = folder.path();
+    const std::filesystem::path fresh = destination.parent_path() / "new.tar.gz";
+    for (const std::filesystem::path& target : {destination, fresh}) {
+        try {
+            AtomicFileWriter out(target);
+            ArchiveWriter writer(ArchiveFormat::tar_gz, 0, [&out](std::string_view bytes) { out.write(bytes); });
+            writer.add_file("commits.json", page_like_text(200000));
+            writer.add_file("index.html", "<!DOCTYPE html>\n");
+            writer.add_file("pages/../../escape.html", "x"); // refused: nothing is renamed
+            writer.close();
+            out.commit();
+            FAIL("an unsafe name was written");
+        } catch (const Error& error) {
+            CHECK(std::string(error.what()).find("refusing to store") != std::string::npos);
+        }
+    }
+    std::ifstream in(destination, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "old bundle\n");
+    CHECK_FALSE(std::filesystem::exists(fresh));
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(destination.parent_path())) {
+        ++files;
+    }
+    CHECK(files == 1); // the old bundle only: the temporaries are gone
+
+    // And when it goes through: the whole archive, in place of the old one.
+    {
+        AtomicFileWriter out(destination);
+        ArchiveWriter writer(ArchiveFormat::tar_gz, 0, [&out](std::string_view bytes) { out.write(bytes); });
+        writer.add_file("index.html", "<!DOCTYPE html>\n");
+        writer.close();
+        out.commit();
+        CHECK(out.size() == std::filesystem::file_size(destination));
+    }
+    const auto members = read_archive(destination.string(), {}, keep_none);
+    REQUIRE(members.size() == 1);
+    CHECK(members[0].name == "index.html");
 }
 
 TEST_CASE("read_archive: every member hashed, links as links, names as stored") {

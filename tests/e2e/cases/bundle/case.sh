@@ -60,7 +60,10 @@ echo "## the same bytes: again, and from a second clone"
 run bundle -o ../again.tar.gz
 git clone -q "$PWD" ../clone
 (cd ../clone && "$CSWM" bundle -o ../clone.tar.gz >/dev/null)
-for copy in again clone; do
+# The pages are rendered and the commits read on as many threads as CSWM_JOBS says.
+CSWM_JOBS=1 "$CSWM" bundle -o ../one-thread.tar.gz >/dev/null
+CSWM_JOBS=3 "$CSWM" bundle -o ../three-threads.tar.gz >/dev/null
+for copy in again clone one-thread three-threads; do
   if cmp -s ../head.tar.gz ../$copy.tar.gz; then echo "$copy.tar.gz: identical"; else echo "$copy.tar.gz: DIFFERS"; fi
 done
 sha256sum ../head.tar.gz | cut -c1-64
