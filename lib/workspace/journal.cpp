@@ -101,9 +101,10 @@ void backward(const JournalEntry& entry, const fs::path& root) {
 } // namespace
 
 fs::path journal_file(const Workspace& workspace) {
+    // In the .git folder beside the lock; outside git, a hidden file at the workspace root.
     const fs::path lock = workspace.lock_file();
-    return lock.filename() == "cswm-new.lock" ? lock.parent_path() / "cswm" / "journal.json"
-                                              : lock.parent_path() / ".cswm-journal.json";
+    return workspace.repo() != nullptr ? lock.parent_path() / "cswm" / "journal.json"
+                                       : lock.parent_path() / ".cswm-journal.json";
 }
 
 void write_journal(const fs::path& file, const Journal& journal) {

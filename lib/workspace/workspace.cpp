@@ -153,7 +153,7 @@ const Repo& Workspace::require_repo(std::string_view command) const {
 }
 
 fs::path Workspace::lock_file() const {
-    return m_repo ? m_repo->git_dir() / "cswm-new.lock" : m_root / ".cswm-new.lock";
+    return m_repo ? m_repo->git_dir() / k_writer_lock_name : m_root / (std::string(".") + k_writer_lock_name);
 }
 
 Workspace::Scan Workspace::scan() const {
