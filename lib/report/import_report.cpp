@@ -113,8 +113,7 @@ void write_import_warnings(std::ostream& err, const JunitImportResult& result) {
     }
     for (const ForeignIds& foreign : result.foreign) {
         err << tr("import.warning-foreign", fmt::arg("test", printable(foreign.test, 120)),
-                  fmt::arg("ids", join(foreign.ids, tr("list.separator"))),
-                  fmt::arg("spec", result.quality_spec))
+                  fmt::arg("ids", join(foreign.ids, tr("list.separator"))), fmt::arg("spec", result.quality_spec))
             << '\n';
     }
     if (!result.unmapped.empty()) {
