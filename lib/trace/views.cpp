@@ -9,9 +9,11 @@
 namespace cswm {
 namespace {
 
+/// HEAD's history as trace reads it: each commit's SHA, summary and trailers (no author,
+/// no whole message: at N = 50,000 escaping 250,000 messages was a tenth of trace).
 std::vector<CommitInfo> history_of(const Workspace& workspace) {
     const Repo* repo = workspace.repo();
-    return repo != nullptr ? repo->commits_from_head() : std::vector<CommitInfo>{};
+    return repo != nullptr ? repo->commit_links_from({}) : std::vector<CommitInfo>{};
 }
 
 } // namespace
