@@ -27,7 +27,9 @@ Command register_status(CLI::App& parent) {
                     write_status_html(context.out, page.status, page.charts, language);
                     return 0;
                 }
-                const StatusReport status = status_workspace(workspace);
+                LoadedDocuments loaded;
+                const StatusReport status = status_workspace(workspace, &loaded);
+                context.keep_until_exit = std::move(loaded);
                 if (options->format == "json") {
                     write_status_json(context.out, status);
                 } else {

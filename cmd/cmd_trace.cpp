@@ -34,7 +34,9 @@ Command register_trace(CLI::App& parent) {
                 }
                 const Workspace& workspace = *context.workspace;
                 const std::string language = i18n::view_language(options->language);
-                const TraceMatrix matrix = trace_workspace(workspace, options->from.value_or(""));
+                LoadedDocuments loaded;
+                const TraceMatrix matrix = trace_workspace(workspace, options->from.value_or(""), &loaded);
+                context.keep_until_exit = std::move(loaded);
                 if (options->format == "json") {
                     write_trace_json(context.out, matrix);
                 } else if (options->format == "csv") {

@@ -18,21 +18,29 @@ std::vector<CommitInfo> history_of(const Workspace& workspace) {
 
 } // namespace
 
-TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from) {
+TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from, LoadedDocuments* loaded) {
     // The walk of history (libgit2, one thread) and the parse of the documents (files
     // only, never the repository) need nothing of each other: run them at once. Only this
     // thread's task touches libgit2 meanwhile, so the repository is never shared.
     std::future<std::vector<CommitInfo>> history =
         std::async(std::launch::async, [&workspace] { return history_of(workspace); });
-    const std::vector<Document> documents = workspace.load_all();
-    return build_trace(documents, history.get(), from);
+    auto documents = std::make_shared<const std::vector<Document>>(workspace.load_all());
+    TraceMatrix matrix = build_trace(*documents, history.get(), from);
+    if (loaded != nullptr) {
+        *loaded = std::move(documents);
+    }
+    return matrix;
 }
 
-StatusReport status_workspace(const Workspace& workspace) {
-    const std::vector<Document> documents = workspace.load_all();
+StatusReport status_workspace(const Workspace& workspace, LoadedDocuments* loaded) {
+    auto documents = std::make_shared<const std::vector<Document>>(workspace.load_all());
     // Status needs no trailers: the gaps come from the documents alone.
-    const TraceMatrix matrix = build_trace(documents, {});
-    return build_status(documents, matrix, workspace.config().log_review_days, today_iso());
+    const TraceMatrix matrix = build_trace(*documents, {});
+    StatusReport status = build_status(*documents, matrix, workspace.config().log_review_days, today_iso());
+    if (loaded != nullptr) {
+        *loaded = std::move(documents);
+    }
+    return status;
 }
 
 StatusPage status_page_workspace(const Workspace& workspace, const std::string& language) {
