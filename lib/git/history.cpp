@@ -158,7 +158,8 @@ private:
             return;
         }
         const git::DiffPtr diff(diff_raw);
-        git_diff_find_options options = GIT_DIFF_FIND_OPTIONS_INIT;
+        git_diff_find_options options;
+        git_diff_find_options_init(&options, GIT_DIFF_FIND_OPTIONS_VERSION); // every field, not the macro's first
         options.flags = GIT_DIFF_FIND_RENAMES;
         if (git_diff_find_similar(diff.get(), &options) != 0) {
             return;
@@ -510,7 +511,8 @@ std::optional<std::string> Repo::file_at(const std::string& sha, const std::stri
 
 std::unordered_map<std::string, Repo::FileState> Repo::uncommitted_paths() const {
     std::unordered_map<std::string, FileState> paths;
-    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    git_status_options options;
+    git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
     options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
                     GIT_STATUS_OPT_INCLUDE_IGNORED | GIT_STATUS_OPT_RECURSE_IGNORED_DIRS;

@@ -218,7 +218,8 @@ CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) cons
             }
         }
     }
-    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION); // every field, not only the macro's first ones
     options.flags = GIT_DIFF_SHOW_BINARY;
     git_diff* diff_raw = nullptr;
     if (git_diff_tree_to_tree(&diff_raw, repository, old_tree.get(), new_tree.get(), &options) != 0) {
@@ -229,7 +230,8 @@ CommitChanges Repo::commit_changes(const std::string& sha, bool with_patch) cons
         // Rename detection (content similarity of every added and deleted file) only
         // changes how the patch reads: a rename pairs a deleted path with an added one, so
         // the paths listed below are the same without it.
-        git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+        git_diff_find_options find;
+        git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
         find.flags = GIT_DIFF_FIND_RENAMES;
         git_diff_find_similar(diff.get(), &find);
     }

@@ -72,8 +72,8 @@ const char* const k_broken[] = {
     "a:\n\tb: 1\n",
     "a:\n\u3000b: 1\n",
     "a\uff1a 1\nb: [\n",
-    "\xef\xbb\xbf"
-    "a: 1\n",
+    ("\xef\xbb\xbf"
+     "a: 1\n"),
     "a: \xff\n",
     "a: 1\rb: 2\n",
     "a: \u2028\n",

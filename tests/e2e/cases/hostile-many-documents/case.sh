@@ -43,3 +43,16 @@ summarise check maint/anomaly-request/AREQ-000002-request.yaml | counted
 summarise trace --format json | counted
 python3 -c 'import json,sys; json.load(open(sys.argv[1])); print("trace JSON parses")' "$CASE_TMP/stdout"
 summarise status | counted
+# bundle reads the committed revision: every document, a page each, streamed to the file;
+# verify reads it back. Their lines name sizes that vary with COUNT: the statuses, check's
+# line and verify's verdict are what the golden holds.
+git add -A && git commit -q -m "many documents"
+status=0
+"$CSWM" bundle -o ../many.tar.gz >"$CASE_TMP/bundle.out" 2>"$CASE_TMP/bundle.err" || status=$?
+echo "\$ cswm bundle -o ../many.tar.gz: exit $status"
+grep "^check as of that revision" "$CASE_TMP/bundle.out"
+status=0
+"$CSWM" bundle verify ../many.tar.gz --repo >"$CASE_TMP/verify.out" 2>&1 || status=$?
+echo "\$ cswm bundle verify ../many.tar.gz --repo: exit $status"
+sed -E "s/verified: $((2 * count + 1)) files/verified: 2×COUNT+1 files/; s/revision [0-9a-f]{40}/revision SHA/" \
+  "$CASE_TMP/verify.out"
