@@ -141,6 +141,25 @@ struct ArchiveWriter::State {
         }
         check(handle.get(), status, what);
     }
+
+    /// The header of a new member as every member has it (owner 0, the bundle's
+    /// time), once no file member is open and the name is safe.
+    std::unique_ptr<archive_entry, EntryDeleter> new_entry(const std::string& member, unsigned type, int permissions) {
+        if (open) {
+            throw Error(tr("bundle.archive-write", fmt::arg("step", member), fmt::arg("reason", name + " not ended")));
+        }
+        if (const auto reason = unsafe_name_reason(member)) {
+            throw Error(tr("bundle.refuse-name", fmt::arg("name", shown_name(member)), fmt::arg("reason", *reason)));
+        }
+        std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
+        archive_entry_set_pathname_utf8(entry.get(), member.c_str());
+        archive_entry_set_uid(entry.get(), 0);
+        archive_entry_set_gid(entry.get(), 0);
+        archive_entry_set_mtime(entry.get(), static_cast<time_t>(mtime), 0);
+        archive_entry_set_filetype(entry.get(), type);
+        archive_entry_set_perm(entry.get(), static_cast<mode_t>(permissions));
+        return entry;
+    }
 };
 
 ArchiveWriter::ArchiveWriter(ArchiveFormat format, long long mtime, Sink sink) : m_state(std::make_unique<State>()) {
@@ -173,22 +192,9 @@ ArchiveWriter::~ArchiveWriter() {
 
 void ArchiveWriter::begin_file(const std::string& name, std::uint64_t size, bool executable) {
     State& state = *m_state;
-    if (state.open) {
-        throw Error(tr("bundle.archive-write", fmt::arg("step", name), fmt::arg("reason", state.name + " not ended")));
-    }
-    if (const auto reason = unsafe_name_reason(name)) {
-        throw Error(tr("bundle.refuse-name", fmt::arg("name", shown_name(name)), fmt::arg("reason", *reason)));
-    }
-    archive* writer = state.handle.get();
-    const std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-    archive_entry_set_pathname_utf8(entry.get(), name.c_str());
-    archive_entry_set_uid(entry.get(), 0);
-    archive_entry_set_gid(entry.get(), 0);
-    archive_entry_set_mtime(entry.get(), static_cast<time_t>(state.mtime), 0);
-    archive_entry_set_filetype(entry.get(), AE_IFREG);
-    archive_entry_set_perm(entry.get(), executable ? 0755 : 0644);
+    const auto entry = state.new_entry(name, AE_IFREG, executable ? 0755 : 0644);
     archive_entry_set_size(entry.get(), static_cast<la_int64_t>(size));
-    state.check_status(archive_write_header(writer, entry.get()), name);
+    state.check_status(archive_write_header(state.handle.get(), entry.get()), name);
     state.open = true;
     state.name = name;
     state.executable = executable;
@@ -237,19 +243,7 @@ ManifestEntry ArchiveWriter::add_file(const std::string& name, std::string_view 
 
 ManifestEntry ArchiveWriter::add_symlink(const std::string& name, const std::string& target) {
     State& state = *m_state;
-    if (state.open) {
-        throw Error(tr("bundle.archive-write", fmt::arg("step", name), fmt::arg("reason", state.name + " not ended")));
-    }
-    if (const auto reason = unsafe_name_reason(name)) {
-        throw Error(tr("bundle.refuse-name", fmt::arg("name", shown_name(name)), fmt::arg("reason", *reason)));
-    }
-    const std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-    archive_entry_set_pathname_utf8(entry.get(), name.c_str());
-    archive_entry_set_uid(entry.get(), 0);
-    archive_entry_set_gid(entry.get(), 0);
-    archive_entry_set_mtime(entry.get(), static_cast<time_t>(state.mtime), 0);
-    archive_entry_set_filetype(entry.get(), AE_IFLNK);
-    archive_entry_set_perm(entry.get(), 0777);
+    const auto entry = state.new_entry(name, AE_IFLNK, 0777);
     archive_entry_set_symlink_utf8(entry.get(), target.c_str());
     archive_entry_set_size(entry.get(), 0);
     state.check_status(archive_write_header(state.handle.get(), entry.get()), name);
