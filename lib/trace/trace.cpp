@@ -23,46 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-/// The IDs at `key`: one text, or the texts of a list.
-std::vector<std::string> ids_at(const json& node, const char* key) {
-    std::vector<std::string> ids;
-    if (!node.is_object()) {
-        return ids;
-    }
-    const auto found = node.find(key);
-    if (found == node.end()) {
-        return ids;
-    }
-    if (found->is_string()) {
-        ids.push_back(found->get<std::string>());
-    } else if (found->is_array()) {
-        for (const json& each : *found) {
-            if (each.is_string()) {
-                ids.push_back(each.get<std::string>());
-            }
-        }
-    }
-    return ids;
-}
-
-const json& list_at(const json& node, const char* key) {
-    static const json empty = json::array();
-    if (!node.is_object()) {
-        return empty;
-    }
-    const auto found = node.find(key);
-    return found != node.end() && found->is_array() ? *found : empty;
-}
-
-const json& object_at(const json& node, const char* key) {
-    static const json empty = json::object();
-    if (!node.is_object()) {
-        return empty;
-    }
-    const auto found = node.find(key);
-    return found != node.end() && found->is_object() ? *found : empty;
-}
-
 void add_unique(std::vector<std::string>& list, const std::string& id) {
     if (!id.empty() && std::find(list.begin(), list.end(), id) == list.end()) {
         list.push_back(id);
