@@ -104,8 +104,9 @@ void check_requests_recorded(const std::vector<Document>& documents, Findings& o
         recorded.insert(json_text(record->data(), "request"));
     }
     for (const Document* srs : of_kind(documents, "srs")) {
-        for (const json& requirement : srs->data().value("requirements", json::array())) {
-            for (const json& source : requirement.value("sources", json::array())) {
+        // list_at: a requirement that is no mapping (the schema's finding) has no sources.
+        for (const json& requirement : list_at(srs->data(), "requirements")) {
+            for (const json& source : list_at(requirement, "sources")) {
                 if (source.is_string()) {
                     recorded.insert(source.get<std::string>());
                 }
