@@ -38,8 +38,8 @@ std::vector<const Document*> of_kind(const std::vector<Document>& documents, std
 void check_requirements_tested(const std::vector<Document>& documents, Findings& out) {
     std::unordered_set<std::string> verified;
     for (const Document* spec : of_kind(documents, "quality-spec")) {
-        for (const json& each : spec->data().value("cases", json::array())) {
-            for (const json& requirement : each.value("verifies", json::array())) {
+        for (const json& each : list_at(spec->data(), "cases")) {
+            for (const json& requirement : list_at(each, "verifies")) {
                 if (requirement.is_string()) {
                     verified.insert(requirement.get<std::string>());
                 }
@@ -50,7 +50,7 @@ void check_requirements_tested(const std::vector<Document>& documents, Findings&
         if (srs->status != "approved") {
             continue;
         }
-        const json requirements = srs->data().value("requirements", json::array());
+        const json& requirements = list_at(srs->data(), "requirements");
         for (std::size_t i = 0; i < requirements.size(); ++i) {
             const std::string id = json_text(requirements[i], "id");
             if (id.empty() || json_text(requirements[i], "change") == "removed" || verified.contains(id)) {
@@ -77,13 +77,13 @@ void check_cases_run(const std::vector<Document>& documents, Findings& out) {
             continue;
         }
         std::unordered_set<std::string> run;
-        for (const json& result : report->second->data().value("results", json::array())) {
+        for (const json& result : list_at(report->second->data(), "results")) {
             const auto outcome = result.find("outcome");
             if (outcome != result.end() && !outcome->is_null()) {
                 run.insert(json_text(result, "case"));
             }
         }
-        const json cases = spec->data().value("cases", json::array());
+        const json& cases = list_at(spec->data(), "cases");
         for (std::size_t i = 0; i < cases.size(); ++i) {
             const std::string id = json_text(cases[i], "id");
             if (!id.empty() && !run.contains(id)) {
@@ -180,7 +180,7 @@ void check_wording(const std::vector<Document>& documents, Findings& out) {
         "if possible", "and/or",         "as needed",     "adequate",      "sufficient"};
     static const std::vector<std::string> weak_chinese{"適當", "盡可能", "儘可能", "盡量", "儘量", "友善", "適時"};
     for (const Document* srs : of_kind(documents, "srs")) {
-        const json requirements = srs->data().value("requirements", json::array());
+        const json& requirements = list_at(srs->data(), "requirements");
         for (std::size_t i = 0; i < requirements.size(); ++i) {
             const std::string statement = json_text(requirements[i], "statement");
             const std::string id = json_text(requirements[i], "id");

@@ -1,5 +1,6 @@
 #include "lib/check/rules.hpp"
 #include "lib/i18n/i18n.hpp"
+#include "lib/model/json_text.hpp"
 #include "lib/util/parallel.hpp"
 
 #include "lib/util/dates.hpp"
@@ -285,7 +286,7 @@ void check_semantics(const std::vector<Document>& documents, Findings& out) {
         }
         by_id.emplace(document.id, &document);
         if (document.kind != nullptr && document.kind->name == "quality-spec") {
-            for (const json& each : document.data().value("cases", json::array())) {
+            for (const json& each : list_at(document.data(), "cases")) {
                 if (const json* id = at(each, {"id"}); id != nullptr && id->is_string()) {
                     all_cases.insert(id->get<std::string>());
                 }

@@ -70,18 +70,12 @@ bool records_fingerprints(const Document& spec) {
 /// Calls `each(case index, case ID, verifies index, requirement)` for every link of the spec.
 template <typename Each>
 void for_each_link(const Document& spec, Each each) {
-    const json cases = spec.data().value("cases", json::array());
-    if (!cases.is_array()) {
-        return;
-    }
+    const json& cases = list_at(spec.data(), "cases");
     for (std::size_t i = 0; i < cases.size(); ++i) {
         if (!cases[i].is_object()) {
             continue;
         }
-        const json verifies = cases[i].value("verifies", json::array());
-        if (!verifies.is_array()) {
-            continue;
-        }
+        const json& verifies = list_at(cases[i], "verifies");
         const std::string case_id = json_text(cases[i], "id");
         for (std::size_t j = 0; j < verifies.size(); ++j) {
             if (verifies[j].is_string()) {
@@ -132,11 +126,7 @@ private:
         if (!parsed.root) {
             return statements;
         }
-        const json requirements = parsed.root->value("requirements", json::array());
-        if (!requirements.is_array()) {
-            return statements;
-        }
-        for (const json& requirement : requirements) {
+        for (const json& requirement : list_at(*parsed.root, "requirements")) {
             const std::string id = json_text(requirement, "id");
             if (!id.empty() && requirement.contains("statement") && requirement["statement"].is_string()) {
                 statements.emplace(id, requirement["statement"].get<std::string>());
@@ -168,8 +158,7 @@ private:
 /// here does not show it (uncommitted, or approved before a shallow clone's boundary).
 std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo,
                                           const std::vector<FileRevision>& revisions) {
-    const json review = spec.data().value("review", json::object());
-    const std::string date = json_text(review, "date");
+    const std::string date = json_text(object_at(spec.data(), "review"), "date");
     if (date.empty()) {
         return std::nullopt;
     }
@@ -189,7 +178,7 @@ std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo
             }
             const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
             if (!parsed.root || json_text(*parsed.root, "status") != "approved" ||
-                json_text(parsed.root->value("review", json::object()), "date") != date) {
+                json_text(object_at(*parsed.root, "review"), "date") != date) {
                 break;
             }
         }
@@ -210,11 +199,7 @@ std::unordered_map<std::string, StatedRequirement> stated_requirements(const std
         if (!document.parsed() || document.kind == nullptr || document.kind->name != "srs") {
             continue;
         }
-        const json requirements = document.data().value("requirements", json::array());
-        if (!requirements.is_array()) {
-            continue;
-        }
-        for (const json& requirement : requirements) {
+        for (const json& requirement : list_at(document.data(), "requirements")) {
             const std::string id = json_text(requirement, "id");
             if (!id.empty() && requirement.contains("statement") && requirement["statement"].is_string()) {
                 stated.emplace(id, StatedRequirement{&document, requirement["statement"].get<std::string>()});
@@ -301,8 +286,7 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
         if (!is_approved_spec(spec) || records_fingerprints(spec)) {
             continue;
         }
-        const json review = spec.data().value("review", json::object());
-        if (json_text(review, "date").empty()) {
+        if (json_text(object_at(spec.data(), "review"), "date").empty()) {
             continue; // the schema's finding
         }
         if (!walked) {

@@ -21,8 +21,7 @@ bool is_kind(const Document& document, std::string_view kind) {
 std::map<std::string, const Document*> newest_reports(const std::vector<Document>& documents) {
     std::map<std::string, const Document*> newest;
     auto key = [](const Document& report) {
-        const json period = report.data().value("period", json::object());
-        const std::string end = period.is_object() ? json_text(period, "end") : std::string();
+        const std::string end = json_text(object_at(report.data(), "period"), "end");
         const std::size_t dash = report.id.rfind('-');
         const long number = dash == std::string::npos ? 0 : std::strtol(report.id.c_str() + dash + 1, nullptr, 10);
         return std::make_pair(end.empty() ? json_text(report.data(), "created") : end, number);
@@ -53,11 +52,7 @@ LastLogReview last_log_review(const std::vector<Document>& documents) {
             last.any_log = true;
             last.log = &log;
         }
-        const json reviews = log.data().value("log_reviews", json::array());
-        if (!reviews.is_array()) {
-            continue;
-        }
-        for (const json& review : reviews) {
+        for (const json& review : list_at(log.data(), "log_reviews")) {
             if (!review.is_object()) {
                 continue;
             }
