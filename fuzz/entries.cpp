@@ -20,6 +20,7 @@
 #include "lib/yaml/editor.hpp"
 #include "lib/yaml/loader.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -78,6 +79,9 @@ void run_document(std::string_view data) {
     for (const std::string_view text : split(data, "\n--8<--\n", 4)) {
         Document document;
         document.yaml = parse_yaml_document(text, YamlLimits{});
+        if (parse_outline(parse_yaml_document(text, YamlLimits{}, Places::on_demand)) != parse_outline(document.yaml)) {
+            broken("document", "places made on demand differ from places recorded while parsing");
+        }
         if (document.parsed() != document.yaml.root.has_value()) {
             broken("document", "parsed() disagrees with root");
         }
@@ -97,7 +101,7 @@ void run_document(std::string_view data) {
             if (document.kind != nullptr) {
                 folder = document.kind->name;
             }
-            document.yaml.places.for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
+            document.yaml.places().for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
                 if (place.key_offset > text.size() || place.value_offset > text.size()) {
                     broken("document", "a node's offset is past the end of the text: " + std::string(pointer));
                 }
@@ -245,7 +249,7 @@ void run_editor(std::string_view data) {
     }
     const ParsedYaml before = editor->parsed(); // a copy: a successful edit replaces it
     std::vector<std::string> pointers;
-    before.places.for_each_under("", [&](std::string_view pointer, const NodePlace&) {
+    before.places().for_each_under("", [&](std::string_view pointer, const NodePlace&) {
         if (!pointer.empty() || op == 4 || op == 1) {
             pointers.emplace_back(pointer);
         }
@@ -338,7 +342,7 @@ void run_editor(std::string_view data) {
         const NodePlace target = before.place_of(pointer);
         replaced_from = target.key_offset;
         replaced_to = original.size();
-        before.places.for_each_under("", [&](std::string_view other, const NodePlace& place) {
+        before.places().for_each_under("", [&](std::string_view other, const NodePlace& place) {
             if (!is_within(std::string(other), pointer) && place.key_offset > target.value_offset) {
                 replaced_to = std::min(replaced_to, place.key_offset);
             }
@@ -582,6 +586,22 @@ const std::array<Target, 7> k_targets = {{
 }};
 
 } // namespace
+
+std::string parse_outline(const ParsedYaml& parsed) {
+    std::string out = parsed.root ? parsed.root->dump(-1, ' ', false, json::error_handler_t::replace) : "(no root)";
+    for (const YamlProblem& problem : parsed.problems) {
+        out += fmt::format("\nproblem {} {}:{} {}", problem.rule, problem.position.line, problem.position.column,
+                           problem.message);
+    }
+    for (const std::string& pointer : parsed.stand_ins) {
+        out += "\nstand-in " + pointer;
+    }
+    parsed.places().for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
+        out += fmt::format("\n{} {}:{} {}:{} {} {}", pointer, place.key.line, place.key.column, place.value.line,
+                           place.value.column, place.key_offset, place.value_offset);
+    });
+    return out;
+}
 
 std::span<const Target> targets() {
     return k_targets;

@@ -4,9 +4,19 @@
 // tests replay the regression inputs and the seed corpus through the very same code.
 
 #include <span>
+#include <string>
 #include <string_view>
 
+namespace cswm {
+struct ParsedYaml;
+}
+
 namespace cswm::fuzz {
+
+/// Everything a parse gives as one text (root, problems, stand-ins, every place): two
+/// parses of a text that must agree, such as with places recorded and made on demand, give
+/// the same outline.
+std::string parse_outline(const ParsedYaml& parsed);
 
 /// One fuzz target: its name (fuzz/corpus/<name>, fuzz/regressions/<name>) and what it
 /// does with an input. `run` returns normally for input that is rejected the documented

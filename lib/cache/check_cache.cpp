@@ -237,8 +237,8 @@ std::string document_digest(const Document& document) {
     if (document.parsed()) {
         digest.add(document.data().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
-    digest.add(static_cast<std::int64_t>(document.yaml.places.size()));
-    document.yaml.places.for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
+    digest.add(static_cast<std::int64_t>(document.yaml.places().size()));
+    document.yaml.places().for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
         digest.add(pointer);
         digest.add(std::int64_t{place.key.line});
         digest.add(std::int64_t{place.key.column});

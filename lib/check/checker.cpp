@@ -197,17 +197,20 @@ std::vector<std::optional<Document>> digest_documents(const Workspace& workspace
 }
 
 /// The documents of the scan: those digest_documents loaded already, the others loaded now.
+/// A document whose digest is known needs places only for its findings (on demand); one
+/// without gets its digest, which covers every place, after the check.
 std::vector<Document> load_rest(const Workspace& workspace, const Workspace::Scan& found,
                                 const std::vector<std::optional<ReadResult>>& read,
-                                std::vector<std::optional<Document>>& parsed) {
+                                std::vector<std::optional<Document>>& parsed, const std::vector<CachedFile>& files) {
     std::vector<Document> documents(found.files.size());
     parallel_for(found.files.size(), [&](std::size_t i) {
+        const Places places = i < files.size() && !files[i].digest.empty() ? Places::on_demand : Places::record;
         if (i < parsed.size() && parsed[i]) {
             documents[i] = std::move(*parsed[i]);
         } else if (i < read.size() && read[i]) {
-            documents[i] = workspace.load_read(found.files[i], *read[i]);
+            documents[i] = workspace.load_read(found.files[i], *read[i], places);
         } else {
-            documents[i] = workspace.load(found.files[i]);
+            documents[i] = workspace.load(found.files[i], places);
         }
     });
     return documents;
@@ -355,7 +358,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     // A miss: HEAD's history is walked beside the parse, as in a run without the cache.
     std::future<std::vector<CommitInfo>> history =
         std::async(std::launch::async, [&repo] { return repo.commit_links_from({}); });
-    auto loaded = std::make_shared<const std::vector<Document>>(load_rest(workspace, found, read, parsed));
+    auto loaded = std::make_shared<const std::vector<Document>>(load_rest(workspace, found, read, parsed, next.files));
     const std::vector<Document>& documents = *loaded;
     std::vector<Findings> computed;
     WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed, &history);
@@ -446,7 +449,8 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         if (const Repo* repo = workspace.repo()) {
             history = std::async(std::launch::async, [repo] { return repo->commit_links_from({}); });
         }
-        auto documents = std::make_shared<const std::vector<Document>>(workspace.load_scanned(found, {}));
+        auto documents =
+            std::make_shared<const std::vector<Document>>(workspace.load_scanned(found, {}, Places::on_demand));
         whole = check_whole_tree(workspace, *documents, options.require_committed, {}, nullptr, &history);
         whole.documents = std::move(documents);
     }

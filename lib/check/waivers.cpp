@@ -68,7 +68,7 @@ std::unordered_map<std::string, std::vector<ItemSpan>> item_spans(const std::vec
                 ItemSpan span{document.path, document.yaml.place_of(item_pointer).value.line, 0};
                 span.last = span.first;
                 const std::string prefix = item_pointer + "/";
-                document.yaml.places.for_each_under(prefix, [&](std::string_view, const NodePlace& place) {
+                document.yaml.places().for_each_under(prefix, [&](std::string_view, const NodePlace& place) {
                     span.first = std::min(span.first, std::min(place.key.line, place.value.line));
                     span.last = std::max(span.last, std::max(place.key.line, place.value.line));
                 });

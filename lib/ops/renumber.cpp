@@ -98,7 +98,7 @@ std::vector<IdMention> mentions_in(const std::string& path, const std::string& t
                                    const std::string& id) {
     std::unordered_map<std::size_t, std::string> fields;
     if (parsed != nullptr && parsed->root) {
-        parsed->places.for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
+        parsed->places().for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
             const json::json_pointer where{std::string(pointer)};
             if (parsed->root->contains(where) && (*parsed->root)[where] == json(id)) {
                 fields[place.value_offset] = pointer_label(std::string(pointer));

@@ -187,7 +187,7 @@ ReviewResult record_review(const Workspace& workspace, const ReviewRequest& requ
         if (std::string_view(pointer) == "/review/reviewers" && !request.by) {
             continue;
         }
-        const NodePlace* place = editor.parsed().places.find(pointer);
+        const NodePlace* place = editor.parsed().places().find(pointer);
         if (place != nullptr && place->value_offset < original.size() &&
             (original[place->value_offset] == '{' || original[place->value_offset] == '[') &&
             !data[nlohmann::json::json_pointer(pointer)].empty()) { // `[]` becomes a block list

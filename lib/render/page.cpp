@@ -179,7 +179,7 @@ private:
     std::vector<std::string> ordered_keys(const json& object, const std::string& pointer) const {
         std::vector<std::pair<std::size_t, std::string>> keyed;
         for (const auto& [key, value] : object.items()) {
-            const NodePlace* place = m_doc.yaml.places.find(pointer + "/" + pointer_token(key));
+            const NodePlace* place = m_doc.yaml.places().find(pointer + "/" + pointer_token(key));
             keyed.emplace_back(place == nullptr ? SIZE_MAX : place->key_offset, key);
         }
         std::sort(keyed.begin(), keyed.end());

@@ -24,7 +24,7 @@ TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from,
     // thread's task touches libgit2 meanwhile, so the repository is never shared.
     std::future<std::vector<CommitInfo>> history =
         std::async(std::launch::async, [&workspace] { return history_of(workspace); });
-    auto documents = std::make_shared<const std::vector<Document>>(workspace.load_all());
+    auto documents = std::make_shared<const std::vector<Document>>(workspace.load_all(Places::on_demand));
     TraceMatrix matrix = build_trace(*documents, history.get(), from);
     if (loaded != nullptr) {
         *loaded = std::move(documents);
@@ -33,7 +33,7 @@ TraceMatrix trace_workspace(const Workspace& workspace, const std::string& from,
 }
 
 StatusReport status_workspace(const Workspace& workspace, LoadedDocuments* loaded) {
-    auto documents = std::make_shared<const std::vector<Document>>(workspace.load_all());
+    auto documents = std::make_shared<const std::vector<Document>>(workspace.load_all(Places::on_demand));
     // Status needs no trailers: the gaps come from the documents alone.
     const TraceMatrix matrix = build_trace(*documents, {});
     StatusReport status = build_status(*documents, matrix, workspace.config().log_review_days, today_iso());
@@ -44,7 +44,7 @@ StatusReport status_workspace(const Workspace& workspace, LoadedDocuments* loade
 }
 
 StatusPage status_page_workspace(const Workspace& workspace, const std::string& language) {
-    const std::vector<Document> documents = workspace.load_all();
+    const std::vector<Document> documents = workspace.load_all(Places::on_demand);
     StatusPage page;
     page.status = build_status(documents, build_trace(documents, {}), workspace.config().log_review_days, today_iso());
     nlohmann::json labels = chart::chart_labels(language);

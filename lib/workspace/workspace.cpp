@@ -45,9 +45,9 @@ std::string limit_message(const YamlProblem& problem, const YamlLimits& limits) 
 
 } // namespace
 
-void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits,
-                          const Catalog& catalog) {
-    document.yaml = parse_yaml_document(bytes, limits);
+void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits, const Catalog& catalog,
+                          Places places, TextSource source) {
+    document.yaml = parse_yaml_document(bytes, limits, places, std::move(source));
     document.modeline = find_schema_modeline(bytes);
     document.blob = Repo::blob_id_of(bytes);
     for (const YamlProblem& problem : document.yaml.problems) {
@@ -195,11 +195,11 @@ Workspace::Scan Workspace::scan() const {
     return scan;
 }
 
-Document Workspace::load(const fs::path& file) const {
-    return load_read(file, read_regular_file(file, m_config.max_document_bytes));
+Document Workspace::load(const fs::path& file, Places places) const {
+    return load_read(file, read_regular_file(file, m_config.max_document_bytes), places);
 }
 
-Document Workspace::load_read(const fs::path& file, const ReadResult& read) const {
+Document Workspace::load_read(const fs::path& file, const ReadResult& read, Places places) const {
     Document document;
     document.file = file;
     document.path = relative_to(file, root());
@@ -223,23 +223,34 @@ Document Workspace::load_read(const fs::path& file, const ReadResult& read) cons
         file_finding("file", tr("workspace.unreadable", fmt::arg("reason", read.detail)));
         return document;
     }
-    parse_document_bytes(document, read.content, m_config.yaml, *m_catalog);
+    // On demand, the places come from the file read again: nothing of its text is kept
+    // meanwhile (the loader makes none if the file changed since).
+    TextSource source;
+    if (places == Places::on_demand) {
+        source = [file, max_bytes = m_config.max_document_bytes]() -> std::optional<std::string> {
+            ReadResult again = read_regular_file(file, max_bytes);
+            return again.problem == ReadProblem::none ? std::optional<std::string>(std::move(again.content))
+                                                      : std::nullopt;
+        };
+    }
+    parse_document_bytes(document, read.content, m_config.yaml, *m_catalog, places, std::move(source));
     return document;
 }
 
-std::vector<Document> Workspace::load_all() const {
-    return load_scanned(scan(), {});
+std::vector<Document> Workspace::load_all(Places places) const {
+    return load_scanned(scan(), {}, places);
 }
 
 std::vector<Document> Workspace::load_scanned(const Scan& found,
-                                              const std::vector<std::optional<ReadResult>>& already_read) const {
+                                              const std::vector<std::optional<ReadResult>>& already_read,
+                                              Places places) const {
     // Parsing is most of the work of every command that reads the tree: spread it over
     // the cores. Each document lands in its own slot, so the order stays the scan's.
     std::vector<Document> documents(found.files.size());
     documents.reserve(found.files.size() + found.unreadable.size());
     parallel_for(found.files.size(), [&](std::size_t i) {
-        documents[i] = i < already_read.size() && already_read[i] ? load_read(found.files[i], *already_read[i])
-                                                                  : load(found.files[i]);
+        documents[i] = i < already_read.size() && already_read[i] ? load_read(found.files[i], *already_read[i], places)
+                                                                  : load(found.files[i], places);
     });
     for (const auto& [folder, reason] : found.unreadable) {
         Document document;

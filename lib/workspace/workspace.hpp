@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 /// Parses a document's bytes into `document` (whose path is set): the YAML, its problems as
 /// findings, and the id, title, status and kind. Workspace::load and the bundle's reading
 /// of git blobs share it, so a file and a blob of the same bytes load alike.
-void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits, const Catalog& catalog);
+void parse_document_bytes(Document& document, std::string_view bytes, const YamlLimits& limits, const Catalog& catalog,
+                          Places places = Places::record, TextSource source = {});
 
 /// Throws Error (exit 2) when the documents folder of `config`, under the repository's
 /// top folder `top`, goes through a symbolic link (into the repository or out of it).
@@ -59,19 +60,20 @@ public:
     };
     Scan scan() const;
 
-    /// Reads and parses one document file; problems become its findings.
-    Document load(const fs::path& file) const;
+    /// Reads and parses one document file; problems become its findings. With
+    /// Places::on_demand, the file is read again when a place is first asked for.
+    Document load(const fs::path& file, Places places = Places::record) const;
 
     /// Parses one document file from what read_regular_file returned for it.
-    Document load_read(const fs::path& file, const ReadResult& read) const;
+    Document load_read(const fs::path& file, const ReadResult& read, Places places = Places::record) const;
 
     /// Reads every document of the tree.
-    std::vector<Document> load_all() const;
+    std::vector<Document> load_all(Places places = Places::record) const;
 
     /// Reads every document of a scan made before; `already_read[i]`, when set, holds the
     /// bytes of `found.files[i]` read already (the check cache hashed them).
-    std::vector<Document> load_scanned(const Scan& found,
-                                       const std::vector<std::optional<ReadResult>>& already_read) const;
+    std::vector<Document> load_scanned(const Scan& found, const std::vector<std::optional<ReadResult>>& already_read,
+                                       Places places = Places::record) const;
 
     /// Where `cswm new` holds its lock: inside .git, or the workspace root outside git.
     fs::path lock_file() const;

@@ -120,7 +120,7 @@ bool YamlEditor::append_to_list(const std::string& pointer, const std::string& v
     }
     expected[where].push_back(value);
 
-    const NodePlace place = m_parsed.places.at(pointer);
+    const NodePlace place = m_parsed.places().at(pointer);
     const std::string eol = line_ending();
     std::string edited = m_text;
     const NodePlace parent = m_parsed.place_of(parent_pointer(pointer));
@@ -133,7 +133,7 @@ bool YamlEditor::append_to_list(const std::string& pointer, const std::string& v
         edited.insert(close, list.empty() ? scalar_text(value) : ", " + scalar_text(value));
     } else if (list.is_array() && !list.empty()) {
         // A block list: a new item line after the last item, indented like it.
-        const NodePlace last = m_parsed.places.at(pointer + "/" + std::to_string(list.size() - 1));
+        const NodePlace last = m_parsed.places().at(pointer + "/" + std::to_string(list.size() - 1));
         const std::size_t start = line_start(m_text, last.value_offset);
         const std::size_t dash = m_text.rfind('-', last.value_offset);
         if (dash == std::string::npos || dash < start) {
@@ -203,7 +203,7 @@ void YamlEditor::append_mapping_to_list(const std::string& pointer, const nlohma
     }
     expected[where].push_back(json::parse(item.dump()));
 
-    const NodePlace place = m_parsed.places.at(pointer);
+    const NodePlace place = m_parsed.places().at(pointer);
     if (is_flow_open(m_text, m_parsed.place_of(parent_pointer(pointer)).value_offset, '{')) {
         throw Error(tr("editor.inside-flow-mapping", fmt::arg("field", pointer_label(pointer))));
     }
@@ -230,7 +230,7 @@ void YamlEditor::append_mapping_to_list(const std::string& pointer, const nlohma
         return;
     }
     if (list.is_array() && !list.empty()) {
-        const NodePlace last = m_parsed.places.at(pointer + "/" + std::to_string(list.size() - 1));
+        const NodePlace last = m_parsed.places().at(pointer + "/" + std::to_string(list.size() - 1));
         const std::size_t dash = m_text.rfind('-', last.value_offset);
         const std::size_t start = dash == std::string::npos ? 0 : line_start(m_text, dash);
         if (dash == std::string::npos || m_text.find_first_not_of(" \r\n", dash + 1) != last.value_offset ||
@@ -299,7 +299,7 @@ bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value
     }
     json expected = root;
     expected[where] = value;
-    const NodePlace place = m_parsed.places.at(pointer);
+    const NodePlace place = m_parsed.places().at(pointer);
     std::string edited = m_text;
     if (!has_null_token(m_text, place)) {
         // `commit:` with nothing after it: the value goes right after the colon.
@@ -314,7 +314,7 @@ bool YamlEditor::set_scalar(const std::string& pointer, const std::string& value
 }
 
 std::size_t YamlEditor::block_key_column(const std::string& pointer) const {
-    const NodePlace place = m_parsed.places.at(pointer);
+    const NodePlace place = m_parsed.places().at(pointer);
     const std::size_t start = line_start(m_text, place.key_offset);
     // Only spaces, or the dashes of list items, may come before a key of a block mapping.
     for (std::size_t at = start; at < place.key_offset; ++at) {
@@ -329,7 +329,7 @@ std::size_t YamlEditor::block_key_column(const std::string& pointer) const {
 /// (lines indented deeper than the key, or list items at the key's own column). Blank and
 /// comment lines after the value belong to whatever follows.
 std::size_t YamlEditor::value_end(const std::string& pointer, std::size_t key_column) const {
-    const NodePlace place = m_parsed.places.at(pointer);
+    const NodePlace place = m_parsed.places().at(pointer);
     std::size_t end = next_line(m_text, place.key_offset);
     std::size_t at = end;
     while (at < m_text.size()) {
@@ -366,7 +366,7 @@ bool YamlEditor::replace_scalar(const std::string& pointer, const std::string& v
     }
     json expected = root;
     expected[where] = value;
-    const NodePlace place = m_parsed.places.at(pointer);
+    const NodePlace place = m_parsed.places().at(pointer);
     const std::size_t start = place.value_offset;
     std::size_t end = start;
     const char quote = start < m_text.size() ? m_text[start] : '\0';
@@ -414,7 +414,7 @@ bool YamlEditor::replace_value(const std::string& pointer, const nlohmann::order
     json expected = root;
     expected[where] = wanted;
     const std::size_t key_column = block_key_column(pointer);
-    const NodePlace place = m_parsed.places.at(pointer);
+    const NodePlace place = m_parsed.places().at(pointer);
     const std::size_t colon = m_text.find(':', place.key_offset);
     const std::size_t end = value_end(pointer, key_column);
     if (colon == std::string::npos || colon >= end) {

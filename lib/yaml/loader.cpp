@@ -10,6 +10,8 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <functional>
+#include <mutex>
 #include <new>
 #include <unordered_map>
 
@@ -20,6 +22,8 @@ using nlohmann::json;
 
 /// Thrown by the builder to stop parsing at once when a limit is passed.
 struct StopParsing {};
+/// Thrown by a builder that keeps no places on the first problem it meets.
+struct NeedPlaces {};
 
 /// A tag that only says "not a plain scalar" (`!`) is no tag.
 bool is_untagged(std::string_view tag) {
@@ -30,8 +34,10 @@ bool is_untagged(std::string_view tag) {
 /// expanded, every node's place is known, and duplicate keys are seen.
 class JsonBuilder {
 public:
-    JsonBuilder(std::string_view text, std::size_t offset_base, const YamlLimits& limits, ParsedYaml& out)
-        : m_text(text), m_marks(text), m_offset_base(offset_base), m_limits(limits), m_out(out) {}
+    /// Without `record`, no place is kept and the first problem throws NeedPlaces: such a
+    /// text is parsed again, recording, so that its problems are placed as always.
+    JsonBuilder(std::string_view text, std::size_t offset_base, const YamlLimits& limits, ParsedYaml& out, bool record)
+        : m_text(text), m_marks(text), m_offset_base(offset_base), m_limits(limits), m_out(out), m_record(record) {}
 
     /// The document's root once parsing finished.
     std::optional<json> take_root() { return std::move(m_root); }
@@ -161,6 +167,9 @@ private:
     bool expecting_key() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
 
     void problem(const char* rule, Position at, std::string message) {
+        if (!m_record) {
+            throw NeedPlaces{};
+        }
         m_out.problems.push_back({rule, at, std::move(message)});
     }
 
@@ -191,6 +200,9 @@ private:
         frame.key_offset = m_offset_base + at.offset;
         frame.discard = frame.value.contains(frame.key);
         if (frame.discard) {
+            if (!m_record) {
+                throw NeedPlaces{};
+            }
             const NodePlace first = placed(child_pointer(frame));
             problem(
                 "duplicate-key", at.position,
@@ -230,7 +242,10 @@ private:
 
     void attach(json value, Position value_position, std::size_t value_offset) {
         if (m_stack.empty()) {
-            m_places.emplace_back(std::string(), NodePlace{value_position, value_position, value_offset, value_offset});
+            if (m_record) {
+                m_places.emplace_back(std::string(),
+                                      NodePlace{value_position, value_position, value_offset, value_offset});
+            }
             m_root = std::move(value);
             return;
         }
@@ -240,15 +255,19 @@ private:
                 value_position = frame.key_position; // an empty value is marked at the next token
             }
             if (!frame.discard) {
-                m_places.emplace_back(child_pointer(frame),
-                                      NodePlace{frame.key_position, value_position, frame.key_offset, value_offset});
+                if (m_record) {
+                    m_places.emplace_back(child_pointer(frame), NodePlace{frame.key_position, value_position,
+                                                                          frame.key_offset, value_offset});
+                }
                 frame.value[frame.key] = std::move(value);
             }
             frame.has_key = false;
             frame.discard = false;
         } else {
-            m_places.emplace_back(child_pointer(frame),
-                                  NodePlace{value_position, value_position, value_offset, value_offset});
+            if (m_record) {
+                m_places.emplace_back(child_pointer(frame),
+                                      NodePlace{value_position, value_position, value_offset, value_offset});
+            }
             frame.value.push_back(std::move(value));
         }
     }
@@ -274,9 +293,8 @@ private:
         frame.is_key = is_key;
         frame.is_flow = flow;
         frame.value = std::move(empty);
-        frame.pointer = m_stack.empty() || is_key ? "/?" : child_pointer(m_stack.back());
-        if (m_stack.empty()) {
-            frame.pointer.clear();
+        if (m_record && !m_stack.empty()) {
+            frame.pointer = is_key ? "/?" : child_pointer(m_stack.back());
         }
         m_positions.emplace_back(at.position, m_offset_base + at.offset);
         m_stack.push_back(std::move(frame));
@@ -313,6 +331,7 @@ private:
     std::unordered_map<std::string, std::size_t> m_place_index; // of m_places[0, m_indexed)
     std::size_t m_indexed = 0;
     std::size_t m_nodes = 0;
+    bool m_record = true;
 };
 
 struct SyntaxError {
@@ -441,7 +460,7 @@ SyntaxError describe_syntax_error(const yaml_parser_t& parser, std::string_view 
 NodePlace ParsedYaml::place_of(std::string_view pointer) const {
     std::string current(pointer);
     while (true) {
-        if (const NodePlace* found = places.find(current)) {
+        if (const NodePlace* found = places().find(current)) {
             return *found;
         }
         if (current.empty()) {
@@ -451,15 +470,21 @@ NodePlace ParsedYaml::place_of(std::string_view pointer) const {
     }
 }
 
-ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) {
-    ParsedYaml parsed;
+namespace {
+
+/// The parse itself, into `parsed`, its places into `places` when `record`. Without
+/// `record`, false for a text with any problem: it is to be parsed again, recording.
+bool parse_text(std::string_view text, const YamlLimits& limits, bool record, ParsedYaml& parsed, PlaceTable& places) {
     const TextCheck text_check = check_document_text(text);
+    if (!record && !text_check.problems.empty()) {
+        return false;
+    }
     parsed.problems = text_check.problems;
     if (!text_check.parseable) {
-        return parsed;
+        return true;
     }
     const std::string_view body = text.substr(text_check.skip);
-    JsonBuilder builder(body, text_check.skip, limits, parsed);
+    JsonBuilder builder(body, text_check.skip, limits, parsed, record);
     bool stopped = false;
     try {
         Parser parser(body);
@@ -477,6 +502,9 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
             }
             if (type == YAML_DOCUMENT_START_EVENT) {
                 if (++documents == 2) {
+                    if (!record) {
+                        return false;
+                    }
                     // Stop at its start: the second document is not parsed at all.
                     parsed.problems.push_back(
                         {"structure", builder.mark(event->start_mark).position, tr("yaml.several-documents")});
@@ -485,6 +513,9 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
                 continue;
             }
             builder.on_event(*event);
+        }
+        if (!record && (failed || documents == 0)) {
+            return false;
         }
         if (failed) {
             const SyntaxError error = describe_syntax_error(parser.get(), body, builder);
@@ -505,26 +536,89 @@ ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits) 
             stopped = true;
         } else if (documents == 0) {
             parsed.problems.push_back({"structure", {1, 1}, tr("yaml.no-document")});
-            return parsed;
+            return true;
         }
+    } catch (const NeedPlaces&) {
+        return false;
     } catch (const StopParsing&) {
         stopped = true;
     } catch (const std::bad_alloc&) {
+        if (!record) {
+            return false;
+        }
         parsed.problems.push_back({"limits", {1, 1}, tr("yaml.too-large-to-parse")});
         stopped = true;
     }
-    parsed.places = PlaceTable(builder.take_places());
+    places = PlaceTable(builder.take_places());
     if (stopped) {
-        return parsed;
+        return true;
     }
     parsed.root = builder.take_root();
     if (!parsed.root || !parsed.root->is_object()) {
-        parsed.problems.push_back({"structure", parsed.place_of("").value,
+        if (!record) {
+            return false;
+        }
+        const NodePlace* root = places.find("");
+        parsed.problems.push_back({"structure", root != nullptr ? root->value : Position{},
                                    tr(!parsed.root || parsed.root->is_null() ? "yaml.document-empty"
                                       : parsed.root->is_array()              ? "yaml.document-is-list"
                                                                              : "yaml.document-is-value")});
         parsed.root.reset();
     }
+    return true;
+}
+
+} // namespace
+
+struct ParsedYaml::LazyPlaces {
+    std::once_flag once;
+    PlaceTable table;
+    TextSource source; ///< empty once the table is made, or when it was made while parsing
+    std::size_t text_size = 0;
+    std::size_t text_hash = 0; ///< of the text parsed: a source that now gives another makes no places
+    YamlLimits limits;
+};
+
+const PlaceTable& ParsedYaml::places() const {
+    static const PlaceTable none;
+    if (!lazy_places) {
+        return none;
+    }
+    LazyPlaces& lazy = *lazy_places;
+    std::call_once(lazy.once, [&lazy] {
+        if (!lazy.source) {
+            return;
+        }
+        const std::optional<std::string> text = lazy.source();
+        lazy.source = nullptr;
+        if (text && text->size() == lazy.text_size && std::hash<std::string_view>{}(*text) == lazy.text_hash) {
+            ParsedYaml again;
+            parse_text(*text, lazy.limits, true, again, lazy.table);
+        }
+    });
+    return lazy.table;
+}
+
+ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits, Places places, TextSource source) {
+    auto lazy = std::make_shared<ParsedYaml::LazyPlaces>();
+    if (places == Places::on_demand) {
+        ParsedYaml parsed;
+        PlaceTable unused;
+        if (parse_text(text, limits, false, parsed, unused)) {
+            if (!source) {
+                source = [copy = std::string(text)] { return std::optional<std::string>(copy); };
+            }
+            lazy->source = std::move(source);
+            lazy->text_size = text.size();
+            lazy->text_hash = std::hash<std::string_view>{}(text);
+            lazy->limits = limits;
+            parsed.lazy_places = std::move(lazy);
+            return parsed;
+        }
+    }
+    ParsedYaml parsed;
+    parse_text(text, limits, true, parsed, lazy->table);
+    parsed.lazy_places = std::move(lazy);
     return parsed;
 }
 

@@ -196,13 +196,13 @@ TEST_CASE("the plain-scalar classifier types exactly as the core-schema regexes 
 TEST_CASE("node places are found by pointer; a pointer without a node is not") {
     const ParsedYaml parsed = parse("b: 1\na:\n  - x\n  - {k: v}\n");
     REQUIRE(parsed.root);
-    CHECK(parsed.places.size() == 6); // "", /b, /a, /a/0, /a/1 and /a/1/k
-    CHECK(parsed.places.at("/a/1/k").value.line == 4);
-    CHECK(parsed.places.at("/b").key.column == 1);
-    CHECK(parsed.places.contains(""));
-    CHECK(parsed.places.find("/a/2") == nullptr);
-    CHECK(parsed.places.find("/a/1/") == nullptr);
-    CHECK_THROWS_AS(parsed.places.at("/c"), std::out_of_range);
+    CHECK(parsed.places().size() == 6); // "", /b, /a, /a/0, /a/1 and /a/1/k
+    CHECK(parsed.places().at("/a/1/k").value.line == 4);
+    CHECK(parsed.places().at("/b").key.column == 1);
+    CHECK(parsed.places().contains(""));
+    CHECK(parsed.places().find("/a/2") == nullptr);
+    CHECK(parsed.places().find("/a/1/") == nullptr);
+    CHECK_THROWS_AS(parsed.places().at("/c"), std::out_of_range);
     CHECK(parsed.place_of("/a/1/k/deeper").value.line == 4); // the nearest ancestor
 }
 
@@ -225,11 +225,11 @@ TEST_CASE("plain scalars are typed by the YAML 1.2 core schema, quoted ones stay
 TEST_CASE("every node knows its line and column, in characters") {
     const ParsedYaml parsed = parse("title: 登入逾時\nlist:\n  - id: TC-001\n    name: x\n");
     REQUIRE(parsed.root);
-    CHECK(parsed.places.at("/title").key.line == 1);
-    CHECK(parsed.places.at("/title").value.column == 8);
-    CHECK(parsed.places.at("/list/0/id").key.line == 3);
-    CHECK(parsed.places.at("/list/0/id").key.column == 5);
-    CHECK(parsed.places.at("/list/0/id").value.column == 9);
+    CHECK(parsed.places().at("/title").key.line == 1);
+    CHECK(parsed.places().at("/title").value.column == 8);
+    CHECK(parsed.places().at("/list/0/id").key.line == 3);
+    CHECK(parsed.places().at("/list/0/id").key.column == 5);
+    CHECK(parsed.places().at("/list/0/id").value.column == 9);
     // A missing node takes its nearest ancestor's place.
     CHECK(parsed.place_of("/list/0/missing").value.line == 3);
 }
@@ -267,9 +267,9 @@ TEST_CASE("duplicate keys: each repeat names the first's line, in nested maps an
     }
     CHECK((*parsed.root)["id"] == "X");
     CHECK((*parsed.root)["nested"]["a"] == 1);
-    CHECK(parsed.places.at("/nested/a").key.line == 3);
-    CHECK(parsed.places.at("/list/0/k").key.line == 7);
-    CHECK(parsed.places.size() == 8); // "", id, nested, a, b, list, list/0, list/0/k: none for the repeats
+    CHECK(parsed.places().at("/nested/a").key.line == 3);
+    CHECK(parsed.places().at("/list/0/k").key.line == 7);
+    CHECK(parsed.places().size() == 8); // "", id, nested, a, b, list, list/0, list/0/k: none for the repeats
 }
 
 TEST_CASE("anchors, aliases, tags and merge keys are refused") {
@@ -430,7 +430,7 @@ TEST_CASE("a huge flow list on one line parses, with the place of every item") {
     CHECK(parsed.problems.empty());
     CHECK((*parsed.root)["a"].size() == 100000);
     CHECK((*parsed.root)["a"][99999] == 99999);
-    CHECK(parsed.places.at("/a/99999").value.column == static_cast<int>(wide.size()) - 6);
+    CHECK(parsed.places().at("/a/99999").value.column == static_cast<int>(wide.size()) - 6);
     // Past the node budget: stopped with a place on that line.
     const ParsedYaml bounded = parse(wide, YamlLimits{64, 50000});
     CHECK(rules_of(bounded) == "limits");
@@ -454,7 +454,7 @@ TEST_CASE("--- and ... markers around one document are fine; a second document i
     const ParsedYaml marked = parse("---\na: 1\n...\n");
     CHECK(marked.problems.empty());
     REQUIRE(marked.root);
-    CHECK(marked.places.at("/a").key.line == 2);
+    CHECK(marked.places().at("/a").key.line == 2);
     CHECK(parse("# head\n---\na: 1\n...\n# tail\n").problems.empty());
     const ParsedYaml second = parse("---\na: 1\n---\nb: 2\n");
     CHECK(rules_of(second) == "structure");
@@ -469,14 +469,14 @@ TEST_CASE("very long scalars parse whole, plain, quoted and block") {
     const ParsedYaml plain = parse("a: " + word + "\nb: 1\n");
     REQUIRE(plain.root);
     CHECK((*plain.root)["a"].get<std::string>().size() == word.size());
-    CHECK(plain.places.at("/b").key.line == 2);
+    CHECK(plain.places().at("/b").key.line == 2);
     const ParsedYaml quoted = parse("a: \"" + word + "\"\n");
     REQUIRE(quoted.root);
     CHECK((*quoted.root)["a"].get<std::string>().size() == word.size());
     const ParsedYaml block = parse("a: |\n  " + word + "\n  " + word + "\nb: 2\n");
     REQUIRE(block.root);
     CHECK((*block.root)["a"].get<std::string>().size() == 2 * word.size() + 2);
-    CHECK(block.places.at("/b").key.line == 4);
+    CHECK(block.places().at("/b").key.line == 4);
 }
 
 TEST_CASE("columns count characters and lines count line feeds, past wide characters and CRLF") {
@@ -484,15 +484,15 @@ TEST_CASE("columns count characters and lines count line feeds, past wide charac
     REQUIRE(parsed.root);
     CHECK(parsed.problems.empty());
     CHECK((*parsed.root)["b"] == "é");
-    CHECK(parsed.places.at("/b").key.line == 2);
-    CHECK(parsed.places.at("/b").value.column == 4);
-    CHECK(parsed.places.at("/list/2").value.line == 3);
-    CHECK(parsed.places.at("/list/2").value.column == 14);
+    CHECK(parsed.places().at("/b").key.line == 2);
+    CHECK(parsed.places().at("/b").value.column == 4);
+    CHECK(parsed.places().at("/list/2").value.line == 3);
+    CHECK(parsed.places().at("/list/2").value.column == 14);
     // Byte offsets stay bytes: the editor cuts the text by them.
     const std::string text = "title: 登入逾時\nb: 1\n";
     const ParsedYaml offsets = parse(text);
-    CHECK(offsets.places.at("/b").value_offset == text.find("1\n"));
-    CHECK(offsets.places.at("/b").key_offset == text.find("b:"));
+    CHECK(offsets.places().at("/b").value_offset == text.find("1\n"));
+    CHECK(offsets.places().at("/b").key_offset == text.find("b:"));
 }
 
 TEST_CASE("an empty value is placed at its key, and its offset is the next token, as the editor expects") {
@@ -500,10 +500,10 @@ TEST_CASE("an empty value is placed at its key, and its offset is the next token
     const ParsedYaml parsed = parse(text);
     REQUIRE(parsed.root);
     CHECK((*parsed.root)["a"].is_null());
-    CHECK(parsed.places.at("/a").value.line == 1);
-    CHECK(parsed.places.at("/a").value_offset == text.find("b: ~"));
-    CHECK(parsed.places.at("/b").value_offset == text.find('~'));
-    CHECK(parsed.places.at("/c").value_offset == text.size()); // the end of the text
+    CHECK(parsed.places().at("/a").value.line == 1);
+    CHECK(parsed.places().at("/a").value_offset == text.find("b: ~"));
+    CHECK(parsed.places().at("/b").value_offset == text.find('~'));
+    CHECK(parsed.places().at("/c").value_offset == text.size()); // the end of the text
     const ParsedYaml flow = parse("a: {x: , y: 1}\n");
     REQUIRE(flow.root);
     CHECK((*flow.root)["a"]["x"].is_null());
