@@ -1,6 +1,7 @@
 #include "lib/check/rules.hpp"
 
 #include "lib/i18n/i18n.hpp"
+#include "lib/model/pointer_trail.hpp"
 #include "lib/schema/validator.hpp"
 #include "lib/util/text.hpp"
 
@@ -29,27 +30,23 @@ const SchemaValidator& validator_for(const Kind& kind) {
     return found->second;
 }
 
-/// The pointers of the placeholders under `node`, whose pointer is `pointer` (extended
-/// and restored on the way down: no string is made for a node that is not one).
-void collect_placeholders(const json& node, std::string& pointer, std::vector<std::string>& out) {
+/// The pointers of the placeholders under `node`, which is where `trail` is.
+void collect_placeholders(const json& node, PointerTrail& trail, std::vector<std::string>& out) {
     if (is_placeholder(node)) {
-        out.push_back(pointer);
+        out.push_back(trail.pointer());
         return;
     }
-    const std::size_t length = pointer.size();
     if (node.is_object()) {
         for (auto it = node.begin(); it != node.end(); ++it) {
-            pointer += '/';
-            append_pointer_token(pointer, it.key());
-            collect_placeholders(it.value(), pointer, out);
-            pointer.resize(length);
+            trail.push(it.key());
+            collect_placeholders(it.value(), trail, out);
+            trail.pop();
         }
     } else if (node.is_array()) {
         for (std::size_t i = 0; i < node.size(); ++i) {
-            pointer += '/';
-            pointer += std::to_string(i);
-            collect_placeholders(node[i], pointer, out);
-            pointer.resize(length);
+            trail.push(i);
+            collect_placeholders(node[i], trail, out);
+            trail.pop();
         }
     }
 }
@@ -186,8 +183,8 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
         return;
     }
     std::vector<std::string> placeholders;
-    std::string root_pointer;
-    collect_placeholders(document.data(), root_pointer, placeholders);
+    PointerTrail trail;
+    collect_placeholders(document.data(), trail, placeholders);
     const bool draft = document.status == "draft" || document.status.empty();
     for (const std::string& pointer : placeholders) {
         out.push_back(document.finding_at(

@@ -1,6 +1,7 @@
 #include "lib/check/rules.hpp"
 #include "lib/i18n/i18n.hpp"
 #include "lib/model/json_text.hpp"
+#include "lib/model/pointer_trail.hpp"
 #include "lib/util/parallel.hpp"
 
 #include "lib/util/dates.hpp"
@@ -46,15 +47,16 @@ std::string text_of(const json& value) {
 }
 
 /// Every pair of dates that opens and closes a span (start/end, from/to) must not run
-/// backwards, wherever it is in the document: in `node`, whose pointer is `pointer`
-/// (extended and restored on the way down), and everything under it.
-void check_spans(const Document& document, const json& node, std::string& pointer, Findings& out) {
+/// backwards, wherever it is in the document: in `node`, where `trail` is, and everything
+/// under it.
+void check_spans(const Document& document, const json& node, PointerTrail& trail, Findings& out) {
     if (node.is_object()) {
         for (const auto& [open, close] :
              std::array<std::pair<const char*, const char*>, 2>{{{"start", "end"}, {"from", "to"}}}) {
             const auto first = time_of(at(node, {open}));
             const auto last = time_of(at(node, {close}));
             if (first && last && *last < *first) {
+                const std::string pointer = trail.pointer();
                 out.push_back(document.finding_at(pointer + "/" + close, false, Severity::error, "date-order",
                                                   tr("check.span-backwards",
                                                      fmt::arg("end", pointer_label(pointer + "/" + close)),
@@ -63,20 +65,16 @@ void check_spans(const Document& document, const json& node, std::string& pointe
                                                      fmt::arg("start_value", text_of(node[open])))));
             }
         }
-        const std::size_t length = pointer.size();
         for (auto it = node.begin(); it != node.end(); ++it) {
-            pointer += '/';
-            append_pointer_token(pointer, it.key());
-            check_spans(document, it.value(), pointer, out);
-            pointer.resize(length);
+            trail.push(it.key());
+            check_spans(document, it.value(), trail, out);
+            trail.pop();
         }
     } else if (node.is_array()) {
-        const std::size_t length = pointer.size();
         for (std::size_t i = 0; i < node.size(); ++i) {
-            pointer += '/';
-            pointer += std::to_string(i);
-            check_spans(document, node[i], pointer, out);
-            pointer.resize(length);
+            trail.push(i);
+            check_spans(document, node[i], trail, out);
+            trail.pop();
         }
     }
 }
@@ -301,8 +299,8 @@ void check_semantics(const std::vector<Document>& documents, Findings& out) {
             return;
         }
         Findings& found = per_document[i];
-        std::string pointer;
-        check_spans(document, document.data(), pointer, found);
+        PointerTrail trail;
+        check_spans(document, document.data(), trail, found);
         const std::string& kind = document.kind->name;
         if (kind == "test-report") {
             check_summary(document, found);
