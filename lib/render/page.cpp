@@ -4,6 +4,7 @@
 #include "lib/ops/references.hpp"
 #include "lib/render/labels.hpp"
 #include "lib/render/markdown.hpp"
+#include "lib/render/page_parts.hpp"
 #include "lib/report/history_report.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -13,132 +14,18 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 namespace cswm::render {
 namespace {
 
 using nlohmann::json;
-namespace mustache = kainjow::mustache;
 
 /// Fields that the form header and the sign-off section show, not the body.
 const std::set<std::string> k_header_fields{"kind", "id", "title", "status", "owner", "created", "form_no", "review"};
 
 /// Sections nest at most this deep (##, ###, ####); deeper values are written inline.
 constexpr int k_deepest_heading = 4;
-
-/// A string longer than this, or with a line break, gets a section of its own.
-constexpr std::size_t k_long_text = 160;
-
-struct Table {
-    std::vector<std::string> columns;           ///< plain text
-    std::vector<std::vector<std::string>> rows; ///< Markdown cells
-};
-
-mustache::data table_data(const Table& table) {
-    mustache::list columns;
-    for (const std::string& column : table.columns) {
-        columns.emplace_back(column);
-    }
-    mustache::list rows;
-    for (const auto& row : table.rows) {
-        mustache::list cells;
-        for (const std::string& cell : row) {
-            cells.emplace_back(cell);
-        }
-        mustache::data row_data;
-        row_data.set("cells", cells);
-        rows.push_back(row_data);
-    }
-    mustache::data data;
-    data.set("columns", columns);
-    data.set("rows", rows);
-    return data;
-}
-
-struct Section {
-    int level = 2;
-    std::string heading; ///< plain text
-    mustache::list blocks;
-
-    void paragraph(const std::string& markdown) {
-        mustache::data text;
-        text.set("text", markdown);
-        blocks.push_back(mustache::data("paragraph", text));
-    }
-    void list(const std::vector<std::string>& items) {
-        mustache::list entries;
-        for (const std::string& item : items) {
-            entries.emplace_back(item);
-        }
-        mustache::data data;
-        data.set("items", entries);
-        blocks.push_back(mustache::data("list", data));
-    }
-    void table(const Table& table) { blocks.push_back(mustache::data("table", table_data(table))); }
-
-    mustache::data data() const {
-        mustache::data out;
-        out.set("hashes", std::string(static_cast<std::size_t>(level), '#'));
-        out.set("heading", heading);
-        out.set("blocks", blocks);
-        return out;
-    }
-};
-
-/// Renders a template of templates/render/ with Markdown escaping and the partials.
-std::string render_markdown_template(std::string_view name, mustache::data data) {
-    const auto partial = [](std::string_view file) {
-        return mustache::partial([file] { return std::string(render_template(file)); });
-    };
-    data.set("md_table", partial("table.md.mustache"));
-    data.set("md_blocks", partial("blocks.md.mustache"));
-    mustache::mustache page{std::string(render_template(name))};
-    if (!page.is_valid()) {
-        throw Error(fmt::format("templates/render/{}: {}", name, page.error_message()));
-    }
-    page.set_custom_escape([](const std::string& text) { return markdown_escape(text); });
-    const std::string rendered = page.render(data);
-    if (!page.is_valid()) {
-        throw Error(fmt::format("templates/render/{}: {}", name, page.error_message()));
-    }
-    // Section tags leave blank lines behind; in Markdown one blank line says all they do.
-    std::string out;
-    std::size_t newlines = 2; // and none before the first line
-    for (const char c : rendered) {
-        newlines = c == '\n' ? newlines + 1 : 0;
-        if (newlines <= 2) {
-            out += c;
-        }
-    }
-    return out;
-}
-
-/// "2026-11-03（民國 115 年 11 月 3 日）" where the language has a Republic-of-China form.
-std::string with_roc_date(const std::string& iso, const Labels& labels) {
-    const std::string form = labels.ui("roc_date");
-    if (form.empty() || form == "roc_date" || iso.size() != 10 || iso[4] != '-' || iso[7] != '-') {
-        return iso;
-    }
-    try {
-        const int year = std::stoi(iso.substr(0, 4));
-        const int month = std::stoi(iso.substr(5, 2));
-        const int day = std::stoi(iso.substr(8, 2));
-        if (year <= 1911) {
-            return iso;
-        }
-        return fmt::format("{}（{}）", iso,
-                           fmt::format(fmt::runtime(form), fmt::arg("year", year - 1911), fmt::arg("month", month),
-                                       fmt::arg("day", day)));
-    } catch (const std::exception&) {
-        return iso;
-    }
-}
-
-std::string short_sha(const std::string& sha) {
-    return sha.substr(0, 7);
-}
 
 /// Builds the page of one document.
 class PageBuilder {
@@ -190,54 +77,6 @@ private:
         return keys;
     }
 
-    /// The schema of property `key` of `schema`, looking through anyOf/oneOf/allOf.
-    static const json* property(const json* schema, const std::string& key) {
-        if (schema == nullptr || !schema->is_object()) {
-            return nullptr;
-        }
-        if (const auto properties = schema->find("properties");
-            properties != schema->end() && properties->is_object() && properties->contains(key)) {
-            return &properties->at(key);
-        }
-        for (const char* combinator : {"anyOf", "oneOf", "allOf"}) {
-            if (const auto options = schema->find(combinator); options != schema->end() && options->is_array()) {
-                for (const json& option : *options) {
-                    if (const json* found = property(&option, key)) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return nullptr;
-    }
-    static const json* items(const json* schema) {
-        if (schema == nullptr || !schema->is_object()) {
-            return nullptr;
-        }
-        const auto found = schema->find("items");
-        return found != schema->end() && found->is_object() ? &*found : nullptr;
-    }
-    static bool is_enum_value(const json* schema, const std::string& value) {
-        if (schema == nullptr || !schema->is_object()) {
-            return false;
-        }
-        const auto values = schema->find("enum");
-        return values != schema->end() && values->is_array() &&
-               std::find(values->begin(), values->end(), json(value)) != values->end();
-    }
-
-    static bool is_scalar(const json& value) { return !value.is_object() && !value.is_array(); }
-    static bool is_simple(const json& value) {
-        if (value.is_array()) {
-            return std::all_of(value.begin(), value.end(), [](const json& item) { return is_scalar(item); });
-        }
-        return is_scalar(value);
-    }
-    static bool is_long_text(const json& value) {
-        return value.is_string() && (value.get_ref<const std::string&>().size() > k_long_text ||
-                                     value.get_ref<const std::string&>().find('\n') != std::string::npos);
-    }
-
     /// One value as inline Markdown: links for IDs with a page and safe URLs, short SHAs,
     /// vocabulary words in the page's language, everything else escaped.
     std::string scalar(const json& value, const json* schema) {
@@ -260,7 +99,7 @@ private:
             m_shas.insert(text);
             return fmt::format("`{}`", short_sha(text));
         }
-        if (is_enum_value(schema, text)) {
+        if (is_enum_word(schema, text)) {
             return markdown_escape(m_labels.value(text));
         }
         if (is_linkable_url(text)) {
@@ -279,7 +118,7 @@ private:
             std::vector<std::string> parts;
             for (std::size_t i = 0; i < value.size(); ++i) {
                 const json& item = value[i];
-                std::string part = inline_value(item, items(schema), fmt::format("{}/{}", pointer, i), path);
+                std::string part = inline_value(item, schema_items(schema), fmt::format("{}/{}", pointer, i), path);
                 parts.push_back(item.is_object() ? "(" + part + ")" : part);
             }
             return join(parts, value.front().is_object() ? "; " : ", ");
@@ -291,7 +130,7 @@ private:
             std::vector<std::string> parts;
             for (const std::string& key : ordered_keys(value, pointer)) {
                 parts.push_back(fmt::format("{}: {}", markdown_escape(m_labels.field(m_kind, path + "." + key)),
-                                            inline_value(value.at(key), property(schema, key),
+                                            inline_value(value.at(key), schema_property(schema, key),
                                                          pointer + "/" + pointer_token(key), path + "." + key)));
             }
             return join(parts, ", ");
@@ -332,14 +171,14 @@ private:
             const std::string item_pointer = fmt::format("{}/{}", pointer, i);
             std::vector<std::string> row;
             if (!list[i].is_object()) {
-                row.push_back(inline_value(list[i], items(schema), item_pointer, path));
+                row.push_back(inline_value(list[i], schema_items(schema), item_pointer, path));
                 row.resize(keys.size(), "");
             } else {
                 for (const std::string& key : keys) {
                     const auto found = list[i].find(key);
                     row.push_back(found == list[i].end()
                                       ? std::string()
-                                      : inline_value(*found, property(items(schema), key),
+                                      : inline_value(*found, schema_property(schema_items(schema), key),
                                                      item_pointer + "/" + pointer_token(key), child_path(path, key)));
                 }
             }
@@ -373,7 +212,7 @@ private:
             if (is_simple(child) || level >= k_deepest_heading) {
                 fields.rows.push_back(
                     {markdown_escape(label(child_path(path, key))),
-                     inline_value(child, property(schema, key), child_pointer, child_path(path, key))});
+                     inline_value(child, schema_property(schema, key), child_pointer, child_path(path, key))});
             } else {
                 nested.push_back(key);
             }
@@ -382,8 +221,8 @@ private:
             out[position].table(fields);
         }
         for (const std::string& key : nested) {
-            add_sections(out, level + 1, value.at(key), property(schema, key), pointer + "/" + pointer_token(key),
-                         child_path(path, key));
+            add_sections(out, level + 1, value.at(key), schema_property(schema, key),
+                         pointer + "/" + pointer_token(key), child_path(path, key));
         }
     }
 
@@ -405,9 +244,9 @@ private:
                 rest.push_back(std::move(text));
             } else if (is_simple(value)) {
                 general_table.rows.push_back(
-                    {markdown_escape(label(key)), inline_value(value, property(schema, key), pointer, key)});
+                    {markdown_escape(label(key)), inline_value(value, schema_property(schema, key), pointer, key)});
             } else {
-                add_sections(rest, 2, value, property(schema, key), pointer, key);
+                add_sections(rest, 2, value, schema_property(schema, key), pointer, key);
             }
         }
         if (!general_table.rows.empty()) {
@@ -468,7 +307,7 @@ private:
         auto cell = [&](const char* key) {
             const json* value = field(root(), key);
             return value == nullptr ? empty()
-                                    : inline_value(*value, property(schema, key), std::string("/") + key, key);
+                                    : inline_value(*value, schema_property(schema, key), std::string("/") + key, key);
         };
         const json* form_no = field(root(), "form_no");
         Table table;
@@ -483,11 +322,11 @@ private:
         table.rows.push_back(
             {markdown_escape(m_labels.ui("version")), version(), markdown_escape(m_labels.ui("revision")), revision()});
         if (review != nullptr && review->is_object()) {
-            table.rows.push_back(
-                {markdown_escape(m_labels.ui("decision")),
-                 inline_value(review->value("decision", json()), property(property(schema, "review"), "decision"),
-                              "/review/decision", "review.decision"),
-                 markdown_escape(m_labels.ui("decision_date")), date_cell(field(*review, "date"))});
+            table.rows.push_back({markdown_escape(m_labels.ui("decision")),
+                                  inline_value(review->value("decision", json()),
+                                               schema_property(schema_property(schema, "review"), "decision"),
+                                               "/review/decision", "review.decision"),
+                                  markdown_escape(m_labels.ui("decision_date")), date_cell(field(*review, "date"))});
         }
         return table;
     }
@@ -496,7 +335,8 @@ private:
         Section section{2, m_labels.ui("sign_off"), {}};
         const json* review = field(root(), "review");
         const json* reviewers = review == nullptr ? nullptr : field(*review, "reviewers");
-        const json* signoff_schema = items(property(property(&m_doc.kind->schema, "review"), "reviewers"));
+        const json* signoff_schema =
+            schema_items(schema_property(schema_property(&m_doc.kind->schema, "review"), "reviewers"));
         Table table;
         std::vector<std::string> names;
         std::vector<std::string> decisions;
@@ -510,8 +350,8 @@ private:
                 auto value = [&](const char* key) {
                     const json* found = field(step, key);
                     return found == nullptr ? empty()
-                                            : inline_value(*found, property(signoff_schema, key), pointer + "/" + key,
-                                                           std::string("review.reviewers.") + key);
+                                            : inline_value(*found, schema_property(signoff_schema, key),
+                                                           pointer + "/" + key, std::string("review.reviewers.") + key);
                 };
                 const json* role = field(step, "role");
                 table.columns.push_back(role != nullptr && role->is_string() ? role->get<std::string>() : empty());
@@ -665,46 +505,6 @@ void require_renderable(const PageInput& input) {
 }
 
 } // namespace
-
-bool is_page_id(const std::string& id) {
-    static const std::regex pattern("[A-Z][A-Z0-9]*-[0-9]{3,9}");
-    return std::regex_match(id, pattern);
-}
-
-std::map<std::string, std::string> page_targets(const std::vector<Document>& documents) {
-    std::map<std::string, std::string> targets;
-    std::set<std::string> seen;
-    for (const Document& document : documents) {
-        if (!document.parsed() || document.kind == nullptr || !is_page_id(document.id) ||
-            !seen.insert(document.id).second) {
-            continue;
-        }
-        targets.emplace(document.id, document.id);
-        for (const std::string& item : item_ids(document)) {
-            targets.emplace(item, document.id);
-        }
-    }
-    return targets;
-}
-
-std::vector<std::string> named_commits(const Document& document) {
-    std::set<std::string> shas;
-    if (document.parsed()) {
-        std::vector<const json*> pending{&document.data()};
-        while (!pending.empty()) { // iterative: the loader bounds depth, this needs no stack either
-            const json* value = pending.back();
-            pending.pop_back();
-            if (value->is_string() && is_full_sha(value->get_ref<const std::string&>())) {
-                shas.insert(value->get<std::string>());
-            } else if (value->is_array() || value->is_object()) {
-                for (const json& child : *value) {
-                    pending.push_back(&child);
-                }
-            }
-        }
-    }
-    return {shas.begin(), shas.end()};
-}
 
 std::string document_markdown(const PageInput& input, const PageOptions& options) {
     require_renderable(input);
