@@ -35,7 +35,7 @@ Document load_from_blob(const SourceFile& source, const Config& config, const Ca
         document.findings.push_back({Severity::error, std::move(rule), document.path, 0, 0, "", std::move(message)});
     };
     if (source.tree.type == TreeFile::Type::symlink) {
-        file_finding("file", "is a symbolic link: documents must be regular files (links are not followed)");
+        file_finding("file", tr("workspace.symlink"));
         return document;
     }
     if (source.tree.type == TreeFile::Type::submodule) {

@@ -125,3 +125,9 @@ run check >"$CASE_TMP/check.out"
 grep -e 'waived' "$CASE_TMP/check.out" | head -n 1
 echo "# the same waived finding as a GitHub annotation"
 { "$CSWM" check --format github || true; } | grep -e '^::notice' | head -n 1
+
+echo "# bundle: a document that is a symbolic link is named in the archive's language"
+ln -s SRS-004-upload-and-preview.yaml maint/srs/SRS-099-link.yaml
+git add -A && git commit -q -m "a link among the documents"
+run bundle -o ../linked.tar.gz >/dev/null
+tar xOzf ../linked.tar.gz index.html | grep -o 'SRS-099-link.yaml</code></td><td>[^<]*' | sed 's|.*<td>||'
