@@ -123,27 +123,6 @@ std::optional<std::string> unsafe_folder_reason(std::string_view name) {
     return unsafe_name_reason(name);
 }
 
-std::string stored_link_target(std::string_view target) {
-    bool plain = !find_invalid_utf8(target).has_value();
-    for (const char c : target) {
-        const auto byte = static_cast<unsigned char>(c);
-        plain = plain && byte >= 0x20 && byte != 0x7f;
-    }
-    if (plain) {
-        return std::string(target);
-    }
-    std::string out;
-    for (const char c : target) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7f || c == '%') {
-            append_escaped(out, byte);
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string shown_name(std::string_view name) {
     bool plain = !find_invalid_utf8(name).has_value();
     for (const char c : name) {

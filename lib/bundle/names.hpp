@@ -23,11 +23,6 @@ std::optional<std::string> unsafe_name_reason(std::string_view name);
 /// folder carries no content, so only a name that escapes (absolute, "..") is unsafe.
 std::optional<std::string> unsafe_folder_reason(std::string_view name);
 
-/// How a symlink's target is stored: as git holds it (".." and absolute targets too: a
-/// link is never followed), unless it holds control bytes or invalid UTF-8, which are
-/// written as %XX (and '%' as %25) as in member names.
-std::string stored_link_target(std::string_view target);
-
 /// A name fit for one line of a report: invalid UTF-8 and control bytes as \xNN.
 std::string shown_name(std::string_view name);
 

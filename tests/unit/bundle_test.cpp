@@ -475,14 +475,6 @@ TEST_CASE("is_filled: null, empty and placeholders say nothing") {
     CHECK(is_filled(json::array({nullptr, "TC-101"})));
 }
 
-TEST_CASE("stored_link_target: kept as git holds it, unless it holds control bytes or invalid UTF-8") {
-    CHECK(stored_link_target("../../../outside") == "../../../outside");
-    CHECK(stored_link_target("/etc/passwd") == "/etc/passwd");
-    CHECK(stored_link_target("檔案.yaml") == "檔案.yaml");
-    CHECK(stored_link_target("new\nline") == "new%0Aline");
-    CHECK(stored_link_target("100%\xff") == "100%25%FF");
-}
-
 namespace {
 
 /// A document parsed from YAML text, as the bundle loads one from a blob.
