@@ -287,12 +287,15 @@ std::string repository_name(const Repo& repo) {
 }
 
 BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const BundleOptions& options) {
+    // The archive speaks the revision's language (set below); progress and notes are for
+    // the person running the command, in theirs.
+    const i18n::Language speaker = i18n::language();
     auto progress = [&](const std::string& message) {
         if (options.progress) {
             options.progress(message);
         }
     };
-    progress(tr("bundle.progress-revision"));
+    progress(tr("bundle.progress-revision", speaker));
     const Snapshot snapshot = read_snapshot(repo, options.revision, catalog);
     // Times shown in the bundle must not depend on the machine that builds it: the
     // revision's configured zone, else UTC (docs/bundle.md).
@@ -305,7 +308,7 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     }
     i18n::set_language(*i18n::parse_language(language)); // findings in the archive speak its language, not the locale
 
-    progress(tr("bundle.progress-checking", fmt::arg("count", snapshot.documents.size())));
+    progress(tr("bundle.progress-checking", speaker, fmt::arg("count", snapshot.documents.size())));
     const std::vector<CommitInfo> history = repo.commits_from(sha);
     IndexInput index;
     index.snapshot = &snapshot;
@@ -326,10 +329,10 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     }
     index.trace_style = trace_html_style();
 
-    progress(tr("bundle.progress-commits"));
+    progress(tr("bundle.progress-commits", speaker));
     const std::vector<LinkedCommit> commits = linked_commits(repo, snapshot, history);
     index.commits = commits.size();
-    progress(tr("bundle.progress-changes", fmt::arg("count", commits.size())));
+    progress(tr("bundle.progress-changes", speaker, fmt::arg("count", commits.size())));
     const std::map<std::string, std::string> targets = render::page_targets(snapshot.documents);
     std::vector<PagePlan> pages = plan_pages(repo, snapshot, history, targets, index.pages);
     // index.html needs no repository: made here while the workers read the changes.
@@ -400,11 +403,11 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         packer.end();
         commit_list = CommitsJson();
 
-        progress(tr("bundle.progress-index"));
+        progress(tr("bundle.progress-index", speaker));
         packer.add("index.html", index_html);
         index_html = std::string();
 
-        progress(tr("bundle.progress-rendering", fmt::arg("count", pages.size())));
+        progress(tr("bundle.progress-rendering", speaker, fmt::arg("count", pages.size())));
         PageContext page_context;
         page_context.history = &history;
         page_context.findings_by_path = &findings_by_path;
@@ -427,7 +430,7 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
             }
         }
 
-        progress(tr("bundle.progress-packing", fmt::arg("count", member_count)));
+        progress(tr("bundle.progress-packing", speaker, fmt::arg("count", member_count)));
         for (const auto& [name, source] : sources) {
             // The blob again, by its ID (so the bytes parsed), rather than every source held
             // since the revision was read. A link is a regular member holding its text as git
@@ -454,7 +457,7 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         output.bytes = out.size();
     }
     if (repo.is_shallow()) {
-        output.notes.push_back(tr("bundle.note-shallow"));
+        output.notes.push_back(tr("bundle.note-shallow", speaker));
     }
     output.documents = snapshot.documents.size();
     output.commits = commits.size();

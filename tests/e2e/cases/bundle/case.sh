@@ -179,3 +179,7 @@ echo "## from a subfolder, and from a shallow clone (CI's default checkout)"
 cmp -s ../head.tar.gz ../sub.tar.gz && echo "sub.tar.gz: identical"
 git clone -q --depth 1 "file://$PWD" ../shallow
 (cd ../shallow && run bundle --name demo -o ../shallow.tar.gz && run bundle verify ../shallow.tar.gz --repo)
+echo "## a working tree switched to Chinese since: the result and note in its language, the archive in the revision's"
+(cd ../shallow && sed -i 's/^language: en/language: zh-TW/' .cswm.yaml && run bundle --name demo -o ../shallow-zh.tar.gz &&
+  git checkout -q -- .cswm.yaml)
+cmp -s ../shallow.tar.gz ../shallow-zh.tar.gz && echo "shallow-zh.tar.gz: identical"
