@@ -13,7 +13,7 @@
 #include "lib/logscan/record.hpp"
 #include "lib/logscan/timestamp.hpp"
 #include "lib/model/document.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/config.hpp"

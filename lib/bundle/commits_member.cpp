@@ -2,7 +2,7 @@
 
 #include "lib/bundle/names.hpp"
 #include "lib/bundle/revision.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/util/dates_zone.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/parallel.hpp"

@@ -1,7 +1,7 @@
 #include "lib/bundle/evidence.hpp"
 
 #include "lib/check/rules.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 
 #include <algorithm>
 #include <regex>

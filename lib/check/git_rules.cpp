@@ -2,7 +2,7 @@
 #include "lib/i18n/i18n.hpp"
 
 #include "lib/check/suspect.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #include "lib/ops/history.hpp"
 
+#include "lib/model/references.hpp"
 #include "lib/ops/query.hpp"
-#include "lib/ops/references.hpp"
 #include "lib/workspace/workspace.hpp"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "lib/ops/hook.hpp"
 
 #include "lib/i18n/i18n.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"

@@ -1,5 +1,5 @@
 #include "lib/ops/query.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 
 #include "lib/i18n/i18n.hpp"
 #include "lib/util/error.hpp"

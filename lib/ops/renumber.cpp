@@ -1,8 +1,8 @@
 #include "lib/ops/renumber.hpp"
 
 #include "lib/i18n/i18n.hpp"
+#include "lib/model/references.hpp"
 #include "lib/ops/new_document.hpp"
-#include "lib/ops/references.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/text.hpp"

@@ -1,7 +1,7 @@
 #include "lib/render/page.hpp"
 #include "lib/i18n/i18n.hpp"
 
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/render/labels.hpp"
 #include "lib/render/markdown.hpp"
 #include "lib/render/page_parts.hpp"

@@ -1,6 +1,6 @@
 #include "lib/render/page.hpp"
 
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/util/text.hpp"
 
 #include <regex>

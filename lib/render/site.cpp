@@ -2,8 +2,8 @@
 #include "lib/i18n/i18n.hpp"
 
 #include "lib/check/checker.hpp"
+#include "lib/model/references.hpp"
 #include "lib/ops/query.hpp"
-#include "lib/ops/references.hpp"
 #include "lib/render/labels.hpp"
 #include "lib/render/page.hpp"
 #include "lib/util/error.hpp"

@@ -2,7 +2,7 @@
 
 #include "lib/model/ids.hpp"
 #include "lib/model/json_text.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/trace/trace.hpp"
 #include "lib/yaml/loader.hpp"
 

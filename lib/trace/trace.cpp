@@ -3,7 +3,7 @@
 #include "lib/model/ids.hpp"
 
 #include "lib/model/json_text.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 #include "lib/trace/chain.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"

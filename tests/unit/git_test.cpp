@@ -3,7 +3,7 @@
 // --parse` (git 2.39).
 
 #include "lib/git/repo.hpp"
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 
 #include <doctest/doctest.h>
 

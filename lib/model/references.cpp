@@ -1,4 +1,4 @@
-#include "lib/ops/references.hpp"
+#include "lib/model/references.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,5 +1,9 @@
 #pragma once
 
+// How commits and documents name each other: the IDs commit trailers reference, and the
+// document and item IDs documents define. Read by check, trace, render, bundle and the
+// operations alike.
+
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 
