@@ -3,6 +3,7 @@
 // repositories with renames, merges, deletions, mode changes, folders and shallow clones.
 
 #include "lib/git/repo.hpp"
+#include "tests/unit/shell_repo.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,36 +17,11 @@
 #include <vector>
 
 using namespace cswm;
+using cswm::testing::sh;
+using cswm::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// A temporary folder, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char pattern[] = "/tmp/cswm-history-test.XXXXXX";
-        REQUIRE(::mkdtemp(pattern) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-};
-
-/// Runs a shell script in `dir` with a fixed author and fixed dates (so that the commit
-/// order is the script's), failing the test when it fails.
-void sh(const fs::path& dir, const std::string& script) {
-    const std::string command = "cd '" + dir.string() +
-                                "' && export GIT_AUTHOR_NAME=Ann GIT_AUTHOR_EMAIL=ann@example.com "
-                                "GIT_COMMITTER_NAME=Ann GIT_COMMITTER_EMAIL=ann@example.com "
-                                "GIT_CONFIG_NOSYSTEM=1 HOME='" +
-                                dir.string() + "' && set -e\n" + script;
-    REQUIRE_MESSAGE(std::system(command.c_str()) == 0, script);
-}
 
 /// `git commit` at a given second, so that commit times order the history as written.
 std::string commit_at(int second, const std::string& message) {
