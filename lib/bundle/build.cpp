@@ -380,14 +380,20 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
     manifest.with_patches = options.with_patches;
     manifest.zlib = zlib_release();
     {
-        // As every writer of cswm: under the repository's writer lock, first remove what a
-        // bundle killed halfway left in that folder (docs/bundle.md), then write into a
-        // temporary file that becomes the bundle only once complete.
-        const FileLock lock(repo.git_dir() / k_writer_lock_name);
-        remove_stale_temporaries(target.parent_path());
-        AtomicFileWriter out(target);
+        // As every writer of cswm: under the repository's writer lock, remove what a bundle
+        // killed halfway left in that folder (docs/bundle.md) and create the temporary file
+        // that becomes the bundle only once complete. The lock goes before the pages render
+        // (seconds at N = 10,000, a minute at 100,000) so that new, link and the others do
+        // not wait: what it guards is the cleanup, and a temporary being written is never
+        // as old as the cleanup requires (k_stale_temporary_age).
+        std::optional<AtomicFileWriter> out;
+        {
+            const FileLock lock(repo.git_dir() / k_writer_lock_name);
+            remove_stale_temporaries(target.parent_path());
+            out.emplace(target);
+        }
         ArchiveWriter writer(options.format, snapshot.commit.commit_time,
-                             [&out](std::string_view bytes) { out.write(bytes); });
+                             [&out](std::string_view bytes) { out->write(bytes); });
         Packer packer(writer);
 
         packer.begin("commits.json", commit_list.size());
@@ -453,8 +459,8 @@ BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const Bundle
         const std::string manifest_text = manifest_json(manifest);
         writer.add_file(k_manifest_name, manifest_text);
         writer.close();
-        out.commit();
-        output.bytes = out.size();
+        out->commit();
+        output.bytes = out->size();
     }
     if (repo.is_shallow()) {
         output.notes.push_back(tr("bundle.note-shallow", speaker));
