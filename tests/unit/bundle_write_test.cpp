@@ -50,9 +50,9 @@ TEST_CASE("write_bundle: new, link and the other writers are not kept waiting wh
     CHECK(output.documents == 1);
     CHECK(std::filesystem::exists(temp.path / "out.tar.gz"));
     REQUIRE(stages.size() >= 5);
-    for (const auto& [message, free] : stages) {
-        CAPTURE(message);
-        CHECK(free);
+    for (const auto& stage : stages) { // no structured binding: clang's lambdas in CAPTURE cannot take one
+        CAPTURE(stage.first);
+        CHECK(stage.second);
     }
     CHECK(writer_lock_free(repo)); // and after
 }
