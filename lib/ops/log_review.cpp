@@ -1,6 +1,7 @@
 #include "lib/ops/log_review.hpp"
 
 #include "lib/i18n/i18n.hpp"
+#include "lib/model/json_text.hpp"
 #include "lib/ops/new_document.hpp"
 #include "lib/ops/query.hpp"
 #include "lib/util/error.hpp"
@@ -86,20 +87,16 @@ bool only_scaffold_row(const Workspace& workspace, const nlohmann::json& reviews
 void compare_with_earlier_reviews(const Workspace& workspace, LogScan& scan, const fs::path& cwd) {
     std::vector<logscan::EarlierReview> earlier;
     for (const Document& document : list_documents(workspace, ListFilter{k_kind, std::nullopt})) {
-        const nlohmann::json reviews = document.data().value("log_reviews", nlohmann::json::array());
-        for (const nlohmann::json& review : reviews.is_array() ? reviews : nlohmann::json::array()) {
+        for (const nlohmann::json& review : list_at(document.data(), "log_reviews")) {
             if (!review.is_object()) {
                 continue;
             }
             logscan::EarlierReview entry;
-            const nlohmann::json date = review.value("date", nlohmann::json());
-            entry.date = date.is_string() ? date.get<std::string>() : std::string();
-            for (const nlohmann::json& source : review.value("sources", nlohmann::json::array())) {
-                if (source.is_string()) {
-                    entry.sources.push_back(absolute_recorded(workspace.root(), source.get<std::string>()));
-                }
+            entry.date = json_text(review, "date");
+            for (const std::string& source : ids_at(review, "sources")) {
+                entry.sources.push_back(absolute_recorded(workspace.root(), source));
             }
-            for (const nlohmann::json& finding : review.value("findings", nlohmann::json::array())) {
+            for (const nlohmann::json& finding : list_at(review, "findings")) {
                 if (finding.is_object() && finding.contains("signature") && finding["signature"].is_string()) {
                     entry.signatures.push_back(finding["signature"].get<std::string>());
                 }
