@@ -1,13 +1,12 @@
 // Places made on demand (Places::on_demand) against places recorded while parsing.
 #include "fuzz/entries.hpp"
+#include "lib/util/files.hpp"
 #include "lib/yaml/loader.hpp"
 
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,13 +15,6 @@ using namespace cswm;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 /// The example documents, and the fuzzer's seeds and regressions: good and broken YAML.
 std::vector<fs::path> sample_documents() {
@@ -54,7 +46,9 @@ TEST_CASE("places made on demand are the places recorded while parsing, for good
     REQUIRE(files.size() > 20);
     for (const fs::path& file : files) {
         CAPTURE(file.string());
-        const std::string text = read(file);
+        const ReadResult read = read_regular_file(file, 1U << 24U);
+        REQUIRE(read.problem == ReadProblem::none);
+        const std::string& text = read.content;
         const ParsedYaml recorded = parse_yaml_document(text, YamlLimits{});
         const ParsedYaml later = parse_yaml_document(text, YamlLimits{}, Places::on_demand);
         CHECK(fuzz::parse_outline(later) == fuzz::parse_outline(recorded));
