@@ -14,6 +14,7 @@
 #include "lib/logscan/timestamp.hpp"
 #include "lib/model/document.hpp"
 #include "lib/model/references.hpp"
+#include "lib/schema/validator.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 #include "lib/workspace/config.hpp"
@@ -70,6 +71,31 @@ std::string text_field(const json& data, const char* key) {
 
 // --- document: the loader and every rule that needs no git ------------------------------
 
+/// Whether a kind's schema gives the same violations with SchemaValidator's shortcut
+/// (QuickSchema) as valijson gives alone.
+bool shortcut_agrees(const Kind& kind, const json& document) {
+    struct Pair {
+        SchemaValidator quick;
+        SchemaValidator thorough;
+    };
+    static std::unordered_map<const Kind*, Pair> validators; // libFuzzer runs one input at a time
+    auto found = validators.find(&kind);
+    if (found == validators.end()) {
+        found = validators
+                    .emplace(&kind, Pair{SchemaValidator(kind.schema),
+                                         SchemaValidator(kind.schema, SchemaValidator::Draft::v7,
+                                                         SchemaValidator::Shortcut::valijson_only)})
+                    .first;
+    }
+    const std::vector<SchemaViolation> quick = found->second.quick.validate(document);
+    const std::vector<SchemaViolation> thorough = found->second.thorough.validate(document);
+    return std::equal(quick.begin(), quick.end(), thorough.begin(), thorough.end(),
+                      [](const SchemaViolation& a, const SchemaViolation& b) {
+                          return a.pointer == b.pointer && a.at_key == b.at_key && a.message == b.message &&
+                                 a.constraint == b.constraint;
+                      });
+}
+
 /// Up to four documents separated by a line `--8<--`, so that the rules across documents
 /// (duplicate IDs, links, chains) see more than one.
 void run_document(std::string_view data) {
@@ -100,6 +126,9 @@ void run_document(std::string_view data) {
             document.kind = catalog.find(text_field(root, "kind"));
             if (document.kind != nullptr) {
                 folder = document.kind->name;
+                if (!shortcut_agrees(*document.kind, root)) {
+                    broken("document", "the schema shortcut changed the violations");
+                }
             }
             document.yaml.places().for_each_under("", [&](std::string_view pointer, const NodePlace& place) {
                 if (place.key_offset > text.size() || place.value_offset > text.size()) {

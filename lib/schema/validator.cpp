@@ -422,7 +422,7 @@ struct SchemaValidator::Compiled {
     std::vector<json> rules;    // each part as written (null for the schema proper)
 };
 
-SchemaValidator::SchemaValidator(json schema, Draft draft)
+SchemaValidator::SchemaValidator(json schema, Draft draft, Shortcut shortcut)
     : m_compiled(std::make_unique<Compiled>()), m_schema(std::move(schema)) {
     std::vector<json> parts;
     json base = m_schema;
@@ -451,6 +451,9 @@ SchemaValidator::SchemaValidator(json schema, Draft draft)
                 fmt::format("cannot compile schema {}: {}", m_schema.value("$id", std::string("?")), error.what()));
         }
     }
+    if (draft == Draft::v7 && shortcut == Shortcut::when_possible) {
+        m_quick = QuickSchema::compile(m_schema);
+    }
 }
 
 SchemaValidator::~SchemaValidator() = default;
@@ -458,6 +461,11 @@ SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
 SchemaValidator& SchemaValidator::operator=(SchemaValidator&&) noexcept = default;
 
 std::vector<SchemaViolation> SchemaValidator::validate(const json& document) const {
+    std::vector<SchemaViolation> format_violations;
+    check_formats(m_schema, document, "", format_violations);
+    if (m_quick != nullptr && m_quick->accepts(document).value_or(false)) {
+        return format_violations; // valijson would find nothing: only its errors need it
+    }
     struct Raw {
         std::vector<std::string> steps;
         std::string description;
@@ -486,8 +494,6 @@ std::vector<SchemaViolation> SchemaValidator::validate(const json& document) con
             raw.push_back({context_steps(error.context), error.description, i});
         }
     }
-    std::vector<SchemaViolation> format_violations;
-    check_formats(m_schema, document, "", format_violations);
     if (raw.empty()) {
         return format_violations;
     }
