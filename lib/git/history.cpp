@@ -20,9 +20,14 @@ constexpr std::size_t k_max_message = 64 * 1024; // a 64 MB message is not read 
 /// read (parents, trailers, summary too), or everything.
 enum class Detail { order, links, full };
 
+void record_tree(git_commit* commit, CommitInfo& info) {
+    std::memcpy(info.tree.data(), git_commit_tree_id(commit)->id, info.tree.size());
+}
+
 CommitInfo describe(git_commit* commit, Detail detail = Detail::full) {
     CommitInfo info;
     info.sha = git_oid_tostr_s(git_commit_id(commit));
+    record_tree(commit, info);
     const git_signature* author = detail == Detail::full ? git_commit_author(commit) : nullptr;
     if (author != nullptr) {
         info.author = printable(author->name != nullptr ? author->name : "", 200);
@@ -283,6 +288,42 @@ bool plain_path(const std::string& path) {
     return true;
 }
 
+bool has_tree(const CommitInfo& info) {
+    return std::any_of(info.tree.begin(), info.tree.end(), [](unsigned char byte) { return byte != 0; });
+}
+
+git::TreePtr tree_by_id(git_repository* repository, const std::array<unsigned char, 20>& id) {
+    git_oid oid;
+    std::memcpy(oid.id, id.data(), id.size());
+    git_tree* raw = nullptr;
+    if (git_tree_lookup(&raw, repository, &oid) != 0) {
+        return nullptr;
+    }
+    return git::TreePtr(raw);
+}
+
+/// A commit's tree and its first parent's (null for a root commit), as the walk that
+/// listed `commits` recorded them: no commit is read again. Nothing when the list does not
+/// know them (made by hand, or a first parent the walk did not reach).
+struct RecordedTrees {
+    const CommitInfo* first_parent = nullptr;
+};
+
+std::optional<RecordedTrees> recorded_trees(const CommitInfo& info,
+                                            const std::unordered_map<std::string_view, const CommitInfo*>& by_sha) {
+    if (!has_tree(info)) {
+        return std::nullopt;
+    }
+    if (info.parents.empty()) {
+        return RecordedTrees{};
+    }
+    const auto found = by_sha.find(info.parents.front());
+    if (found == by_sha.end() || !has_tree(*found->second)) {
+        return std::nullopt;
+    }
+    return RecordedTrees{found->second};
+}
+
 } // namespace
 
 std::optional<CommitInfo> Repo::commit(const std::string& sha) const {
@@ -371,6 +412,7 @@ std::vector<CommitInfo> Repo::walk_from(const std::string& tip, int level) const
             CommitInfo info;
             info.sha = git_oid_tostr_s(&oid);
             info.commit_time = static_cast<long long>(git_commit_time(found.get()));
+            record_tree(found.get(), info);
             commits.push_back(std::move(info));
         }
     }
@@ -417,6 +459,13 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
             histories[i] = file_history_in(commits, paths[i]);
         }
     }
+    // The trees of each commit and its first parent come from the walk: a commit is read
+    // only when a followed path changed in it (merges and renames are judged on it then).
+    std::unordered_map<std::string_view, const CommitInfo*> by_sha;
+    by_sha.reserve(commits.size());
+    for (const CommitInfo& info : commits) {
+        by_sha.emplace(info.sha, &info);
+    }
     std::vector<std::string> found;
     std::vector<std::pair<std::string, std::string>> renames;
     std::string prefix;
@@ -429,30 +478,53 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
         if (git_oid_fromstrn(&oid, info.sha.c_str(), info.sha.size()) != 0) {
             continue;
         }
-        git::CommitPtr commit = lookup(repository, oid);
-        if (!commit) {
-            continue;
+        std::optional<CommitStep> step;
+        git::TreePtr tree;
+        git::TreePtr parent_tree;
+        if (const std::optional<RecordedTrees> recorded = recorded_trees(info, by_sha)) {
+            if (recorded->first_parent != nullptr && recorded->first_parent->tree == info.tree) {
+                continue; // the same tree as its first parent: changed_followed would find nothing
+            }
+            tree = tree_by_id(repository, info.tree);
+            parent_tree =
+                recorded->first_parent != nullptr ? tree_by_id(repository, recorded->first_parent->tree) : nullptr;
+        } else {
+            git::CommitPtr commit = lookup(repository, oid);
+            if (!commit) {
+                continue;
+            }
+            step.emplace(repository, std::move(commit));
+            bool parent_missing = false;
+            git_commit* parent = step->first_parent(parent_missing);
+            if (parent_missing) {
+                continue; // beyond a shallow boundary: CommitStep::changed says no for every path
+            }
+            if (parent != nullptr &&
+                git_oid_equal(git_commit_tree_id(step->commit()), git_commit_tree_id(parent)) != 0) {
+                continue;
+            }
+            tree = git::tree_of(step->commit());
+            parent_tree = parent != nullptr ? git::tree_of(parent) : nullptr;
         }
-        CommitStep step(repository, std::move(commit));
-        bool parent_missing = false;
-        git_commit* parent = step.first_parent(parent_missing);
-        if (parent_missing) {
-            continue; // beyond a shallow boundary: CommitStep::changed says no for every path
-        }
-        if (parent != nullptr && git_oid_equal(git_commit_tree_id(step.commit()), git_commit_tree_id(parent)) != 0) {
-            continue; // the same tree as its first parent: changed_followed would find nothing
-        }
-        const git::TreePtr tree = git::tree_of(step.commit());
         if (!tree) {
             continue;
         }
-        const git::TreePtr parent_tree = parent != nullptr ? git::tree_of(parent) : nullptr;
         found.clear();
         prefix.clear();
         changed_followed(repository, tree.get(), parent_tree.get(), prefix, followed, found);
+        if (found.empty()) {
+            continue;
+        }
+        if (!step) {
+            git::CommitPtr commit = lookup(repository, oid);
+            if (!commit) {
+                continue;
+            }
+            step.emplace(repository, std::move(commit));
+        }
         renames.clear();
         for (const std::string& path : found) {
-            if (!step.changed(path, older)) {
+            if (!step->changed(path, older)) {
                 continue;
             }
             for (const std::size_t file : followed.paths.at(path)) {

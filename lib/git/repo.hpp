@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -32,6 +33,9 @@ struct CommitInfo {
     std::string message;              ///< whole message, bounded
     std::vector<std::string> parents; ///< full SHAs
     std::vector<Trailer> trailers;    ///< read from the whole message, however long
+    /// The commit's tree, binary, when read from the repository (all zero when not): what
+    /// file histories compare, without reading the commit again.
+    std::array<unsigned char, 20> tree{};
 };
 
 /// What a SHA stored in a document names.
