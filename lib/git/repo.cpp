@@ -16,7 +16,9 @@ namespace cswm {
 namespace git {
 namespace {
 constexpr std::size_t k_cached_tree_limit = 16U << 20U;
-}
+constexpr std::size_t k_pack_window = 4U << 20U;
+constexpr std::size_t k_pack_windows_mapped = 16U << 20U;
+} // namespace
 
 void ensure_initialised() {
     static const struct Init {
@@ -33,6 +35,11 @@ void ensure_initialised() {
             // A walk reads each commit once, and CommitInfo keeps what is read again (its
             // tree): a cache of every commit (40 MB at 50,000) would serve nothing.
             git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT, 0);
+            // libgit2 maps a pack in windows of 1 GB on 64-bit systems: the whole pack, whose
+            // pages then count in the resident memory as they are read (check at N = 10,000:
+            // 14 MB of its 296). Windows of 4 MB, at most 16 MB mapped, cost no measurable time.
+            git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, k_pack_window);
+            git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, k_pack_windows_mapped);
         }
         ~Init() { git_libgit2_shutdown(); }
     } init;
