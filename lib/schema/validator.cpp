@@ -2,6 +2,7 @@
 #include "lib/schema/json_types.hpp"
 
 #include "lib/i18n/i18n.hpp"
+#include "lib/model/pointer_trail.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -318,31 +319,36 @@ void explain(const std::string& description, const json& schema, const RuleConte
 
 /// Checks `format: date` and `format: date-time` wherever the document has a string under
 /// such a schema, following properties and items.
-void check_formats(const json& schema, const json& node, const std::string& pointer,
-                   std::vector<SchemaViolation>& out) {
+void check_formats(const json& schema, const json& node, PointerTrail& trail, std::vector<SchemaViolation>& out) {
     if (!schema.is_object()) {
         return;
     }
     if (node.is_string()) {
-        const std::string format = schema.value("format", std::string());
+        const auto format = schema.find("format");
+        if (format == schema.end() || !format->is_string()) {
+            return;
+        }
         const std::string& text = node.get_ref<const std::string&>();
-        if (format == "date" && !is_iso_date(text)) {
-            out.push_back({pointer, false, tr("schema.date", fmt::arg("value", quoted(node))), "format"});
-        } else if (format == "date-time" && !is_iso_datetime(text)) {
-            out.push_back({pointer, false, tr("schema.date-time", fmt::arg("value", quoted(node))), "format"});
+        if (*format == "date" && !is_iso_date(text)) {
+            out.push_back({trail.pointer(), false, tr("schema.date", fmt::arg("value", quoted(node))), "format"});
+        } else if (*format == "date-time" && !is_iso_datetime(text)) {
+            out.push_back({trail.pointer(), false, tr("schema.date-time", fmt::arg("value", quoted(node))), "format"});
         }
         return;
     }
-    if (node.is_object() && schema.contains("properties")) {
-        const json& properties = schema["properties"];
-        for (const auto& [key, value] : node.items()) {
-            if (const auto found = properties.find(key); found != properties.end()) {
-                check_formats(*found, value, pointer + "/" + pointer_token(key), out);
+    if (const auto properties = schema.find("properties"); node.is_object() && properties != schema.end()) {
+        for (auto member = node.begin(); member != node.end(); ++member) {
+            if (const auto found = properties->find(member.key()); found != properties->end()) {
+                trail.push(member.key());
+                check_formats(*found, member.value(), trail, out);
+                trail.pop();
             }
         }
-    } else if (node.is_array() && schema.contains("items")) {
+    } else if (const auto items = schema.find("items"); node.is_array() && items != schema.end()) {
         for (std::size_t i = 0; i < node.size(); ++i) {
-            check_formats(schema["items"], node[i], pointer + "/" + std::to_string(i), out);
+            trail.push(i);
+            check_formats(*items, node[i], trail, out);
+            trail.pop();
         }
     }
 }
@@ -462,7 +468,8 @@ SchemaValidator& SchemaValidator::operator=(SchemaValidator&&) noexcept = defaul
 
 std::vector<SchemaViolation> SchemaValidator::validate(const json& document) const {
     std::vector<SchemaViolation> format_violations;
-    check_formats(m_schema, document, "", format_violations);
+    PointerTrail trail;
+    check_formats(m_schema, document, trail, format_violations);
     if (m_quick != nullptr && m_quick->accepts(document).value_or(false)) {
         return format_violations; // valijson would find nothing: only its errors need it
     }
