@@ -24,6 +24,7 @@ using TreeEntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git
 using DiffPtr = std::unique_ptr<git_diff, Deleter<git_diff, git_diff_free>>;
 using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
 using StatusListPtr = std::unique_ptr<git_status_list, Deleter<git_status_list, git_status_list_free>>;
+using OdbPtr = std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>>;
 
 /// libgit2's message for the last failure.
 inline std::string last_error() {

@@ -183,16 +183,23 @@ ObjectState Repo::object_state(const std::string& sha, std::string* type) const 
     if (git_oid_fromstrn(&oid, sha.c_str(), sha.size()) != 0) {
         return ObjectState::missing;
     }
-    git_object* raw = nullptr;
-    if (git_object_lookup(&raw, m_handle->repository.get(), &oid, GIT_OBJECT_ANY) != 0) {
+    // The object's header says its type: no need to inflate and parse the whole object
+    // (check asks for every SHA the documents record, 4,444 at N = 10,000).
+    git_odb* odb_raw = nullptr;
+    std::size_t size = 0;
+    git_object_t found = GIT_OBJECT_INVALID;
+    if (git_repository_odb(&odb_raw, m_handle->repository.get()) != 0) {
+        return ObjectState::missing;
+    }
+    const git::OdbPtr odb(odb_raw);
+    if (git_odb_read_header(&size, &found, odb.get(), &oid) != 0) {
         return is_shallow() ? ObjectState::beyond_shallow : ObjectState::missing;
     }
-    const git::ObjectPtr object(raw);
-    if (git_object_type(object.get()) == GIT_OBJECT_COMMIT) {
+    if (found == GIT_OBJECT_COMMIT) {
         return ObjectState::commit;
     }
     if (type != nullptr) {
-        *type = object_type_name(git_object_type(object.get()));
+        *type = object_type_name(found);
     }
     return ObjectState::not_commit;
 }
