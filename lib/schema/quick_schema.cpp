@@ -6,6 +6,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <memory>
 #include <regex>
 #include <string>
 #include <unordered_set>
@@ -129,7 +130,7 @@ struct QuickSchema::Node {
     std::optional<std::vector<json>> choices; ///< enum
     bool has_properties = false;              ///< properties, patternProperties or additionalProperties given
     std::map<std::string, const Node*, std::less<>> properties;
-    std::vector<std::pair<std::regex, const Node*>> pattern_properties;
+    std::vector<std::pair<const std::regex*, const Node*>> pattern_properties;
     Additional additional = Additional::any;
     const Node* additional_schema = nullptr;
     std::vector<std::string> required;
@@ -137,7 +138,7 @@ struct QuickSchema::Node {
     std::optional<double> minimum, maximum;
     const Node* items = nullptr;
     bool unique_items = false;
-    std::optional<std::regex> pattern;
+    const std::regex* pattern = nullptr;
     std::vector<const Node*> all_of, any_of, one_of;
     const Node* negated = nullptr;
     const Node* condition = nullptr;
@@ -147,6 +148,9 @@ struct QuickSchema::Node {
 
 struct QuickSchema::Nodes {
     std::deque<Node> all; ///< a deque: nodes point at each other
+    /// Each pattern compiled once: common.json's definitions are inlined at every use, and
+    /// compiling a std::regex costs more than checking a thousand documents with it.
+    std::map<std::string, std::unique_ptr<const std::regex>, std::less<>> regexes;
 
     const QuickSchema::Node* compile(const json& schema) {
         QuickSchema::Node& node = all.emplace_back();
@@ -164,6 +168,18 @@ struct QuickSchema::Nodes {
     }
 
 private:
+    const std::regex* regex_of(const std::string& pattern) {
+        auto found = regexes.find(pattern);
+        if (found == regexes.end()) {
+            try {
+                found = regexes.emplace(pattern, std::make_unique<const std::regex>(pattern)).first;
+            } catch (const std::regex_error&) {
+                throw Unsupported{}; // valijson reports it when validating
+            }
+        }
+        return found->second.get();
+    }
+
     std::vector<const QuickSchema::Node*> compile_each(const json& list) {
         if (!list.is_array() || list.empty()) {
             throw Unsupported{};
@@ -214,11 +230,7 @@ private:
                 if (key == "properties") {
                     node.properties.emplace(name, compile(subschema));
                 } else {
-                    try {
-                        node.pattern_properties.emplace_back(std::regex(name), compile(subschema));
-                    } catch (const std::regex_error&) {
-                        throw Unsupported{}; // valijson reports it when validating
-                    }
+                    node.pattern_properties.emplace_back(regex_of(name), compile(subschema));
                 }
             }
         } else if (key == "additionalProperties") {
@@ -262,11 +274,7 @@ private:
         } else if (key == "uniqueItems") {
             node.unique_items = value.is_boolean() ? value.get<bool>() : throw Unsupported{};
         } else if (key == "pattern") {
-            try {
-                node.pattern.emplace(value.is_string() ? value.get<std::string>() : throw Unsupported{});
-            } catch (const std::regex_error&) {
-                throw Unsupported{};
-            }
+            node.pattern = regex_of(value.is_string() ? value.get<std::string>() : throw Unsupported{});
         } else if (key == "allOf") {
             node.all_of = compile_each(value);
         } else if (key == "anyOf") {
@@ -297,7 +305,7 @@ bool meets_object(const QuickSchema::Node& node, const json& value) {
                 }
             }
             for (const auto& [regex, subschema] : node.pattern_properties) {
-                if (std::regex_search(member.key(), regex)) {
+                if (std::regex_search(member.key(), *regex)) {
                     matched = true;
                     if (!meets(*subschema, member.value())) {
                         return false;
