@@ -2,6 +2,7 @@
 #include "fuzz/entries.hpp"
 #include "lib/util/files.hpp"
 #include "lib/yaml/loader.hpp"
+#include "tests/unit/sample_documents.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,25 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The example documents, and the fuzzer's seeds and regressions: good and broken YAML.
-std::vector<fs::path> sample_documents() {
-    std::vector<fs::path> files;
-    const fs::path source(CSWM_SOURCE_DIR);
-    for (const fs::path& folder :
-         {source / "examples" / "repo", source / "examples" / "broken", source / "fuzz" / "corpus" / "document",
-          source / "fuzz" / "regressions" / "document"}) {
-        if (!fs::is_directory(folder)) {
-            continue;
-        }
-        for (const fs::directory_entry& entry : fs::recursive_directory_iterator(folder)) {
-            if (entry.is_regular_file() && entry.path().extension() != ".md" && entry.path().extension() != ".sh") {
-                files.push_back(entry.path());
-            }
-        }
-    }
-    return files;
-}
-
 const char* const k_document =
     "kind: srs\nid: SRS-001\nrequirements:\n  - id: REQ-001\n    statement: The system shall "
     "answer.\n  - id: REQ-002\n    statement: The system shall log.\n";
@@ -42,7 +24,7 @@ const char* const k_document =
 } // namespace
 
 TEST_CASE("places made on demand are the places recorded while parsing, for good and broken documents") {
-    const std::vector<fs::path> files = sample_documents();
+    const std::vector<fs::path> files = testing::sample_document_files();
     REQUIRE(files.size() > 20);
     for (const fs::path& file : files) {
         CAPTURE(file.string());

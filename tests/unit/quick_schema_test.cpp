@@ -5,6 +5,7 @@
 #include "lib/schema/validator.hpp"
 #include "lib/util/files.hpp"
 #include "lib/yaml/loader.hpp"
+#include "tests/unit/sample_documents.hpp"
 
 #include <doctest/doctest.h>
 
@@ -23,25 +24,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The example documents and the fuzzer's seeds and regressions that parse.
+/// The sample documents that parse into a mapping.
 std::vector<json> sample_documents() {
     std::vector<json> documents;
-    const fs::path source(CSWM_SOURCE_DIR);
-    for (const fs::path& folder :
-         {source / "examples" / "repo", source / "examples" / "broken", source / "fuzz" / "corpus" / "document",
-          source / "fuzz" / "regressions" / "document"}) {
-        if (!fs::is_directory(folder)) {
-            continue;
-        }
-        for (const fs::directory_entry& entry : fs::recursive_directory_iterator(folder)) {
-            if (!entry.is_regular_file() || entry.path().extension() != ".yaml") {
-                continue;
-            }
-            const ReadResult read = read_regular_file(entry.path(), 1U << 24U);
-            ParsedYaml parsed = parse_yaml_document(read.content, YamlLimits{}, Places::on_demand);
-            if (parsed.root && parsed.root->is_object()) {
-                documents.push_back(std::move(*parsed.root));
-            }
+    for (const fs::path& file : testing::sample_document_files()) {
+        const ReadResult read = read_regular_file(file, 1U << 24U);
+        ParsedYaml parsed = parse_yaml_document(read.content, YamlLimits{}, Places::on_demand);
+        if (parsed.root && parsed.root->is_object()) {
+            documents.push_back(std::move(*parsed.root));
         }
     }
     return documents;
