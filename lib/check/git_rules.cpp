@@ -1,11 +1,18 @@
 #include "lib/check/git_rules.hpp"
+
 #include "lib/i18n/i18n.hpp"
 
 #include "lib/check/suspect.hpp"
+#include "lib/git/history_index.hpp"
 #include "lib/model/references.hpp"
+#include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
+
+#include <future>
+#include <iterator>
+#include <optional>
 
 #include <string_view>
 #include <unordered_map>
@@ -44,12 +51,9 @@ std::vector<std::pair<std::string, std::string>> recorded_commits(const Document
 class GitRules {
 public:
     GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
-             std::vector<CommitInfo> history, Findings& out)
-        : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out), m_history(std::move(history)) {
-        m_reachable.reserve(m_history.size());
-        for (const CommitInfo& commit : m_history) {
-            m_reachable.emplace(commit.sha, &commit);
-        }
+             const std::vector<CommitInfo>& history, Findings& out)
+        : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out), m_history(history),
+          m_reachable(m_history) {
         for (const Document& document : documents) {
             if (document.parsed() && !document.id.empty()) {
                 m_by_id.emplace(document.id, &document);
@@ -73,11 +77,6 @@ public:
             }
         }
         check_trailers();
-        if (m_policy.tip.empty()) {
-            check_suspect_links_in_history(m_documents, m_repo, m_history, m_out); // the same walk: HEAD's
-        } else {
-            check_suspect_links_in_history(m_documents, m_repo, m_out);
-        }
         if (m_policy.require_committed) {
             check_committed();
         }
@@ -106,7 +105,7 @@ private:
         case ObjectState::commit:
             break;
         }
-        if (!m_reachable.contains(sha) && !m_repo.is_shallow()) {
+        if (m_reachable.find(sha) == nullptr && !m_repo.is_shallow()) {
             m_out.push_back(document.finding_at(pointer, false, Severity::warning, "commit-unreachable",
                                                 tr("check.commit-unreachable", fmt::arg("sha", short_sha(sha)))));
         }
@@ -144,8 +143,8 @@ private:
     /// Policy: each fix commit carries Reviewed-by:, or came in through a merge that does.
     void check_fix_reviewed(const Document& fix) {
         for (const auto& [pointer, sha] : recorded_commits(fix)) {
-            const auto found = m_reachable.find(sha);
-            if (found == m_reachable.end() || has_review_trailer(found->second->trailers)) {
+            const CommitInfo* found = m_reachable.find(sha);
+            if (found == nullptr || has_review_trailer(found->trailers)) {
                 continue;
             }
             if (!merged_with_review(sha)) {
@@ -155,34 +154,37 @@ private:
         }
     }
 
-    /// True when `descendant` is `ancestor` or descends from it. The parents of every
-    /// commit reachable from HEAD are in memory already: walk them first, depth first,
-    /// not below commits a day older than the ancestor (no descendant is that much older
-    /// unless clocks were badly off). Only when that walk does not find the ancestor does
-    /// libgit2 answer exactly, so one query costs a few steps, not a walk of history.
+    /// True when `descendant` is `ancestor` or descends from it. HistoryIndex answers at
+    /// once for a descendant on HEAD's first-parent line. Otherwise the parents of every
+    /// commit reachable from HEAD are in memory already: walk them first, depth first, not
+    /// below commits a day older than the ancestor (no descendant is that much older unless
+    /// clocks were badly off). Only when that walk does not find the ancestor does libgit2
+    /// answer exactly.
     bool contains(const std::string& descendant, const std::string& ancestor) const {
         if (descendant == ancestor) {
             return true;
         }
-        const auto target = m_reachable.find(ancestor);
-        if (target != m_reachable.end() && m_reachable.contains(descendant)) {
-            const long long floor = target->second->commit_time - 86400;
+        if (const std::optional<bool> known = m_reachable.reaches(descendant, ancestor)) {
+            return *known;
+        }
+        const CommitInfo* target = m_reachable.find(ancestor);
+        if (target != nullptr && m_reachable.find(descendant) != nullptr) {
+            const long long floor = target->commit_time - 86400;
             std::vector<std::string_view> stack{descendant};
             std::unordered_set<std::string_view> seen{descendant};
             while (!stack.empty()) {
-                const auto found = m_reachable.find(stack.back());
+                const CommitInfo* found = m_reachable.find(stack.back());
                 stack.pop_back();
-                if (found == m_reachable.end()) {
+                if (found == nullptr) {
                     continue;
                 }
-                for (const std::string& parent : found->second->parents) {
+                for (const std::string& parent : found->parents) {
                     if (parent == ancestor) {
                         return true;
                     }
-                    const auto next = m_reachable.find(parent);
-                    if (next != m_reachable.end() && next->second->commit_time >= floor &&
-                        seen.insert(next->first).second) {
-                        stack.push_back(next->first);
+                    const CommitInfo* next = m_reachable.find(parent);
+                    if (next != nullptr && next->commit_time >= floor && seen.insert(next->sha).second) {
+                        stack.push_back(next->sha);
                     }
                 }
             }
@@ -236,8 +238,8 @@ private:
     const Repo& m_repo;
     const GitPolicy& m_policy;
     Findings& m_out;
-    std::vector<CommitInfo> m_history; ///< newest first, as the walk gives it
-    std::unordered_map<std::string_view, const CommitInfo*> m_reachable;
+    const std::vector<CommitInfo>& m_history; ///< newest first, as the walk gives it
+    HistoryIndex m_reachable;
     std::unordered_map<std::string, const Document*> m_by_id;
 };
 
@@ -249,7 +251,33 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
                std::vector<CommitInfo> history, Findings& out) {
-    GitRules(documents, repo, policy, std::move(history), out).run();
+    // The suspect-link rule's walk of the specs' file histories is the longest of the git
+    // rules (at N = 50,000 more than the others together) and shares nothing with them but
+    // what it reads: it runs on a thread of its own, with a repository of its own (one
+    // libgit2 repository is not for two threads). Its findings come after the others'.
+    std::future<Findings> suspect;
+    if (policy.tip.empty()) {
+        suspect = std::async(std::launch::async, [&documents, &repo, &history] {
+            Findings found;
+            std::optional<Repo> own;
+            try {
+                own.emplace(Repo::discover(repo.workdir()));
+            } catch (const Error&) {
+                // Not to be opened again (it went away?): the findings say what can be said.
+            }
+            check_suspect_links_in_history(documents, own ? *own : repo, history, found); // the same walk: HEAD's
+            return found;
+        });
+    }
+    Findings found;
+    GitRules(documents, repo, policy, history, found).run();
+    if (suspect.valid()) {
+        Findings suspected = suspect.get();
+        std::move(suspected.begin(), suspected.end(), std::back_inserter(found));
+    } else {
+        check_suspect_links_in_history(documents, repo, found);
+    }
+    std::move(found.begin(), found.end(), std::back_inserter(out));
 }
 
 } // namespace cswm::rules
