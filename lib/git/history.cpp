@@ -6,10 +6,11 @@
 #include "lib/util/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace cswm {
 namespace {
@@ -288,8 +289,8 @@ bool plain_path(const std::string& path) {
     return true;
 }
 
-bool has_tree(const CommitInfo& info) {
-    return std::any_of(info.tree.begin(), info.tree.end(), [](unsigned char byte) { return byte != 0; });
+bool is_known(const std::array<unsigned char, 20>& id) {
+    return std::any_of(id.begin(), id.end(), [](unsigned char byte) { return byte != 0; });
 }
 
 git::TreePtr tree_by_id(git_repository* repository, const std::array<unsigned char, 20>& id) {
@@ -300,28 +301,6 @@ git::TreePtr tree_by_id(git_repository* repository, const std::array<unsigned ch
         return nullptr;
     }
     return git::TreePtr(raw);
-}
-
-/// A commit's tree and its first parent's (null for a root commit), as the walk that
-/// listed `commits` recorded them: no commit is read again. Nothing when the list does not
-/// know them (made by hand, or a first parent the walk did not reach).
-struct RecordedTrees {
-    const CommitInfo* first_parent = nullptr;
-};
-
-std::optional<RecordedTrees> recorded_trees(const CommitInfo& info,
-                                            const std::unordered_map<std::string_view, const CommitInfo*>& by_sha) {
-    if (!has_tree(info)) {
-        return std::nullopt;
-    }
-    if (info.parents.empty()) {
-        return RecordedTrees{};
-    }
-    const auto found = by_sha.find(info.parents.front());
-    if (found == by_sha.end() || !has_tree(*found->second)) {
-        return std::nullopt;
-    }
-    return RecordedTrees{found->second};
 }
 
 } // namespace
@@ -391,12 +370,15 @@ std::vector<CommitInfo> Repo::walk_from(const std::string& tip, int level) const
     // Parents are walked by hand: libgit2's revwalk ignores .git/shallow and fails on a
     // shallow clone, where a missing parent here simply ends that line of history.
     // Commits are told apart by their binary id: no text per commit for the bookkeeping.
-    std::unordered_set<git_oid, OidHash, OidEqual> seen;
+    constexpr std::size_t k_unreadable = SIZE_MAX;
+    std::unordered_map<git_oid, std::size_t, OidHash, OidEqual> seen; // → place in `commits`
+    std::vector<std::optional<git_oid>> first_parents;                // of each of `commits`
     std::vector<git_oid> pending{head};
     while (!pending.empty()) {
         const git_oid oid = pending.back();
         pending.pop_back();
-        if (!seen.insert(oid).second) {
+        const auto [place, added] = seen.try_emplace(oid, k_unreadable);
+        if (!added) {
             continue;
         }
         const git::CommitPtr found = lookup(m_handle->repository.get(), oid);
@@ -406,6 +388,10 @@ std::vector<CommitInfo> Repo::walk_from(const std::string& tip, int level) const
         for (unsigned i = 0; i < git_commit_parentcount(found.get()); ++i) {
             pending.push_back(*git_commit_parent_id(found.get(), i));
         }
+        place->second = commits.size();
+        first_parents.push_back(git_commit_parentcount(found.get()) > 0
+                                    ? std::optional<git_oid>(*git_commit_parent_id(found.get(), 0))
+                                    : std::nullopt);
         if (detail != Detail::order) {
             commits.push_back(describe(found.get(), detail));
         } else {
@@ -414,6 +400,14 @@ std::vector<CommitInfo> Repo::walk_from(const std::string& tip, int level) const
             info.commit_time = static_cast<long long>(git_commit_time(found.get()));
             record_tree(found.get(), info);
             commits.push_back(std::move(info));
+        }
+    }
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+        if (first_parents[i]) {
+            const auto parent = seen.find(*first_parents[i]);
+            if (parent != seen.end() && parent->second != k_unreadable) {
+                commits[i].parent_tree = commits[parent->second].tree;
+            }
         }
     }
     std::stable_sort(commits.begin(), commits.end(), [](const CommitInfo& a, const CommitInfo& b) {
@@ -462,11 +456,6 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
     }
     // The trees of each commit and its first parent come from the walk: a commit is read
     // only when a followed path changed in it (merges and renames are judged on it then).
-    std::unordered_map<std::string_view, const CommitInfo*> by_sha;
-    by_sha.reserve(commits.size());
-    for (const CommitInfo& info : commits) {
-        by_sha.emplace(info.sha, &info);
-    }
     std::vector<std::string> found;
     std::vector<std::pair<std::string, std::string>> renames;
     std::string prefix;
@@ -482,14 +471,14 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
         std::optional<CommitStep> step;
         git::TreePtr tree;
         git::TreePtr parent_tree;
-        if (const std::optional<RecordedTrees> recorded = recorded_trees(info, by_sha)) {
-            if (recorded->first_parent != nullptr && recorded->first_parent->tree == info.tree) {
+        if (is_known(info.tree) && is_known(info.parent_tree)) {
+            if (info.tree == info.parent_tree) {
                 continue; // the same tree as its first parent: changed_followed would find nothing
             }
             tree = tree_by_id(repository, info.tree);
-            parent_tree =
-                recorded->first_parent != nullptr ? tree_by_id(repository, recorded->first_parent->tree) : nullptr;
+            parent_tree = tree_by_id(repository, info.parent_tree);
         } else {
+            // A root commit, or a list made otherwise than by a walk: read the commits.
             git::CommitPtr commit = lookup(repository, oid);
             if (!commit) {
                 continue;

@@ -33,9 +33,12 @@ struct CommitInfo {
     std::string message;              ///< whole message, bounded
     std::vector<std::string> parents; ///< full SHAs
     std::vector<Trailer> trailers;    ///< read from the whole message, however long
-    /// The commit's tree, binary, when read from the repository (all zero when not): what
-    /// file histories compare, without reading the commit again.
+    /// The commit's tree, binary, when read from the repository (all zero when not), and
+    /// its first parent's when a walk read that parent too (all zero for a root commit or
+    /// a parent it did not reach): what file histories compare, without reading either
+    /// commit again.
     std::array<unsigned char, 20> tree{};
+    std::array<unsigned char, 20> parent_tree{};
 };
 
 /// What a SHA stored in a document names.
