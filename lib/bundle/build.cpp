@@ -287,6 +287,7 @@ std::string repository_name(const Repo& repo) {
 }
 
 BundleOutput write_bundle(const Repo& repo, const Catalog& catalog, const BundleOptions& options) {
+    Repo::keep_commits_cached(); // every page reads commits its neighbours read
     // The archive speaks the revision's language (set below); progress and notes are for
     // the person running the command, in theirs.
     const i18n::Language speaker = i18n::language();

@@ -16,6 +16,7 @@ namespace cswm {
 namespace git {
 namespace {
 constexpr std::size_t k_cached_tree_limit = 16U << 20U;
+constexpr std::size_t k_cached_commit_limit = 4096; // libgit2's default
 constexpr std::size_t k_pack_window = 4U << 20U;
 constexpr std::size_t k_pack_windows_mapped = 16U << 20U;
 } // namespace
@@ -45,6 +46,11 @@ void ensure_initialised() {
     } init;
 }
 } // namespace git
+
+void Repo::keep_commits_cached() {
+    git::ensure_initialised();
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT, git::k_cached_commit_limit);
+}
 
 namespace {
 

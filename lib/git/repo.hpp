@@ -78,6 +78,12 @@ public:
     /// Like discover, but nullopt when `start` is in no repository at all.
     static std::optional<Repo> discover_if_any(const fs::path& start);
 
+    /// From now on, in this process, libgit2 keeps the commits it reads in its cache, as it
+    /// does by default. cswm does not: check reads each commit once and keeps what it reads
+    /// again. A bundle's pages read the same commits again and again (N = 50,000: 60 s with
+    /// the cache, 64 s without).
+    static void keep_commits_cached();
+
     ~Repo();
     Repo(Repo&&) noexcept;
     Repo& operator=(Repo&&) noexcept;
