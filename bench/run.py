@@ -381,8 +381,11 @@ def main():
         check, pyyaml = value("check", n, "wall"), value("pyyaml", n, "wall")
         if check and pyyaml:
             ratio = pyyaml / check
-            lines.append(f"- N={n}: PyYAML CSafeLoader / cswm check = {ratio:.2f} x (target >= 3): "
-                         f"{'met' if ratio >= 3 else 'NOT met'}")
+            if n == 10000:
+                lines.append(f"- N={n}: PyYAML CSafeLoader / cswm check = {ratio:.2f} x (target >= 3): "
+                             f"{'met' if ratio >= 3 else 'NOT met'}")
+            else:  # issue 8 sets the ratio at N = 10,000 only; the others are for reading
+                lines.append(f"- N={n}: PyYAML CSafeLoader / cswm check = {ratio:.2f} x (no target at this N)")
     for name, n, what, limit in TARGETS:
         got = value(name, n, what)
         if got is not None:
