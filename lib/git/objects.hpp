@@ -16,6 +16,9 @@ using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 /// The oid of a full 40-hex SHA; nullopt for anything else.
 std::optional<git_oid> parse_full_oid(const std::string& sha);
 
+/// The commit of that id; null when absent or not a commit.
+CommitPtr commit_by_id(git_repository* repository, const git_oid& oid);
+
 /// The commit's root tree; null when it cannot be read.
 TreePtr tree_of(git_commit* commit);
 

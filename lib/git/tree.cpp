@@ -31,6 +31,14 @@ TreePtr tree_of(git_commit* commit) {
     return TreePtr(raw);
 }
 
+CommitPtr commit_by_id(git_repository* repository, const git_oid& oid) {
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repository, &oid) != 0) {
+        return nullptr;
+    }
+    return CommitPtr(raw);
+}
+
 TreeEntryPtr entry_at(git_tree* tree, const std::string& path) {
     git_tree_entry* raw = nullptr;
     if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0) {
