@@ -87,13 +87,7 @@ bool shortcut_agrees(const Kind& kind, const json& document) {
                                                          SchemaValidator::Shortcut::valijson_only)})
                     .first;
     }
-    const std::vector<SchemaViolation> quick = found->second.quick.validate(document);
-    const std::vector<SchemaViolation> thorough = found->second.thorough.validate(document);
-    return std::equal(quick.begin(), quick.end(), thorough.begin(), thorough.end(),
-                      [](const SchemaViolation& a, const SchemaViolation& b) {
-                          return a.pointer == b.pointer && a.at_key == b.at_key && a.message == b.message &&
-                                 a.constraint == b.constraint;
-                      });
+    return found->second.quick.validate(document) == found->second.thorough.validate(document);
 }
 
 /// Up to four documents separated by a line `--8<--`, so that the rules across documents

@@ -16,6 +16,8 @@ struct SchemaViolation {
     bool at_key = false; ///< point at the node's key (unknown or missing fields) rather than its value
     std::string message;
     std::string constraint; ///< the JSON Schema keyword that failed: "pattern", "required", "enum", …
+
+    bool operator==(const SchemaViolation&) const = default;
 };
 
 /// A compiled JSON Schema (draft-07, through valijson's nlohmann-json adapter). `format`

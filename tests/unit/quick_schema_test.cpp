@@ -135,12 +135,6 @@ json applied(json document, const Edit& edit) {
     return document;
 }
 
-bool same(const std::vector<SchemaViolation>& a, const std::vector<SchemaViolation>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const SchemaViolation& x, const SchemaViolation& y) {
-        return x.pointer == y.pointer && x.at_key == y.at_key && x.message == y.message && x.constraint == y.constraint;
-    });
-}
-
 std::optional<bool> verdict(const json& schema, const json& document) {
     const std::unique_ptr<QuickSchema> quick = QuickSchema::compile(schema);
     REQUIRE(quick != nullptr);
@@ -198,7 +192,7 @@ TEST_CASE("with the shortcut or without, the same violations on samples and thou
                 } else {
                     ++(*decided ? accepted : rejected);
                 }
-                if (!same(quick.validate(document), expected)) {
+                if (quick.validate(document) != expected) {
                     CAPTURE(kind.name);
                     CAPTURE(document.dump());
                     FAIL("the shortcut changed the violations");
