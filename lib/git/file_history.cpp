@@ -158,12 +158,10 @@ struct Followed {
 };
 
 git::TreePtr subtree(git_repository* repository, const git_tree_entry* entry) {
-    git_tree* raw = nullptr;
-    if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_TREE ||
-        git_tree_lookup(&raw, repository, git_tree_entry_id(entry)) != 0) {
+    if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
         return nullptr;
     }
-    return git::TreePtr(raw);
+    return git::tree_by_id(repository, *git_tree_entry_id(entry));
 }
 
 /// The followed paths whose entry in `now` is absent from `before` (null: an empty tree) or
@@ -234,14 +232,11 @@ bool is_known(const std::array<unsigned char, 20>& id) {
     return std::any_of(id.begin(), id.end(), [](unsigned char byte) { return byte != 0; });
 }
 
-git::TreePtr tree_by_id(git_repository* repository, const std::array<unsigned char, 20>& id) {
+/// A tree whose id a walk recorded in a CommitInfo.
+git::TreePtr recorded_tree(git_repository* repository, const std::array<unsigned char, 20>& id) {
     git_oid oid;
     std::memcpy(oid.id, id.data(), id.size());
-    git_tree* raw = nullptr;
-    if (git_tree_lookup(&raw, repository, &oid) != 0) {
-        return nullptr;
-    }
-    return git::TreePtr(raw);
+    return git::tree_by_id(repository, oid);
 }
 
 } // namespace
@@ -304,8 +299,8 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
             if (info.tree == info.parent_tree) {
                 continue; // the same tree as its first parent: changed_followed would find nothing
             }
-            tree = tree_by_id(repository, info.tree);
-            parent_tree = tree_by_id(repository, info.parent_tree);
+            tree = recorded_tree(repository, info.tree);
+            parent_tree = recorded_tree(repository, info.parent_tree);
         } else {
             // A root commit, or a list made otherwise than by a walk: read the commits.
             git::CommitPtr commit = git::commit_by_id(repository, oid);

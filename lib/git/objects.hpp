@@ -19,6 +19,9 @@ std::optional<git_oid> parse_full_oid(const std::string& sha);
 /// The commit of that id; null when absent or not a commit.
 CommitPtr commit_by_id(git_repository* repository, const git_oid& oid);
 
+/// The tree of that id; null when absent or not a tree.
+TreePtr tree_by_id(git_repository* repository, const git_oid& oid);
+
 /// The commit's root tree; null when it cannot be read.
 TreePtr tree_of(git_commit* commit);
 

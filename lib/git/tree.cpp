@@ -39,6 +39,14 @@ CommitPtr commit_by_id(git_repository* repository, const git_oid& oid) {
     return CommitPtr(raw);
 }
 
+TreePtr tree_by_id(git_repository* repository, const git_oid& oid) {
+    git_tree* raw = nullptr;
+    if (git_tree_lookup(&raw, repository, &oid) != 0) {
+        return nullptr;
+    }
+    return TreePtr(raw);
+}
+
 TreeEntryPtr entry_at(git_tree* tree, const std::string& path) {
     git_tree_entry* raw = nullptr;
     if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0) {
