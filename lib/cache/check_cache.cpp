@@ -17,7 +17,7 @@ namespace cswm {
 namespace {
 
 // Bumped whenever the layout below changes: an older file then reads as foreign.
-constexpr std::string_view k_magic = "cswm-check-cache 2\n";
+constexpr std::string_view k_magic = "cswm-check-cache 3\n";
 constexpr std::size_t k_digest_size = 32;
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
@@ -58,6 +58,8 @@ public:
         i64(finding.column);
         str(finding.id);
         str(finding.message);
+        str(finding.pointer);
+        u64(finding.at_key ? 1 : 0);
     }
     std::string& bytes() { return m_bytes; }
 
@@ -127,6 +129,12 @@ public:
         finding.column = small_int();
         finding.id = str();
         finding.message = str();
+        finding.pointer = str();
+        const std::uint64_t at_key = u64();
+        if (at_key > 1) {
+            m_failed = true;
+        }
+        finding.at_key = at_key == 1;
         return finding;
     }
 
@@ -305,6 +313,7 @@ std::string serialize_cache(const CacheData& data) {
             }
         }
         out.str(file.digest);
+        out.str(file.view);
     }
     out.u64(data.result ? 1 : 0);
     if (data.result) {
@@ -327,6 +336,12 @@ std::string serialize_cache(const CacheData& data) {
             out.str(sha);
             out.i64(state);
         }
+        out.str(result.views_fingerprint);
+        out.u64(result.across.size());
+        for (const Finding& finding : result.across) {
+            out.finding(finding);
+        }
+        out.i64(result.expires);
     }
     const auto digest = sha256_raw(out.bytes());
     out.bytes().append(reinterpret_cast<const char*>(digest.data()), digest.size());
@@ -347,7 +362,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
     data.identity = in.str();
     data.started_ns = in.i64();
     data.config_key = in.str();
-    const std::size_t files = in.count(8 * 10);
+    const std::size_t files = in.count(8 * 11);
     data.files.reserve(files);
     for (std::size_t i = 0; i < files && !in.failed(); ++i) {
         CachedFile file;
@@ -364,7 +379,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             return std::nullopt;
         }
         if (has_findings == 1) {
-            const std::size_t count = in.count(8 * 7);
+            const std::size_t count = in.count(8 * 9);
             Findings findings;
             findings.reserve(count);
             for (std::size_t j = 0; j < count && !in.failed(); ++j) {
@@ -373,6 +388,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             file.document_findings = std::move(findings);
         }
         file.digest = in.str();
+        file.view = in.str();
         data.files.push_back(std::move(file));
     }
     const std::uint64_t has_result = in.u64();
@@ -382,12 +398,12 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
     if (has_result == 1) {
         CachedResult result;
         result.fingerprint = in.str();
-        const std::size_t findings = in.count(8 * 7);
+        const std::size_t findings = in.count(8 * 9);
         result.findings.reserve(findings);
         for (std::size_t i = 0; i < findings && !in.failed(); ++i) {
             result.findings.push_back(in.finding());
         }
-        const std::size_t waived = in.count(8 * 11);
+        const std::size_t waived = in.count(8 * 13);
         for (std::size_t i = 0; i < waived && !in.failed(); ++i) {
             WaivedFinding each;
             each.finding = in.finding();
@@ -403,6 +419,13 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             const int state = in.small_int();
             result.objects.emplace_back(std::move(sha), state);
         }
+        result.views_fingerprint = in.str();
+        const std::size_t across = in.count(8 * 9);
+        result.across.reserve(across);
+        for (std::size_t i = 0; i < across && !in.failed(); ++i) {
+            result.across.push_back(in.finding());
+        }
+        result.expires = in.i64();
         data.result = std::move(result);
     }
     if (in.failed() || !in.at_end()) {

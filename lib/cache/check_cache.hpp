@@ -63,6 +63,9 @@ struct CachedFile {
     /// document_digest of the file as parsed at `key` (under CacheData::config_key and this
     /// identity), or "key:" + key for what is not parsed; empty when unknown.
     std::string digest;
+    /// A hash of the file's cross_view (lib/check/cross_view.hpp) as parsed at `key`, or
+    /// "key:" + key for what is not parsed; empty when unknown.
+    std::string view;
 };
 
 /// The stored result of one run over the whole tree (before `check PATH` selects files).
@@ -73,6 +76,15 @@ struct CachedResult {
     /// Every full SHA recorded in the documents and what it named then: the git rules'
     /// findings depend on it, and objects can arrive (fetch) without HEAD moving.
     std::vector<std::pair<std::string, int>> objects;
+    /// The hash of every input of the rules across documents: the inputs of `fingerprint`
+    /// but with each document's view (CachedFile::view) for its digest.
+    std::string views_fingerprint;
+    /// The findings of the rules across documents, before .cswm.yaml's severities and
+    /// waivers, each with its pointer: kept while views_fingerprint holds.
+    Findings across;
+    /// Seconds since 1970 after which the findings may change with no input changed (a
+    /// security incident's hour for notification runs out); 0 when no such time.
+    std::int64_t expires = 0;
 };
 
 /// The whole cache file.

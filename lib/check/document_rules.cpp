@@ -218,6 +218,7 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
         check_file_name(document, out);
     }
     check_folder(document, catalog, documents_root, out);
+    check_document_semantics(document, out);
 }
 
 } // namespace cswm::rules

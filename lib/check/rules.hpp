@@ -4,7 +4,9 @@
 
 #include "lib/model/document.hpp"
 
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +19,23 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
 /// Rules across the tree: duplicate document and item IDs, link targets.
 void check_tree(const std::vector<Document>& documents, const Catalog& catalog, Findings& out);
 
-/// Rules on what values mean together: spans and dates in order, test-report counts and
-/// cases, failures with fixes, the one-hour security notification.
+/// The rules whose message names places in other documents (a duplicate's other
+/// definitions, by line); every document so named has a finding of the same rule.
+inline constexpr std::array<std::string_view, 2> k_rules_naming_places{"duplicate-id", "duplicate-item"};
+
+/// Rules on what the values of one document mean together: spans and dates in order, a
+/// test report's counts. check_document runs them.
+void check_document_semantics(const Document& document, Findings& out);
+
+/// Rules on what values mean across documents, or against the clock: a report's cases are
+/// its spec's, failures have fixes, a verified fix passed, the one-hour security
+/// notification (which turns into a finding when the hour is over, without any input
+/// changing).
 void check_semantics(const std::vector<Document>& documents, Findings& out);
+
+/// The earliest deadline, not before `now` (seconds since 1970), of a security incident
+/// not yet notified: when check_semantics's findings change next with no input changed.
+std::optional<long long> notification_due(const std::vector<Document>& documents, long long now);
 
 /// What the chain rules need beyond the documents.
 struct ChainSettings {
@@ -36,6 +52,11 @@ void check_chain(const std::vector<Document>& documents, const ChainSettings& se
 /// exported there are the binary's (warnings, rule editor-schema).
 void check_editor_schemas(const std::vector<Document>& documents, const Catalog& catalog,
                           const std::filesystem::path& root, Findings& out);
+
+/// Every rule across documents but the git rules (tree, semantics, chain, editor schemas):
+/// what no edit of a document's prose (lib/check/cross_view.hpp) can change.
+void check_across(const std::vector<Document>& documents, const Catalog& catalog, const ChainSettings& settings,
+                  const std::filesystem::path& root, Findings& out);
 
 /// True for a scaffold placeholder: a value such as "<what the user saw>", with no other
 /// angle bracket inside (a masked log signature such as "<ip> refused" is none).

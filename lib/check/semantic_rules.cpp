@@ -245,29 +245,43 @@ void check_fix_verified(const Document& document, const std::unordered_map<std::
     }
 }
 
-/// 資通安全管理法: an information-security incident is notified within one hour of
-/// learning of it.
-void check_security_notification(const Document& document, Findings& out) {
+/// The incident block of an anomaly request that declares an information-security
+/// incident with a readable learned_at, and that time.
+std::optional<std::pair<const json*, long long>> security_incident(const Document& document) {
+    if (document.kind == nullptr || document.kind->name != "anomaly-request") {
+        return std::nullopt;
+    }
     const json* incident = at(document.data(), {"security_incident"});
     if (incident == nullptr || at(*incident, {"is_security_incident"}) == nullptr ||
         *at(*incident, {"is_security_incident"}) != true) {
-        return;
+        return std::nullopt;
     }
     const auto learned = time_of(at(*incident, {"learned_at"}));
     if (!learned) {
-        return; // the schema asks for learned_at
+        return std::nullopt; // the schema asks for learned_at
     }
+    return std::pair{incident, *learned};
+}
+
+/// 資通安全管理法: an information-security incident is notified within one hour of
+/// learning of it (`now`, in seconds since 1970, says whether that hour is over).
+void check_security_notification(const Document& document, long long now, Findings& out) {
+    const auto found = security_incident(document);
+    if (!found) {
+        return;
+    }
+    const auto& [incident, learned] = *found;
     const auto notified = time_of(at(*incident, {"notified_at"}));
-    const long long deadline = *learned + 3600;
-    if (notified && *notified < *learned) {
+    const long long deadline = learned + 3600;
+    if (notified && *notified < learned) {
         out.push_back(document.finding_at("/security_incident/notified_at", false, Severity::error, "date-order",
                                           tr("check.notified-before-learned")));
     } else if (notified && *notified > deadline) {
-        const long long late = *notified - *learned;
+        const long long late = *notified - learned;
         out.push_back(document.finding_at(
             "/security_incident/notified_at", false, Severity::error, "security-notification",
             tr("check.notified-late", fmt::arg("hours", late / 3600), fmt::arg("minutes", (late % 3600) / 60))));
-    } else if (!notified && static_cast<long long>(std::time(nullptr)) > deadline) {
+    } else if (!notified && now > deadline) {
         out.push_back(document.finding_at("/security_incident", false, Severity::error, "security-notification",
                                           tr("check.not-notified")));
     }
@@ -292,6 +306,7 @@ void check_semantics(const std::vector<Document>& documents, Findings& out) {
         }
     }
     // Each document against the tables above, on every core, joined in document order.
+    const long long now = static_cast<long long>(std::time(nullptr));
     std::vector<Findings> per_document(documents.size());
     parallel_for(documents.size(), [&](std::size_t i) {
         const Document& document = documents[i];
@@ -299,22 +314,49 @@ void check_semantics(const std::vector<Document>& documents, Findings& out) {
             return;
         }
         Findings& found = per_document[i];
-        PointerTrail trail;
-        check_spans(document, document.data(), trail, found);
         const std::string& kind = document.kind->name;
         if (kind == "test-report") {
-            check_summary(document, found);
             check_results(document, by_id, all_cases, found);
         } else if (kind == "fix-confirmation") {
-            check_fix_dates(document, found);
             check_fix_verified(document, by_id, found);
         } else if (kind == "anomaly-request") {
-            check_security_notification(document, found);
+            check_security_notification(document, now, found);
         }
     });
     for (Findings& found : per_document) {
         std::move(found.begin(), found.end(), std::back_inserter(out));
     }
+}
+
+void check_document_semantics(const Document& document, Findings& out) {
+    if (!document.parsed() || document.kind == nullptr) {
+        return;
+    }
+    PointerTrail trail;
+    check_spans(document, document.data(), trail, out);
+    if (document.kind->name == "test-report") {
+        check_summary(document, out);
+    } else if (document.kind->name == "fix-confirmation") {
+        check_fix_dates(document, out);
+    }
+}
+
+std::optional<long long> notification_due(const std::vector<Document>& documents, long long now) {
+    std::optional<long long> due;
+    for (const Document& document : documents) {
+        if (!document.parsed()) {
+            continue;
+        }
+        const auto found = security_incident(document);
+        if (!found || time_of(at(*found->first, {"notified_at"}))) {
+            continue;
+        }
+        const long long deadline = found->second + 3600;
+        if (deadline >= now && (!due || deadline < *due)) {
+            due = deadline;
+        }
+    }
+    return due;
 }
 
 } // namespace cswm::rules

@@ -113,6 +113,11 @@ void validate_rule_settings(const Config& config) {
     }
 }
 
+bool waivers_name_ids(const Config& config) {
+    return std::any_of(config.waivers.begin(), config.waivers.end(),
+                       [](const WaiverSetting& waiver) { return !waiver.id.empty(); });
+}
+
 WaivedFindings apply_rule_settings(const Config& config, const std::vector<Document>& documents,
                                    const std::string& today, Findings& findings) {
     validate_rule_settings(config);

@@ -34,4 +34,8 @@ void validate_rule_settings(const Config& config);
 WaivedFindings apply_rule_settings(const Config& config, const std::vector<Document>& documents,
                                    const std::string& today, Findings& findings);
 
+/// True when a waiver names a document or item ID: only then does apply_rule_settings read
+/// `documents` (where those IDs are defined, and the lines their items span).
+bool waivers_name_ids(const Config& config);
+
 } // namespace cswm

@@ -210,6 +210,19 @@ ObjectState Repo::object_state(const std::string& sha, std::string* type) const 
     return ObjectState::not_commit;
 }
 
+bool Repo::has_object(const std::string& sha) const {
+    git_oid oid;
+    if (git_oid_fromstrn(&oid, sha.c_str(), sha.size()) != 0) {
+        return false;
+    }
+    git_odb* odb_raw = nullptr;
+    if (git_repository_odb(&odb_raw, m_handle->repository.get()) != 0) {
+        return false;
+    }
+    const git::OdbPtr odb(odb_raw);
+    return git_odb_exists(odb.get(), &oid) == 1;
+}
+
 bool Repo::contains(const std::string& descendant, const std::string& ancestor) const {
     if (descendant == ancestor) {
         return true;

@@ -106,6 +106,10 @@ public:
     /// What a full SHA names here; `type` receives "tree", "blob"… for not_commit.
     ObjectState object_state(const std::string& sha, std::string* type = nullptr) const;
 
+    /// True when the object is in the repository: its pack index or loose file says so,
+    /// without reading the object (object_state reads its header from the pack).
+    bool has_object(const std::string& sha) const;
+
     /// The commit, or nullopt when absent or not a commit.
     std::optional<CommitInfo> commit(const std::string& sha) const;
 

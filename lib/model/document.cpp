@@ -64,7 +64,8 @@ Finding Document::finding_at(std::string_view pointer, bool at_key, Severity sev
                              std::string message) const {
     const NodePlace place = yaml.place_of(pointer);
     const Position position = at_key ? place.key : place.value;
-    return {severity, std::move(rule), path, position.line, position.column, id, std::move(message)};
+    return {severity,           std::move(rule),      path,  position.line, position.column, id,
+            std::move(message), std::string(pointer), at_key};
 }
 
 } // namespace cswm

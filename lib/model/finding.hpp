@@ -19,6 +19,11 @@ struct Finding {
     int column = 0;   ///< 1-based, in characters
     std::string id;   ///< the document ID, when known
     std::string message;
+    /// The JSON pointer of the node the finding was placed at (Document::finding_at), and
+    /// whether at its key: not printed, kept so that a stored finding can be placed again
+    /// in an edited copy of its document (lib/cache). Empty when placed otherwise.
+    std::string pointer{};
+    bool at_key = false;
 };
 
 using Findings = std::vector<Finding>;

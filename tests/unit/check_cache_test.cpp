@@ -32,12 +32,14 @@ CacheData sample_cache() {
     data.identity = "tool=cswm 1.0\ncatalog=abc\nlanguage=\n";
     data.started_ns = 1'700'000'000'000'000'000;
     data.config_key = "0:abc";
-    data.files.push_back({"maint/srs/SRS-001.yaml",
-                          {120, 5, 6, 7, 8, 0100644},
-                          std::string(64, 'a'),
-                          Findings{{Severity::warning, "placeholder", "maint/srs/SRS-001.yaml", 2, 3, "SRS-001", "p"}},
-                          std::string(64, 'd')});
-    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt, ""});
+    data.files.push_back(
+        {"maint/srs/SRS-001.yaml",
+         {120, 5, 6, 7, 8, 0100644},
+         std::string(64, 'a'),
+         Findings{{Severity::warning, "placeholder", "maint/srs/SRS-001.yaml", 2, 3, "SRS-001", "p", "/title", false}},
+         std::string(64, 'd'),
+         std::string(64, 'v')});
+    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt, "", ""});
     CachedResult result;
     result.fingerprint = std::string(64, 'f');
     result.findings.push_back({Severity::error, "schema", "maint/srs/SRS-001.yaml", 3, 5, "SRS-001", "需求 bad"});
@@ -50,6 +52,10 @@ CacheData sample_cache() {
     waived.waiver_line = 12;
     result.waived.push_back(waived);
     result.objects.emplace_back(std::string(40, '1'), 1);
+    result.views_fingerprint = std::string(64, 'w');
+    result.across.push_back({Severity::error, "link-target", "maint/srs/SRS-001.yaml", 4, 7, "SRS-001", "no TC-9",
+                             "/requirements/0", true});
+    result.expires = 1'800'000'000;
     data.result = result;
     return data;
 }
@@ -170,6 +176,14 @@ TEST_CASE("check cache: the file format reads back what was written") {
     CHECK(back->result->waived[0].waiver_line == 12);
     CHECK(back->result->waived[0].expires == "2026-12-31");
     CHECK(back->result->objects == data.result->objects);
+    CHECK(back->files[0].view == std::string(64, 'v'));
+    CHECK(back->result->views_fingerprint == std::string(64, 'w'));
+    REQUIRE(back->result->across.size() == 1);
+    CHECK(finding_text(back->result->across) == finding_text(data.result->across));
+    CHECK(back->result->across[0].pointer == "/requirements/0");
+    CHECK(back->result->across[0].at_key);
+    CHECK(back->files[0].document_findings->front().pointer == "/title");
+    CHECK(back->result->expires == 1'800'000'000);
 
     CacheData empty;
     const std::optional<CacheData> none = parse_cache(serialize_cache(empty));
@@ -506,15 +520,16 @@ TEST_CASE("check cache: one changed document never serves stale findings of the 
         CHECK_FALSE(stored->files[0].digest.empty());
         CHECK(repo.check(identity, &status) == cold);
         CHECK(status == "hit");
-        // Then an edit it sees, on top of the remembered one.
+        // Then an edit it sees, on top of the remembered one: its title is prose, which no
+        // rule across documents reads, so only this document is checked again.
         repo.write("maint/srs/SRS-001.yaml", "kind: srs\nid: SRS-001\ntitle: Uno\n# a note\n");
         CHECK(repo.check(identity, &status) == repo.fresh());
-        CHECK(status == "miss");
+        CHECK(status == "partial");
     }
-    SUBCASE("a comment on top moves every line: checked again") {
+    SUBCASE("a comment on top moves every line: only that document is checked again") {
         repo.write("maint/srs/SRS-001.yaml", "# a note\nkind: srs\nid: SRS-001\ntitle: One\n");
         const std::string changed = repo.check(identity, &status);
-        CHECK(status == "miss");
+        CHECK(status == "partial");
         CHECK(changed == repo.fresh());
     }
     SUBCASE("a link target removed: the linking document's findings change") {

@@ -305,7 +305,11 @@ namespace {
 
 std::vector<std::string> semantic_findings(const std::vector<Document>& documents, const std::string& rule) {
     Findings findings;
+    for (const Document& document : documents) {
+        rules::check_document_semantics(document, findings);
+    }
     rules::check_semantics(documents, findings);
+    sort_findings(findings);
     std::vector<std::string> lines;
     for (const Finding& finding : findings) {
         if (finding.rule == rule) {

@@ -125,6 +125,40 @@ git checkout -q "$srs"
 run check
 same
 
+echo "# prose edited (a title): only that document is checked again"
+sed -i 's/^title: .*/title: "File previews, v2.4 (revised)"/' "$srs"
+run check
+same
+echo "# a dangling source in the SRS: the rules across documents see it"
+sed -i 's/^    sources: \[\]/    sources: [AREQ-404]/' "$srs"
+run check
+same
+echo "# then its change summary grows by two lines above it: the link's finding moves with it"
+sed -i 's/^change_summary: .*/change_summary: >-\n  Adds PDF previews\n  (change request CR-118)./' "$srs"
+run check
+same
+echo "# a duplicate whose lines move: other documents name its lines, so the tree is checked"
+cp "$srs" maint/srs/SRS-001-twin.yaml
+run check
+sed -i 's/^change_summary: >-/change_summary: >-\n  Revised:/' maint/srs/SRS-001-twin.yaml
+run check
+same
+rm maint/srs/SRS-001-twin.yaml
+git checkout -q "$srs"
+run check
+
+echo "# a security incident whose hour for notification runs out between two runs"
+areq=$(new_doc anomaly-request "Leaked share links")
+learned=$(date -u -d '-3598 seconds' +%Y-%m-%dT%H:%M:%SZ)
+sed -i -e 's/^  is_security_incident: false/  is_security_incident: true/' \
+  -e "s/^  learned_at: null /  learned_at: \"$learned\"/" "$areq"
+"$CSWM" check >/dev/null 2>&1 || true
+sleep 3
+same
+CSWM_CACHE_TRACE= "$CSWM" check 2>/dev/null | grep -c 'security-notification' || true
+rm "$areq"
+run check
+
 echo "# not a git repository: no cache"
 mkdir ../plain
 cp -r .cswm.yaml maint ../plain/

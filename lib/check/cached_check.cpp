@@ -1,0 +1,432 @@
+#include "lib/check/whole_tree.hpp"
+
+#include "lib/check/cross_view.hpp"
+#include "lib/check/rules.hpp"
+#include "lib/schema/exported.hpp"
+#include "lib/util/dates.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/files.hpp"
+#include "lib/util/parallel.hpp"
+
+#include <fmt/format.h>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <ctime>
+#include <future>
+#include <set>
+#include <unordered_map>
+
+// The warm path of check: what a run over the same inputs found is served; when only some
+// documents changed, and no rule across documents can see the change, their stored
+// findings are kept beside the changed documents' own; otherwise the tree is checked.
+
+namespace cswm {
+
+namespace {
+
+void collect_shas(const nlohmann::json& value, std::set<std::string>& out) {
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        if (is_full_sha(text)) {
+            out.insert(text);
+        }
+    } else if (value.is_structured()) {
+        for (const nlohmann::json& each : value) {
+            collect_shas(each, out);
+        }
+    }
+}
+
+/// The state of every full SHA the documents record, beside those of `known` (looked up
+/// before, and kept): the git rules' findings follow from these and from HEAD's history,
+/// so a stored result holds while none of them changed.
+std::vector<std::pair<std::string, int>> recorded_objects(const std::vector<const Document*>& documents,
+                                                          const Repo& repo,
+                                                          const std::vector<std::pair<std::string, int>>& known = {}) {
+    std::set<std::string> shas;
+    for (const Document* document : documents) {
+        if (document->parsed()) {
+            collect_shas(document->data(), shas);
+        }
+    }
+    std::vector<std::pair<std::string, int>> objects = known;
+    std::set<std::string_view> seen;
+    for (const auto& object : known) {
+        seen.insert(object.first);
+    }
+    for (const std::string& sha : shas) {
+        if (!seen.contains(sha)) {
+            objects.emplace_back(sha, static_cast<int>(repo.object_state(sha)));
+        }
+    }
+    std::sort(objects.begin(), objects.end());
+    return objects;
+}
+
+/// True when every recorded object is as recorded. An object's type is part of its SHA,
+/// so one that was there names what it named while it is there; one that was not is
+/// looked for again (a fetch brings objects without moving HEAD). Whether the clone is
+/// shallow, which tells missing from beyond_shallow, is part of the fingerprint. Only the
+/// pack indexes are read, not the packs: 4,444 lookups at N = 10,000.
+bool objects_unchanged(const std::vector<std::pair<std::string, int>>& objects, const Repo& repo) {
+    return std::all_of(objects.begin(), objects.end(), [&](const auto& object) {
+        const auto state = static_cast<ObjectState>(object.second);
+        const bool was_there = state == ObjectState::commit || state == ObjectState::not_commit;
+        return repo.has_object(object.first) == was_there;
+    });
+}
+
+/// The commits where a shallow clone's history ends (`shallow` in the common git folder,
+/// which a linked worktree names in `commondir`): `git fetch --deepen` moves them, and with
+/// them the history the git rules walk, without moving HEAD.
+std::string shallow_boundary(const fs::path& git_dir) {
+    fs::path common = git_dir;
+    const ReadResult pointer = read_regular_file(git_dir / "commondir", 4096);
+    if (pointer.problem == ReadProblem::none) {
+        std::string folder = pointer.content;
+        while (!folder.empty() && (folder.back() == '\n' || folder.back() == '\r')) {
+            folder.pop_back();
+        }
+        common = fs::path(folder).is_absolute() ? fs::path(folder) : (git_dir / folder).lexically_normal();
+    }
+    const ReadResult shallow = read_regular_file(common / "shallow", 1U << 26U);
+    return fmt::format("shallow:{}:{}", static_cast<int>(shallow.problem), shallow.content);
+}
+
+/// A content hash, not a stand-in such as "special:…" for what could not be read.
+bool is_content_key(const std::string& key) {
+    return key.size() == 64 && key.find(':') == std::string::npos;
+}
+
+/// Sets CachedFile::digest and CachedFile::view of every entry of `next`: remembered for a file whose content
+/// key is unchanged under the same .cswm.yaml and build (read_cache checked the build),
+/// "key:" + key for what is not parsed (a folder, a FIFO, a file too large: the key says
+/// all a load makes of it), and otherwise by loading the file — from the bytes read while
+/// hashing it. Those loads are returned, by index, for a run that must check the tree.
+/// A file whose key is unchanged but whose digest was never stored keeps an empty digest
+/// and view: such a run misses and stores them.
+std::vector<std::optional<Document>> digest_documents(const Workspace& workspace, const Workspace::Scan& found,
+                                                      const std::optional<CacheData>& old, CacheData& next,
+                                                      const std::vector<std::optional<ReadResult>>& read) {
+    std::unordered_map<std::string_view, const CachedFile*> remembered;
+    const bool same_config = old && old->config_key == next.config_key;
+    if (same_config) {
+        for (const CachedFile& entry : old->files) {
+            remembered.emplace(entry.path, &entry);
+        }
+    }
+    std::vector<std::optional<Document>> parsed(next.files.size());
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        CachedFile& entry = next.files[i];
+        if (!is_content_key(entry.key)) {
+            entry.digest = "key:" + entry.key;
+            entry.view = entry.digest;
+            return;
+        }
+        const auto before = remembered.find(entry.path);
+        if (!read[i] && before != remembered.end() && before->second->key == entry.key) {
+            entry.digest = before->second->digest;
+            entry.view = before->second->view;
+            return;
+        }
+        if (read[i]) {
+            parsed[i] = workspace.load_read(found.files[i], *read[i]);
+            entry.digest = document_digest(*parsed[i]);
+            entry.view = content_hash(cross_view(*parsed[i]));
+        }
+    });
+    return parsed;
+}
+
+/// The documents of the scan: those digest_documents loaded already, the others loaded now.
+/// A document whose digest is known needs places only for its findings (on demand); one
+/// without gets its digest, which covers every place, after the check.
+std::vector<Document> load_rest(const Workspace& workspace, const Workspace::Scan& found,
+                                const std::vector<std::optional<ReadResult>>& read,
+                                std::vector<std::optional<Document>>& parsed, const std::vector<CachedFile>& files) {
+    std::vector<Document> documents(found.files.size());
+    parallel_for(found.files.size(), [&](std::size_t i) {
+        const Places places = i < files.size() && !files[i].digest.empty() ? Places::on_demand : Places::record;
+        if (i < parsed.size() && parsed[i]) {
+            documents[i] = std::move(*parsed[i]);
+        } else if (i < read.size() && read[i]) {
+            documents[i] = workspace.load_read(found.files[i], *read[i], places);
+        } else {
+            documents[i] = workspace.load(found.files[i], places);
+        }
+    });
+    return documents;
+}
+
+/// The hash of `inputs` and of every file's path with what `of` says of it (its digest or
+/// its view), under `what`.
+std::string files_key(std::string_view what, const std::string& inputs, const std::vector<CachedFile>& files,
+                      std::string CachedFile::*of) {
+    Fingerprint whole;
+    whole.add(what);
+    whole.add(inputs);
+    whole.add(static_cast<std::int64_t>(files.size()));
+    for (const CachedFile& entry : files) {
+        whole.add(entry.path);
+        whole.add(entry.*of);
+    }
+    return whole.finish();
+}
+
+/// The run that checks only the documents that changed, when the stored result saw the same
+/// view of every document (`stored`'s views_fingerprint is next's): the rules across
+/// documents would find what they found, so their findings are kept, each placed again by
+/// its pointer in a document that changed, beside the findings of every document's own
+/// rules (stored for the unchanged, `known`; computed for those `parsed` now). Nullopt when
+/// the stored findings cannot be trusted so, and the tree must be checked:
+/// - a file is not a readable document (its findings come from loading it, not stored);
+/// - a changed document holds a duplicate ID: the duplicate's findings in other documents
+///   name its lines, which an edit of its prose can move;
+/// - a waiver names an ID: the waivers then read every document's places.
+std::optional<WholeTree> check_changed_only(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            const std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known) {
+    if (waivers_name_ids(workspace.config())) {
+        return std::nullopt;
+    }
+    std::unordered_map<std::string_view, const Document*> changed;
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (!is_content_key(next.files[i].key) || (known[i] == nullptr && !parsed[i])) {
+            return std::nullopt;
+        }
+        if (parsed[i]) {
+            changed.emplace(next.files[i].path, &*parsed[i]);
+        }
+    }
+    WholeTree whole;
+    whole.across = stored.across;
+    for (Finding& finding : whole.across) {
+        const auto document = changed.find(finding.path);
+        if (document == changed.end()) {
+            continue;
+        }
+        if (std::find(rules::k_rules_naming_places.begin(), rules::k_rules_naming_places.end(), finding.rule) !=
+            rules::k_rules_naming_places.end()) {
+            return std::nullopt;
+        }
+        if (!finding.pointer.empty()) {
+            const NodePlace place = document->second->yaml.place_of(finding.pointer);
+            const Position position = finding.at_key ? place.key : place.value;
+            finding.line = position.line;
+            finding.column = position.column;
+        }
+    }
+    std::vector<Findings> own(next.files.size());
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        if (known[i] == nullptr) {
+            own[i] = findings_of_one(*parsed[i], workspace.catalog(), workspace.config().root);
+        }
+    });
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (known[i] == nullptr) {
+            next.files[i].document_findings = std::move(own[i]);
+        }
+        const Findings& found = *next.files[i].document_findings;
+        whole.findings.insert(whole.findings.end(), found.begin(), found.end());
+    }
+    whole.findings.insert(whole.findings.end(), whole.across.begin(), whole.across.end());
+    sort_findings(whole.findings);
+    whole.waived = apply_rule_settings(workspace.config(), {}, today_iso(), whole.findings);
+    return whole;
+}
+
+} // namespace
+
+/// check_whole_tree through the cache under .git/cswm/: every input is fingerprinted (the
+/// identity of this build and its catalogue, .cswm.yaml, each document's path and content
+/// key, HEAD, shallowness, today's date); when the stored result has the same fingerprint
+/// and the recorded SHAs still name what they named, it is served; otherwise the tree is
+/// checked and the result stored. In between, when only documents changed and no rule
+/// across documents can see the change (check_changed_only), only they are checked. Content keys come from stat data
+/// like git's index: a file whose stat is unchanged and not racy keeps its remembered hash, any other is read and
+/// hashed (and those bytes are what gets parsed, not a second read).
+WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& found,
+                           const std::vector<std::string>& paths, const CacheIdentity& identity, std::string& status) {
+    const Repo& repo = *workspace.repo();
+    const std::int64_t started = coarse_now_ns();
+    const fs::path file = cache_file_in(repo.git_dir());
+    std::optional<CacheData> old = read_cache(file, identity.text());
+    std::unordered_map<std::string_view, const CachedFile*> remembered;
+    if (old) {
+        for (const CachedFile& entry : old->files) {
+            remembered.emplace(entry.path, &entry);
+        }
+    }
+    const std::uintmax_t max_bytes = workspace.config().max_document_bytes;
+    const ReadResult config = read_regular_file(workspace.root() / k_config_file, 1U << 24U);
+    CacheData next;
+    next.identity = identity.text();
+    next.started_ns = started;
+    next.config_key = fmt::format("{}:{}", static_cast<int>(config.problem), content_hash(config.content));
+    next.files.resize(found.files.size());
+    std::vector<std::optional<ReadResult>> read(found.files.size());
+    parallel_for(found.files.size(), [&](std::size_t i) {
+        CachedFile& entry = next.files[i];
+        entry.path = paths[i];
+        const std::optional<FileStamp> stamp = stamp_of(found.files[i]);
+        if (!stamp) {
+            entry.key = "absent"; // gone since the scan: the load says so
+            return;
+        }
+        entry.stamp = *stamp;
+        if (!S_ISREG(stamp->mode)) {
+            entry.key = fmt::format("special:{:o}", stamp->mode & S_IFMT);
+            return;
+        }
+        if (stamp->size > max_bytes) {
+            entry.key = fmt::format("too-large:{}", stamp->size);
+            return;
+        }
+        const auto before = remembered.find(entry.path);
+        if (before != remembered.end() && !before->second->key.starts_with("unreadable:") &&
+            stamp_trusted(before->second->stamp, *stamp, old->started_ns)) {
+            entry.key = before->second->key;
+            return;
+        }
+        ReadResult bytes = read_regular_file(found.files[i], max_bytes);
+        entry.key = bytes.problem == ReadProblem::none
+                        ? content_hash(bytes.content)
+                        : fmt::format("unreadable:{}:{}:{}", static_cast<int>(bytes.problem), bytes.size, bytes.detail);
+        read[i] = std::move(bytes);
+    });
+
+    Fingerprint fingerprint;
+    fingerprint.add("cswm check fingerprint 2");
+    fingerprint.add(next.identity);
+    fingerprint.add(next.config_key);
+    fingerprint.add(today_iso());
+    std::string head = "unborn";
+    if (repo.has_commits()) {
+        try {
+            head = repo.resolve_commit("HEAD");
+        } catch (const Error&) {
+            head = "unresolved";
+        }
+    }
+    fingerprint.add(head);
+    fingerprint.add(repo.is_shallow() ? shallow_boundary(repo.git_dir()) : "complete");
+    // The editor-schema rule compares the schemas exported for editors with the binary's.
+    std::vector<std::string> exported;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(workspace.root() / k_schema_folder, error)) {
+        const ReadResult bytes = read_regular_file(entry.path(), 1U << 24U);
+        exported.push_back(fmt::format("{}:{}:{}", entry.path().filename().string(), static_cast<int>(bytes.problem),
+                                       content_hash(bytes.content)));
+    }
+    std::sort(exported.begin(), exported.end());
+    fingerprint.add(static_cast<std::int64_t>(exported.size()));
+    for (const std::string& each : exported) {
+        fingerprint.add(each);
+    }
+    // Documents by what the rules see of them (document_digest), not by their bytes: the
+    // changed files alone are parsed here, and an edit the rules cannot see keeps the result.
+    std::vector<std::optional<Document>> parsed = digest_documents(workspace, found, old, next, read);
+    const std::string inputs = fingerprint.finish();
+    const auto key_of = [&](const std::vector<CachedFile>& files) {
+        return files_key("digests", inputs, files, &CachedFile::digest);
+    };
+    const auto views_key_of = [&](const std::vector<CachedFile>& files) {
+        return files_key("views", inputs, files, &CachedFile::view);
+    };
+    // A digest not known yet (no digest stored for an unchanged file, or another
+    // .cswm.yaml) never matches: such a run checks the tree and stores every digest.
+    const bool digests_known = std::none_of(next.files.begin(), next.files.end(),
+                                            [](const CachedFile& entry) { return entry.digest.empty(); });
+    const std::string key = digests_known ? key_of(next.files) : std::string();
+
+    // The findings of single documents whose content is what it was, under the same
+    // .cswm.yaml (the documents folder and the YAML limits are there): reused as they are.
+    std::vector<const Findings*> known(next.files.size(), nullptr);
+    if (old && old->config_key == next.config_key) {
+        for (std::size_t i = 0; i < next.files.size(); ++i) {
+            CachedFile& entry = next.files[i];
+            const auto before = remembered.find(entry.path);
+            if (is_content_key(entry.key) && before != remembered.end() && before->second->document_findings &&
+                (before->second->key == entry.key ||
+                 (!entry.digest.empty() && before->second->digest == entry.digest))) {
+                entry.document_findings = before->second->document_findings;
+                known[i] = &*entry.document_findings;
+            }
+        }
+    }
+
+    const bool reread = std::any_of(read.begin(), read.end(), [](const auto& each) { return each.has_value(); });
+    const bool files_same =
+        old && !reread && old->files.size() == next.files.size() &&
+        std::equal(old->files.begin(), old->files.end(), next.files.begin(),
+                   [](const CachedFile& a, const CachedFile& b) {
+                       return a.path == b.path && a.stamp == b.stamp && a.key == b.key && a.digest == b.digest;
+                   });
+    const long long now = static_cast<long long>(std::time(nullptr));
+    const bool stored_holds = old && old->result && (old->result->expires == 0 || now <= old->result->expires);
+    if (digests_known && stored_holds && old->result->fingerprint == key &&
+        objects_unchanged(old->result->objects, repo)) {
+        WholeTree whole{old->result->findings, old->result->waived, {}, nullptr, {}, {}};
+        status = "hit";
+        if (!files_same) {
+            // New stat data (a touched file, a racy one now settled): remember it.
+            next.result = std::move(old->result);
+            write_cache(file, next);
+        }
+        return whole;
+    }
+    const bool views_known =
+        std::none_of(next.files.begin(), next.files.end(), [](const CachedFile& entry) { return entry.view.empty(); });
+    const std::string views_key = views_known ? views_key_of(next.files) : std::string();
+    if (views_known && stored_holds && old->result->views_fingerprint == views_key &&
+        objects_unchanged(old->result->objects, repo)) {
+        if (std::optional<WholeTree> whole = check_changed_only(workspace, *old->result, next, parsed, known)) {
+            next.result = CachedResult{digests_known ? key_of(next.files) : std::string(),
+                                       whole->findings,
+                                       whole->waived,
+                                       {},
+                                       views_key,
+                                       whole->across,
+                                       old->result->expires};
+            std::vector<const Document*> changed;
+            for (const std::optional<Document>& document : parsed) {
+                if (document) {
+                    changed.push_back(&*document);
+                }
+            }
+            next.result->objects = recorded_objects(changed, repo, old->result->objects);
+            status = write_cache(file, next) ? "partial" : "miss, not written";
+            return std::move(*whole);
+        }
+    }
+    // A miss: HEAD's history is walked beside the parse, as in a run without the cache.
+    std::future<std::vector<CommitInfo>> history =
+        std::async(std::launch::async, [&repo] { return repo.commit_links_from({}); });
+    auto loaded = std::make_shared<const std::vector<Document>>(load_rest(workspace, found, read, parsed, next.files));
+    const std::vector<Document>& documents = *loaded;
+    std::vector<Findings> computed;
+    WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed, &history);
+    whole.documents = std::move(loaded);
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        if (next.files[i].digest.empty() && i < documents.size()) {
+            next.files[i].digest = document_digest(documents[i]);
+            next.files[i].view = content_hash(cross_view(documents[i]));
+        }
+    });
+    for (std::size_t i = 0; i < next.files.size() && i < computed.size(); ++i) {
+        if (is_content_key(next.files[i].key) && !next.files[i].document_findings) {
+            next.files[i].document_findings = std::move(computed[i]);
+        }
+    }
+    std::vector<const Document*> all(documents.size());
+    std::transform(documents.begin(), documents.end(), all.begin(), [](const Document& each) { return &each; });
+    next.result = CachedResult{key_of(next.files),          whole.findings,           whole.waived,
+                               recorded_objects(all, repo), views_key_of(next.files), whole.across,
+                               whole.expires.value_or(0)};
+    status = write_cache(file, next) ? "miss" : "miss, not written";
+    return whole;
+}
+
+} // namespace cswm

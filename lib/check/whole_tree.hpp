@@ -1,0 +1,49 @@
+#pragma once
+
+// Internal to lib/check: the whole-tree run that check_workspace makes, and the same run
+// through the warm cache under .git/cswm/ (cached_check.cpp).
+
+#include "lib/cache/check_cache.hpp"
+#include "lib/check/waivers.hpp"
+#include "lib/git/repo.hpp"
+#include "lib/model/document.hpp"
+#include "lib/workspace/workspace.hpp"
+
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cswm {
+
+/// Every rule's findings over the whole tree, after .cswm.yaml's severities and waivers:
+/// what a run computes before `check PATH` selects, and what the cache stores.
+struct WholeTree {
+    Findings findings;
+    WaivedFindings waived;
+    std::vector<std::string> notes;
+    std::shared_ptr<const std::vector<Document>> documents; ///< what was read, when anything was
+    Findings across;                  ///< the rules across documents alone, before severities and waivers
+    std::optional<long long> expires; ///< when `across` may change with no input changed
+};
+
+/// The findings of reading one document and of its own rules (schema, IDs, file name,
+/// placeholders, its dates and counts): what the cache keeps per file.
+Findings findings_of_one(const Document& document, const Catalog& catalog, std::string_view documents_root);
+
+/// Every rule over `documents`, with the findings of single documents known already
+/// (`known[i]`, when set, holds what findings_of_one gives for documents[i]: the cache's)
+/// and those computed kept in `computed` (when not null) for the cache to store; the git
+/// rules take `history` (HEAD's walk, under way on another thread) when it is valid.
+WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Document>& documents, bool require_committed,
+                           const std::vector<const Findings*>& known = {}, std::vector<Findings>* computed = nullptr,
+                           std::future<std::vector<CommitInfo>>* history = nullptr);
+
+/// check_whole_tree through the cache (see cached_check.cpp); `status` says what the cache
+/// did (CheckResult::cache_status).
+WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& found,
+                           const std::vector<std::string>& paths, const CacheIdentity& identity, std::string& status);
+
+} // namespace cswm
