@@ -46,28 +46,31 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& prose_table(
     return table;
 }
 
-/// The prose of one kind as a tree of keys: a node is either left out whole, or has
-/// children by key, and one for the elements of the list it holds.
+/// The prose of one kind as a tree of keys: a node (named by its key) is either left out
+/// whole, or has children by key, and one for the elements of the list it holds.
 struct ProseNode {
+    std::string key;
     bool whole = false;
-    std::vector<std::pair<std::string, ProseNode>> keys;
+    std::vector<ProseNode> keys;
     std::unique_ptr<ProseNode> elements;
 
-    const ProseNode* child(std::string_view key) const {
-        for (const auto& [name, node] : keys) {
-            if (name == key) {
+    const ProseNode* child(std::string_view name) const {
+        for (const ProseNode& node : keys) {
+            if (node.key == name) {
                 return &node;
             }
         }
         return nullptr;
     }
-    ProseNode& add(std::string_view key) {
-        for (auto& [name, node] : keys) {
-            if (name == key) {
+    ProseNode& add(std::string_view name) {
+        for (ProseNode& node : keys) {
+            if (node.key == name) {
                 return node;
             }
         }
-        return keys.emplace_back(std::string(key), ProseNode{}).second;
+        ProseNode& added = keys.emplace_back();
+        added.key = std::string(name);
+        return added;
     }
 };
 

@@ -24,6 +24,8 @@ struct Finding {
     /// in an edited copy of its document (lib/cache). Empty when placed otherwise.
     std::string pointer{};
     bool at_key = false;
+
+    bool operator==(const Finding&) const = default;
 };
 
 using Findings = std::vector<Finding>;
