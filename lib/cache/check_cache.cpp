@@ -342,6 +342,11 @@ std::string serialize_cache(const CacheData& data) {
             out.finding(finding);
         }
         out.i64(result.expires);
+        out.u64(result.looked_for.size());
+        for (const auto& [path, there] : result.looked_for) {
+            out.str(path);
+            out.i64(there);
+        }
     }
     const auto digest = sha256_raw(out.bytes());
     out.bytes().append(reinterpret_cast<const char*>(digest.data()), digest.size());
@@ -426,6 +431,12 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             result.across.push_back(in.finding());
         }
         result.expires = in.i64();
+        const std::size_t looked_for = in.count(8 * 2);
+        for (std::size_t i = 0; i < looked_for && !in.failed(); ++i) {
+            std::string path = in.str();
+            const int there = in.small_int();
+            result.looked_for.emplace_back(std::move(path), there);
+        }
         data.result = std::move(result);
     }
     if (in.failed() || !in.at_end()) {

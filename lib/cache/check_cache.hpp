@@ -85,6 +85,9 @@ struct CachedResult {
     /// Seconds since 1970 after which the findings may change with no input changed (a
     /// security incident's hour for notification runs out); 0 when no such time.
     std::int64_t expires = 0;
+    /// Files outside the documents the rules looked for (a schema a modeline names
+    /// elsewhere), with 1 when each was there: the findings hold while each still is, or is not.
+    std::vector<std::pair<std::string, int>> looked_for;
 };
 
 /// The whole cache file.

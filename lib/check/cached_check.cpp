@@ -78,6 +78,14 @@ bool objects_unchanged(const std::vector<std::pair<std::string, int>>& objects, 
     });
 }
 
+/// True when each file the rules looked for outside the tree is there, or not, as it was.
+bool files_as_looked_for(const std::vector<std::pair<std::string, int>>& looked_for) {
+    return std::all_of(looked_for.begin(), looked_for.end(), [](const auto& file) {
+        std::error_code error;
+        return fs::exists(fs::symlink_status(file.first, error)) == (file.second == 1);
+    });
+}
+
 /// The commits where a shallow clone's history ends (`shallow` in the common git folder,
 /// which a linked worktree names in `commondir`): `git fetch --deepen` moves them, and with
 /// them the history the git rules walk, without moving HEAD.
@@ -364,11 +372,20 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
                    [](const CachedFile& a, const CachedFile& b) {
                        return a.path == b.path && a.stamp == b.stamp && a.key == b.key && a.digest == b.digest;
                    });
-    const long long now = static_cast<long long>(std::time(nullptr));
-    const bool stored_holds = old && old->result && (old->result->expires == 0 || now <= old->result->expires);
-    if (digests_known && stored_holds && old->result->fingerprint == key &&
-        objects_unchanged(old->result->objects, repo)) {
-        WholeTree whole{old->result->findings, old->result->waived, {}, nullptr, {}, {}};
+    // What the stored result depends on beyond its fingerprints: the clock (an incident's
+    // hour running out), files outside the tree, the objects the recorded SHAs name.
+    std::optional<bool> stored_holds;
+    const auto holds = [&] {
+        if (!stored_holds) {
+            const CachedResult& stored = *old->result;
+            const long long now = static_cast<long long>(std::time(nullptr));
+            stored_holds = (stored.expires == 0 || now <= stored.expires) && files_as_looked_for(stored.looked_for) &&
+                           objects_unchanged(stored.objects, repo);
+        }
+        return *stored_holds;
+    };
+    if (digests_known && old && old->result && old->result->fingerprint == key && holds()) {
+        WholeTree whole{old->result->findings, old->result->waived, {}, nullptr, {}, {}, {}};
         status = "hit";
         if (!files_same) {
             // New stat data (a touched file, a racy one now settled): remember it.
@@ -380,23 +397,23 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     const bool views_known =
         std::none_of(next.files.begin(), next.files.end(), [](const CachedFile& entry) { return entry.view.empty(); });
     const std::string views_key = views_known ? views_key_of(next.files) : std::string();
-    if (views_known && stored_holds && old->result->views_fingerprint == views_key &&
-        objects_unchanged(old->result->objects, repo)) {
+    if (views_known && old && old->result && old->result->views_fingerprint == views_key && holds()) {
         if (std::optional<WholeTree> whole = check_changed_only(workspace, *old->result, next, parsed, known)) {
-            next.result = CachedResult{digests_known ? key_of(next.files) : std::string(),
-                                       whole->findings,
-                                       whole->waived,
-                                       {},
-                                       views_key,
-                                       whole->across,
-                                       old->result->expires};
             std::vector<const Document*> changed;
             for (const std::optional<Document>& document : parsed) {
                 if (document) {
                     changed.push_back(&*document);
                 }
             }
-            next.result->objects = recorded_objects(changed, repo, old->result->objects);
+            CachedResult& stored = next.result.emplace();
+            stored.fingerprint = digests_known ? key_of(next.files) : std::string();
+            stored.findings = whole->findings;
+            stored.waived = whole->waived;
+            stored.objects = recorded_objects(changed, repo, old->result->objects);
+            stored.views_fingerprint = views_key;
+            stored.across = whole->across;
+            stored.expires = old->result->expires;
+            stored.looked_for = old->result->looked_for;
             status = write_cache(file, next) ? "partial" : "miss, not written";
             return std::move(*whole);
         }
@@ -422,9 +439,17 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     }
     std::vector<const Document*> all(documents.size());
     std::transform(documents.begin(), documents.end(), all.begin(), [](const Document& each) { return &each; });
-    next.result = CachedResult{key_of(next.files),          whole.findings,           whole.waived,
-                               recorded_objects(all, repo), views_key_of(next.files), whole.across,
-                               whole.expires.value_or(0)};
+    CachedResult& stored = next.result.emplace();
+    stored.fingerprint = key_of(next.files);
+    stored.findings = whole.findings;
+    stored.waived = whole.waived;
+    stored.objects = recorded_objects(all, repo);
+    stored.views_fingerprint = views_key_of(next.files);
+    stored.across = whole.across;
+    stored.expires = whole.expires.value_or(0);
+    for (const auto& [path, there] : whole.looked_for) {
+        stored.looked_for.emplace_back(path, there ? 1 : 0);
+    }
     status = write_cache(file, next) ? "miss" : "miss, not written";
     return whole;
 }

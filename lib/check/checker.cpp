@@ -82,7 +82,7 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
     const long long started = static_cast<long long>(std::time(nullptr));
     whole.findings = check_each_document(documents, workspace.catalog(), workspace.config().root, known, computed);
     rules::check_across(documents, workspace.catalog(), {workspace.config().log_review_days, today_iso()},
-                        workspace.root(), whole.across);
+                        workspace.root(), whole.across, &whole.looked_for);
     whole.expires = rules::notification_due(documents, started);
     if (repo != nullptr) {
         Findings found = git_findings.get();
@@ -112,11 +112,11 @@ Findings check_documents(const std::vector<Document>& documents, const Catalog& 
 }
 
 void rules::check_across(const std::vector<Document>& documents, const Catalog& catalog, const ChainSettings& settings,
-                         const std::filesystem::path& root, Findings& out) {
+                         const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for) {
     check_tree(documents, catalog, out);
     check_semantics(documents, out);
     check_chain(documents, settings, out);
-    check_editor_schemas(documents, catalog, root, out);
+    check_editor_schemas(documents, catalog, root, out, looked_for);
 }
 
 CheckResult check_workspace(const Workspace& workspace, const CheckOptions& options) {

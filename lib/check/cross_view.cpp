@@ -40,7 +40,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& prose_table(
           "requirements[].rationale", "requirements[].type", "requirements[].characteristic", "requirements[].priority",
           "requirements[].acceptance_criteria", "requirements[].verification"}},
         {"test-report",
-         {"title", "owner", "form_no", "version", "environment", "testers", "period", "summary", "conclusion",
+         {"title", "owner", "form_no", "version", "environment", "testers", "summary", "conclusion",
           "results[].evidence", "results[].duration_seconds", "results[].notes"}},
     };
     return table;

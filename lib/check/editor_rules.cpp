@@ -18,7 +18,7 @@ bool is_url(const std::string& target) {
 } // namespace
 
 void check_editor_schemas(const std::vector<Document>& documents, const Catalog& catalog,
-                          const std::filesystem::path& root, Findings& out) {
+                          const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for) {
     namespace fs = std::filesystem;
     const fs::path folder = (root / k_schema_folder).lexically_normal();
     std::map<std::string, SchemaState> states;
@@ -53,7 +53,13 @@ void check_editor_schemas(const std::vector<Document>& documents, const Catalog&
             if (other != nullptr) {
                 report(tr("check.modeline-other-kind", fmt::arg("named", other->name), fmt::arg("kind", kind.name),
                           fmt::arg("wanted", wanted)));
-            } else if (!fs::exists(fs::symlink_status(named, error))) {
+                continue;
+            }
+            const bool there = fs::exists(fs::symlink_status(named, error));
+            if (looked_for != nullptr) {
+                looked_for->emplace_back(named.string(), there);
+            }
+            if (!there) {
                 report(
                     tr("check.modeline-missing-file", fmt::arg("named", modeline.schema), fmt::arg("wanted", wanted)));
             }

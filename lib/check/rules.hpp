@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cswm::rules {
@@ -50,13 +51,18 @@ void check_chain(const std::vector<Document>& documents, const ChainSettings& se
 /// The editors' schemas: a document's yaml-language-server modeline names its own kind's
 /// schema in .cswm/schemas/ (not another kind's, not a missing file), and the schemas
 /// exported there are the binary's (warnings, rule editor-schema).
+/// Files the rules looked for outside the documents and .cswm/schemas/ (a schema a
+/// modeline names elsewhere), with whether each was there: a stored result holds while
+/// each still is, or still is not.
+using FilesLookedFor = std::vector<std::pair<std::string, bool>>;
+
 void check_editor_schemas(const std::vector<Document>& documents, const Catalog& catalog,
-                          const std::filesystem::path& root, Findings& out);
+                          const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for = nullptr);
 
 /// Every rule across documents but the git rules (tree, semantics, chain, editor schemas):
 /// what no edit of a document's prose (lib/check/cross_view.hpp) can change.
 void check_across(const std::vector<Document>& documents, const Catalog& catalog, const ChainSettings& settings,
-                  const std::filesystem::path& root, Findings& out);
+                  const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for = nullptr);
 
 /// True for a scaffold placeholder: a value such as "<what the user saw>", with no other
 /// angle bracket inside (a masked log signature such as "<ip> refused" is none).

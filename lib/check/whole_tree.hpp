@@ -4,6 +4,7 @@
 // through the warm cache under .git/cswm/ (cached_check.cpp).
 
 #include "lib/cache/check_cache.hpp"
+#include "lib/check/rules.hpp"
 #include "lib/check/waivers.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
@@ -27,6 +28,7 @@ struct WholeTree {
     std::shared_ptr<const std::vector<Document>> documents; ///< what was read, when anything was
     Findings across;                  ///< the rules across documents alone, before severities and waivers
     std::optional<long long> expires; ///< when `across` may change with no input changed
+    rules::FilesLookedFor looked_for; ///< files outside the tree `across` depends on
 };
 
 /// The findings of reading one document and of its own rules (schema, IDs, file name,

@@ -56,6 +56,7 @@ CacheData sample_cache() {
     result.across.push_back({Severity::error, "link-target", "maint/srs/SRS-001.yaml", 4, 7, "SRS-001", "no TC-9",
                              "/requirements/0", true});
     result.expires = 1'800'000'000;
+    result.looked_for.emplace_back("/repo/other/srs.json", 0);
     data.result = result;
     return data;
 }
@@ -184,6 +185,7 @@ TEST_CASE("check cache: the file format reads back what was written") {
     CHECK(back->result->across[0].at_key);
     CHECK(back->files[0].document_findings->front().pointer == "/title");
     CHECK(back->result->expires == 1'800'000'000);
+    CHECK(back->result->looked_for == data.result->looked_for);
 
     CacheData empty;
     const std::optional<CacheData> none = parse_cache(serialize_cache(empty));

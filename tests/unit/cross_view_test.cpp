@@ -126,7 +126,14 @@ std::vector<nlohmann::json> replacements(const std::vector<Document>& documents,
     // untestable requirement.
     words += "approved verified closed failed passed 0123456789abcdef0123456789abcdef01234567 2026-01-01 "
              "as appropriate, adequate and/or sufficient if possible";
-    return {nullptr, words, ids, document.data(), nlohmann::json{{"status", "approved"}, {"date", "2020-01-01"}}};
+    // And the shapes rules look into: a review block, a period ending late (the newest
+    // report of a spec is chosen by its period's end).
+    return {nullptr,
+            words,
+            ids,
+            document.data(),
+            nlohmann::json{{"status", "approved"}, {"date", "2020-01-01"}},
+            nlohmann::json{{"start", "2020-01-01"}, {"end", "2099-12-31"}, {"date", "2099-12-31"}}};
 }
 
 } // namespace

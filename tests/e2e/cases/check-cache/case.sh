@@ -159,6 +159,17 @@ CSWM_CACHE_TRACE= "$CSWM" check 2>/dev/null | grep -c 'security-notification' ||
 rm "$areq"
 run check
 
+echo "# a modeline names a schema outside .cswm/schemas/, which then appears"
+sed -i '1s|\$schema=[^ ]*|$schema=../../other/srs.json|' "$srs"
+run check
+mkdir other
+printf '{}\n' >other/srs.json
+run check
+same
+rm -r other
+git checkout -q "$srs"
+run check
+
 echo "# not a git repository: no cache"
 mkdir ../plain
 cp -r .cswm.yaml maint ../plain/
