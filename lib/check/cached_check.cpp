@@ -249,12 +249,13 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
 
 /// check_whole_tree through the cache under .git/cswm/: every input is fingerprinted (the
 /// identity of this build and its catalogue, .cswm.yaml, each document's path and content
-/// key, HEAD, shallowness, today's date); when the stored result has the same fingerprint
-/// and the recorded SHAs still name what they named, it is served; otherwise the tree is
-/// checked and the result stored. In between, when only documents changed and no rule
-/// across documents can see the change (check_changed_only), only they are checked. Content keys come from stat data
-/// like git's index: a file whose stat is unchanged and not racy keeps its remembered hash, any other is read and
-/// hashed (and those bytes are what gets parsed, not a second read).
+/// key, HEAD, shallowness, today's date). When the stored result has the same fingerprint,
+/// and what it depends on beyond (the recorded SHAs, files outside the tree, the clock)
+/// still holds, it is served; when only documents changed and no rule across documents can
+/// see the change, only they are checked (check_changed_only); otherwise the tree is
+/// checked. Either way the result is stored. Content keys come from stat data like git's
+/// index: a file whose stat is unchanged and not racy keeps its remembered hash, any other
+/// is read and hashed (and those bytes are what gets parsed, not a second read).
 WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& found,
                            const std::vector<std::string>& paths, const CacheIdentity& identity, std::string& status) {
     const Repo& repo = *workspace.repo();

@@ -4,7 +4,6 @@
 
 #include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
-#include "lib/schema/exported.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
@@ -14,13 +13,10 @@
 
 #include <fmt/format.h>
 
-#include <sys/stat.h>
-
 #include <algorithm>
+#include <ctime>
 #include <future>
 #include <iterator>
-#include <set>
-#include <unordered_map>
 
 namespace cswm {
 

@@ -48,14 +48,15 @@ struct ChainSettings {
 /// report, anomaly requests recorded, logs reviewed on time, requirements worded testably.
 void check_chain(const std::vector<Document>& documents, const ChainSettings& settings, Findings& out);
 
-/// The editors' schemas: a document's yaml-language-server modeline names its own kind's
-/// schema in .cswm/schemas/ (not another kind's, not a missing file), and the schemas
-/// exported there are the binary's (warnings, rule editor-schema).
 /// Files the rules looked for outside the documents and .cswm/schemas/ (a schema a
 /// modeline names elsewhere), with whether each was there: a stored result holds while
 /// each still is, or still is not.
 using FilesLookedFor = std::vector<std::pair<std::string, bool>>;
 
+/// The editors' schemas: a document's yaml-language-server modeline names its own kind's
+/// schema in .cswm/schemas/ (not another kind's, not a missing file), and the schemas
+/// exported there are the binary's (warnings, rule editor-schema). The files it looked for
+/// elsewhere go to `looked_for` when given.
 void check_editor_schemas(const std::vector<Document>& documents, const Catalog& catalog,
                           const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for = nullptr);
 
