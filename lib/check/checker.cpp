@@ -46,6 +46,15 @@ Findings check_each_document(const std::vector<Document>& documents, const Catal
     return findings;
 }
 
+/// What the git rules need of .cswm.yaml: the review policy, and the limits the documents
+/// were read with, for their older revisions.
+rules::GitPolicy git_policy(const Config& config, bool require_committed, std::string tip) {
+    rules::GitPolicy policy{config.reviewed_fix_commits, require_committed, std::move(tip), {}};
+    policy.revisions.yaml = config.yaml;
+    policy.revisions.max_bytes = std::max(policy.revisions.max_bytes, config.max_document_bytes);
+    return policy;
+}
+
 } // namespace
 
 Findings findings_of_one(const Document& document, const Catalog& catalog, std::string_view documents_root) {
@@ -64,7 +73,7 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
     const Repo* repo = workspace.repo();
     std::future<Findings> git_findings;
     if (repo != nullptr) {
-        const rules::GitPolicy policy{workspace.config().reviewed_fix_commits, require_committed, {}};
+        const rules::GitPolicy policy = git_policy(workspace.config(), require_committed, {});
         git_findings = std::async(std::launch::async, [&documents, repo, policy, history] {
             Findings found;
             if (history != nullptr && history->valid()) {
@@ -211,7 +220,7 @@ Findings check_revision(const std::vector<Document>& documents, const Catalog& c
                         const Repo& repo, const std::string& revision, const std::string& today) {
     Findings findings = check_documents(documents, catalog, config.root);
     rules::check_chain(documents, {config.log_review_days, today}, findings);
-    rules::GitPolicy policy{config.reviewed_fix_commits, false, revision};
+    const rules::GitPolicy policy = git_policy(config, false, revision);
     rules::check_git(documents, repo, policy, findings);
     sort_findings(findings);
     return findings;

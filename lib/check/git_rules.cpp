@@ -257,7 +257,7 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
     // libgit2 repository is not for two threads). Its findings come after the others'.
     std::future<Findings> suspect;
     if (policy.tip.empty()) {
-        suspect = std::async(std::launch::async, [&documents, &repo, &history] {
+        suspect = std::async(std::launch::async, [&documents, &repo, &history, &policy] {
             Findings found;
             std::optional<Repo> own;
             try {
@@ -265,7 +265,8 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
             } catch (const Error&) {
                 // Not to be opened again (it went away?): the findings say what can be said.
             }
-            check_suspect_links_in_history(documents, own ? *own : repo, history, found); // the same walk: HEAD's
+            // The same walk: HEAD's.
+            check_suspect_links_in_history(documents, own ? *own : repo, history, found, policy.revisions);
             return found;
         });
     }
@@ -275,7 +276,7 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
         Findings suspected = suspect.get();
         std::move(suspected.begin(), suspected.end(), std::back_inserter(found));
     } else {
-        check_suspect_links_in_history(documents, repo, found);
+        check_suspect_links_in_history(documents, repo, found, policy.revisions);
     }
     std::move(found.begin(), found.end(), std::back_inserter(out));
 }

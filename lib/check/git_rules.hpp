@@ -2,6 +2,7 @@
 
 // Internal to lib/check: the rules that read the git repository.
 
+#include "lib/check/suspect.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 
@@ -14,6 +15,7 @@ struct GitPolicy {
     bool reviewed_fix_commits = false; ///< fix commits need Reviewed-by: (or a reviewed merge)
     bool require_committed = false;    ///< documents with uncommitted changes are errors
     std::string tip;                   ///< the commit that plays HEAD (a bundled revision); empty: HEAD
+    RevisionLimits revisions;          ///< how older revisions are read: as the documents were
 };
 
 /// Commit SHAs recorded in documents exist, are commits and are reachable from HEAD; a

@@ -22,7 +22,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t k_fingerprint_digits = 12;
-constexpr std::size_t k_max_old_document = 16U << 20U; // an older revision bigger than this is not read
 
 /// The length of a white-space character at `at`, or 0.
 std::size_t space_at(std::string_view text, std::size_t at) {
@@ -92,7 +91,8 @@ std::string link_pointer(std::size_t case_index, std::size_t verifies_index) {
 /// The requirement statements of SRS files as older commits hold them, read once each.
 class OldStatements {
 public:
-    OldStatements(const Repo& repo, const std::vector<CommitInfo>& commits) : m_repo(repo), m_commits(commits) {}
+    OldStatements(const Repo& repo, const std::vector<CommitInfo>& commits, const RevisionLimits& limits)
+        : m_repo(repo), m_commits(commits), m_limits(limits) {}
 
     /// The statement of `requirement` in the SRS file `srs_path` (or a name it had
     /// before) as of `sha`; nullopt when that revision has no such requirement.
@@ -109,12 +109,12 @@ private:
             return cached->second;
         }
         std::map<std::string, std::string>& statements = m_cache[key];
-        std::optional<std::string> text = m_repo.file_at(sha, srs_path, k_max_old_document);
+        std::optional<std::string> text = m_repo.file_at(sha, srs_path, m_limits.max_bytes);
         if (!text) {
             // Renamed since: try the names the file had in its history.
             std::set<std::string> tried{srs_path};
             for (const std::string& path : old_paths(srs_path)) {
-                if (tried.insert(path).second && (text = m_repo.file_at(sha, path, k_max_old_document))) {
+                if (tried.insert(path).second && (text = m_repo.file_at(sha, path, m_limits.max_bytes))) {
                     break;
                 }
             }
@@ -122,7 +122,7 @@ private:
         if (!text) {
             return statements;
         }
-        const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
+        const ParsedYaml parsed = parse_yaml_document(*text, m_limits.yaml);
         if (!parsed.root) {
             return statements;
         }
@@ -149,6 +149,7 @@ private:
 
     const Repo& m_repo;
     const std::vector<CommitInfo>& m_commits;
+    const RevisionLimits& m_limits;
     std::unordered_map<std::string, std::map<std::string, std::string>> m_cache;
     std::unordered_map<std::string, std::vector<std::string>> m_paths;
 };
@@ -157,7 +158,7 @@ private:
 /// date, without a break: when the reviewers last signed it. Nullopt when the history
 /// here does not show it (uncommitted, or approved before a shallow clone's boundary).
 std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo,
-                                          const std::vector<FileRevision>& revisions) {
+                                          const std::vector<FileRevision>& revisions, const RevisionLimits& limits) {
     const std::string date = json_text(object_at(spec.data(), "review"), "date");
     if (date.empty()) {
         return std::nullopt;
@@ -172,11 +173,11 @@ std::optional<CommitInfo> approval_commit(const Document& spec, const Repo& repo
             break;
         }
         if (*blob != spec.blob) {
-            const std::optional<std::string> text = repo.blob_content(*blob, k_max_old_document);
+            const std::optional<std::string> text = repo.blob_content(*blob, limits.max_bytes);
             if (!text) {
                 break;
             }
-            const ParsedYaml parsed = parse_yaml_document(*text, YamlLimits{});
+            const ParsedYaml parsed = parse_yaml_document(*text, limits.yaml);
             if (!parsed.root || json_text(*parsed.root, "status") != "approved" ||
                 json_text(object_at(*parsed.root, "review"), "date") != date) {
                 break;
@@ -273,13 +274,14 @@ void check_suspect_links(const std::vector<Document>& documents, Findings& out) 
 namespace {
 
 void check_suspect_links_in_history_of(const std::vector<Document>& documents, const Repo& repo,
-                                       const std::vector<CommitInfo>* head_history, Findings& out) {
+                                       const std::vector<CommitInfo>* head_history, Findings& out,
+                                       const RevisionLimits& limits) {
     std::unordered_map<std::string, StatedRequirement> stated;
     bool loaded = false;
     std::vector<CommitInfo> walk; // walked once, for every spec and SRS, unless given
     bool walked = false;
     const std::vector<CommitInfo>& commits = head_history != nullptr ? *head_history : walk;
-    OldStatements old(repo, commits);
+    OldStatements old(repo, commits, limits);
     std::vector<const Document*> specs;
     std::vector<std::string> paths;
     for (const Document& spec : documents) {
@@ -303,7 +305,7 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
         walked ? repo.file_histories(commits, paths) : std::vector<std::vector<FileRevision>>{};
     for (std::size_t n = 0; n < specs.size(); ++n) {
         const Document& spec = *specs[n];
-        const std::optional<CommitInfo> approval = approval_commit(spec, repo, revisions[n]);
+        const std::optional<CommitInfo> approval = approval_commit(spec, repo, revisions[n], limits);
         if (!approval) {
             continue;
         }
@@ -335,13 +337,15 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
 
 } // namespace
 
-void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out) {
-    check_suspect_links_in_history_of(documents, repo, nullptr, out);
+void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out,
+                                    const RevisionLimits& limits) {
+    check_suspect_links_in_history_of(documents, repo, nullptr, out, limits);
 }
 
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
-                                    const std::vector<CommitInfo>& head_history, Findings& out) {
-    check_suspect_links_in_history_of(documents, repo, &head_history, out);
+                                    const std::vector<CommitInfo>& head_history, Findings& out,
+                                    const RevisionLimits& limits) {
+    check_suspect_links_in_history_of(documents, repo, &head_history, out, limits);
 }
 
 } // namespace rules

@@ -7,6 +7,7 @@
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -36,6 +37,14 @@ std::vector<std::string> verified_requirements(const Document& quality_spec);
 /// The fingerprints a quality spec's review records (review.fingerprints), by requirement.
 std::map<std::string, std::string> recorded_fingerprints(const Document& quality_spec);
 
+/// How older revisions of the documents are read: with the limits the documents were read
+/// with (.cswm.yaml's), so that a revision holding a document's bytes reads as the document
+/// does, whether or not it is recognised by its blob.
+struct RevisionLimits {
+    YamlLimits yaml;
+    std::uintmax_t max_bytes = 16U << 20U; ///< a revision bigger than this is not read
+};
+
 namespace rules {
 
 /// suspect-link, from the fingerprints approved quality specs record: every test case
@@ -46,12 +55,14 @@ void check_suspect_links(const std::vector<Document>& documents, Findings& out);
 /// statements are compared with the SRS as of the commit that approved the spec (its
 /// status approved with its current review date). Says nothing when there is no such
 /// commit in the history that is there.
-void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out);
+void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out,
+                                    const RevisionLimits& limits = {});
 
 /// check_suspect_links_in_history over `head_history`, HEAD's commits in the order of
 /// `repo.commit_order_from_head()` (any walk of HEAD with at least `sha` filled in).
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
-                                    const std::vector<CommitInfo>& head_history, Findings& out);
+                                    const std::vector<CommitInfo>& head_history, Findings& out,
+                                    const RevisionLimits& limits = {});
 
 } // namespace rules
 } // namespace cswm

@@ -283,6 +283,38 @@ TEST_CASE("suspect-link without fingerprints: re-approved with a new review date
               .empty());
 }
 
+TEST_CASE("suspect-link without fingerprints: older revisions read with the limits the documents were") {
+    // A spec nested deeper than the default limit allows, which .cswm.yaml's limits allow.
+    std::string nested = "[]";
+    for (int depth = 0; depth < 70; ++depth) {
+        nested = "[" + nested + "]";
+    }
+    const std::string spec = quality_spec("approved", "") + "scope: " + nested + "\n";
+    TempRepo temp;
+    temp.write(k_srs_path, srs("The service shall resume uploads."));
+    temp.write(k_qs_path, spec);
+    temp.commit("approved");
+    const std::string after = "The service shall resume uploads within 10 s.";
+    temp.write(k_srs_path, srs(after));
+    temp.commit("changed");
+    const Repo repo = Repo::discover(temp.dir);
+    RevisionLimits limits;
+    limits.yaml.max_depth = 100;
+    const auto found = [&](const std::string& spec_text) {
+        std::vector<Document> documents{load(k_srs_path, srs(after)), Document{}};
+        documents[1].path = k_qs_path;
+        parse_document_bytes(documents[1], spec_text, limits.yaml, Catalog::builtin());
+        REQUIRE(documents[1].parsed());
+        Findings findings;
+        rules::check_suspect_links_in_history(documents, repo, findings, limits);
+        return findings.size();
+    };
+    // The spec as committed is recognised by its blob; with one more line of prose it is
+    // not, and its approved revision must be parsed: under the same limits, it still is.
+    CHECK(found(spec) == 1);
+    CHECK(found(spec + "title: Edited\n") == 1);
+}
+
 TEST_CASE("Repo::blob_id_of: git's id of the bytes, the one the commit's tree names") {
     TempRepo temp;
     const std::string text = "kind: srs\nid: SRS-001\n# 中文\n";
