@@ -17,7 +17,7 @@ namespace cswm {
 namespace {
 
 // Bumped whenever the layout below changes: an older file then reads as foreign.
-constexpr std::string_view k_magic = "cswm-check-cache 3\n";
+constexpr std::string_view k_magic = "cswm-check-cache 4\n";
 constexpr std::size_t k_digest_size = 32;
 
 std::string hex(const unsigned char* bytes, std::size_t size) {

@@ -73,8 +73,9 @@ struct CachedResult {
     std::string fingerprint; ///< hash of every input (see CheckCache in checker.cpp)
     Findings findings;
     WaivedFindings waived;
-    /// Every full SHA recorded in the documents and what it named then: the git rules'
-    /// findings depend on it, and objects can arrive (fetch) without HEAD moving.
+    /// Every full SHA recorded in the documents, with 1 when its object was in the
+    /// repository: the git rules' findings depend on it, and objects can arrive (fetch)
+    /// without HEAD moving.
     std::vector<std::pair<std::string, int>> objects;
     /// The hash of every input of the rules across documents: the inputs of `fingerprint`
     /// but with each document's view (CachedFile::view) for its digest.

@@ -39,9 +39,12 @@ void collect_shas(const nlohmann::json& value, std::set<std::string>& out) {
     }
 }
 
-/// The state of every full SHA the documents record, beside those of `known` (looked up
-/// before, and kept): the git rules' findings follow from these and from HEAD's history,
-/// so a stored result holds while none of them changed.
+/// Whether the object of every full SHA the documents record is in the repository (1) or
+/// not (0), beside those of `known` (looked up before, and kept): the git rules' findings
+/// follow from these and from HEAD's history, so a stored result holds while none of them
+/// changed. What a present object is (a commit or another object) is part of its SHA, and
+/// whether the clone is shallow (which tells missing from beyond its boundary) is part of
+/// the fingerprint: presence is all that can change. Only the pack indexes are read.
 std::vector<std::pair<std::string, int>> recorded_objects(const std::vector<const Document*>& documents,
                                                           const Repo& repo,
                                                           const std::vector<std::pair<std::string, int>>& known = {}) {
@@ -58,24 +61,19 @@ std::vector<std::pair<std::string, int>> recorded_objects(const std::vector<cons
     }
     for (const std::string& sha : shas) {
         if (!seen.contains(sha)) {
-            objects.emplace_back(sha, static_cast<int>(repo.object_state(sha)));
+            objects.emplace_back(sha, repo.has_object(sha) ? 1 : 0);
         }
     }
     std::sort(objects.begin(), objects.end());
     return objects;
 }
 
-/// True when every recorded object is as recorded. An object's type is part of its SHA,
-/// so one that was there names what it named while it is there; one that was not is
-/// looked for again (a fetch brings objects without moving HEAD). Whether the clone is
-/// shallow, which tells missing from beyond_shallow, is part of the fingerprint. Only the
-/// pack indexes are read, not the packs: 4,444 lookups at N = 10,000.
+/// True when every recorded object is there, or not, as it was (recorded_objects): one that
+/// was missing is looked for again, since a fetch brings objects without moving HEAD.
+/// 4,444 lookups in the pack indexes at N = 10,000.
 bool objects_unchanged(const std::vector<std::pair<std::string, int>>& objects, const Repo& repo) {
-    return std::all_of(objects.begin(), objects.end(), [&](const auto& object) {
-        const auto state = static_cast<ObjectState>(object.second);
-        const bool was_there = state == ObjectState::commit || state == ObjectState::not_commit;
-        return repo.has_object(object.first) == was_there;
-    });
+    return std::all_of(objects.begin(), objects.end(),
+                       [&](const auto& object) { return repo.has_object(object.first) == (object.second == 1); });
 }
 
 /// True when each file the rules looked for outside the tree is there, or not, as it was.
