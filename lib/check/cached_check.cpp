@@ -106,6 +106,12 @@ bool is_content_key(const std::string& key) {
     return key.size() == 64 && key.find(':') == std::string::npos;
 }
 
+/// What the cache keeps of a document as loaded: its digest and the hash of its view.
+void remember_loaded(CachedFile& entry, const Document& document) {
+    entry.digest = document_digest(document);
+    entry.view = content_hash(cross_view(document));
+}
+
 /// Sets CachedFile::digest and CachedFile::view of every entry of `next`: remembered for a file whose content
 /// key is unchanged under the same .cswm.yaml and build (read_cache checked the build),
 /// "key:" + key for what is not parsed (a folder, a FIFO, a file too large: the key says
@@ -139,8 +145,7 @@ std::vector<std::optional<Document>> digest_documents(const Workspace& workspace
         }
         if (read[i]) {
             parsed[i] = workspace.load_read(found.files[i], *read[i]);
-            entry.digest = document_digest(*parsed[i]);
-            entry.view = content_hash(cross_view(*parsed[i]));
+            remember_loaded(entry, *parsed[i]);
         }
     });
     return parsed;
@@ -218,8 +223,7 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
             return std::nullopt;
         }
         if (!finding.pointer.empty()) {
-            const NodePlace place = document->second->yaml.place_of(finding.pointer);
-            const Position position = finding.at_key ? place.key : place.value;
+            const Position position = document->second->position_of(finding.pointer, finding.at_key);
             finding.line = position.line;
             finding.column = position.column;
         }
@@ -427,8 +431,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     whole.documents = std::move(loaded);
     parallel_for(next.files.size(), [&](std::size_t i) {
         if (next.files[i].digest.empty() && i < documents.size()) {
-            next.files[i].digest = document_digest(documents[i]);
-            next.files[i].view = content_hash(cross_view(documents[i]));
+            remember_loaded(next.files[i], documents[i]);
         }
     });
     for (std::size_t i = 0; i < next.files.size() && i < computed.size(); ++i) {

@@ -60,10 +60,14 @@ std::optional<SchemaModeline> find_schema_modeline(std::string_view text) {
     return std::nullopt;
 }
 
+Position Document::position_of(std::string_view pointer, bool at_key) const {
+    const NodePlace place = yaml.place_of(pointer);
+    return at_key ? place.key : place.value;
+}
+
 Finding Document::finding_at(std::string_view pointer, bool at_key, Severity severity, std::string rule,
                              std::string message) const {
-    const NodePlace place = yaml.place_of(pointer);
-    const Position position = at_key ? place.key : place.value;
+    const Position position = position_of(pointer, at_key);
     return {severity,           std::move(rule),      path,  position.line, position.column, id,
             std::move(message), std::string(pointer), at_key};
 }

@@ -39,6 +39,8 @@ struct Document {
 
     bool parsed() const { return yaml.root.has_value(); }
     const nlohmann::json& data() const { return *yaml.root; }
+    /// Where the node of `pointer` is (its key when `at_key`), or its nearest ancestor.
+    Position position_of(std::string_view pointer, bool at_key) const;
     /// A finding at the node of `pointer` (its key when `at_key`).
     Finding finding_at(std::string_view pointer, bool at_key, Severity severity, std::string rule,
                        std::string message) const;
