@@ -172,55 +172,59 @@ std::size_t count_chinese_modals(const std::string& text) {
     return count;
 }
 
-/// ISO/IEC/IEEE 29148: one requirement per statement, in words that can be tested.
-void check_wording(const std::vector<Document>& documents, Findings& out) {
+} // namespace
+
+void check_requirement_wording(const Document& srs, Findings& out) {
     static const std::regex shall(R"(\bshall\b)", std::regex::icase);
     static const std::vector<std::string> weak_english{
         "etc.",        "as appropriate", "user-friendly", "user friendly", "as soon as possible",
         "if possible", "and/or",         "as needed",     "adequate",      "sufficient"};
     static const std::vector<std::string> weak_chinese{"適當", "盡可能", "儘可能", "盡量", "儘量", "友善", "適時"};
-    for (const Document* srs : of_kind(documents, "srs")) {
-        const json& requirements = list_at(srs->data(), "requirements");
-        for (std::size_t i = 0; i < requirements.size(); ++i) {
-            const std::string statement = json_text(requirements[i], "statement");
-            const std::string id = json_text(requirements[i], "id");
-            const std::string pointer = fmt::format("/requirements/{}/statement", i);
-            if (statement.empty() || is_placeholder(json(statement))) {
-                continue;
+    if (!srs.parsed() || srs.kind == nullptr || srs.kind->name != "srs") {
+        return;
+    }
+    const json& requirements = list_at(srs.data(), "requirements");
+    for (std::size_t i = 0; i < requirements.size(); ++i) {
+        const std::string statement = json_text(requirements[i], "statement");
+        const std::string id = json_text(requirements[i], "id");
+        const std::string pointer = fmt::format("/requirements/{}/statement", i);
+        if (statement.empty() || is_placeholder(json(statement))) {
+            continue;
+        }
+        const std::size_t modals = count_words(statement, shall) + count_chinese_modals(statement);
+        if (modals > 1) {
+            out.push_back(
+                srs.finding_at(pointer, false, Severity::warning, "requirement-wording",
+                               tr("check.requirement-modals", fmt::arg("id", id), fmt::arg("count", modals))));
+        }
+        std::vector<std::string> weak;
+        std::string lower = statement;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        for (const std::string& word : weak_english) {
+            if (lower.find(word) != std::string::npos) {
+                weak.push_back("\"" + word + "\"");
             }
-            const std::size_t modals = count_words(statement, shall) + count_chinese_modals(statement);
-            if (modals > 1) {
-                out.push_back(
-                    srs->finding_at(pointer, false, Severity::warning, "requirement-wording",
-                                    tr("check.requirement-modals", fmt::arg("id", id), fmt::arg("count", modals))));
+        }
+        for (const std::string& word : weak_chinese) {
+            if (statement.find(word) != std::string::npos) {
+                weak.push_back("「" + word + "」");
             }
-            std::vector<std::string> weak;
-            std::string lower = statement;
-            std::transform(lower.begin(), lower.end(), lower.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            for (const std::string& word : weak_english) {
-                if (lower.find(word) != std::string::npos) {
-                    weak.push_back("\"" + word + "\"");
-                }
-            }
-            for (const std::string& word : weak_chinese) {
-                if (statement.find(word) != std::string::npos) {
-                    weak.push_back("「" + word + "」");
-                }
-            }
-            static const std::regex etc_chinese("等(?!待|級|候|於|同)");
-            if (std::regex_search(statement, etc_chinese) && statement.find("相等") == std::string::npos &&
-                statement.find("平等") == std::string::npos && statement.find("對等") == std::string::npos) {
-                weak.push_back("「等」");
-            }
-            if (!weak.empty()) {
-                out.push_back(srs->finding_at(
-                    pointer, false, Severity::warning, "requirement-wording",
-                    tr("check.requirement-weak-words", fmt::arg("id", id), fmt::arg("words", join(weak, ", ")))));
-            }
+        }
+        static const std::regex etc_chinese("等(?!待|級|候|於|同)");
+        if (std::regex_search(statement, etc_chinese) && statement.find("相等") == std::string::npos &&
+            statement.find("平等") == std::string::npos && statement.find("對等") == std::string::npos) {
+            weak.push_back("「等」");
+        }
+        if (!weak.empty()) {
+            out.push_back(srs.finding_at(
+                pointer, false, Severity::warning, "requirement-wording",
+                tr("check.requirement-weak-words", fmt::arg("id", id), fmt::arg("words", join(weak, ", ")))));
         }
     }
 }
+
+namespace {
 
 /// `supersedes` runs from a newer revision to the one it replaces, so following it must end:
 /// a document that supersedes itself, or two or more that supersede each other in a ring,
@@ -276,7 +280,6 @@ void check_chain(const std::vector<Document>& documents, const ChainSettings& se
     check_cases_run(documents, out);
     check_requests_recorded(documents, out);
     check_log_cadence(documents, settings.log_review_days, settings.today, out);
-    check_wording(documents, out);
     check_suspect_links(documents, out);
     check_supersedes_cycles(documents, out);
 }

@@ -219,6 +219,7 @@ void check_document(const Document& document, const Catalog& catalog, std::strin
     }
     check_folder(document, catalog, documents_root, out);
     check_document_semantics(document, out);
+    check_requirement_wording(document, out);
 }
 
 } // namespace cswm::rules

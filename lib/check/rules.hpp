@@ -28,6 +28,10 @@ inline constexpr std::array<std::string_view, 2> k_rules_naming_places{"duplicat
 /// test report's counts. check_document runs them.
 void check_document_semantics(const Document& document, Findings& out);
 
+/// ISO/IEC/IEEE 29148 on an SRS: one requirement per statement, in words that can be
+/// tested (no "and/or", 「適當」). check_document runs it.
+void check_requirement_wording(const Document& srs, Findings& out);
+
 /// Rules on what values mean across documents, or against the clock: a report's cases are
 /// its spec's, failures have fixes, a verified fix passed, the one-hour security
 /// notification (which turns into a finding when the hour is over, without any input
@@ -45,7 +49,7 @@ struct ChainSettings {
 };
 
 /// The traceability chain: approved requirements tested, approved cases run in the newest
-/// report, anomaly requests recorded, logs reviewed on time, requirements worded testably.
+/// report, anomaly requests recorded, logs reviewed on time.
 void check_chain(const std::vector<Document>& documents, const ChainSettings& settings, Findings& out);
 
 /// Files the rules looked for outside the documents and .cswm/schemas/ (a schema a

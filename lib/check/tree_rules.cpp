@@ -1,6 +1,7 @@
 #include "lib/check/rules.hpp"
 #include "lib/i18n/i18n.hpp"
 
+#include "lib/util/parallel.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -45,6 +46,8 @@ std::string id_in_file_name(const std::string& name) {
 
 Index build_index(const std::vector<Document>& documents) {
     Index index;
+    index.documents.reserve(documents.size());
+    index.items.reserve(4 * documents.size());
     for (const Document& document : documents) {
         if (!document.parsed()) {
             if (const std::string id = id_in_file_name(document.file.filename().string()); !id.empty()) {
@@ -60,11 +63,11 @@ Index build_index(const std::vector<Document>& documents) {
             continue;
         }
         for (const ItemDefinition& item : document.kind->items) {
-            for (const FieldPath::Match& match : item.field.find(document.data())) {
-                if (match.value->is_string() && !is_placeholder(*match.value)) {
-                    index.items[match.value->get<std::string>()].push_back({&document, match.pointer, item.prefix});
+            item.field.for_each(document.data(), [&](std::string_view pointer, const json& value) {
+                if (value.is_string() && !is_placeholder(value)) {
+                    index.items[value.get<std::string>()].push_back({&document, std::string(pointer), item.prefix});
                 }
-            }
+            });
         }
     }
     return index;
@@ -122,13 +125,22 @@ std::vector<std::string> candidates_for(const LinkDefinition& link, const Index&
     return candidates;
 }
 
-void check_link_value(const Document& document, const LinkDefinition& link, const std::string& pointer,
-                      const json& value, const Index& index, Findings& out) {
-    if (value.is_null() || is_placeholder(value) || !value.is_string()) {
+/// A link to no ID: reported once every link is checked, in document order, since its
+/// "did you mean" shares one budget (Index::suggestion_budget) over the tree.
+struct Dangling {
+    const LinkDefinition* link = nullptr;
+    std::string pointer;
+    std::string target;
+};
+
+/// One link: to the kind it allows, or to nothing (put in `dangling`).
+void check_link_value(const Document& document, const LinkDefinition& link, std::string_view pointer, const json& value,
+                      const Index& index, Findings& out, std::vector<Dangling>& dangling) {
+    if (value.is_null() || !value.is_string() || is_placeholder(value)) {
         return; // empty links are the schema's business, wrong types too
     }
-    const std::string target = value.get<std::string>();
-    const std::string label = pointer_label(pointer);
+    const std::string& target = value.get_ref<const std::string&>();
+    const auto label = [&] { return pointer_label(pointer); };
     auto report = [&](const char* rule, std::string message) {
         out.push_back(document.finding_at(pointer, false, Severity::error, rule, std::move(message)));
     };
@@ -136,7 +148,7 @@ void check_link_value(const Document& document, const LinkDefinition& link, cons
         const Kind* kind = found->second.front().document->kind;
         // A target of unknown kind has its own finding; saying it here too would only repeat it.
         if (kind != nullptr && std::find(link.kinds.begin(), link.kinds.end(), kind->name) == link.kinds.end()) {
-            report("link-kind", tr("check.link-kind", fmt::arg("field", label), fmt::arg("target", target),
+            report("link-kind", tr("check.link-kind", fmt::arg("field", label()), fmt::arg("target", target),
                                    fmt::arg("kind", i18n::noun_phrase(kind->name)),
                                    fmt::arg("expected", i18n::noun_phrase(describe_targets(link)))));
         }
@@ -145,41 +157,47 @@ void check_link_value(const Document& document, const LinkDefinition& link, cons
     if (const auto found = index.items.find(target); found != index.items.end()) {
         const std::string& prefix = found->second.front().prefix;
         if (std::find(link.items.begin(), link.items.end(), prefix) == link.items.end()) {
-            report("link-kind", tr("check.link-kind-item", fmt::arg("field", label), fmt::arg("target", target),
+            report("link-kind", tr("check.link-kind-item", fmt::arg("field", label()), fmt::arg("target", target),
                                    fmt::arg("prefix", i18n::noun_phrase(prefix)),
                                    fmt::arg("expected", i18n::noun_phrase(describe_targets(link)))));
         }
         return;
     }
-    if (index.unparsed.contains(target)) {
-        return;
+    if (!index.unparsed.contains(target)) {
+        dangling.push_back({&link, std::string(pointer), target});
     }
-    std::string message = tr("check.link-target", fmt::arg("field", label), fmt::arg("target", printable(target, 60)));
-    auto cached = index.candidates.find(&link);
+}
+
+void report_dangling(const Document& document, const Dangling& link, const Index& index, Findings& out) {
+    std::string message = tr("check.link-target", fmt::arg("field", pointer_label(link.pointer)),
+                             fmt::arg("target", printable(link.target, 60)));
+    auto cached = index.candidates.find(link.link);
     if (cached == index.candidates.end()) {
-        cached = index.candidates.emplace(&link, candidates_for(link, index)).first;
+        cached = index.candidates.emplace(link.link, candidates_for(*link.link, index)).first;
     }
     if (cached->second.size() <= index.suggestion_budget) {
         index.suggestion_budget -= cached->second.size();
-        if (const auto suggestion = closest_match(target, cached->second)) {
+        if (const auto suggestion = closest_match(link.target, cached->second)) {
             message += tr("check.link-did-you-mean", fmt::arg("id", *suggestion));
         }
     }
-    report("link-target", message);
+    out.push_back(document.finding_at(link.pointer, false, Severity::error, "link-target", std::move(message)));
 }
 
-void check_links(const Document& document, const Index& index, Findings& out) {
+void check_links(const Document& document, const Index& index, Findings& out, std::vector<Dangling>& dangling) {
+    std::string element;
     for (const LinkDefinition& link : document.kind->links) {
-        for (const FieldPath::Match& match : link.field.find(document.data())) {
-            if (match.value->is_array()) {
-                for (std::size_t i = 0; i < match.value->size(); ++i) {
-                    check_link_value(document, link, match.pointer + "/" + std::to_string(i), (*match.value)[i], index,
-                                     out);
-                }
-            } else {
-                check_link_value(document, link, match.pointer, *match.value, index, out);
+        link.field.for_each(document.data(), [&](std::string_view pointer, const json& value) {
+            if (!value.is_array()) {
+                check_link_value(document, link, pointer, value, index, out, dangling);
+                return;
             }
-        }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                element.assign(pointer);
+                fmt::format_to(std::back_inserter(element), "/{}", i);
+                check_link_value(document, link, element, value[i], index, out, dangling);
+            }
+        });
     }
 }
 
@@ -189,9 +207,19 @@ void check_tree(const std::vector<Document>& documents, const Catalog&, Findings
     const Index index = build_index(documents);
     report_duplicates(index.documents, "duplicate-id", tr("check.what-document-id"), out);
     report_duplicates(index.items, "duplicate-item", tr("check.what-item-id"), out);
-    for (const Document& document : documents) {
-        if (document.parsed() && document.kind != nullptr) {
-            check_links(document, index, out);
+    // Every document's links on every core (the index is only read), then the dangling
+    // ones in document order.
+    std::vector<Findings> found(documents.size());
+    std::vector<std::vector<Dangling>> dangling(documents.size());
+    parallel_for(documents.size(), [&](std::size_t i) {
+        if (documents[i].parsed() && documents[i].kind != nullptr) {
+            check_links(documents[i], index, found[i], dangling[i]);
+        }
+    });
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        std::move(found[i].begin(), found[i].end(), std::back_inserter(out));
+        for (const Dangling& link : dangling[i]) {
+            report_dangling(documents[i], link, index, out);
         }
     }
 }

@@ -191,7 +191,20 @@ Workspace::Scan Workspace::scan() const {
             }
         }
     }
-    std::sort(scan.files.begin(), scan.files.end());
+    // In the order of fs::path's comparison, element by element, by strings with the
+    // separator below every other byte: the same order, without splitting 10,000 paths
+    // into elements again at every comparison.
+    std::vector<std::pair<std::string, fs::path>> keyed;
+    keyed.reserve(scan.files.size());
+    for (fs::path& file : scan.files) {
+        std::string key = file.native();
+        std::replace(key.begin(), key.end(), '/', '\0');
+        keyed.emplace_back(std::move(key), std::move(file));
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < keyed.size(); ++i) {
+        scan.files[i] = std::move(keyed[i].second);
+    }
     return scan;
 }
 
