@@ -13,13 +13,16 @@
 namespace cswm::cli {
 namespace {
 
-/// The checker's cache status (hit, partial, miss, "miss, not written", off) in the user's language.
+/// The checker's cache status (hit, partial, across, miss, "miss, not written", off) in the user's language.
 std::string cache_status_text(const std::string& status) {
     if (status == "hit") {
         return tr("check.cache-hit");
     }
     if (status == "partial") {
         return tr("check.cache-partial");
+    }
+    if (status == "across") {
+        return tr("check.cache-across");
     }
     if (status == "miss") {
         return tr("check.cache-miss");

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <ctime>
 #include <future>
 #include <set>
@@ -20,10 +21,11 @@
 
 // The warm path of check: what a run over the same inputs found is served; when only some
 // documents changed, and no rule across documents can see the change, their stored
-// findings are kept beside the changed documents' own; otherwise the tree is checked.
+// findings are kept beside the changed documents' own; when the git rules cannot see it,
+// theirs are kept and the other rules across documents run again over the documents as
+// the cache keeps them (their views); otherwise the tree is checked.
 
 namespace cswm {
-
 namespace {
 
 void collect_shas(const nlohmann::json& value, std::set<std::string>& out) {
@@ -106,22 +108,29 @@ bool is_content_key(const std::string& key) {
     return key.size() == 64 && key.find(':') == std::string::npos;
 }
 
-/// What the cache keeps of a document as loaded: its digest and the hash of its view.
-void remember_loaded(CachedFile& entry, const Document& document) {
+/// What the cache keeps of a document as loaded: its digest and the hashes of its views.
+/// Returns its cross view, for the views file.
+std::string remember_loaded(CachedFile& entry, const Document& document) {
+    std::string view = cross_view(document);
     entry.digest = document_digest(document);
-    entry.view = content_hash(cross_view(document));
+    entry.view = content_hash(view);
+    entry.git_view = content_hash(git_view(document));
+    return view;
 }
 
-/// Sets CachedFile::digest and CachedFile::view of every entry of `next`: remembered for a file whose content
-/// key is unchanged under the same .cswm.yaml and build (read_cache checked the build),
+/// Sets CachedFile::digest, ::view and ::git_view of every entry of `next`: remembered for a
+/// file whose content key is unchanged under the same .cswm.yaml and build (read_cache
+/// checked the build),
 /// "key:" + key for what is not parsed (a folder, a FIFO, a file too large: the key says
 /// all a load makes of it), and otherwise by loading the file — from the bytes read while
-/// hashing it. Those loads are returned, by index, for a run that must check the tree.
+/// hashing it. Those loads are returned, by index, for a run that must check the tree, and
+/// their cross views are put in `views`.
 /// A file whose key is unchanged but whose digest was never stored keeps an empty digest
 /// and view: such a run misses and stores them.
 std::vector<std::optional<Document>> digest_documents(const Workspace& workspace, const Workspace::Scan& found,
                                                       const std::optional<CacheData>& old, CacheData& next,
-                                                      const std::vector<std::optional<ReadResult>>& read) {
+                                                      const std::vector<std::optional<ReadResult>>& read,
+                                                      std::vector<std::string>& views) {
     std::unordered_map<std::string_view, const CachedFile*> remembered;
     const bool same_config = old && old->config_key == next.config_key;
     if (same_config) {
@@ -130,22 +139,25 @@ std::vector<std::optional<Document>> digest_documents(const Workspace& workspace
         }
     }
     std::vector<std::optional<Document>> parsed(next.files.size());
+    views.assign(next.files.size(), std::string());
     parallel_for(next.files.size(), [&](std::size_t i) {
         CachedFile& entry = next.files[i];
         if (!is_content_key(entry.key)) {
             entry.digest = "key:" + entry.key;
             entry.view = entry.digest;
+            entry.git_view = entry.digest;
             return;
         }
         const auto before = remembered.find(entry.path);
         if (!read[i] && before != remembered.end() && before->second->key == entry.key) {
             entry.digest = before->second->digest;
             entry.view = before->second->view;
+            entry.git_view = before->second->git_view;
             return;
         }
         if (read[i]) {
             parsed[i] = workspace.load_read(found.files[i], *read[i]);
-            remember_loaded(entry, *parsed[i]);
+            views[i] = remember_loaded(entry, *parsed[i]);
         }
     });
     return parsed;
@@ -186,41 +198,29 @@ std::string files_key(std::string_view what, const std::string& inputs, const st
     return whole.finish();
 }
 
-/// The run that checks only the documents that changed, when the stored result saw the same
-/// view of every document (`stored`'s views_fingerprint is next's): the rules across
-/// documents would find what they found, so their findings are kept, each placed again by
-/// its pointer in a document that changed, beside the findings of every document's own
-/// rules (stored for the unchanged, `known`; computed for those `parsed` now). Nullopt when
-/// the stored findings cannot be trusted so, and the tree must be checked:
-/// - a file is not a readable document (its findings come from loading it, not stored);
-/// - a changed document holds a duplicate ID: the duplicate's findings in other documents
-///   name its lines, which an edit of its prose can move;
-/// - a waiver names an ID: the waivers then read every document's places.
-std::optional<WholeTree> check_changed_only(const Workspace& workspace, const CachedResult& stored, CacheData& next,
-                                            const std::vector<std::optional<Document>>& parsed,
-                                            const std::vector<const Findings*>& known) {
-    if (waivers_name_ids(workspace.config())) {
-        return std::nullopt;
-    }
+/// The documents that changed since the stored result, by path: those parsed now.
+std::unordered_map<std::string_view, const Document*>
+changed_documents(const CacheData& next, const std::vector<std::optional<Document>>& parsed) {
     std::unordered_map<std::string_view, const Document*> changed;
     for (std::size_t i = 0; i < next.files.size(); ++i) {
-        if (!is_content_key(next.files[i].key) || (known[i] == nullptr && !parsed[i])) {
-            return std::nullopt;
-        }
         if (parsed[i]) {
             changed.emplace(next.files[i].path, &*parsed[i]);
         }
     }
-    WholeTree whole;
-    whole.across = stored.across;
-    for (Finding& finding : whole.across) {
+    return changed;
+}
+
+/// Stored findings, each in a document that changed placed again by its pointer. False when
+/// one is of a rule whose message names places in other documents (it cannot be placed so).
+bool place_again(Findings& findings, const std::unordered_map<std::string_view, const Document*>& changed) {
+    for (Finding& finding : findings) {
         const auto document = changed.find(finding.path);
         if (document == changed.end()) {
             continue;
         }
         if (std::find(rules::k_rules_naming_places.begin(), rules::k_rules_naming_places.end(), finding.rule) !=
             rules::k_rules_naming_places.end()) {
-            return std::nullopt;
+            return false;
         }
         if (!finding.pointer.empty()) {
             const Position position = document->second->position_of(finding.pointer, finding.at_key);
@@ -228,6 +228,28 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
             finding.column = position.column;
         }
     }
+    return true;
+}
+
+/// True when every file is a document read whole, each either unchanged (its findings
+/// `known`) or parsed now: what the runs below need of the tree.
+bool only_documents(const CacheData& next, const std::vector<std::optional<Document>>& parsed,
+                    const std::vector<const Findings*>& known) {
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (!is_content_key(next.files[i].key) || (known[i] == nullptr && !parsed[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Every document's own findings (stored for the unchanged, `known`; computed now for
+/// those `parsed`, and kept in `next` for the cache), with `across` and `git` beside them,
+/// sorted, under .cswm.yaml's severities and waivers (which read `documents`' places when a
+/// waiver names an ID; none are needed otherwise).
+void join_findings(const Workspace& workspace, CacheData& next, const std::vector<std::optional<Document>>& parsed,
+                   const std::vector<const Findings*>& known, const std::vector<Document>& documents,
+                   WholeTree& whole) {
     std::vector<Findings> own(next.files.size());
     parallel_for(next.files.size(), [&](std::size_t i) {
         if (known[i] == nullptr) {
@@ -242,8 +264,102 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
         whole.findings.insert(whole.findings.end(), found.begin(), found.end());
     }
     whole.findings.insert(whole.findings.end(), whole.across.begin(), whole.across.end());
+    whole.findings.insert(whole.findings.end(), whole.git.begin(), whole.git.end());
     sort_findings(whole.findings);
-    whole.waived = apply_rule_settings(workspace.config(), {}, today_iso(), whole.findings);
+    whole.waived = apply_rule_settings(workspace.config(), documents, today_iso(), whole.findings);
+}
+
+/// The run that checks only the documents that changed, when the stored result saw the same
+/// view of every document (`stored`'s views_fingerprint is next's): the rules across
+/// documents would find what they found, so their findings are kept, each placed again by
+/// its pointer in a document that changed, beside the findings of every document's own
+/// rules. Nullopt when the stored findings cannot be trusted so, and the tree must be
+/// checked:
+/// - a file is not a readable document (its findings come from loading it, not stored);
+/// - a changed document holds a duplicate ID: the duplicate's findings in other documents
+///   name its lines, which an edit of its prose can move;
+/// - a waiver names an ID: the waivers then read every document's places.
+std::optional<WholeTree> check_changed_only(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            const std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known) {
+    if (waivers_name_ids(workspace.config()) || !only_documents(next, parsed, known)) {
+        return std::nullopt;
+    }
+    const auto changed = changed_documents(next, parsed);
+    WholeTree whole;
+    whole.across = stored.across;
+    whole.git = stored.git;
+    if (!place_again(whole.across, changed) || !place_again(whole.git, changed)) {
+        return std::nullopt;
+    }
+    join_findings(workspace, next, parsed, known, {}, whole);
+    return whole;
+}
+
+/// The run after an edit that the rules across documents see but the git rules do not
+/// (`stored`'s git_views_fingerprint is next's, and the recorded objects are as they were):
+/// the documents that did not change are rebuilt from their stored views (`stored_views`,
+/// each checked against its hash), the rules across documents but git's run over them and
+/// the changed ones, and the git rules' findings are kept, placed again in the changed
+/// documents. A rebuilt document's places, which only its findings need, come from its file,
+/// read again only while it still holds the bytes of its content key. Nullopt when a file
+/// is not a readable document, or a stored view is missing or not the one recorded: the
+/// tree is checked.
+std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known,
+                                            const StoredViews& stored_views) {
+    if (!only_documents(next, parsed, known)) {
+        return std::nullopt;
+    }
+    auto documents = std::make_shared<std::vector<Document>>(next.files.size());
+    std::atomic<bool> rebuilt{true};
+    const std::uintmax_t max_bytes = workspace.config().max_document_bytes;
+    const YamlLimits limits = workspace.config().yaml;
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        const CachedFile& entry = next.files[i];
+        if (parsed[i]) {
+            return; // the changed ones are moved in below, once their own findings are known
+        }
+        const auto view = stored_views.by_path.find(entry.path);
+        std::optional<Document> document;
+        if (view != stored_views.by_path.end() && content_hash(view->second) == entry.view) {
+            document = document_from_view(view->second, workspace.catalog(), workspace.root());
+        }
+        if (!document) {
+            rebuilt = false;
+            return;
+        }
+        document->yaml.places_from(
+            [file = document->file, key = entry.key, max_bytes]() -> std::optional<std::string> {
+                ReadResult again = read_regular_file(file, max_bytes);
+                if (again.problem != ReadProblem::none || content_hash(again.content) != key) {
+                    return std::nullopt;
+                }
+                return std::move(again.content);
+            },
+            limits);
+        (*documents)[i] = std::move(*document);
+    });
+    if (!rebuilt) {
+        return std::nullopt;
+    }
+    WholeTree whole;
+    whole.git = stored.git;
+    if (!place_again(whole.git, changed_documents(next, parsed))) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (parsed[i]) {
+            (*documents)[i] = *parsed[i];
+        }
+    }
+    const long long started = static_cast<long long>(std::time(nullptr));
+    rules::check_across(*documents, workspace.catalog(), {workspace.config().log_review_days, today_iso()},
+                        workspace.root(), whole.across, &whole.looked_for);
+    whole.expires = rules::notification_due(*documents, started);
+    join_findings(workspace, next, parsed, known, *documents, whole);
+    whole.documents = std::move(documents);
     return whole;
 }
 
@@ -254,8 +370,9 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
 /// key, HEAD, shallowness, today's date). When the stored result has the same fingerprint,
 /// and what it depends on beyond (the recorded SHAs, files outside the tree, the clock)
 /// still holds, it is served; when only documents changed and no rule across documents can
-/// see the change, only they are checked (check_changed_only); otherwise the tree is
-/// checked. Either way the result is stored. Content keys come from stat data like git's
+/// see the change, only they are checked (check_changed_only); when the git rules cannot see
+/// it, the others run again over the stored views (check_across_again); otherwise the tree
+/// is checked. Either way the result is stored. Content keys come from stat data like git's
 /// index: a file whose stat is unchanged and not racy keeps its remembered hash, any other
 /// is read and hashed (and those bytes are what gets parsed, not a second read).
 WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& found,
@@ -338,13 +455,17 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     }
     // Documents by what the rules see of them (document_digest), not by their bytes: the
     // changed files alone are parsed here, and an edit the rules cannot see keeps the result.
-    std::vector<std::optional<Document>> parsed = digest_documents(workspace, found, old, next, read);
+    std::vector<std::string> views;
+    std::vector<std::optional<Document>> parsed = digest_documents(workspace, found, old, next, read, views);
     const std::string inputs = fingerprint.finish();
     const auto key_of = [&](const std::vector<CachedFile>& files) {
         return files_key("digests", inputs, files, &CachedFile::digest);
     };
     const auto views_key_of = [&](const std::vector<CachedFile>& files) {
         return files_key("views", inputs, files, &CachedFile::view);
+    };
+    const auto git_views_key_of = [&](const std::vector<CachedFile>& files) {
+        return files_key("git views", inputs, files, &CachedFile::git_view);
     };
     // A digest not known yet (no digest stored for an unchanged file, or another
     // .cswm.yaml) never matches: such a run checks the tree and stores every digest.
@@ -388,7 +509,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         return *stored_holds;
     };
     if (digests_known && old && old->result && old->result->fingerprint == key && holds()) {
-        WholeTree whole{old->result->findings, old->result->waived, {}, nullptr, {}, {}, {}};
+        WholeTree whole{old->result->findings, old->result->waived, {}, nullptr, {}, {}, {}, {}};
         status = "hit";
         if (!files_same) {
             // New stat data (a touched file, a racy one now settled): remember it.
@@ -397,28 +518,70 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         }
         return whole;
     }
-    const bool views_known =
-        std::none_of(next.files.begin(), next.files.end(), [](const CachedFile& entry) { return entry.view.empty(); });
+    const bool views_known = std::none_of(next.files.begin(), next.files.end(), [](const CachedFile& entry) {
+        return entry.view.empty() || entry.git_view.empty();
+    });
     const std::string views_key = views_known ? views_key_of(next.files) : std::string();
-    if (views_known && old && old->result && old->result->views_fingerprint == views_key && holds()) {
-        if (std::optional<WholeTree> whole = check_changed_only(workspace, *old->result, next, parsed, known)) {
-            std::vector<const Document*> changed;
-            for (const std::optional<Document>& document : parsed) {
-                if (document) {
-                    changed.push_back(&*document);
-                }
+    const std::string git_views_key = views_known ? git_views_key_of(next.files) : std::string();
+    // A run that kept findings stores what it found beside what the stored result depended
+    // on: the objects recorded (of the changed documents too), when it expires, the files
+    // it looked for.
+    const auto store_kept = [&](const WholeTree& whole) -> CachedResult& {
+        std::vector<const Document*> changed;
+        for (const std::optional<Document>& document : parsed) {
+            if (document) {
+                changed.push_back(&*document);
             }
-            CachedResult& stored = next.result.emplace();
-            stored.fingerprint = digests_known ? key_of(next.files) : std::string();
-            stored.findings = whole->findings;
-            stored.waived = whole->waived;
-            stored.objects = recorded_objects(changed, repo, old->result->objects);
-            stored.views_fingerprint = views_key;
-            stored.across = whole->across;
+        }
+        CachedResult& stored = next.result.emplace();
+        stored.fingerprint = digests_known ? key_of(next.files) : std::string();
+        stored.findings = whole.findings;
+        stored.waived = whole.waived;
+        stored.objects = recorded_objects(changed, repo, old->result->objects);
+        stored.views_fingerprint = views_key;
+        stored.across = whole.across;
+        stored.git_views_fingerprint = git_views_key;
+        stored.git = whole.git;
+        return stored;
+    };
+    if (views_known && old && old->result && old->result->views_fingerprint == views_key &&
+        old->result->git_views_fingerprint == git_views_key && holds()) {
+        if (std::optional<WholeTree> whole = check_changed_only(workspace, *old->result, next, parsed, known)) {
+            CachedResult& stored = store_kept(*whole);
             stored.expires = old->result->expires;
             stored.looked_for = old->result->looked_for;
             status = write_cache(file, next) ? "partial" : "miss, not written";
             return std::move(*whole);
+        }
+    }
+    // The rules across documents but git's run again over the stored views, when the git
+    // rules see nothing changed: HEAD and the objects (in the fingerprints), and every
+    // document's git view.
+    if (views_known && old && old->result && old->result->git_views_fingerprint == git_views_key &&
+        objects_unchanged(old->result->objects, repo)) {
+        if (const std::optional<StoredViews> stored_views = read_views(repo.git_dir())) {
+            if (std::optional<WholeTree> whole =
+                    check_across_again(workspace, *old->result, next, parsed, known, *stored_views)) {
+                CachedResult& stored = store_kept(*whole);
+                stored.expires = whole->expires.value_or(0);
+                for (const auto& [path, there] : whole->looked_for) {
+                    stored.looked_for.emplace_back(path, there ? 1 : 0);
+                }
+                std::vector<std::pair<std::string_view, std::string_view>> all(next.files.size());
+                std::vector<std::pair<std::string_view, std::string_view>> changed;
+                for (std::size_t i = 0; i < next.files.size(); ++i) {
+                    all[i] = {next.files[i].path,
+                              parsed[i] ? std::string_view(views[i]) : stored_views->by_path.at(next.files[i].path)};
+                    if (parsed[i]) {
+                        changed.push_back(all[i]);
+                    }
+                }
+                // Each view is checked against its hash before use: the two files need not
+                // be written together, and the views may fail alone (the next such run misses).
+                write_view_changes(repo.git_dir(), *stored_views, all, changed);
+                status = write_cache(file, next) ? "across" : "miss, not written";
+                return std::move(*whole);
+            }
         }
     }
     // A miss: HEAD's history is walked beside the parse, as in a run without the cache.
@@ -429,9 +592,17 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     std::vector<Findings> computed;
     WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed, &history);
     whole.documents = std::move(loaded);
+    // Every document's view, for the views file: a later run after an edit the git rules do
+    // not see rebuilds the unchanged documents from them.
+    views.resize(documents.size());
     parallel_for(next.files.size(), [&](std::size_t i) {
-        if (next.files[i].digest.empty() && i < documents.size()) {
-            remember_loaded(next.files[i], documents[i]);
+        if (i >= documents.size() || !is_content_key(next.files[i].key)) {
+            return;
+        }
+        if (next.files[i].digest.empty()) {
+            views[i] = remember_loaded(next.files[i], documents[i]);
+        } else if (views[i].empty()) {
+            views[i] = cross_view(documents[i]);
         }
     });
     for (std::size_t i = 0; i < next.files.size() && i < computed.size(); ++i) {
@@ -452,6 +623,16 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     for (const auto& [path, there] : whole.looked_for) {
         stored.looked_for.emplace_back(path, there ? 1 : 0);
     }
+    stored.git_views_fingerprint = git_views_key_of(next.files);
+    stored.git = whole.git;
+    std::vector<std::pair<std::string_view, std::string_view>> every_view;
+    every_view.reserve(next.files.size());
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (is_content_key(next.files[i].key)) {
+            every_view.emplace_back(next.files[i].path, views[i]);
+        }
+    }
+    write_views(repo.git_dir(), every_view);
     status = write_cache(file, next) ? "miss" : "miss, not written";
     return whole;
 }

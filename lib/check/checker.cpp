@@ -90,12 +90,12 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
                         workspace.root(), whole.across, &whole.looked_for);
     whole.expires = rules::notification_due(documents, started);
     if (repo != nullptr) {
-        Findings found = git_findings.get();
-        std::move(found.begin(), found.end(), std::back_inserter(whole.across));
+        whole.git = git_findings.get();
     } else {
         whole.notes.push_back(tr("check.note-no-git"));
     }
     whole.findings.insert(whole.findings.end(), whole.across.begin(), whole.across.end());
+    whole.findings.insert(whole.findings.end(), whole.git.begin(), whole.git.end());
     sort_findings(whole.findings);
     // Severities and waivers of .cswm.yaml, once every rule has run over the whole tree.
     whole.waived = apply_rule_settings(workspace.config(), documents, today_iso(), whole.findings);
@@ -118,10 +118,20 @@ Findings check_documents(const std::vector<Document>& documents, const Catalog& 
 
 void rules::check_across(const std::vector<Document>& documents, const Catalog& catalog, const ChainSettings& settings,
                          const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for) {
-    check_tree(documents, catalog, out);
-    check_semantics(documents, out);
-    check_chain(documents, settings, out);
-    check_editor_schemas(documents, catalog, root, out, looked_for);
+    // The tree rules take longest and share nothing with the others but the documents:
+    // they run beside them, on a thread of their own.
+    std::future<Findings> tree = std::async(std::launch::async, [&documents, &catalog] {
+        Findings found;
+        check_tree(documents, catalog, found);
+        return found;
+    });
+    Findings others;
+    check_semantics(documents, others);
+    check_chain(documents, settings, others);
+    check_editor_schemas(documents, catalog, root, others, looked_for);
+    Findings found = tree.get();
+    std::move(found.begin(), found.end(), std::back_inserter(out));
+    std::move(others.begin(), others.end(), std::back_inserter(out));
 }
 
 CheckResult check_workspace(const Workspace& workspace, const CheckOptions& options) {

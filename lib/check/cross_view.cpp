@@ -1,5 +1,8 @@
 #include "lib/check/cross_view.hpp"
 
+#include "lib/model/references.hpp"
+
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -23,25 +26,99 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& prose_table(
           "description", "reproduction", "impact", "workaround", "assessment"}},
         {"feasibility-plan",
          {"title", "owner", "form_no", "background", "objectives", "chosen_option", "scope", "schedule", "resources",
-          "risks", "compliance", "stakeholders", "expected_benefits"}},
+          "risks", "compliance", "stakeholders", "expected_benefits", "review"}},
         {"feasibility-report",
          {"title", "owner", "form_no", "current_state", "options", "comparison", "risks", "compliance", "conclusion"}},
         {"fix-confirmation",
          {"title", "owner", "form_no", "severity", "affected_version", "symptom", "root_cause", "correction",
-          "optimisation", "confirmation"}},
-        {"maintenance-log", {"title", "owner", "form_no", "period", "system", "summary"}},
+          "optimisation", "confirmation", "regression.description", "review"}},
+        {"maintenance-log",
+         {"title",
+          "owner",
+          "form_no",
+          "period",
+          "system",
+          "summary",
+          "actions[].title",
+          "actions[].category",
+          "actions[].origin",
+          "actions[].requested_by",
+          "actions[].description",
+          "actions[].started_at",
+          "actions[].finished_at",
+          "actions[].state",
+          "actions[].downtime",
+          "actions[].backup",
+          "actions[].rollback",
+          "actions[].verification",
+          "actions[].performed_by",
+          "actions[].reviewed_by",
+          "log_reviews[].reviewer",
+          "log_reviews[].sources",
+          "log_reviews[].range",
+          "log_reviews[].tool",
+          "log_reviews[].result",
+          "log_reviews[].notes",
+          "log_reviews[].findings[].signature",
+          "log_reviews[].findings[].level",
+          "log_reviews[].findings[].count",
+          "log_reviews[].findings[].first_seen",
+          "log_reviews[].findings[].last_seen",
+          "log_reviews[].findings[].is_new",
+          "log_reviews[].findings[].action",
+          "documents_updated[].change",
+          "documents_updated[].version"}},
         {"quality-spec",
-         {"title", "owner", "form_no", "scope", "protection_level", "environments", "entry_criteria",
-          "acceptance_criteria", "cases[].title", "cases[].category", "cases[].characteristic", "cases[].priority",
-          "cases[].environments", "cases[].preconditions", "cases[].data", "cases[].steps", "cases[].expected",
-          "cases[].pass_criteria", "cases[].automation"}},
+         {"title",
+          "owner",
+          "form_no",
+          "scope",
+          "protection_level",
+          "environments",
+          "entry_criteria",
+          "acceptance_criteria",
+          "quality_criteria[].characteristic",
+          "quality_criteria[].sub_characteristic",
+          "quality_criteria[].requirement",
+          "quality_criteria[].metric",
+          "quality_criteria[].target",
+          "quality_criteria[].method",
+          "quality_criteria[].stage",
+          "cases[].title",
+          "cases[].category",
+          "cases[].characteristic",
+          "cases[].priority",
+          "cases[].environments",
+          "cases[].preconditions",
+          "cases[].data",
+          "cases[].steps",
+          "cases[].expected",
+          "cases[].pass_criteria",
+          "cases[].automation"}},
         {"srs",
-         {"title", "owner", "form_no", "version", "previous_version", "change_summary", "scope", "requirements[].title",
-          "requirements[].rationale", "requirements[].type", "requirements[].characteristic", "requirements[].priority",
-          "requirements[].acceptance_criteria", "requirements[].verification"}},
+         {"title",
+          "owner",
+          "form_no",
+          "version",
+          "previous_version",
+          "change_summary",
+          "scope",
+          "requirements[].title",
+          "requirements[].rationale",
+          "requirements[].type",
+          "requirements[].characteristic",
+          "requirements[].priority",
+          "requirements[].acceptance_criteria",
+          "requirements[].verification",
+          "gap_analysis[].area",
+          "gap_analysis[].current",
+          "gap_analysis[].need",
+          "gap_analysis[].disposition",
+          "gap_analysis[].note",
+          "review"}},
         {"test-report",
          {"title", "owner", "form_no", "version", "environment", "testers", "summary", "conclusion",
-          "results[].evidence", "results[].duration_seconds", "results[].notes"}},
+          "results[].evidence", "results[].duration_seconds", "results[].notes", "review"}},
     };
     return table;
 }
@@ -179,6 +256,136 @@ void encode(const json& value, const ProseNode* prose, std::string& out) {
     }
 }
 
+constexpr std::string_view k_view_magic = "cswm cross view 1\n";
+
+/// Reads what encode and cross_view wrote; every read says false (or nullopt) at a byte
+/// that does not fit, never reading past the end.
+class ViewReader {
+public:
+    explicit ViewReader(std::string_view bytes) : m_rest(bytes) {}
+
+    bool done() const { return m_rest.empty(); }
+
+    bool literal(std::string_view expected) {
+        if (!m_rest.starts_with(expected)) {
+            return false;
+        }
+        m_rest.remove_prefix(expected.size());
+        return true;
+    }
+
+    std::optional<char> tag() {
+        if (m_rest.empty()) {
+            return std::nullopt;
+        }
+        const char tag = m_rest.front();
+        m_rest.remove_prefix(1);
+        return tag;
+    }
+
+    std::optional<std::uint64_t> number() {
+        if (m_rest.size() < 8) {
+            return std::nullopt;
+        }
+        std::uint64_t value = 0;
+        for (unsigned i = 0; i < 8; ++i) {
+            value |= static_cast<std::uint64_t>(static_cast<unsigned char>(m_rest[i])) << (8U * i);
+        }
+        m_rest.remove_prefix(8);
+        return value;
+    }
+
+    std::optional<std::string_view> text() {
+        const std::optional<std::uint64_t> size = number();
+        if (!size || *size > m_rest.size()) {
+            return std::nullopt;
+        }
+        std::string_view text = m_rest.substr(0, *size);
+        m_rest.remove_prefix(*size);
+        return text;
+    }
+
+    /// One value as encode wrote it, nested no deeper than `depth`.
+    bool value(json& out, std::size_t depth) {
+        const std::optional<char> kind = tag();
+        if (!kind || depth == 0) {
+            return false;
+        }
+        switch (*kind) {
+        case 'n':
+            out = nullptr;
+            return true;
+        case 't':
+        case 'f':
+            out = *kind == 't';
+            return true;
+        case 'i':
+        case 'u':
+        case 'd': {
+            const std::optional<std::uint64_t> bits = number();
+            if (!bits) {
+                return false;
+            }
+            if (*kind == 'i') {
+                out = static_cast<std::int64_t>(*bits);
+            } else if (*kind == 'u') {
+                out = *bits;
+            } else {
+                double number = 0;
+                std::memcpy(&number, &*bits, sizeof number);
+                out = number;
+            }
+            return true;
+        }
+        case 's': {
+            const std::optional<std::string_view> text = this->text();
+            if (!text) {
+                return false;
+            }
+            out = std::string(*text);
+            return true;
+        }
+        case '[':
+            out = json::array();
+            while (!literal("]")) {
+                json element;
+                if (!value(element, depth - 1)) {
+                    return false;
+                }
+                out.push_back(std::move(element));
+            }
+            return true;
+        case '{': {
+            out = json::object();
+            // The keys come sorted, as the object held them: each goes at the end, with no
+            // comparison on the way.
+            json::object_t& members = *out.get_ptr<json::object_t*>();
+            while (!literal("}")) {
+                const std::optional<std::string_view> key = tag() == 'k' ? text() : std::nullopt;
+                json member;
+                if (!key || !value(member, depth - 1)) {
+                    return false;
+                }
+                members.emplace_hint(members.end(), std::string(*key), std::move(member));
+            }
+            return true;
+        }
+        default:
+            return false;
+        }
+    }
+
+private:
+    std::string_view m_rest;
+};
+
+/// The kinds of which the git rules read more than IDs and commits: a fix's status and the
+/// report it names (git_rules.cpp), a report's commit, and the specs the suspect-link rule
+/// reads (suspect.cpp): a quality spec's status, review and cases, an SRS's statements.
+/// Their git view is their whole view.
+constexpr std::array<std::string_view, 4> k_kinds_git_rules_read{"fix-confirmation", "test-report", "quality-spec",
+                                                                 "srs"};
+
 } // namespace
 
 const std::vector<std::string>& prose_fields(std::string_view kind) {
@@ -188,7 +395,7 @@ const std::vector<std::string>& prose_fields(std::string_view kind) {
 }
 
 std::string cross_view(const Document& document) {
-    std::string out = "cswm cross view 1\n";
+    std::string out(k_view_magic);
     put_text(document.path, out);
     put_text(document.kind != nullptr ? document.kind->name : std::string_view("\n(none)"), out);
     put_text(document.id, out);
@@ -210,6 +417,102 @@ std::string cross_view(const Document& document) {
         encode(document.data(), document.kind != nullptr ? prose_of(document.kind->name) : nullptr, out);
     } else {
         out += '-';
+    }
+    return out;
+}
+
+std::optional<Document> document_from_view(std::string_view view, const Catalog& catalog,
+                                           const std::filesystem::path& root) {
+    ViewReader reader(view);
+    Document document;
+    if (!reader.literal(k_view_magic)) {
+        return std::nullopt;
+    }
+    const std::optional<std::string_view> path = reader.text();
+    const std::optional<std::string_view> kind = reader.text();
+    const std::optional<std::string_view> id = reader.text();
+    const std::optional<std::string_view> status = reader.text();
+    const std::optional<std::uint64_t> stand_ins = reader.number();
+    if (!path || !kind || !id || !status || !stand_ins || *stand_ins > view.size()) {
+        return std::nullopt;
+    }
+    document.path = std::string(*path);
+    document.file = root / document.path;
+    document.kind = catalog.find(*kind);
+    if (document.kind == nullptr && *kind != "\n(none)") {
+        return std::nullopt; // a kind this catalogue does not know: not this build's view
+    }
+    document.id = std::string(*id);
+    document.status = std::string(*status);
+    for (std::uint64_t i = 0; i < *stand_ins; ++i) {
+        const std::optional<std::string_view> pointer = reader.text();
+        if (!pointer) {
+            return std::nullopt;
+        }
+        document.yaml.stand_ins.emplace_back(*pointer);
+    }
+    const std::optional<char> modeline = reader.tag();
+    if (modeline == 'm') {
+        const std::optional<std::string_view> schema = reader.text();
+        const std::optional<std::uint64_t> line = reader.number();
+        const std::optional<std::uint64_t> column = reader.number();
+        if (!schema || !line || !column) {
+            return std::nullopt;
+        }
+        document.modeline = SchemaModeline{std::string(*schema), static_cast<int>(*line), static_cast<int>(*column)};
+    } else if (modeline != '-') {
+        return std::nullopt;
+    }
+    const std::optional<char> parsed = reader.tag();
+    if (parsed == 'p') {
+        // Deep enough for any limit a document is read with; a view nested deeper is not
+        // rebuilt (the caller checks the tree instead).
+        constexpr std::size_t depth = 4096;
+        if (!reader.value(document.yaml.root.emplace(), depth)) {
+            return std::nullopt;
+        }
+    } else if (parsed != '-') {
+        return std::nullopt;
+    }
+    if (!reader.done()) {
+        return std::nullopt;
+    }
+    return document;
+}
+
+std::string git_view(const Document& document) {
+    std::string out = "cswm git view 1\n";
+    const bool whole = !document.parsed() || document.kind == nullptr ||
+                       std::find(k_kinds_git_rules_read.begin(), k_kinds_git_rules_read.end(), document.kind->name) !=
+                           k_kinds_git_rules_read.end();
+    if (whole) {
+        out += 'w';
+        out += cross_view(document);
+        return out;
+    }
+    // What the git rules read of any document: its path, kind and ID, the IDs it defines
+    // (a Refs: trailer may name them), the commits it records, and a top-level `commit`
+    // (read of whatever document a fix's verified_by names).
+    out += 'p';
+    put_text(document.path, out);
+    put_text(document.kind->name, out);
+    put_text(document.id, out);
+    const std::vector<std::string> items = item_ids(document);
+    put_number(items.size(), out);
+    for (const std::string& item : items) {
+        put_text(item, out);
+    }
+    for (const FieldPath& field : document.kind->commit_fields) {
+        for (const FieldPath::Match& match : field.find(document.data())) {
+            out += 'c';
+            put_text(match.pointer, out);
+            encode(*match.value, nullptr, out);
+        }
+    }
+    out += '.';
+    if (const auto commit = document.data().find("commit"); commit != document.data().end()) {
+        out += 'c';
+        encode(*commit, nullptr, out);
     }
     return out;
 }

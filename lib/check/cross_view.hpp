@@ -7,6 +7,8 @@
 
 #include "lib/model/document.hpp"
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,5 +28,20 @@ const std::vector<std::string>& prose_fields(std::string_view kind);
 /// mean equal findings of those rules, but for the lines of other documents' duplicate
 /// IDs that a duplicate's message names (see checker.cpp) and for the clock.
 std::string cross_view(const Document& document);
+
+/// The document a view was made of, as far as the view holds it: path, kind, ID, status,
+/// stand-ins, modeline and data without its prose; no title, no findings of reading it,
+/// no places (the caller gives those: ParsedYaml::places_from). For the rules across
+/// documents it is the document: cross_view_test runs them over both. Nullopt for bytes
+/// that are not a view this build wrote.
+std::optional<Document> document_from_view(std::string_view view, const Catalog& catalog,
+                                           const std::filesystem::path& root);
+
+/// The bytes of what the git rules (git_rules.cpp, suspect.cpp) can see of `document`:
+/// for a fix, a report, a quality spec or an SRS its whole cross_view; for another kind its
+/// path, kind, ID, the IDs it defines and the commits it records. Equal git views of every
+/// document, under the same HEAD and with the same objects there, mean equal findings of
+/// the git rules: an edit of an anomaly's status keeps them.
+std::string git_view(const Document& document);
 
 } // namespace cswm

@@ -26,7 +26,8 @@ struct WholeTree {
     WaivedFindings waived;
     std::vector<std::string> notes;
     std::shared_ptr<const std::vector<Document>> documents; ///< what was read, when anything was
-    Findings across;                  ///< the rules across documents alone, before severities and waivers
+    Findings across;                  ///< the rules across documents but git's, before severities and waivers
+    Findings git;                     ///< the git rules', before severities and waivers
     std::optional<long long> expires; ///< when `across` may change with no input changed
     rules::FilesLookedFor looked_for; ///< files outside the tree `across` depends on
 };

@@ -20,6 +20,9 @@ constexpr Message k_messages[] = {
     {"check.cache-miss", "miss", "未命中"},
     {"check.cache-partial", "partial: the changed documents checked, the rules across documents served",
      "部分命中：只重新檢查變更的文件，跨文件規則的結果沿用快取"},
+    {"check.cache-across",
+     "partial: the changed documents and the rules across documents checked, the git rules served",
+     "部分命中：重新檢查變更的文件與跨文件規則，git 規則的結果沿用快取"},
     {"check.cache-miss-not-written", "miss, not written", "未命中，未寫入"},
     {"check.cache-off", "off", "未啟用"},
     // lib/report/logscan_report.cpp: logscan's summary (levels stay the logs' own words)

@@ -456,7 +456,8 @@ struct ParsedYaml::LazyPlaces {
     PlaceTable table;
     TextSource source; ///< empty once the table is made, or when it was made while parsing
     std::size_t text_size = 0;
-    std::size_t text_hash = 0; ///< of the text parsed: a source that now gives another makes no places
+    std::size_t text_hash = 0;    ///< of the text parsed: a source that now gives another makes no places
+    bool source_verifies = false; ///< no text was parsed: the source vouches for what it gives
     YamlLimits limits;
 };
 
@@ -472,12 +473,21 @@ const PlaceTable& ParsedYaml::places() const {
         }
         const std::optional<std::string> text = lazy.source();
         lazy.source = nullptr;
-        if (text && text->size() == lazy.text_size && std::hash<std::string_view>{}(*text) == lazy.text_hash) {
+        if (text && (lazy.source_verifies ||
+                     (text->size() == lazy.text_size && std::hash<std::string_view>{}(*text) == lazy.text_hash))) {
             ParsedYaml again;
             parse_text(*text, lazy.limits, true, again, lazy.table);
         }
     });
     return lazy.table;
+}
+
+void ParsedYaml::places_from(TextSource source, const YamlLimits& limits) {
+    auto lazy = std::make_shared<LazyPlaces>();
+    lazy->source = std::move(source);
+    lazy->source_verifies = true;
+    lazy->limits = limits;
+    lazy_places = std::move(lazy);
 }
 
 ParsedYaml parse_yaml_document(std::string_view text, const YamlLimits& limits, Places places, TextSource source) {

@@ -54,6 +54,11 @@ struct ParsedYaml {
     /// The place of the node at `pointer`, or of its nearest ancestor that has one.
     NodePlace place_of(std::string_view pointer) const;
 
+    /// For a document rebuilt without its text (from what a cache kept of it): places made
+    /// when first asked for from `source`, which must give the text the document was, or
+    /// nullopt (then there are none).
+    void places_from(TextSource source, const YamlLimits& limits);
+
     struct LazyPlaces;
     std::shared_ptr<LazyPlaces> lazy_places; ///< the table, or how to make it
 };

@@ -4,6 +4,7 @@
 
 #include "lib/cache/check_cache.hpp"
 #include "lib/check/checker.hpp"
+#include "lib/util/files.hpp"
 #include "lib/workspace/config.hpp"
 #include "lib/workspace/workspace.hpp"
 
@@ -38,8 +39,9 @@ CacheData sample_cache() {
          std::string(64, 'a'),
          Findings{{Severity::warning, "placeholder", "maint/srs/SRS-001.yaml", 2, 3, "SRS-001", "p", "/title", false}},
          std::string(64, 'd'),
-         std::string(64, 'v')});
-    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt, "", ""});
+         std::string(64, 'v'),
+         std::string(64, 'g')});
+    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt, "", "", ""});
     CachedResult result;
     result.fingerprint = std::string(64, 'f');
     result.findings.push_back({Severity::error, "schema", "maint/srs/SRS-001.yaml", 3, 5, "SRS-001", "需求 bad"});
@@ -57,6 +59,9 @@ CacheData sample_cache() {
                              "/requirements/0", true});
     result.expires = 1'800'000'000;
     result.looked_for.emplace_back("/repo/other/srs.json", 0);
+    result.git_views_fingerprint = std::string(64, 'G');
+    result.git.push_back({Severity::warning, "commit-unreachable", "maint/fix/FIX-001.yaml", 9, 11, "FIX-001",
+                          "not on HEAD", "/commits/0", false});
     data.result = result;
     return data;
 }
@@ -186,6 +191,9 @@ TEST_CASE("check cache: the file format reads back what was written") {
     CHECK(back->files[0].document_findings->front().pointer == "/title");
     CHECK(back->result->expires == 1'800'000'000);
     CHECK(back->result->looked_for == data.result->looked_for);
+    CHECK(back->files[0].git_view == std::string(64, 'g'));
+    CHECK(back->result->git_views_fingerprint == std::string(64, 'G'));
+    CHECK(back->result->git == data.result->git);
 
     CacheData empty;
     const std::optional<CacheData> none = parse_cache(serialize_cache(empty));
@@ -209,6 +217,85 @@ TEST_CASE("check cache: a truncated, corrupted or foreign file is refused, never
     std::string other_version = bytes;
     other_version.replace(0, 19, "cswm-check-cache 0\n");
     CHECK_FALSE(parse_cache(other_version).has_value());
+}
+
+TEST_CASE("check cache: the views files read back what was written, the changes winning") {
+    const std::string big(70000, 'v');
+    const std::string zero("cswm cross view 1\nbytes\0with a zero", 35);
+    const std::vector<std::pair<std::string_view, std::string_view>> views{
+        {"maint/srs/SRS-001.yaml", zero}, {"maint/srs/x.yaml", ""}, {"big.yaml", big}};
+    const std::string bytes = serialize_views(views);
+    const std::optional<StoredViews> back = parse_views(bytes);
+    REQUIRE(back.has_value());
+    REQUIRE(back->by_path.size() == 3);
+    for (const auto& [path, view] : views) {
+        REQUIRE(back->by_path.contains(path));
+        CHECK(back->by_path.at(path) == view);
+    }
+    CHECK(back->changed.empty());
+
+    const std::string changes = serialize_views({{"big.yaml", "smaller"}, {"new.yaml", "added"}});
+    const std::optional<StoredViews> both = parse_views(bytes, changes);
+    REQUIRE(both.has_value());
+    CHECK(both->by_path.size() == 4);
+    CHECK(both->by_path.at("big.yaml") == "smaller");
+    CHECK(both->by_path.at("maint/srs/SRS-001.yaml") == zero);
+    CHECK(both->changed.size() == 2);
+
+    // Not a views file whole: refused. (A view damaged inside is refused by its caller,
+    // which compares its hash with the cache's.)
+    for (std::size_t size = 0; size < bytes.size(); size += size < 200 ? 1 : 997) {
+        CHECK_FALSE(parse_views(bytes.substr(0, size)).has_value());
+        if (size > 0) { // an empty changes file is none
+            CHECK_FALSE(parse_views(bytes, changes.substr(0, std::min(size, changes.size() - 1))).has_value());
+        }
+    }
+    CHECK_FALSE(parse_views(bytes + "x").has_value());
+    CHECK_FALSE(parse_views(serialize_cache(sample_cache())).has_value());
+    CHECK_FALSE(parse_views("").has_value());
+}
+
+TEST_CASE("check cache: the views on disk, a base and the changes since") {
+    char pattern[] = "/tmp/cswm-views-test.XXXXXX";
+    REQUIRE(::mkdtemp(pattern) != nullptr);
+    const fs::path git_dir = pattern;
+    CHECK_FALSE(read_views(git_dir).has_value());
+    const std::string base_view(4000, 'b');
+    std::vector<std::pair<std::string_view, std::string_view>> all{{"a.yaml", base_view}, {"b.yaml", base_view}};
+    REQUIRE(write_views(git_dir, all));
+    std::optional<StoredViews> stored = read_views(git_dir);
+    REQUIRE(stored.has_value());
+    CHECK(stored->by_path.size() == 2);
+    // One view changed: the changes file holds it, the base is not written again.
+    const fs::file_time_type base_written = fs::last_write_time(git_dir / "cswm" / "check-views");
+    all[0].second = "a changed";
+    REQUIRE(write_view_changes(git_dir, *stored, all, {all[0]}));
+    CHECK(fs::last_write_time(git_dir / "cswm" / "check-views") == base_written);
+    stored = read_views(git_dir);
+    REQUIRE(stored.has_value());
+    CHECK(stored->by_path.at("a.yaml") == "a changed");
+    CHECK(stored->by_path.at("b.yaml") == base_view);
+    // Another: both changes are kept.
+    all[1].second = "b changed";
+    REQUIRE(write_view_changes(git_dir, *stored, all, {all[1]}));
+    stored = read_views(git_dir);
+    REQUIRE(stored.has_value());
+    CHECK(stored->by_path.at("a.yaml") == "a changed");
+    CHECK(stored->by_path.at("b.yaml") == "b changed");
+    CHECK(stored->changed.size() == 2);
+    // Changes outgrowing a quarter of the base: written as the base, the changes dropped.
+    const std::string grown(2000, 'g');
+    all[0].second = grown;
+    REQUIRE(write_view_changes(git_dir, *stored, all, {all[0]}));
+    CHECK_FALSE(fs::exists(git_dir / "cswm" / "check-views-changes"));
+    stored = read_views(git_dir);
+    REQUIRE(stored.has_value());
+    CHECK(stored->by_path.at("a.yaml") == grown);
+    CHECK(stored->by_path.at("b.yaml") == "b changed");
+    // A damaged changes file: no views at all, never the base's stale one.
+    write_file_atomically(git_dir / "cswm" / "check-views-changes", "cswm-check-views 1\ngarbage");
+    CHECK_FALSE(read_views(git_dir).has_value());
+    fs::remove_all(git_dir);
 }
 
 TEST_CASE("check cache: a stamp is trusted only when equal and not racy") {
@@ -569,4 +656,20 @@ TEST_CASE("check cache: one changed document never serves stale findings of the 
         CHECK(repo.check(identity, &status) == repo.fresh());
         CHECK(lines_about(repo.fresh(), "SRS-002.yaml") != lines_about(cold, "SRS-002.yaml"));
     }
+}
+
+TEST_CASE("workspace scan: documents in the order of their paths, element by element") {
+    // Names where comparing whole strings and comparing path elements disagree: '-' and
+    // '.' sort below '/', so "a-b/x.yaml" would come before "a/x.yaml" as strings.
+    TempRepo repo;
+    for (const char* path : {"maint/a/x.yaml", "maint/a-b/x.yaml", "maint/a.b/x.yaml", "maint/a/y-z.yaml",
+                             "maint/a/y.yaml", "maint/a/y/z.yaml", "maint/ab.yaml", "maint/A.yaml", "maint/é.yaml"}) {
+        repo.write(path, "kind: srs\n");
+    }
+    const Workspace workspace = Workspace::open(repo.dir());
+    const std::vector<fs::path> files = workspace.scan().files;
+    std::vector<fs::path> expected = files;
+    std::sort(expected.begin(), expected.end()); // fs::path's own order
+    CHECK(files == expected);
+    CHECK(files.size() == 11);
 }

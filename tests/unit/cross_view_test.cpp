@@ -1,8 +1,11 @@
 #include "lib/catalog/catalog.hpp"
 #include "lib/catalog/field_path.hpp"
 #include "lib/check/cross_view.hpp"
+#include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
+#include "lib/git/repo.hpp"
 #include "lib/workspace/workspace.hpp"
+#include "tests/unit/shell_repo.hpp"
 
 #include <doctest/doctest.h>
 
@@ -94,9 +97,7 @@ std::vector<std::vector<Document>> example_sets() {
     return loaded;
 }
 
-std::string across(const std::vector<Document>& documents) {
-    Findings found;
-    rules::check_across(documents, Catalog::builtin(), {30, "2026-11-27"}, "/repo", found);
+std::string finding_text(Findings found) {
     sort_findings(found);
     std::string text;
     for (const Finding& finding : found) {
@@ -105,6 +106,12 @@ std::string across(const std::vector<Document>& documents) {
                 finding.pointer + (finding.at_key ? " key" : "") + ": " + finding.message + "\n";
     }
     return text;
+}
+
+std::string across(const std::vector<Document>& documents) {
+    Findings found;
+    rules::check_across(documents, Catalog::builtin(), {30, "2026-11-27"}, "/repo", found);
+    return finding_text(std::move(found));
 }
 
 /// What a field of prose is replaced by: nothing, and values that a rule reading it would
@@ -227,6 +234,154 @@ TEST_CASE("cross view: every field of prose is a field of its kind's schema") {
                 }
             }
             CHECK_MESSAGE(schema != nullptr, kind.name << ": " << field);
+        }
+    }
+}
+
+TEST_CASE("cross view: a document rebuilt from its view is the same to the rules across documents") {
+    std::size_t rebuilt = 0;
+    for (const std::vector<Document>& documents : example_sets()) {
+        std::vector<Document> from_views;
+        for (const Document& document : documents) {
+            const std::string view = cross_view(document);
+            std::optional<Document> again = document_from_view(view, Catalog::builtin(), "/repo");
+            REQUIRE_MESSAGE(again.has_value(), document.path);
+            CHECK_MESSAGE(cross_view(*again) == view, document.path);
+            CHECK(again->file == fs::path("/repo") / document.path);
+            // The places are the file's, as the cache gives them (read again from it).
+            again->yaml.lazy_places = document.yaml.lazy_places;
+            from_views.push_back(std::move(*again));
+            ++rebuilt;
+        }
+        CHECK(across(from_views) == across(documents));
+    }
+    CHECK(rebuilt > 300);
+}
+
+TEST_CASE("cross view: bytes that are not a whole view rebuild no document") {
+    const std::vector<Document> documents = example_sets().front();
+    for (const Document& document : documents) {
+        const std::string view = cross_view(document);
+        for (std::size_t size = 0; size < view.size(); ++size) {
+            CHECK_FALSE(document_from_view(std::string_view(view).substr(0, size), Catalog::builtin(), "/repo"));
+        }
+        CHECK_FALSE(document_from_view(view + "x", Catalog::builtin(), "/repo"));
+        // A damaged byte: nothing, or some document, never a crash or a read past the end
+        // (the cache compares a view's hash before rebuilding it).
+        for (std::size_t at = 0; at < view.size(); at += 7) {
+            std::string damaged = view;
+            damaged[at] = static_cast<char>(damaged[at] ^ 0x41);
+            (void)document_from_view(damaged, Catalog::builtin(), "/repo");
+        }
+    }
+    CHECK_FALSE(document_from_view("", Catalog::builtin(), "/repo"));
+}
+
+namespace {
+
+/// The kinds whose git view is their whole view (cross_view.cpp).
+bool git_reads_whole(const Document& document) {
+    static const std::vector<std::string> kinds{"fix-confirmation", "test-report", "quality-spec", "srs"};
+    return document.kind == nullptr || std::find(kinds.begin(), kinds.end(), document.kind->name) != kinds.end();
+}
+
+/// The top-level fields of a document the git view of its kind holds beside its ID: those
+/// holding its commits or the IDs it defines, and `commit`.
+bool in_git_view(const Document& document, const std::string& key) {
+    if (key == "kind" || key == "id" || key == "commit") {
+        return true;
+    }
+    for (const FieldPath& field : document.kind->commit_fields) {
+        if (field.text() == key || field.text().starts_with(key + ".") || field.text().starts_with(key + "[]")) {
+            return true;
+        }
+    }
+    for (const ItemDefinition& item : document.kind->items) {
+        if (item.field.text().starts_with(key + ".") || item.field.text().starts_with(key + "[]")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("git view: an edit outside it changes no finding of the git rules") {
+    // A repository of the example documents whose history names IDs in Refs: trailers,
+    // known and unknown, with a merge, so that every git rule has something to say.
+    testing::TempDir dir;
+    const fs::path source(CSWM_SOURCE_DIR);
+    fs::copy(source / "examples" / "repo" / "maint", dir.path / "maint", fs::copy_options::recursive);
+    testing::sh(dir.path,
+                "git init -q -b main && git add -A && git commit -q -m 'Start' -m 'Refs: SRS-001, AREQ-001' "
+                "&& git checkout -q -b fix && git commit -q --allow-empty -m 'Fix' -m 'Refs: FIX-001, NOPE-404' "
+                "&& git checkout -q main && git merge -q --no-ff fix -m 'Merge' -m 'Reviewed-by: Bo <bo@x>'");
+    const Repo repo = Repo::discover(dir.path);
+    std::vector<Document> documents = example_sets().front();
+    rules::GitPolicy policy;
+    policy.reviewed_fix_commits = true;
+    const auto git_findings = [&] {
+        Findings found;
+        rules::check_git(documents, repo, policy, found);
+        return finding_text(std::move(found));
+    };
+    const std::string before = git_findings();
+    CHECK(std::count(before.begin(), before.end(), '\n') >= 3);
+
+    std::size_t edits = 0;
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+        const Document document = documents[d];
+        if (!document.parsed() || git_reads_whole(document)) {
+            continue;
+        }
+        const std::string view = git_view(document);
+        for (const auto& [key, value] : document.data().items()) {
+            if (in_git_view(document, key)) {
+                continue;
+            }
+            for (const nlohmann::json& replacement : replacements(documents, document)) {
+                Document& edited = documents[d];
+                (*edited.yaml.root)[key] = replacement;
+                if (key == "status") {
+                    edited.status = replacement.is_string() ? replacement.get<std::string>() : "";
+                }
+                CHECK_MESSAGE(git_view(edited) == view, document.path << " " << key);
+                CHECK_MESSAGE(git_findings() == before, document.path << " with " << key << " " << replacement.dump());
+                edited = document;
+                ++edits;
+            }
+        }
+    }
+    CHECK(edits > 100);
+    MESSAGE(edits << " edits outside the git views of " << documents.size() << " documents");
+}
+
+TEST_CASE("git view: what the git rules read is in it") {
+    const std::vector<Document> documents = example_sets().front();
+    for (const Document& document : documents) {
+        if (!document.parsed() || document.kind == nullptr) {
+            continue;
+        }
+        const std::string view = git_view(document);
+        Document edited = document;
+        edited.id = "X-1";
+        (*edited.yaml.root)["id"] = "X-1";
+        CHECK_MESSAGE(git_view(edited) != view, document.path);
+        edited = document;
+        (*edited.yaml.root)["commit"] = "0123456789abcdef0123456789abcdef01234567";
+        CHECK_MESSAGE(git_view(edited) != view, document.path);
+        for (const FieldPath& field : document.kind->commit_fields) {
+            for (const FieldPath::Match& match : field.find(document.data())) {
+                edited = document;
+                (*edited.yaml.root)[nlohmann::json::json_pointer(match.pointer)] = "changed";
+                CHECK_MESSAGE(git_view(edited) != view, document.path << " " << match.pointer);
+            }
+        }
+        if (git_reads_whole(document)) {
+            edited = document;
+            edited.status = "changed";
+            (*edited.yaml.root)["status"] = "changed";
+            CHECK_MESSAGE(git_view(edited) != view, document.path);
         }
     }
 }

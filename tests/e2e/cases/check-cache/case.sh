@@ -2,9 +2,10 @@
 # (a document edited in place with the same size and modification time, added, deleted,
 # renamed; a commit; .cswm.yaml; the date; a damaged cache file) check prints byte for
 # byte what it prints with the cache off, in every format. CSWM_CACHE_TRACE=1 shows on
-# stderr what the cache did: hit (served), miss (checked and stored), off. An edit no
-# rule can see (a comment at the end) is served; one that changes other documents'
-# findings (an ID that links name, a duplicate) is not.
+# stderr what the cache did: hit (served), partial (only the changed documents checked),
+# across (the rules across documents run again over the stored views of the others), miss
+# (checked and stored), off. An edit no rule can see (a comment at the end) is served; one
+# that changes other documents' findings (an ID that links name, a duplicate) is not.
 source "$E2E_DIR/fill.sh"
 make_filled_repo repo
 commit_all "Start the preview work"
@@ -169,6 +170,74 @@ same
 rm -r other
 git checkout -q "$srs"
 run check
+
+# brief: check, printing what `run` does but for the findings of the scaffolds' placeholders
+# and unfilled fields (the documents below are new): the trace, the other findings, the count.
+brief() {
+  local status=0
+  echo "\$ cswm check  (placeholder and schema findings left out)"
+  "$CSWM" check >"$CASE_TMP/out" 2>"$CASE_TMP/err" || status=$?
+  grep -v -e '\[placeholder\]$' -e '\[schema\]$' "$CASE_TMP/out"
+  sed 's/^/stderr: /' "$CASE_TMP/err"
+  echo "[exit $status]"
+}
+
+echo "# a status the git rules do not read (an anomaly request's): the rules across documents"
+echo "# but git's run again, over the other documents as the cache keeps them"
+areq=$(new_doc anomaly-request "Previews fail for large files")
+arec=$(new_doc anomaly-record "Previews fail for large files")
+areq_id=$(sed -n 's/^id: //p' "$areq")
+sed -i "s/^request: null /request: $areq_id/" "$arec"
+brief
+sed -i 's/^status: draft/status: accepted/' "$areq"
+brief
+same
+echo "# the record then names another request: the first, unchanged, is left without one"
+sed -i "s/^request: $areq_id/request: AREQ-404/" "$arec"
+brief
+same
+CSWM_CACHE_TRACE= "$CSWM" check 2>/dev/null | grep 'request-without-record' || true
+echo "# more edits: the views of every document changed since the full check are kept"
+sed -i 's/^status: accepted/status: closed/' "$areq"
+brief
+same
+sed -i "s/^request: AREQ-404/request: $areq_id/" "$arec"
+brief
+same
+echo "# damaged views: the tree is checked"
+sed -i 's/^status: closed/status: accepted/' "$areq"
+printf 'garbage' >.git/cswm/check-views-changes
+brief
+same
+sed -i 's/^status: accepted/status: closed/' "$areq"
+head -c 4096 .git/cswm/check-views >"$CASE_TMP/views"
+cp "$CASE_TMP/views" .git/cswm/check-views
+brief
+same
+sed -i 's/^status: closed/status: accepted/' "$areq"
+brief
+same
+echo "# stale views (an older file put back): each view is checked against the cache's hash"
+cp .git/cswm/check-views "$CASE_TMP/views-then"
+sed -i "s/^request: $areq_id/request: AREQ-404/" "$arec"
+brief
+# Once the record's change is older than the racy margin, a run stamps it as trusted: its
+# view is then the stored one, not read again.
+sleep 3
+"$CSWM" check >/dev/null 2>&1 || true
+cp "$CASE_TMP/views-then" .git/cswm/check-views
+rm -f .git/cswm/check-views-changes
+sed -i 's/^status: accepted/status: closed/' "$areq"
+brief
+same
+echo "# a fix's status, which the git rules read: the tree is checked"
+fix=$(ls maint/fix-confirmation/*.yaml)
+sed -i 's/^status: .*/status: verified/' "$fix"
+brief
+same
+git checkout -q "$fix"
+rm "$areq" "$arec"
+brief
 
 echo "# not a git repository: no cache"
 mkdir ../plain
