@@ -2,7 +2,7 @@
 
 #include "lib/model/references.hpp"
 
-#include <array>
+#include <initializer_list>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -379,12 +379,43 @@ private:
     std::string_view m_rest;
 };
 
-/// The kinds of which the git rules read more than IDs and commits: a fix's status and the
-/// report it names (git_rules.cpp), a report's commit, and the specs the suspect-link rule
-/// reads (suspect.cpp): a quality spec's status, review and cases, an SRS's statements.
-/// Their git view is their whole view.
-constexpr std::array<std::string_view, 4> k_kinds_git_rules_read{"fix-confirmation", "test-report", "quality-spec",
-                                                                 "srs"};
+/// The member `key` of `object` as encode writes it, or a mark that there is none.
+void encode_member(const json& object, std::string_view key, std::string& out) {
+    if (!object.is_object()) {
+        out += '-';
+        return;
+    }
+    const auto found = object.find(key);
+    if (found == object.end()) {
+        out += '-';
+        return;
+    }
+    out += 'm';
+    encode(*found, nullptr, out);
+}
+
+/// The members `keys` of every element of the list `list` of `data`, with marks for what is
+/// not a list or not a mapping.
+void encode_list_members(const json& data, std::string_view list, std::initializer_list<std::string_view> keys,
+                         std::string& out) {
+    const auto found = data.find(list);
+    if (found == data.end() || !found->is_array()) {
+        out += '-';
+        return;
+    }
+    out += '[';
+    for (const json& element : *found) {
+        if (!element.is_object()) {
+            out += 'x';
+            continue;
+        }
+        out += 'e';
+        for (const std::string_view key : keys) {
+            encode_member(element, key, out);
+        }
+    }
+    out += ']';
+}
 
 } // namespace
 
@@ -481,18 +512,16 @@ std::optional<Document> document_from_view(std::string_view view, const Catalog&
 }
 
 std::string git_view(const Document& document) {
-    std::string out = "cswm git view 1\n";
-    const bool whole = !document.parsed() || document.kind == nullptr ||
-                       std::find(k_kinds_git_rules_read.begin(), k_kinds_git_rules_read.end(), document.kind->name) !=
-                           k_kinds_git_rules_read.end();
-    if (whole) {
+    std::string out = "cswm git view 2\n";
+    if (!document.parsed() || document.kind == nullptr) {
         out += 'w';
         out += cross_view(document);
         return out;
     }
-    // What the git rules read of any document: its path, kind and ID, the IDs it defines
-    // (a Refs: trailer may name them), the commits it records, and a top-level `commit`
-    // (read of whatever document a fix's verified_by names).
+    // What the git rules read of any document (git_rules.cpp): its path, kind and ID, the
+    // IDs it defines (a Refs: trailer may name them), the commits it records, and a
+    // top-level `commit` (read of whatever document a fix's verified_by names).
+    const json& data = document.data();
     out += 'p';
     put_text(document.path, out);
     put_text(document.kind->name, out);
@@ -503,16 +532,27 @@ std::string git_view(const Document& document) {
         put_text(item, out);
     }
     for (const FieldPath& field : document.kind->commit_fields) {
-        for (const FieldPath::Match& match : field.find(document.data())) {
+        field.for_each(data, [&](std::string_view pointer, const json& value) {
             out += 'c';
-            put_text(match.pointer, out);
-            encode(*match.value, nullptr, out);
-        }
+            put_text(pointer, out);
+            encode(value, nullptr, out);
+        });
     }
     out += '.';
-    if (const auto commit = document.data().find("commit"); commit != document.data().end()) {
-        out += 'c';
-        encode(*commit, nullptr, out);
+    encode_member(data, "commit", out);
+    // And what they read of three kinds: whether a fix is signed off, and the report it
+    // names (fix-not-tested); whether a quality spec is approved, its review and what each
+    // case verifies, and the SRSs' statements (suspect.cpp).
+    const std::string& kind = document.kind->name;
+    if (kind == "fix-confirmation") {
+        out += document.status == "verified" || document.status == "closed" ? 'v' : '-';
+        encode_member(data, "verified_by", out);
+    } else if (kind == "quality-spec") {
+        out += document.status == "approved" ? 'a' : '-';
+        encode_member(data, "review", out);
+        encode_list_members(data, "cases", {"id", "verifies"}, out);
+    } else if (kind == "srs") {
+        encode_list_members(data, "requirements", {"id", "statement"}, out);
     }
     return out;
 }

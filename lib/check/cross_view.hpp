@@ -37,11 +37,14 @@ std::string cross_view(const Document& document);
 std::optional<Document> document_from_view(std::string_view view, const Catalog& catalog,
                                            const std::filesystem::path& root);
 
-/// The bytes of what the git rules (git_rules.cpp, suspect.cpp) can see of `document`:
-/// for a fix, a report, a quality spec or an SRS its whole cross_view; for another kind its
-/// path, kind, ID, the IDs it defines and the commits it records. Equal git views of every
-/// document, under the same HEAD and with the same objects there, mean equal findings of
-/// the git rules: an edit of an anomaly's status keeps them.
+/// The bytes of what the git rules (git_rules.cpp, suspect.cpp) can see of `document`: its
+/// path, kind, ID, the IDs it defines, the commits it records; for a fix whether it is
+/// signed off (verified or closed) and the report it names; for a quality spec whether it
+/// is approved, its review and its cases' IDs and links; for an SRS its requirements' IDs
+/// and statements. Equal git views of every document, under the same HEAD and with the
+/// same objects there, mean equal findings of the git rules: an edit of a report's results
+/// or of an anomaly's status keeps them. cross_view_test edits every value outside the git
+/// views of the examples and finds the git rules' findings unchanged.
 std::string git_view(const Document& document);
 
 } // namespace cswm

@@ -279,45 +279,56 @@ TEST_CASE("cross view: bytes that are not a whole view rebuild no document") {
 
 namespace {
 
-/// The kinds whose git view is their whole view (cross_view.cpp).
-bool git_reads_whole(const Document& document) {
-    static const std::vector<std::string> kinds{"fix-confirmation", "test-report", "quality-spec", "srs"};
-    return document.kind == nullptr || std::find(kinds.begin(), kinds.end(), document.kind->name) != kinds.end();
-}
-
-/// The top-level fields of a document the git view of its kind holds beside its ID: those
-/// holding its commits or the IDs it defines, and `commit`.
-bool in_git_view(const Document& document, const std::string& key) {
-    if (key == "kind" || key == "id" || key == "commit") {
-        return true;
+/// Every value of `value` with its pointer: the leaves, and every mapping and list whole.
+void every_value(const nlohmann::json& value, const std::string& pointer, std::vector<std::string>& out) {
+    if (!pointer.empty()) {
+        out.push_back(pointer);
     }
-    for (const FieldPath& field : document.kind->commit_fields) {
-        if (field.text() == key || field.text().starts_with(key + ".") || field.text().starts_with(key + "[]")) {
-            return true;
+    if (value.is_object()) {
+        for (const auto& [key, member] : value.items()) {
+            every_value(member, pointer + "/" + pointer_token(key), out);
+        }
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            every_value(value[i], pointer + "/" + std::to_string(i), out);
         }
     }
-    for (const ItemDefinition& item : document.kind->items) {
-        if (item.field.text().starts_with(key + ".") || item.field.text().starts_with(key + "[]")) {
-            return true;
-        }
-    }
-    return false;
 }
 
 } // namespace
 
 TEST_CASE("git view: an edit outside it changes no finding of the git rules") {
     // A repository of the example documents whose history names IDs in Refs: trailers,
-    // known and unknown, with a merge, so that every git rule has something to say.
+    // known and unknown, with a reviewed merge; the documents as read differ from it in one
+    // SRS statement, so that the approved quality spec's link to it is suspect. Every git
+    // rule has something to say.
     testing::TempDir dir;
     const fs::path source(CSWM_SOURCE_DIR);
     fs::copy(source / "examples" / "repo" / "maint", dir.path / "maint", fs::copy_options::recursive);
-    testing::sh(dir.path,
-                "git init -q -b main && git add -A && git commit -q -m 'Start' -m 'Refs: SRS-001, AREQ-001' "
-                "&& git checkout -q -b fix && git commit -q --allow-empty -m 'Fix' -m 'Refs: FIX-001, NOPE-404' "
-                "&& git checkout -q main && git merge -q --no-ff fix -m 'Merge' -m 'Reviewed-by: Bo <bo@x>'");
+    testing::sh(dir.path, "git init -q -b main && git add -A && git commit -q -m 'Start' -m 'Refs: SRS-004, AREQ-006' "
+                          "&& git checkout -q -b fix && git commit -q --allow-empty -m 'Fix' -m 'Refs: FIX-012, NOPE-404' "
+                          "&& git checkout -q main && git merge -q --no-ff fix -m 'Merge' -m 'Reviewed-by: Bo <bo@x>' "
+                          "&& git rev-parse HEAD^2 >.git/fix-sha && git rev-parse HEAD^1 >.git/start-sha");
     const Repo repo = Repo::discover(dir.path);
+    const auto sha_in = [&](const char* name) {
+        std::ifstream in(dir.path / ".git" / name);
+        std::string sha;
+        in >> sha;
+        return sha;
+    };
+    // A fix whose commits are the reviewed one, one never reviewed and one that does not
+    // exist, verified by a report of a build without the first.
     std::vector<Document> documents = example_sets().front();
+    for (Document& document : documents) {
+        if (document.id == "SRS-004") {
+            (*document.yaml.root)["requirements"][0]["statement"] = "The service shall do something else.";
+            document.blob.clear();
+        } else if (document.id == "FIX-012") {
+            (*document.yaml.root)["commits"] = {sha_in("fix-sha"), sha_in("start-sha"), std::string(40, 'e')};
+        } else if (document.id == "TR-008") {
+            (*document.yaml.root)["commit"] = sha_in("start-sha");
+        }
+    }
     rules::GitPolicy policy;
     policy.reviewed_fix_commits = true;
     const auto git_findings = [&] {
@@ -326,62 +337,87 @@ TEST_CASE("git view: an edit outside it changes no finding of the git rules") {
         return finding_text(std::move(found));
     };
     const std::string before = git_findings();
-    CHECK(std::count(before.begin(), before.end(), '\n') >= 3);
+    for (const char* rule :
+         {"commit-missing", "trailer-unknown-id", "suspect-link", "fix-not-reviewed", "fix-not-tested"}) {
+        CHECK_MESSAGE(before.find(rule) != std::string::npos, rule << " in:\n" << before);
+    }
 
+    // Every value of every document, in turn, replaced: where the git view does not change,
+    // neither may the git rules' findings.
     std::size_t edits = 0;
     for (std::size_t d = 0; d < documents.size(); ++d) {
         const Document document = documents[d];
-        if (!document.parsed() || git_reads_whole(document)) {
+        if (!document.parsed() || document.kind == nullptr) {
             continue;
         }
         const std::string view = git_view(document);
-        for (const auto& [key, value] : document.data().items()) {
-            if (in_git_view(document, key)) {
-                continue;
-            }
-            for (const nlohmann::json& replacement : replacements(documents, document)) {
+        std::vector<std::string> pointers;
+        every_value(document.data(), "", pointers);
+        for (const std::string& pointer : pointers) {
+            for (const nlohmann::json& replacement : {nlohmann::json(nullptr), nlohmann::json("FIX-013 TR-010 closed")}) {
                 Document& edited = documents[d];
-                (*edited.yaml.root)[key] = replacement;
-                if (key == "status") {
+                (*edited.yaml.root)[nlohmann::json::json_pointer(pointer)] = replacement;
+                if (pointer == "/status") {
                     edited.status = replacement.is_string() ? replacement.get<std::string>() : "";
                 }
-                CHECK_MESSAGE(git_view(edited) == view, document.path << " " << key);
-                CHECK_MESSAGE(git_findings() == before, document.path << " with " << key << " " << replacement.dump());
+                if (git_view(edited) == view) {
+                    CHECK_MESSAGE(git_findings() == before, document.path << " with " << pointer << " "
+                                                                          << replacement.dump());
+                    ++edits;
+                }
                 edited = document;
-                ++edits;
             }
         }
     }
-    CHECK(edits > 100);
+    CHECK(edits > 1000);
     MESSAGE(edits << " edits outside the git views of " << documents.size() << " documents");
 }
 
 TEST_CASE("git view: what the git rules read is in it") {
     const std::vector<Document> documents = example_sets().front();
+    const auto changes = [](const Document& document, const std::string& pointer, const nlohmann::json& value) {
+        Document edited = document;
+        (*edited.yaml.root)[nlohmann::json::json_pointer(pointer)] = value;
+        if (pointer == "/status") {
+            edited.status = value.get<std::string>();
+        }
+        if (pointer == "/id") {
+            edited.id = value.get<std::string>();
+        }
+        return git_view(edited) != git_view(document);
+    };
+    std::size_t checked = 0;
     for (const Document& document : documents) {
         if (!document.parsed() || document.kind == nullptr) {
             continue;
         }
-        const std::string view = git_view(document);
-        Document edited = document;
-        edited.id = "X-1";
-        (*edited.yaml.root)["id"] = "X-1";
-        CHECK_MESSAGE(git_view(edited) != view, document.path);
-        edited = document;
-        (*edited.yaml.root)["commit"] = "0123456789abcdef0123456789abcdef01234567";
-        CHECK_MESSAGE(git_view(edited) != view, document.path);
+        CHECK_MESSAGE(changes(document, "/id", "X-1"), document.path);
+        CHECK_MESSAGE(changes(document, "/commit", "0123456789abcdef0123456789abcdef01234567"), document.path);
         for (const FieldPath& field : document.kind->commit_fields) {
             for (const FieldPath::Match& match : field.find(document.data())) {
-                edited = document;
-                (*edited.yaml.root)[nlohmann::json::json_pointer(match.pointer)] = "changed";
-                CHECK_MESSAGE(git_view(edited) != view, document.path << " " << match.pointer);
+                CHECK_MESSAGE(changes(document, match.pointer, "changed"), document.path << " " << match.pointer);
             }
         }
-        if (git_reads_whole(document)) {
-            edited = document;
-            edited.status = "changed";
-            (*edited.yaml.root)["status"] = "changed";
-            CHECK_MESSAGE(git_view(edited) != view, document.path);
+        for (const ItemDefinition& item : document.kind->items) {
+            for (const FieldPath::Match& match : item.field.find(document.data())) {
+                CHECK_MESSAGE(changes(document, match.pointer, "X-2"), document.path << " " << match.pointer);
+            }
+        }
+        const std::string& kind = document.kind->name;
+        if (kind == "fix-confirmation") {
+            const bool signed_off = document.status == "verified" || document.status == "closed";
+            CHECK(changes(document, "/status", signed_off ? "open" : "verified"));
+            CHECK(changes(document, "/verified_by", "TR-001"));
+            ++checked;
+        } else if (kind == "quality-spec") {
+            CHECK(changes(document, "/status", document.status == "approved" ? "draft" : "approved"));
+            CHECK(changes(document, "/review/date", "2020-01-01"));
+            CHECK(changes(document, "/cases/0/verifies/0", "REQ-999"));
+            ++checked;
+        } else if (kind == "srs") {
+            CHECK(changes(document, "/requirements/0/statement", "Another statement."));
+            ++checked;
         }
     }
+    CHECK(checked >= 3);
 }
