@@ -17,7 +17,7 @@ namespace cswm {
 namespace {
 
 // Bumped whenever the layout below changes: an older file then reads as foreign.
-constexpr std::string_view k_magic = "cswm-check-cache 5\n";
+constexpr std::string_view k_magic = "cswm-check-cache 7\n";
 constexpr std::string_view k_views_magic = "cswm-check-views 1\n";
 constexpr std::size_t k_digest_size = 32;
 
@@ -30,6 +30,14 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
         text += digits[bytes[i] & 15U];
     }
     return text;
+}
+
+bool is_lower_hex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+unsigned hex_value(char c) {
+    return c <= '9' ? static_cast<unsigned>(c - '0') : static_cast<unsigned>(c - 'a' + 10);
 }
 
 std::array<unsigned char, k_digest_size> sha256_raw(std::string_view bytes) {
@@ -50,6 +58,19 @@ public:
     void str(std::string_view text) {
         u64(text.size());
         m_bytes.append(text);
+    }
+    /// A hash as 32 bytes when it is 64 lower-case hex digits (content keys, digests, view
+    /// hashes: most of the file), else as text.
+    void hash(std::string_view text) {
+        if (text.size() == 2 * k_digest_size && std::all_of(text.begin(), text.end(), is_lower_hex)) {
+            m_bytes += 'h';
+            for (std::size_t i = 0; i < text.size(); i += 2) {
+                m_bytes += static_cast<char>(hex_value(text[i]) << 4U | hex_value(text[i + 1]));
+            }
+            return;
+        }
+        m_bytes += 's';
+        str(text);
     }
     void finding(const Finding& finding) {
         u64(finding.severity == Severity::error ? 0 : 1);
@@ -117,6 +138,25 @@ public:
         }
         const std::string_view text = m_bytes.substr(m_at, size);
         m_at += size;
+        return text;
+    }
+    /// What Writer::hash wrote.
+    std::string hash() {
+        if (m_at >= m_bytes.size()) {
+            m_failed = true;
+            return {};
+        }
+        const char tag = m_bytes[m_at++];
+        if (tag == 's') {
+            return str();
+        }
+        if (tag != 'h' || m_bytes.size() - m_at < k_digest_size) {
+            m_failed = true;
+            m_at = m_bytes.size();
+            return {};
+        }
+        std::string text = hex(reinterpret_cast<const unsigned char*>(m_bytes.data() + m_at), k_digest_size);
+        m_at += k_digest_size;
         return text;
     }
     Finding finding() {
@@ -307,7 +347,7 @@ std::string serialize_cache(const CacheData& data) {
         out.u64(file.stamp.inode);
         out.u64(file.stamp.device);
         out.u64(file.stamp.mode);
-        out.str(file.key);
+        out.hash(file.key);
         out.u64(file.document_findings ? 1 : 0);
         if (file.document_findings) {
             out.u64(file.document_findings->size());
@@ -315,14 +355,15 @@ std::string serialize_cache(const CacheData& data) {
                 out.finding(finding);
             }
         }
-        out.str(file.digest);
-        out.str(file.view);
-        out.str(file.git_view);
+        out.hash(file.digest);
+        out.hash(file.view);
+        out.hash(file.git_view);
+        out.hash(file.tree_view);
     }
     out.u64(data.result ? 1 : 0);
     if (data.result) {
         const CachedResult& result = *data.result;
-        out.str(result.fingerprint);
+        out.hash(result.fingerprint);
         out.u64(result.findings.size());
         for (const Finding& finding : result.findings) {
             out.finding(finding);
@@ -340,7 +381,7 @@ std::string serialize_cache(const CacheData& data) {
             out.str(sha);
             out.i64(state);
         }
-        out.str(result.views_fingerprint);
+        out.hash(result.views_fingerprint);
         out.u64(result.across.size());
         for (const Finding& finding : result.across) {
             out.finding(finding);
@@ -351,9 +392,14 @@ std::string serialize_cache(const CacheData& data) {
             out.str(path);
             out.i64(there);
         }
-        out.str(result.git_views_fingerprint);
+        out.hash(result.git_views_fingerprint);
         out.u64(result.git.size());
         for (const Finding& finding : result.git) {
+            out.finding(finding);
+        }
+        out.hash(result.tree_views_fingerprint);
+        out.u64(result.tree.size());
+        for (const Finding& finding : result.tree) {
             out.finding(finding);
         }
     }
@@ -387,7 +433,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
         file.stamp.inode = in.u64();
         file.stamp.device = in.u64();
         file.stamp.mode = static_cast<std::uint32_t>(in.u64());
-        file.key = in.str();
+        file.key = in.hash();
         const std::uint64_t has_findings = in.u64();
         if (has_findings > 1) {
             return std::nullopt;
@@ -401,9 +447,10 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             }
             file.document_findings = std::move(findings);
         }
-        file.digest = in.str();
-        file.view = in.str();
-        file.git_view = in.str();
+        file.digest = in.hash();
+        file.view = in.hash();
+        file.git_view = in.hash();
+        file.tree_view = in.hash();
         data.files.push_back(std::move(file));
     }
     const std::uint64_t has_result = in.u64();
@@ -412,7 +459,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
     }
     if (has_result == 1) {
         CachedResult result;
-        result.fingerprint = in.str();
+        result.fingerprint = in.hash();
         const std::size_t findings = in.count(8 * 9);
         result.findings.reserve(findings);
         for (std::size_t i = 0; i < findings && !in.failed(); ++i) {
@@ -434,7 +481,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             const int state = in.small_int();
             result.objects.emplace_back(std::move(sha), state);
         }
-        result.views_fingerprint = in.str();
+        result.views_fingerprint = in.hash();
         const std::size_t across = in.count(8 * 9);
         result.across.reserve(across);
         for (std::size_t i = 0; i < across && !in.failed(); ++i) {
@@ -447,11 +494,17 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             const int there = in.small_int();
             result.looked_for.emplace_back(std::move(path), there);
         }
-        result.git_views_fingerprint = in.str();
+        result.git_views_fingerprint = in.hash();
         const std::size_t git = in.count(8 * 9);
         result.git.reserve(git);
         for (std::size_t i = 0; i < git && !in.failed(); ++i) {
             result.git.push_back(in.finding());
+        }
+        result.tree_views_fingerprint = in.hash();
+        const std::size_t tree = in.count(8 * 9);
+        result.tree.reserve(tree);
+        for (std::size_t i = 0; i < tree && !in.failed(); ++i) {
+            result.tree.push_back(in.finding());
         }
         data.result = std::move(result);
     }

@@ -70,6 +70,8 @@ struct CachedFile {
     std::string view;
     /// A hash of the file's git_view (lib/check/cross_view.hpp), as `view` is of its view.
     std::string git_view;
+    /// A hash of the file's tree_view, likewise.
+    std::string tree_view;
 };
 
 /// The stored result of one run over the whole tree (before `check PATH` selects files).
@@ -100,6 +102,11 @@ struct CachedResult {
     /// kept while git_views_fingerprint holds and the recorded objects are as they were,
     /// when other views changed and the other rules across documents run again.
     Findings git;
+    /// The hash of every input of the tree rules, with each document's tree view.
+    std::string tree_views_fingerprint;
+    /// The tree rules' findings (not in `across`), before severities and waivers: kept while
+    /// tree_views_fingerprint holds, when other rules across documents run again.
+    Findings tree;
 };
 
 /// The whole cache file.

@@ -115,10 +115,11 @@ std::string remember_loaded(CachedFile& entry, const Document& document) {
     entry.digest = document_digest(document);
     entry.view = content_hash(view);
     entry.git_view = content_hash(git_view(document));
+    entry.tree_view = content_hash(tree_view(document));
     return view;
 }
 
-/// Sets CachedFile::digest, ::view and ::git_view of every entry of `next`: remembered for a
+/// Sets CachedFile::digest and the hashes of its views of every entry of `next`: remembered for a
 /// file whose content key is unchanged under the same .cswm.yaml and build (read_cache
 /// checked the build),
 /// "key:" + key for what is not parsed (a folder, a FIFO, a file too large: the key says
@@ -146,6 +147,7 @@ std::vector<std::optional<Document>> digest_documents(const Workspace& workspace
             entry.digest = "key:" + entry.key;
             entry.view = entry.digest;
             entry.git_view = entry.digest;
+            entry.tree_view = entry.digest;
             return;
         }
         const auto before = remembered.find(entry.path);
@@ -153,6 +155,7 @@ std::vector<std::optional<Document>> digest_documents(const Workspace& workspace
             entry.digest = before->second->digest;
             entry.view = before->second->view;
             entry.git_view = before->second->git_view;
+            entry.tree_view = before->second->tree_view;
             return;
         }
         if (read[i]) {
@@ -245,7 +248,7 @@ bool only_documents(const CacheData& next, const std::vector<std::optional<Docum
 
 /// Every document's own findings (stored for the unchanged, `known`; computed now for
 /// those `parsed`, and kept in `next` for the cache), with `across` and `git` beside them,
-/// sorted, under .cswm.yaml's severities and waivers (which read `documents`' places when a
+/// and `tree`, sorted, under .cswm.yaml's severities and waivers (which read `documents`' places when a
 /// waiver names an ID; none are needed otherwise).
 void join_findings(const Workspace& workspace, CacheData& next, const std::vector<std::optional<Document>>& parsed,
                    const std::vector<const Findings*>& known, const std::vector<Document>& documents,
@@ -263,6 +266,7 @@ void join_findings(const Workspace& workspace, CacheData& next, const std::vecto
         const Findings& found = *next.files[i].document_findings;
         whole.findings.insert(whole.findings.end(), found.begin(), found.end());
     }
+    whole.findings.insert(whole.findings.end(), whole.tree.begin(), whole.tree.end());
     whole.findings.insert(whole.findings.end(), whole.across.begin(), whole.across.end());
     whole.findings.insert(whole.findings.end(), whole.git.begin(), whole.git.end());
     sort_findings(whole.findings);
@@ -287,9 +291,10 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
     }
     const auto changed = changed_documents(next, parsed);
     WholeTree whole;
+    whole.tree = stored.tree;
     whole.across = stored.across;
     whole.git = stored.git;
-    if (!place_again(whole.across, changed) || !place_again(whole.git, changed)) {
+    if (!place_again(whole.tree, changed) || !place_again(whole.across, changed) || !place_again(whole.git, changed)) {
         return std::nullopt;
     }
     join_findings(workspace, next, parsed, known, {}, whole);
@@ -307,8 +312,8 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
 /// tree is checked.
 std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
                                             std::vector<std::optional<Document>>& parsed,
-                                            const std::vector<const Findings*>& known,
-                                            const StoredViews& stored_views) {
+                                            const std::vector<const Findings*>& known, const StoredViews& stored_views,
+                                            bool tree_unchanged) {
     if (!only_documents(next, parsed, known)) {
         return std::nullopt;
     }
@@ -345,9 +350,17 @@ std::optional<WholeTree> check_across_again(const Workspace& workspace, const Ca
         return std::nullopt;
     }
     WholeTree whole;
+    const auto changed = changed_documents(next, parsed);
     whole.git = stored.git;
-    if (!place_again(whole.git, changed_documents(next, parsed))) {
+    if (!place_again(whole.git, changed)) {
         return std::nullopt;
+    }
+    // The tree rules' findings too, when no tree view changed and none names the lines of a
+    // changed document.
+    whole.tree = stored.tree;
+    const bool keep_tree = tree_unchanged && place_again(whole.tree, changed);
+    if (!keep_tree) {
+        whole.tree.clear();
     }
     for (std::size_t i = 0; i < next.files.size(); ++i) {
         if (parsed[i]) {
@@ -356,7 +369,7 @@ std::optional<WholeTree> check_across_again(const Workspace& workspace, const Ca
     }
     const long long started = static_cast<long long>(std::time(nullptr));
     rules::check_across(*documents, workspace.catalog(), {workspace.config().log_review_days, today_iso()},
-                        workspace.root(), whole.across, &whole.looked_for);
+                        workspace.root(), whole.across, &whole.looked_for, {!keep_tree, &whole.tree});
     whole.expires = rules::notification_due(*documents, started);
     join_findings(workspace, next, parsed, known, *documents, whole);
     whole.documents = std::move(documents);
@@ -467,6 +480,9 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     const auto git_views_key_of = [&](const std::vector<CachedFile>& files) {
         return files_key("git views", inputs, files, &CachedFile::git_view);
     };
+    const auto tree_views_key_of = [&](const std::vector<CachedFile>& files) {
+        return files_key("tree views", inputs, files, &CachedFile::tree_view);
+    };
     // A digest not known yet (no digest stored for an unchanged file, or another
     // .cswm.yaml) never matches: such a run checks the tree and stores every digest.
     const bool digests_known = std::none_of(next.files.begin(), next.files.end(),
@@ -509,7 +525,9 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         return *stored_holds;
     };
     if (digests_known && old && old->result && old->result->fingerprint == key && holds()) {
-        WholeTree whole{old->result->findings, old->result->waived, {}, nullptr, {}, {}, {}, {}};
+        WholeTree whole;
+        whole.findings = old->result->findings;
+        whole.waived = old->result->waived;
         status = "hit";
         if (!files_same) {
             // New stat data (a touched file, a racy one now settled): remember it.
@@ -519,10 +537,11 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         return whole;
     }
     const bool views_known = std::none_of(next.files.begin(), next.files.end(), [](const CachedFile& entry) {
-        return entry.view.empty() || entry.git_view.empty();
+        return entry.view.empty() || entry.git_view.empty() || entry.tree_view.empty();
     });
     const std::string views_key = views_known ? views_key_of(next.files) : std::string();
     const std::string git_views_key = views_known ? git_views_key_of(next.files) : std::string();
+    const std::string tree_views_key = views_known ? tree_views_key_of(next.files) : std::string();
     // A run that kept findings stores what it found beside what the stored result depended
     // on: the objects recorded (of the changed documents too), when it expires, the files
     // it looked for.
@@ -542,6 +561,8 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         stored.across = whole.across;
         stored.git_views_fingerprint = git_views_key;
         stored.git = whole.git;
+        stored.tree_views_fingerprint = tree_views_key;
+        stored.tree = whole.tree;
         return stored;
     };
     if (views_known && old && old->result && old->result->views_fingerprint == views_key &&
@@ -561,7 +582,8 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         objects_unchanged(old->result->objects, repo)) {
         if (const std::optional<StoredViews> stored_views = read_views(repo.git_dir())) {
             if (std::optional<WholeTree> whole =
-                    check_across_again(workspace, *old->result, next, parsed, known, *stored_views)) {
+                    check_across_again(workspace, *old->result, next, parsed, known, *stored_views,
+                                       old->result->tree_views_fingerprint == tree_views_key)) {
                 CachedResult& stored = store_kept(*whole);
                 stored.expires = whole->expires.value_or(0);
                 for (const auto& [path, there] : whole->looked_for) {
@@ -625,6 +647,8 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     }
     stored.git_views_fingerprint = git_views_key_of(next.files);
     stored.git = whole.git;
+    stored.tree_views_fingerprint = tree_views_key_of(next.files);
+    stored.tree = whole.tree;
     std::vector<std::pair<std::string_view, std::string_view>> every_view;
     every_view.reserve(next.files.size());
     for (std::size_t i = 0; i < next.files.size(); ++i) {

@@ -87,13 +87,14 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
     const long long started = static_cast<long long>(std::time(nullptr));
     whole.findings = check_each_document(documents, workspace.catalog(), workspace.config().root, known, computed);
     rules::check_across(documents, workspace.catalog(), {workspace.config().log_review_days, today_iso()},
-                        workspace.root(), whole.across, &whole.looked_for);
+                        workspace.root(), whole.across, &whole.looked_for, {true, &whole.tree});
     whole.expires = rules::notification_due(documents, started);
     if (repo != nullptr) {
         whole.git = git_findings.get();
     } else {
         whole.notes.push_back(tr("check.note-no-git"));
     }
+    whole.findings.insert(whole.findings.end(), whole.tree.begin(), whole.tree.end());
     whole.findings.insert(whole.findings.end(), whole.across.begin(), whole.across.end());
     whole.findings.insert(whole.findings.end(), whole.git.begin(), whole.git.end());
     sort_findings(whole.findings);
@@ -117,20 +118,28 @@ Findings check_documents(const std::vector<Document>& documents, const Catalog& 
 }
 
 void rules::check_across(const std::vector<Document>& documents, const Catalog& catalog, const ChainSettings& settings,
-                         const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for) {
+                         const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for,
+                         TreeFindings tree) {
     // The tree rules take longest and share nothing with the others but the documents:
-    // they run beside them, on a thread of their own.
-    std::future<Findings> tree = std::async(std::launch::async, [&documents, &catalog] {
+    // they run beside them, on a thread of their own; without them, the chain rules do.
+    std::future<Findings> beside = std::async(std::launch::async, [&documents, &catalog, &settings, &tree] {
         Findings found;
-        check_tree(documents, catalog, found);
+        if (tree.run) {
+            check_tree(documents, catalog, found);
+        } else {
+            check_chain(documents, settings, found);
+        }
         return found;
     });
     Findings others;
     check_semantics(documents, others);
-    check_chain(documents, settings, others);
+    if (tree.run) {
+        check_chain(documents, settings, others);
+    }
     check_editor_schemas(documents, catalog, root, others, looked_for);
-    Findings found = tree.get();
-    std::move(found.begin(), found.end(), std::back_inserter(out));
+    Findings found = beside.get();
+    Findings& into = tree.run && tree.out != nullptr ? *tree.out : out;
+    std::move(found.begin(), found.end(), std::back_inserter(into));
     std::move(others.begin(), others.end(), std::back_inserter(out));
 }
 

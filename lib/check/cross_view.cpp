@@ -2,9 +2,9 @@
 
 #include "lib/model/references.hpp"
 
-#include <initializer_list>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <utility>
@@ -509,6 +509,38 @@ std::optional<Document> document_from_view(std::string_view view, const Catalog&
         return std::nullopt;
     }
     return document;
+}
+
+std::string tree_view(const Document& document) {
+    std::string out = "cswm tree view 1\n";
+    put_text(document.path, out);
+    if (!document.parsed()) {
+        out += '-'; // its file's name may carry an ID that links are then not reported for
+        return out;
+    }
+    out += 'p';
+    put_text(document.kind != nullptr ? document.kind->name : std::string_view("\n(none)"), out);
+    put_text(document.id, out);
+    if (document.kind == nullptr) {
+        return out;
+    }
+    for (const ItemDefinition& item : document.kind->items) {
+        out += 'i';
+        item.field.for_each(document.data(), [&](std::string_view pointer, const json& value) {
+            out += 'v';
+            put_text(pointer, out);
+            encode(value, nullptr, out);
+        });
+    }
+    for (const LinkDefinition& link : document.kind->links) {
+        out += 'l';
+        link.field.for_each(document.data(), [&](std::string_view pointer, const json& value) {
+            out += 'v';
+            put_text(pointer, out);
+            encode(value, nullptr, out);
+        });
+    }
+    return out;
 }
 
 std::string git_view(const Document& document) {

@@ -37,6 +37,12 @@ std::string cross_view(const Document& document);
 std::optional<Document> document_from_view(std::string_view view, const Catalog& catalog,
                                            const std::filesystem::path& root);
 
+/// The bytes of what the tree rules (tree_rules.cpp) read of `document`: its path, whether
+/// it parsed, its kind and ID, and the values of its kind's item and link fields with their
+/// pointers. Equal tree views of every document mean equal findings of those rules, but for
+/// the lines a duplicate's message names.
+std::string tree_view(const Document& document);
+
 /// The bytes of what the git rules (git_rules.cpp, suspect.cpp) can see of `document`: its
 /// path, kind, ID, the IDs it defines, the commits it records; for a fix whether it is
 /// signed off (verified or closed) and the report it names; for a quality spec whether it

@@ -64,10 +64,17 @@ using FilesLookedFor = std::vector<std::pair<std::string, bool>>;
 void check_editor_schemas(const std::vector<Document>& documents, const Catalog& catalog,
                           const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for = nullptr);
 
+/// Where check_across puts the tree rules' findings, or whether it runs them at all.
+struct TreeFindings {
+    bool run = true;         ///< false: the caller has them (no document's tree view changed)
+    Findings* out = nullptr; ///< when set, they go here, apart from the others
+};
+
 /// Every rule across documents but the git rules (tree, semantics, chain, editor schemas):
 /// what no edit of a document's prose (lib/check/cross_view.hpp) can change.
 void check_across(const std::vector<Document>& documents, const Catalog& catalog, const ChainSettings& settings,
-                  const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for = nullptr);
+                  const std::filesystem::path& root, Findings& out, FilesLookedFor* looked_for = nullptr,
+                  TreeFindings tree = {});
 
 /// True for a scaffold placeholder: a value such as "<what the user saw>", with no other
 /// angle bracket inside (a masked log signature such as "<ip> refused" is none).

@@ -26,10 +26,11 @@ struct WholeTree {
     WaivedFindings waived;
     std::vector<std::string> notes;
     std::shared_ptr<const std::vector<Document>> documents; ///< what was read, when anything was
-    Findings across;                  ///< the rules across documents but git's, before severities and waivers
-    Findings git;                     ///< the git rules', before severities and waivers
-    std::optional<long long> expires; ///< when `across` may change with no input changed
-    rules::FilesLookedFor looked_for; ///< files outside the tree `across` depends on
+    Findings tree;                                          ///< the tree rules', before severities and waivers
+    Findings across;                                        ///< the other rules across documents but git's, likewise
+    Findings git;                                           ///< the git rules', before severities and waivers
+    std::optional<long long> expires;                       ///< when `across` may change with no input changed
+    rules::FilesLookedFor looked_for;                       ///< files outside the tree `across` depends on
 };
 
 /// The findings of reading one document and of its own rules (schema, IDs, file name,

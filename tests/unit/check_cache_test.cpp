@@ -40,8 +40,9 @@ CacheData sample_cache() {
          Findings{{Severity::warning, "placeholder", "maint/srs/SRS-001.yaml", 2, 3, "SRS-001", "p", "/title", false}},
          std::string(64, 'd'),
          std::string(64, 'v'),
-         std::string(64, 'g')});
-    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt, "", "", ""});
+         std::string(64, 'g'),
+         std::string(64, 't')});
+    data.files.push_back({"maint/srs/x.yaml", {0, 1, 2, 3, 4, 040755}, "special:40000", std::nullopt, "", "", "", ""});
     CachedResult result;
     result.fingerprint = std::string(64, 'f');
     result.findings.push_back({Severity::error, "schema", "maint/srs/SRS-001.yaml", 3, 5, "SRS-001", "需求 bad"});
@@ -62,6 +63,9 @@ CacheData sample_cache() {
     result.git_views_fingerprint = std::string(64, 'G');
     result.git.push_back({Severity::warning, "commit-unreachable", "maint/fix/FIX-001.yaml", 9, 11, "FIX-001",
                           "not on HEAD", "/commits/0", false});
+    result.tree_views_fingerprint = std::string(64, 'T');
+    result.tree.push_back({Severity::error, "duplicate-id", "maint/srs/SRS-001.yaml", 2, 5, "SRS-001",
+                           "SRS-001 is also at maint/srs/x.yaml:2", "/id", false});
     data.result = result;
     return data;
 }
@@ -194,6 +198,9 @@ TEST_CASE("check cache: the file format reads back what was written") {
     CHECK(back->files[0].git_view == std::string(64, 'g'));
     CHECK(back->result->git_views_fingerprint == std::string(64, 'G'));
     CHECK(back->result->git == data.result->git);
+    CHECK(back->files[0].tree_view == std::string(64, 't'));
+    CHECK(back->result->tree_views_fingerprint == std::string(64, 'T'));
+    CHECK(back->result->tree == data.result->tree);
 
     CacheData empty;
     const std::optional<CacheData> none = parse_cache(serialize_cache(empty));
@@ -663,8 +670,13 @@ TEST_CASE("workspace scan: documents in the order of their paths, element by ele
     // Names where comparing whole strings and comparing path elements disagree: '-' and
     // '.' sort below '/', so "a-b/x.yaml" would come before "a/x.yaml" as strings.
     TempRepo repo;
-    for (const char* path : {"maint/a/x.yaml", "maint/a-b/x.yaml", "maint/a.b/x.yaml", "maint/a/y-z.yaml",
-                             "maint/a/y.yaml", "maint/a/y/z.yaml", "maint/ab.yaml", "maint/A.yaml", "maint/é.yaml"}) {
+    for (const char* path :
+         {"maint/a/x.yaml", "maint/a-b/x.yaml", "maint/a.b/x.yaml", "maint/a/y-z.yaml", "maint/a/y.yaml",
+          "maint/a/y/z.yaml", "maint/ab.yaml", "maint/A.yaml", "maint/é.yaml", "maint/b.yml"}) {
+        repo.write(path, "kind: srs\n");
+    }
+    // Not documents: another extension, a hidden file, an extension in capitals.
+    for (const char* path : {"maint/c.yaml.bak", "maint/.hidden.yaml", "maint/D.YAML", "maint/.yaml", "maint/yaml"}) {
         repo.write(path, "kind: srs\n");
     }
     const Workspace workspace = Workspace::open(repo.dir());
@@ -672,5 +684,9 @@ TEST_CASE("workspace scan: documents in the order of their paths, element by ele
     std::vector<fs::path> expected = files;
     std::sort(expected.begin(), expected.end()); // fs::path's own order
     CHECK(files == expected);
-    CHECK(files.size() == 11);
+    CHECK(files.size() == 12); // with the repository's two SRSs
+    for (const fs::path& file : files) {
+        CHECK((file.extension() == ".yaml" || file.extension() == ".yml"));
+        CHECK(file.filename().string()[0] != '.');
+    }
 }

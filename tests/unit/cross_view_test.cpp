@@ -305,10 +305,11 @@ TEST_CASE("git view: an edit outside it changes no finding of the git rules") {
     testing::TempDir dir;
     const fs::path source(CSWM_SOURCE_DIR);
     fs::copy(source / "examples" / "repo" / "maint", dir.path / "maint", fs::copy_options::recursive);
-    testing::sh(dir.path, "git init -q -b main && git add -A && git commit -q -m 'Start' -m 'Refs: SRS-004, AREQ-006' "
-                          "&& git checkout -q -b fix && git commit -q --allow-empty -m 'Fix' -m 'Refs: FIX-012, NOPE-404' "
-                          "&& git checkout -q main && git merge -q --no-ff fix -m 'Merge' -m 'Reviewed-by: Bo <bo@x>' "
-                          "&& git rev-parse HEAD^2 >.git/fix-sha && git rev-parse HEAD^1 >.git/start-sha");
+    testing::sh(dir.path,
+                "git init -q -b main && git add -A && git commit -q -m 'Start' -m 'Refs: SRS-004, AREQ-006' "
+                "&& git checkout -q -b fix && git commit -q --allow-empty -m 'Fix' -m 'Refs: FIX-012, NOPE-404' "
+                "&& git checkout -q main && git merge -q --no-ff fix -m 'Merge' -m 'Reviewed-by: Bo <bo@x>' "
+                "&& git rev-parse HEAD^2 >.git/fix-sha && git rev-parse HEAD^1 >.git/start-sha");
     const Repo repo = Repo::discover(dir.path);
     const auto sha_in = [&](const char* name) {
         std::ifstream in(dir.path / ".git" / name);
@@ -354,15 +355,16 @@ TEST_CASE("git view: an edit outside it changes no finding of the git rules") {
         std::vector<std::string> pointers;
         every_value(document.data(), "", pointers);
         for (const std::string& pointer : pointers) {
-            for (const nlohmann::json& replacement : {nlohmann::json(nullptr), nlohmann::json("FIX-013 TR-010 closed")}) {
+            for (const nlohmann::json& replacement :
+                 {nlohmann::json(nullptr), nlohmann::json("FIX-013 TR-010 closed")}) {
                 Document& edited = documents[d];
                 (*edited.yaml.root)[nlohmann::json::json_pointer(pointer)] = replacement;
                 if (pointer == "/status") {
                     edited.status = replacement.is_string() ? replacement.get<std::string>() : "";
                 }
                 if (git_view(edited) == view) {
-                    CHECK_MESSAGE(git_findings() == before, document.path << " with " << pointer << " "
-                                                                          << replacement.dump());
+                    CHECK_MESSAGE(git_findings() == before,
+                                  document.path << " with " << pointer << " " << replacement.dump());
                     ++edits;
                 }
                 edited = document;
@@ -420,4 +422,49 @@ TEST_CASE("git view: what the git rules read is in it") {
         }
     }
     CHECK(checked >= 3);
+}
+
+TEST_CASE("tree view: an edit outside it changes no finding of the tree rules") {
+    // The example, its links dangling, and every document twice (every ID a duplicate).
+    std::vector<std::vector<Document>> sets = example_sets();
+    const std::vector<std::vector<Document>> chosen{sets.front(), sets[sets.size() - 2], sets.back()};
+    std::size_t edits = 0;
+    std::size_t findings = 0;
+    for (std::vector<Document> documents : chosen) {
+        const auto tree = [&] {
+            Findings found;
+            rules::check_tree(documents, Catalog::builtin(), found);
+            return finding_text(std::move(found));
+        };
+        const std::string before = tree();
+        findings += static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        for (std::size_t d = 0; d < documents.size(); ++d) {
+            const Document document = documents[d];
+            if (!document.parsed() || document.kind == nullptr) {
+                continue;
+            }
+            const std::string view = tree_view(document);
+            std::vector<std::string> pointers;
+            every_value(document.data(), "", pointers);
+            for (const std::string& pointer : pointers) {
+                // IDs that links could name: a value the tree rules read would change what they find.
+                for (const nlohmann::json& replacement : {nlohmann::json("TC-101")}) {
+                    Document& edited = documents[d];
+                    (*edited.yaml.root)[nlohmann::json::json_pointer(pointer)] = replacement;
+                    if (pointer == "/status") {
+                        edited.status = replacement.get<std::string>();
+                    }
+                    if (tree_view(edited) == view) {
+                        CHECK_MESSAGE(tree() == before,
+                                      document.path << " with " << pointer << " " << replacement.dump());
+                        ++edits;
+                    }
+                    edited = document;
+                }
+            }
+        }
+    }
+    CHECK(findings > 30);
+    CHECK(edits > 1500);
+    MESSAGE(edits << " edits outside the tree views, " << findings << " findings of the tree rules");
 }
