@@ -32,13 +32,18 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
     return text;
 }
 
-bool is_lower_hex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
-
-unsigned hex_value(char c) {
-    return c <= '9' ? static_cast<unsigned>(c - '0') : static_cast<unsigned>(c - 'a' + 10);
-}
+/// The value of a lower-case hex digit by its byte, -1 for any other byte.
+constexpr std::array<int, 256> k_hex_values = [] {
+    std::array<int, 256> values{};
+    values.fill(-1);
+    for (int digit = 0; digit < 10; ++digit) {
+        values[static_cast<std::size_t>('0' + digit)] = digit;
+    }
+    for (int digit = 0; digit < 6; ++digit) {
+        values[static_cast<std::size_t>('a' + digit)] = 10 + digit;
+    }
+    return values;
+}();
 
 std::array<unsigned char, k_digest_size> sha256_raw(std::string_view bytes) {
     std::array<unsigned char, k_digest_size> digest{};
@@ -62,11 +67,16 @@ public:
     /// A hash as 32 bytes when it is 64 lower-case hex digits (content keys, digests, view
     /// hashes: most of the file), else as text.
     void hash(std::string_view text) {
-        if (text.size() == 2 * k_digest_size && std::all_of(text.begin(), text.end(), is_lower_hex)) {
-            m_bytes += 'h';
-            for (std::size_t i = 0; i < text.size(); i += 2) {
-                m_bytes += static_cast<char>(hex_value(text[i]) << 4U | hex_value(text[i + 1]));
-            }
+        std::array<char, 1 + k_digest_size> bytes{'h'};
+        int all = text.size() == 2 * k_digest_size ? 0 : -1;
+        for (std::size_t i = 0; all >= 0 && i < k_digest_size; ++i) {
+            const int high = k_hex_values[static_cast<unsigned char>(text[2 * i])];
+            const int low = k_hex_values[static_cast<unsigned char>(text[2 * i + 1])];
+            all |= high | low;
+            bytes[1 + i] = static_cast<char>((high << 4) | low);
+        }
+        if (all >= 0) {
+            m_bytes.append(bytes.data(), bytes.size());
             return;
         }
         m_bytes += 's';
@@ -261,18 +271,27 @@ Fingerprint::~Fingerprint() {
 
 void Fingerprint::add(std::string_view field) {
     add(static_cast<std::int64_t>(field.size()));
-    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), field.data(), field.size());
+    m_pending.append(field);
+    flush_if_full();
 }
 
 void Fingerprint::add(std::int64_t number) {
-    std::array<unsigned char, 8> bytes{};
+    std::array<char, 8> bytes{};
     for (unsigned i = 0; i < 8; ++i) {
-        bytes[i] = static_cast<unsigned char>((static_cast<std::uint64_t>(number) >> (8U * i)) & 0xffU);
+        bytes[i] = static_cast<char>((static_cast<std::uint64_t>(number) >> (8U * i)) & 0xffU);
     }
-    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), bytes.data(), bytes.size());
+    m_pending.append(bytes.data(), bytes.size());
+}
+
+void Fingerprint::flush_if_full(std::size_t at_least) {
+    if (m_pending.size() >= at_least) {
+        EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), m_pending.data(), m_pending.size());
+        m_pending.clear();
+    }
 }
 
 std::string Fingerprint::finish() {
+    flush_if_full(0);
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int size = 0;
     EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(m_context), digest.data(), &size);
@@ -334,6 +353,7 @@ std::string document_digest(const Document& document) {
 
 std::string serialize_cache(const CacheData& data) {
     Writer out;
+    out.bytes().reserve(512 * data.files.size() + 4096);
     out.bytes().append(k_magic);
     out.str(data.identity);
     out.i64(data.started_ns);
