@@ -4,6 +4,7 @@
 // through the warm cache under .git/cswm/ (cached_check.cpp).
 
 #include "lib/cache/check_cache.hpp"
+#include "lib/cache/stored_views.hpp"
 #include "lib/check/rules.hpp"
 #include "lib/check/waivers.hpp"
 #include "lib/git/repo.hpp"
@@ -44,6 +45,23 @@ Findings findings_of_one(const Document& document, const Catalog& catalog, std::
 WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Document>& documents, bool require_committed,
                            const std::vector<const Findings*>& known = {}, std::vector<Findings>* computed = nullptr,
                            std::future<std::vector<CommitInfo>>* history = nullptr);
+
+/// The run that checks only the documents that changed (`parsed`; the findings of the
+/// others' own rules are `known`), keeping every stored finding of the rules across
+/// documents: when the stored result saw the same view of every document. Nullopt when the
+/// stored findings cannot be trusted so (kept_findings.cpp says when).
+std::optional<WholeTree> check_changed_only(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            const std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known);
+
+/// The run after an edit the git rules do not see: their stored findings kept (and the
+/// tree rules' when `tree_unchanged`), the other rules across documents run again over the
+/// changed documents and the others rebuilt from `stored_views`. Nullopt when that cannot
+/// be done (kept_findings.cpp says when).
+std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known, const StoredViews& stored_views,
+                                            bool tree_unchanged);
 
 /// check_whole_tree through the cache (see cached_check.cpp); `status` says what the cache
 /// did (CheckResult::cache_status).

@@ -3,6 +3,7 @@
 // the same findings as without it after each kind of change to its inputs.
 
 #include "lib/cache/check_cache.hpp"
+#include "lib/cache/stored_views.hpp"
 #include "lib/check/checker.hpp"
 #include "lib/util/files.hpp"
 #include "lib/workspace/config.hpp"

@@ -1,0 +1,198 @@
+#include "lib/check/whole_tree.hpp"
+
+#include "lib/cache/stored_views.hpp"
+#include "lib/check/cross_view.hpp"
+#include "lib/check/rules.hpp"
+#include "lib/util/dates.hpp"
+#include "lib/util/files.hpp"
+#include "lib/util/parallel.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <ctime>
+#include <unordered_map>
+
+// The runs of the warm cache that keep stored findings of the rules across documents
+// (check_with_cache, cached_check.cpp, chooses between them).
+
+namespace cswm {
+namespace {
+
+/// The documents that changed since the stored result, by path: those parsed now.
+std::unordered_map<std::string_view, const Document*>
+changed_documents(const CacheData& next, const std::vector<std::optional<Document>>& parsed) {
+    std::unordered_map<std::string_view, const Document*> changed;
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (parsed[i]) {
+            changed.emplace(next.files[i].path, &*parsed[i]);
+        }
+    }
+    return changed;
+}
+
+/// Stored findings, each in a document that changed placed again by its pointer. False when
+/// one is of a rule whose message names places in other documents (it cannot be placed so).
+bool place_again(Findings& findings, const std::unordered_map<std::string_view, const Document*>& changed) {
+    for (Finding& finding : findings) {
+        const auto document = changed.find(finding.path);
+        if (document == changed.end()) {
+            continue;
+        }
+        if (std::find(rules::k_rules_naming_places.begin(), rules::k_rules_naming_places.end(), finding.rule) !=
+            rules::k_rules_naming_places.end()) {
+            return false;
+        }
+        if (!finding.pointer.empty()) {
+            const Position position = document->second->position_of(finding.pointer, finding.at_key);
+            finding.line = position.line;
+            finding.column = position.column;
+        }
+    }
+    return true;
+}
+
+/// True when every file is a document read whole, each either unchanged (its findings
+/// `known`) or parsed now: what the runs below need of the tree.
+bool only_documents(const CacheData& next, const std::vector<std::optional<Document>>& parsed,
+                    const std::vector<const Findings*>& known) {
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (!is_content_key(next.files[i].key) || (known[i] == nullptr && !parsed[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Every document's own findings (stored for the unchanged, `known`; computed now for
+/// those `parsed`, and kept in `next` for the cache), with `across` and `git` beside them,
+/// and `tree`, sorted, under .cswm.yaml's severities and waivers (which read `documents`' places when a
+/// waiver names an ID; none are needed otherwise).
+void join_findings(const Workspace& workspace, CacheData& next, const std::vector<std::optional<Document>>& parsed,
+                   const std::vector<const Findings*>& known, const std::vector<Document>& documents,
+                   WholeTree& whole) {
+    std::vector<Findings> own(next.files.size());
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        if (known[i] == nullptr) {
+            own[i] = findings_of_one(*parsed[i], workspace.catalog(), workspace.config().root);
+        }
+    });
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (known[i] == nullptr) {
+            next.files[i].document_findings = std::move(own[i]);
+        }
+        const Findings& found = *next.files[i].document_findings;
+        whole.findings.insert(whole.findings.end(), found.begin(), found.end());
+    }
+    whole.findings.insert(whole.findings.end(), whole.tree.begin(), whole.tree.end());
+    whole.findings.insert(whole.findings.end(), whole.across.begin(), whole.across.end());
+    whole.findings.insert(whole.findings.end(), whole.git.begin(), whole.git.end());
+    sort_findings(whole.findings);
+    whole.waived = apply_rule_settings(workspace.config(), documents, today_iso(), whole.findings);
+}
+
+} // namespace
+
+/// The run that checks only the documents that changed, when the stored result saw the same
+/// view of every document (`stored`'s views_fingerprint is next's): the rules across
+/// documents would find what they found, so their findings are kept, each placed again by
+/// its pointer in a document that changed, beside the findings of every document's own
+/// rules. Nullopt when the stored findings cannot be trusted so, and the tree must be
+/// checked:
+/// - a file is not a readable document (its findings come from loading it, not stored);
+/// - a changed document holds a duplicate ID: the duplicate's findings in other documents
+///   name its lines, which an edit of its prose can move;
+/// - a waiver names an ID: the waivers then read every document's places.
+std::optional<WholeTree> check_changed_only(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            const std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known) {
+    if (waivers_name_ids(workspace.config()) || !only_documents(next, parsed, known)) {
+        return std::nullopt;
+    }
+    const auto changed = changed_documents(next, parsed);
+    WholeTree whole;
+    whole.tree = stored.tree;
+    whole.across = stored.across;
+    whole.git = stored.git;
+    if (!place_again(whole.tree, changed) || !place_again(whole.across, changed) || !place_again(whole.git, changed)) {
+        return std::nullopt;
+    }
+    join_findings(workspace, next, parsed, known, {}, whole);
+    return whole;
+}
+
+/// The run after an edit that the rules across documents see but the git rules do not
+/// (`stored`'s git_views_fingerprint is next's, and the recorded objects are as they were):
+/// the documents that did not change are rebuilt from their stored views (`stored_views`,
+/// each checked against its hash), the rules across documents but git's run over them and
+/// the changed ones, and the git rules' findings are kept, placed again in the changed
+/// documents. A rebuilt document's places, which only its findings need, come from its file,
+/// read again only while it still holds the bytes of its content key. Nullopt when a file
+/// is not a readable document, or a stored view is missing or not the one recorded: the
+/// tree is checked.
+std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known, const StoredViews& stored_views,
+                                            bool tree_unchanged) {
+    if (!only_documents(next, parsed, known)) {
+        return std::nullopt;
+    }
+    auto documents = std::make_shared<std::vector<Document>>(next.files.size());
+    std::atomic<bool> rebuilt{true};
+    const std::uintmax_t max_bytes = workspace.config().max_document_bytes;
+    const YamlLimits limits = workspace.config().yaml;
+    parallel_for(next.files.size(), [&](std::size_t i) {
+        const CachedFile& entry = next.files[i];
+        if (parsed[i]) {
+            return; // the changed ones are moved in below, once their own findings are known
+        }
+        const auto view = stored_views.by_path.find(entry.path);
+        std::optional<Document> document;
+        if (view != stored_views.by_path.end() && content_hash(view->second) == entry.view) {
+            document = document_from_view(view->second, workspace.catalog(), workspace.root());
+        }
+        if (!document) {
+            rebuilt = false;
+            return;
+        }
+        document->yaml.places_from(
+            [file = document->file, key = entry.key, max_bytes]() -> std::optional<std::string> {
+                ReadResult again = read_regular_file(file, max_bytes);
+                if (again.problem != ReadProblem::none || content_hash(again.content) != key) {
+                    return std::nullopt;
+                }
+                return std::move(again.content);
+            },
+            limits);
+        (*documents)[i] = std::move(*document);
+    });
+    if (!rebuilt) {
+        return std::nullopt;
+    }
+    WholeTree whole;
+    const auto changed = changed_documents(next, parsed);
+    whole.git = stored.git;
+    if (!place_again(whole.git, changed)) {
+        return std::nullopt;
+    }
+    // The tree rules' findings too, when no tree view changed and none names the lines of a
+    // changed document.
+    whole.tree = stored.tree;
+    const bool keep_tree = tree_unchanged && place_again(whole.tree, changed);
+    if (!keep_tree) {
+        whole.tree.clear();
+    }
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (parsed[i]) {
+            (*documents)[i] = *parsed[i];
+        }
+    }
+    const long long started = static_cast<long long>(std::time(nullptr));
+    rules::check_across(*documents, workspace.catalog(), {workspace.config().log_review_days, today_iso()},
+                        workspace.root(), whole.across, &whole.looked_for, {!keep_tree, &whole.tree});
+    whole.expires = rules::notification_due(*documents, started);
+    join_findings(workspace, next, parsed, known, *documents, whole);
+    whole.documents = std::move(documents);
+    return whole;
+}
+
+} // namespace cswm
