@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -79,6 +80,12 @@ public:
         str(finding.message);
         str(finding.pointer);
         u64(finding.at_key ? 1 : 0);
+    }
+    void findings(const Findings& findings) {
+        u64(findings.size());
+        for (const Finding& each : findings) {
+            finding(each);
+        }
     }
     std::string& bytes() { return m_bytes; }
 
@@ -177,11 +184,25 @@ public:
         finding.at_key = at_key == 1;
         return finding;
     }
+    /// What Writer::findings wrote.
+    Findings findings() {
+        const std::size_t count = this->count(8 * 9);
+        Findings found;
+        found.reserve(count);
+        for (std::size_t i = 0; i < count && !m_failed; ++i) {
+            found.push_back(finding());
+        }
+        return found;
+    }
 
 private:
     std::string_view m_bytes;
     std::size_t m_at = 0;
     bool m_failed = false;
 };
+
+/// Writes a cache file atomically, making its folder; false (and nothing else) when it
+/// cannot: a read-only .git still lets check run, only without a cache.
+bool write_cache_file(const std::filesystem::path& file, std::string_view bytes);
 
 } // namespace cswm::cache_io

@@ -202,10 +202,7 @@ std::string serialize_cache(const CacheData& data) {
         out.hash(file.key);
         out.u64(file.document_findings ? 1 : 0);
         if (file.document_findings) {
-            out.u64(file.document_findings->size());
-            for (const Finding& finding : *file.document_findings) {
-                out.finding(finding);
-            }
+            out.findings(*file.document_findings);
         }
         out.hash(file.digest);
         out.hash(file.view);
@@ -216,10 +213,7 @@ std::string serialize_cache(const CacheData& data) {
     if (data.result) {
         const CachedResult& result = *data.result;
         out.hash(result.fingerprint);
-        out.u64(result.findings.size());
-        for (const Finding& finding : result.findings) {
-            out.finding(finding);
-        }
+        out.findings(result.findings);
         out.u64(result.waived.size());
         for (const WaivedFinding& waived : result.waived) {
             out.finding(waived.finding);
@@ -234,10 +228,7 @@ std::string serialize_cache(const CacheData& data) {
             out.i64(state);
         }
         out.hash(result.views_fingerprint);
-        out.u64(result.across.size());
-        for (const Finding& finding : result.across) {
-            out.finding(finding);
-        }
+        out.findings(result.across);
         out.i64(result.expires);
         out.u64(result.looked_for.size());
         for (const auto& [path, there] : result.looked_for) {
@@ -245,15 +236,9 @@ std::string serialize_cache(const CacheData& data) {
             out.i64(there);
         }
         out.hash(result.git_views_fingerprint);
-        out.u64(result.git.size());
-        for (const Finding& finding : result.git) {
-            out.finding(finding);
-        }
+        out.findings(result.git);
         out.hash(result.tree_views_fingerprint);
-        out.u64(result.tree.size());
-        for (const Finding& finding : result.tree) {
-            out.finding(finding);
-        }
+        out.findings(result.tree);
     }
     const auto digest = sha256_raw(out.bytes());
     out.bytes().append(reinterpret_cast<const char*>(digest.data()), digest.size());
@@ -291,13 +276,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             return std::nullopt;
         }
         if (has_findings == 1) {
-            const std::size_t count = in.count(8 * 9);
-            Findings findings;
-            findings.reserve(count);
-            for (std::size_t j = 0; j < count && !in.failed(); ++j) {
-                findings.push_back(in.finding());
-            }
-            file.document_findings = std::move(findings);
+            file.document_findings = in.findings();
         }
         file.digest = in.hash();
         file.view = in.hash();
@@ -312,11 +291,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
     if (has_result == 1) {
         CachedResult result;
         result.fingerprint = in.hash();
-        const std::size_t findings = in.count(8 * 9);
-        result.findings.reserve(findings);
-        for (std::size_t i = 0; i < findings && !in.failed(); ++i) {
-            result.findings.push_back(in.finding());
-        }
+        result.findings = in.findings();
         const std::size_t waived = in.count(8 * 13);
         for (std::size_t i = 0; i < waived && !in.failed(); ++i) {
             WaivedFinding each;
@@ -334,11 +309,7 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             result.objects.emplace_back(std::move(sha), state);
         }
         result.views_fingerprint = in.hash();
-        const std::size_t across = in.count(8 * 9);
-        result.across.reserve(across);
-        for (std::size_t i = 0; i < across && !in.failed(); ++i) {
-            result.across.push_back(in.finding());
-        }
+        result.across = in.findings();
         result.expires = in.i64();
         const std::size_t looked_for = in.count(8 * 2);
         for (std::size_t i = 0; i < looked_for && !in.failed(); ++i) {
@@ -347,17 +318,9 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
             result.looked_for.emplace_back(std::move(path), there);
         }
         result.git_views_fingerprint = in.hash();
-        const std::size_t git = in.count(8 * 9);
-        result.git.reserve(git);
-        for (std::size_t i = 0; i < git && !in.failed(); ++i) {
-            result.git.push_back(in.finding());
-        }
+        result.git = in.findings();
         result.tree_views_fingerprint = in.hash();
-        const std::size_t tree = in.count(8 * 9);
-        result.tree.reserve(tree);
-        for (std::size_t i = 0; i < tree && !in.failed(); ++i) {
-            result.tree.push_back(in.finding());
-        }
+        result.tree = in.findings();
         data.result = std::move(result);
     }
     if (in.failed() || !in.at_end()) {
@@ -385,13 +348,17 @@ std::optional<CacheData> read_cache(const fs::path& file, const std::string& ide
 }
 
 bool write_cache(const fs::path& file, const CacheData& data) {
+    return write_cache_file(file, serialize_cache(data));
+}
+
+bool cache_io::write_cache_file(const fs::path& file, std::string_view bytes) {
     try {
         std::error_code error;
         fs::create_directories(file.parent_path(), error);
         if (error) {
             return false;
         }
-        write_file_atomically(file, serialize_cache(data));
+        write_file_atomically(file, bytes);
         return true;
     } catch (const Error&) {
         return false;

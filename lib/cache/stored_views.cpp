@@ -53,19 +53,7 @@ std::optional<std::string> read_views_file(const fs::path& file) {
 }
 
 bool write_views_file(const fs::path& file, const std::vector<std::pair<std::string_view, std::string_view>>& views) {
-    try {
-        std::error_code error;
-        fs::create_directories(file.parent_path(), error);
-        if (error) {
-            return false;
-        }
-        write_file_atomically(file, serialize_views(views));
-        return true;
-    } catch (const Error&) {
-        return false;
-    } catch (const std::exception&) {
-        return false;
-    }
+    return write_cache_file(file, serialize_views(views));
 }
 
 } // namespace

@@ -524,21 +524,19 @@ std::string tree_view(const Document& document) {
     if (document.kind == nullptr) {
         return out;
     }
-    for (const ItemDefinition& item : document.kind->items) {
-        out += 'i';
-        item.field.for_each(document.data(), [&](std::string_view pointer, const json& value) {
+    const auto values_at = [&](char mark, const FieldPath& field) {
+        out += mark;
+        field.for_each(document.data(), [&](std::string_view pointer, const json& value) {
             out += 'v';
             put_text(pointer, out);
             encode(value, nullptr, out);
         });
+    };
+    for (const ItemDefinition& item : document.kind->items) {
+        values_at('i', item.field);
     }
     for (const LinkDefinition& link : document.kind->links) {
-        out += 'l';
-        link.field.for_each(document.data(), [&](std::string_view pointer, const json& value) {
-            out += 'v';
-            put_text(pointer, out);
-            encode(value, nullptr, out);
-        });
+        values_at('l', link.field);
     }
     return out;
 }

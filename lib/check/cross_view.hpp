@@ -3,7 +3,9 @@
 // What the rules across documents (tree, chain, semantic, editor and git rules) can see of
 // one document. A warm check after an edit keeps their stored findings while no
 // document's view changed: an edit of prose (a title, a description, the steps of a test
-// case) re-runs only the rules of the edited document itself.
+// case) re-runs only the rules of the edited document itself. Narrower views say what the
+// git rules and the tree rules read: while those are unchanged, their findings are kept
+// and the others run again over documents rebuilt from their stored views.
 
 #include "lib/model/document.hpp"
 
