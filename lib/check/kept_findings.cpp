@@ -64,9 +64,9 @@ bool only_documents(const CacheData& next, const std::vector<std::optional<Docum
 }
 
 /// Every document's own findings (stored for the unchanged, `known`; computed now for
-/// those `parsed`, and kept in `next` for the cache), with `across` and `git` beside them,
-/// and `tree`, sorted, under .cswm.yaml's severities and waivers (which read `documents`' places when a
-/// waiver names an ID; none are needed otherwise).
+/// those `parsed`, and kept in `next` for the cache), with `tree`, `across` and `git`
+/// beside them, sorted, under .cswm.yaml's severities and waivers (which read `documents`'
+/// places when a waiver names an ID; none are needed otherwise).
 void join_findings(const Workspace& workspace, CacheData& next, const std::vector<std::optional<Document>>& parsed,
                    const std::vector<const Findings*>& known, const std::vector<Document>& documents,
                    WholeTree& whole) {
