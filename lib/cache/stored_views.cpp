@@ -121,10 +121,10 @@ bool write_view_changes(const fs::path& git_dir, const StoredViews& stored,
     for (const auto& [path, view] : changed) {
         bytes += path.size() + view.size();
     }
-    for (const auto& [path, view] : stored.changed) {
-        if (std::none_of(changed.begin(), changed.end(), [&](const auto& now) { return now.first == path; })) {
-            changes.emplace_back(path, view);
-            bytes += path.size() + view.size();
+    for (const std::pair<const std::string_view, std::string_view>& before : stored.changed) {
+        if (std::none_of(changed.begin(), changed.end(), [&](const auto& now) { return now.first == before.first; })) {
+            changes.emplace_back(before);
+            bytes += before.first.size() + before.second.size();
         }
     }
     // Changes that outgrow a quarter of the base cost more to read than to write once.
