@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <ctime>
 #include <future>
 #include <set>
@@ -360,12 +359,32 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     const bool views_known = std::none_of(next.files.begin(), next.files.end(), [](const CachedFile& entry) {
         return entry.view.empty() || entry.git_view.empty() || entry.tree_view.empty();
     });
-    const std::string views_key = views_known ? views_key_of(next.files) : std::string();
-    const std::string git_views_key = views_known ? git_views_key_of(next.files) : std::string();
-    const std::string tree_views_key = views_known ? tree_views_key_of(next.files) : std::string();
-    // A run that kept findings stores what it found beside what the stored result depended
-    // on: the objects recorded (of the changed documents too), when it expires, the files
-    // it looked for.
+    std::string views_key = views_known ? views_key_of(next.files) : std::string();
+    std::string git_views_key = views_known ? git_views_key_of(next.files) : std::string();
+    std::string tree_views_key = views_known ? tree_views_key_of(next.files) : std::string();
+    // What a run stores: every finding, each family's apart with the fingerprint of the
+    // views it saw, the objects recorded, when it expires and the files it looked for.
+    const auto store = [&](const WholeTree& whole, std::string digests_key,
+                           std::vector<std::pair<std::string, int>> objects) -> CachedResult& {
+        CachedResult& stored = next.result.emplace();
+        stored.fingerprint = std::move(digests_key);
+        stored.findings = whole.findings;
+        stored.waived = whole.waived;
+        stored.objects = std::move(objects);
+        stored.views_fingerprint = views_key;
+        stored.across = whole.across;
+        stored.git_views_fingerprint = git_views_key;
+        stored.git = whole.git;
+        stored.tree_views_fingerprint = tree_views_key;
+        stored.tree = whole.tree;
+        stored.expires = whole.expires.value_or(0);
+        for (const auto& [path, there] : whole.looked_for) {
+            stored.looked_for.emplace_back(path, there ? 1 : 0);
+        }
+        return stored;
+    };
+    // A run that kept findings records the objects of the changed documents beside those
+    // the stored result recorded.
     const auto store_kept = [&](const WholeTree& whole) -> CachedResult& {
         std::vector<const Document*> changed;
         for (const std::optional<Document>& document : parsed) {
@@ -373,18 +392,8 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
                 changed.push_back(&*document);
             }
         }
-        CachedResult& stored = next.result.emplace();
-        stored.fingerprint = digests_known ? key_of(next.files) : std::string();
-        stored.findings = whole.findings;
-        stored.waived = whole.waived;
-        stored.objects = recorded_objects(changed, repo, old->result->objects);
-        stored.views_fingerprint = views_key;
-        stored.across = whole.across;
-        stored.git_views_fingerprint = git_views_key;
-        stored.git = whole.git;
-        stored.tree_views_fingerprint = tree_views_key;
-        stored.tree = whole.tree;
-        return stored;
+        return store(whole, digests_known ? key_of(next.files) : std::string(),
+                     recorded_objects(changed, repo, old->result->objects));
     };
     if (views_known && old && old->result && old->result->views_fingerprint == views_key &&
         old->result->git_views_fingerprint == git_views_key && holds()) {
@@ -405,11 +414,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
             if (std::optional<WholeTree> whole =
                     check_across_again(workspace, *old->result, next, parsed, known, *stored_views,
                                        old->result->tree_views_fingerprint == tree_views_key)) {
-                CachedResult& stored = store_kept(*whole);
-                stored.expires = whole->expires.value_or(0);
-                for (const auto& [path, there] : whole->looked_for) {
-                    stored.looked_for.emplace_back(path, there ? 1 : 0);
-                }
+                store_kept(*whole);
                 std::vector<std::pair<std::string_view, std::string_view>> all(next.files.size());
                 std::vector<std::pair<std::string_view, std::string_view>> changed;
                 for (std::size_t i = 0; i < next.files.size(); ++i) {
@@ -455,21 +460,10 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     }
     std::vector<const Document*> all(documents.size());
     std::transform(documents.begin(), documents.end(), all.begin(), [](const Document& each) { return &each; });
-    CachedResult& stored = next.result.emplace();
-    stored.fingerprint = key_of(next.files);
-    stored.findings = whole.findings;
-    stored.waived = whole.waived;
-    stored.objects = recorded_objects(all, repo);
-    stored.views_fingerprint = views_key_of(next.files);
-    stored.across = whole.across;
-    stored.expires = whole.expires.value_or(0);
-    for (const auto& [path, there] : whole.looked_for) {
-        stored.looked_for.emplace_back(path, there ? 1 : 0);
-    }
-    stored.git_views_fingerprint = git_views_key_of(next.files);
-    stored.git = whole.git;
-    stored.tree_views_fingerprint = tree_views_key_of(next.files);
-    stored.tree = whole.tree;
+    views_key = views_key_of(next.files);
+    git_views_key = git_views_key_of(next.files);
+    tree_views_key = tree_views_key_of(next.files);
+    store(whole, key_of(next.files), recorded_objects(all, repo));
     std::vector<std::pair<std::string_view, std::string_view>> every_view;
     every_view.reserve(next.files.size());
     for (std::size_t i = 0; i < next.files.size(); ++i) {
