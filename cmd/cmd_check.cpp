@@ -13,7 +13,8 @@
 namespace cswm::cli {
 namespace {
 
-/// The checker's cache status (hit, partial, across, miss, "miss, not written", off) in the user's language.
+/// The checker's cache status (hit, partial, across, "across, git", miss, "miss, not written", off) in the user's
+/// language.
 std::string cache_status_text(const std::string& status) {
     if (status == "hit") {
         return tr("check.cache-hit");
@@ -23,6 +24,9 @@ std::string cache_status_text(const std::string& status) {
     }
     if (status == "across") {
         return tr("check.cache-across");
+    }
+    if (status == "across, git") {
+        return tr("check.cache-across-git");
     }
     if (status == "miss") {
         return tr("check.cache-miss");

@@ -196,6 +196,31 @@ std::string files_key(std::string_view what, const std::string& inputs, const st
     return whole.finish();
 }
 
+/// The documents whose git views are not those the stored git findings saw, or nullopt when
+/// that cannot be told: another list of files, or stored git views that are not the ones
+/// of the stored result (its fingerprint over them differs).
+template <typename KeyOf>
+std::optional<std::vector<GitEdit>> git_views_edited(const CacheData& old, const CacheData& next,
+                                                     const std::string& git_views_key, const KeyOf& git_views_key_of) {
+    const std::string& seen = old.result->git_views_fingerprint;
+    if (seen == git_views_key) {
+        return std::vector<GitEdit>();
+    }
+    if (old.files.size() != next.files.size() || seen != git_views_key_of(old.files)) {
+        return std::nullopt;
+    }
+    std::vector<GitEdit> edits;
+    for (std::size_t i = 0; i < next.files.size(); ++i) {
+        if (old.files[i].path != next.files[i].path) {
+            return std::nullopt;
+        }
+        if (old.files[i].git_view != next.files[i].git_view) {
+            edits.push_back({i, old.files[i].git_view});
+        }
+    }
+    return edits;
+}
+
 } // namespace
 
 /// check_whole_tree through the cache under .git/cswm/: every input is fingerprinted (the
@@ -406,14 +431,16 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         }
     }
     // The rules across documents but git's run again over the stored views, when the git
-    // rules see nothing changed: HEAD and the objects (in the fingerprints), and every
-    // document's git view.
-    if (views_known && old && old->result && old->result->git_views_fingerprint == git_views_key &&
-        objects_unchanged(old->result->objects, repo)) {
+    // rules see little changed: HEAD and the objects (in the fingerprints) as they were, and
+    // every document's git view but those of `git_edits`.
+    const std::optional<std::vector<GitEdit>> git_edits =
+        views_known && old && old->result ? git_views_edited(*old, next, git_views_key, git_views_key_of)
+                                          : std::nullopt;
+    if (git_edits && objects_unchanged(old->result->objects, repo)) {
         if (const std::optional<StoredViews> stored_views = read_views(repo.git_dir())) {
             if (std::optional<WholeTree> whole =
                     check_across_again(workspace, *old->result, next, parsed, known, *stored_views,
-                                       old->result->tree_views_fingerprint == tree_views_key)) {
+                                       old->result->tree_views_fingerprint == tree_views_key, *git_edits)) {
                 store_kept(*whole);
                 std::vector<std::pair<std::string_view, std::string_view>> all(next.files.size());
                 std::vector<std::pair<std::string_view, std::string_view>> changed;
@@ -427,7 +454,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
                 // Each view is checked against its hash before use: the two files need not
                 // be written together, and the views may fail alone (the next such run misses).
                 write_view_changes(repo.git_dir(), *stored_views, all, changed);
-                status = write_cache(file, next) ? "across" : "miss, not written";
+                status = !write_cache(file, next) ? "miss, not written" : git_edits->empty() ? "across" : "across, git";
                 return std::move(*whole);
             }
         }

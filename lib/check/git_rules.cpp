@@ -28,7 +28,8 @@ std::string short_sha(const std::string& sha) {
     return sha.substr(0, 10);
 }
 
-/// Every SHA a document records, with its pointer.
+} // namespace
+
 std::vector<std::pair<std::string, std::string>> recorded_commits(const Document& document) {
     std::vector<std::pair<std::string, std::string>> commits;
     for (const FieldPath& field : document.kind->commit_fields) {
@@ -48,12 +49,17 @@ std::vector<std::pair<std::string, std::string>> recorded_commits(const Document
     return commits;
 }
 
+namespace {
+
 class GitRules {
 public:
+    /// The rules over `history`, HEAD's walk (or the tip's); over no history, what is
+    /// reachable from HEAD is asked of the repository (check_git_of).
     GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
-             const std::vector<CommitInfo>& history, Findings& out)
-        : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out), m_history(history),
-          m_reachable(m_history) {
+             const std::vector<CommitInfo>* history, Findings& out)
+        : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out),
+          m_history(history != nullptr ? *history : m_no_history), m_reachable(m_history),
+          m_head(history != nullptr || !repo.has_commits() ? std::string() : repo.resolve_commit("HEAD")) {
         for (const Document& document : documents) {
             if (document.parsed() && !document.id.empty()) {
                 m_by_id.emplace(document.id, &document);
@@ -66,9 +72,7 @@ public:
             if (!document.parsed() || document.kind == nullptr || document.kind->commit_fields.empty()) {
                 continue;
             }
-            for (const auto& [pointer, sha] : recorded_commits(document)) {
-                check_recorded(document, pointer, sha);
-            }
+            check_recorded_commits(document);
             if (document.kind->name == "fix-confirmation") {
                 check_fix_tested(document);
                 if (m_policy.reviewed_fix_commits) {
@@ -82,32 +86,10 @@ public:
         }
     }
 
-private:
-    void check_recorded(const Document& document, const std::string& pointer, const std::string& sha) {
-        if (!is_full_sha(sha)) {
-            return; // the schema says what form a SHA has
-        }
-        std::string type;
-        switch (m_repo.object_state(sha, &type)) {
-        case ObjectState::missing:
-            m_out.push_back(document.finding_at(pointer, false, Severity::error, "commit-missing",
-                                                tr("check.commit-missing", fmt::arg("sha", sha))));
-            return;
-        case ObjectState::not_commit:
-            m_out.push_back(
-                document.finding_at(pointer, false, Severity::error, "commit-missing",
-                                    tr("check.commit-not-commit", fmt::arg("sha", sha), fmt::arg("type", type))));
-            return;
-        case ObjectState::beyond_shallow:
-            m_out.push_back(document.finding_at(pointer, false, Severity::warning, "commit-unverifiable",
-                                                tr("check.commit-unverifiable", fmt::arg("sha", short_sha(sha)))));
-            return;
-        case ObjectState::commit:
-            break;
-        }
-        if (m_reachable.find(sha) == nullptr && !m_repo.is_shallow()) {
-            m_out.push_back(document.finding_at(pointer, false, Severity::warning, "commit-unreachable",
-                                                tr("check.commit-unreachable", fmt::arg("sha", short_sha(sha)))));
+    /// The commits `document` records, again.
+    void check_recorded_commits(const Document& document) {
+        for (const auto& [pointer, sha] : recorded_commits(document)) {
+            check_recorded(document, pointer, sha);
         }
     }
 
@@ -137,6 +119,35 @@ private:
                                    tr("check.fix-not-tested", fmt::arg("report", report->second->id),
                                       fmt::arg("tested", short_sha(tested)), fmt::arg("sha", short_sha(sha)))));
             }
+        }
+    }
+
+private:
+    void check_recorded(const Document& document, const std::string& pointer, const std::string& sha) {
+        if (!is_full_sha(sha)) {
+            return; // the schema says what form a SHA has
+        }
+        std::string type;
+        switch (m_repo.object_state(sha, &type)) {
+        case ObjectState::missing:
+            m_out.push_back(document.finding_at(pointer, false, Severity::error, "commit-missing",
+                                                tr("check.commit-missing", fmt::arg("sha", sha))));
+            return;
+        case ObjectState::not_commit:
+            m_out.push_back(
+                document.finding_at(pointer, false, Severity::error, "commit-missing",
+                                    tr("check.commit-not-commit", fmt::arg("sha", sha), fmt::arg("type", type))));
+            return;
+        case ObjectState::beyond_shallow:
+            m_out.push_back(document.finding_at(pointer, false, Severity::warning, "commit-unverifiable",
+                                                tr("check.commit-unverifiable", fmt::arg("sha", short_sha(sha)))));
+            return;
+        case ObjectState::commit:
+            break;
+        }
+        if (!m_repo.is_shallow() && !reachable(sha)) {
+            m_out.push_back(document.finding_at(pointer, false, Severity::warning, "commit-unreachable",
+                                                tr("check.commit-unreachable", fmt::arg("sha", short_sha(sha)))));
         }
     }
 
@@ -192,6 +203,12 @@ private:
         return m_repo.contains(descendant, ancestor);
     }
 
+    /// Whether HEAD (or the tip) reaches `sha`: whether the walk met it, or the repository's
+    /// answer when there was no walk.
+    bool reachable(const std::string& sha) const {
+        return m_head.empty() ? m_reachable.find(sha) != nullptr : contains(m_head, sha);
+    }
+
     bool merged_with_review(const std::string& sha) const {
         for (const CommitInfo& merge : m_history) {
             if (merge.parents.size() < 2 || !has_review_trailer(merge.trailers)) {
@@ -238,8 +255,10 @@ private:
     const Repo& m_repo;
     const GitPolicy& m_policy;
     Findings& m_out;
+    static inline const std::vector<CommitInfo> m_no_history;
     const std::vector<CommitInfo>& m_history; ///< newest first, as the walk gives it
     HistoryIndex m_reachable;
+    std::string m_head; ///< HEAD, when there is no walk of it (and a HEAD)
     std::unordered_map<std::string, const Document*> m_by_id;
 };
 
@@ -271,7 +290,7 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
         });
     }
     Findings found;
-    GitRules(documents, repo, policy, history, found).run();
+    GitRules(documents, repo, policy, &history, found).run();
     if (suspect.valid()) {
         Findings suspected = suspect.get();
         std::move(suspected.begin(), suspected.end(), std::back_inserter(found));
@@ -279,6 +298,18 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
         check_suspect_links_in_history(documents, repo, found, policy.revisions);
     }
     std::move(found.begin(), found.end(), std::back_inserter(out));
+}
+
+void check_git_of(const std::vector<Document>& documents, const std::vector<std::size_t>& recorded,
+                  const std::vector<std::size_t>& fixes, const Repo& repo, Findings& out) {
+    const GitPolicy policy;
+    GitRules rules(documents, repo, policy, nullptr, out);
+    for (const std::size_t index : recorded) {
+        rules.check_recorded_commits(documents[index]);
+    }
+    for (const std::size_t index : fixes) {
+        rules.check_fix_tested(documents[index]);
+    }
 }
 
 } // namespace cswm::rules

@@ -6,7 +6,11 @@
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 
+#include <array>
+#include <cstddef>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cswm::rules {
@@ -27,5 +31,20 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 /// beforehand (on another thread, while the documents are read).
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
                std::vector<CommitInfo> history, Findings& out);
+
+/// The git rules that read one document, and no history: the commits it records
+/// (k_recorded_commit_rules) for documents[i] of each i in `recorded`, and whether a fix
+/// was tested on a build containing them (fix-not-tested) for each i in `fixes`. What
+/// HEAD reaches is asked of the repository, commit by commit, as HEAD is not walked: the
+/// cache's run after an edit of what these rules read of a few documents.
+void check_git_of(const std::vector<Document>& documents, const std::vector<std::size_t>& recorded,
+                  const std::vector<std::size_t>& fixes, const Repo& repo, Findings& out);
+
+/// The rules a document's recorded commits give findings of.
+inline constexpr std::array<std::string_view, 3> k_recorded_commit_rules{"commit-missing", "commit-unverifiable",
+                                                                         "commit-unreachable"};
+
+/// Every full-or-not SHA a document records in its kind's commit fields, with its pointer.
+std::vector<std::pair<std::string, std::string>> recorded_commits(const Document& document);
 
 } // namespace cswm::rules

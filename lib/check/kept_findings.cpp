@@ -2,7 +2,9 @@
 
 #include "lib/cache/stored_views.hpp"
 #include "lib/check/cross_view.hpp"
+#include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
+#include "lib/model/references.hpp"
 #include "lib/util/dates.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/parallel.hpp"
@@ -10,7 +12,9 @@
 #include <algorithm>
 #include <atomic>
 #include <ctime>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 // The runs of the warm cache that keep stored findings of the rules across documents
 // (check_with_cache, cached_check.cpp, chooses between them).
@@ -90,6 +94,93 @@ void join_findings(const Workspace& workspace, CacheData& next, const std::vecto
     whole.waived = apply_rule_settings(workspace.config(), documents, today_iso(), whole.findings);
 }
 
+/// A document's top-level `commit` (a test report's build), null when it has none.
+nlohmann::json top_level_commit(const Document& document) {
+    const nlohmann::json& data = document.data();
+    return data.is_object() ? data.value("commit", nlohmann::json()) : nlohmann::json();
+}
+
+bool is_signed_off_fix(const Document& document) {
+    return document.parsed() && document.kind != nullptr && document.kind->name == "fix-confirmation" &&
+           (document.status == "verified" || document.status == "closed");
+}
+
+/// The stored git findings (`git`) brought up to date after the edits of what the git rules
+/// read of a few documents (`edits`): false when an edit reaches beyond the rules of one
+/// document, and the tree must be checked:
+/// - the document's stored view is missing, or does not give the git view the stored
+///   findings saw (the views are checked against their hashes);
+/// - its kind, ID or item IDs changed: Refs: trailers and fixes name documents by them;
+/// - it is a quality spec or an SRS: the suspect-link rule reads them together, and their
+///   file histories;
+/// - its recorded commits changed while fix commits must be reviewed: a merge's review is
+///   looked for in HEAD's history, which is not walked.
+/// Otherwise the recorded-commit findings of the documents whose commits changed are found
+/// again, and fix-not-tested of the fixes edited or naming a report whose `commit` changed;
+/// every other stored git finding is kept.
+bool git_findings_again(const Workspace& workspace, const CacheData& next, const std::vector<Document>& documents,
+                        const std::vector<GitEdit>& edits, const StoredViews& stored_views, Findings& git) {
+    std::vector<std::size_t> recorded;
+    std::set<std::size_t> fixes;
+    std::unordered_set<std::string> retested_reports;
+    for (const GitEdit& edit : edits) {
+        const Document& now = documents[edit.index];
+        const auto view = stored_views.by_path.find(next.files[edit.index].path);
+        if (view == stored_views.by_path.end()) {
+            return false;
+        }
+        const std::optional<Document> before = document_from_view(view->second, workspace.catalog(), workspace.root());
+        if (!before || content_hash(git_view(*before)) != edit.stored_git_view || !now.parsed() || !before->parsed() ||
+            now.kind == nullptr || before->kind != now.kind || before->id != now.id ||
+            item_ids(*before) != item_ids(now) || now.kind->name == "quality-spec" || now.kind->name == "srs") {
+            return false;
+        }
+        if (rules::recorded_commits(*before) != rules::recorded_commits(now)) {
+            if (workspace.config().reviewed_fix_commits) {
+                return false;
+            }
+            recorded.push_back(edit.index);
+        }
+        if (now.kind->name == "fix-confirmation") {
+            fixes.insert(edit.index);
+        }
+        if (top_level_commit(*before) != top_level_commit(now)) {
+            retested_reports.insert(now.id);
+        }
+    }
+    if (!retested_reports.empty()) {
+        for (std::size_t i = 0; i < documents.size(); ++i) {
+            const Document& fix = documents[i];
+            if (!is_signed_off_fix(fix)) {
+                continue;
+            }
+            const auto verified_by = fix.data().find("verified_by");
+            if (verified_by != fix.data().end() && verified_by->is_string() &&
+                retested_reports.contains(verified_by->get<std::string>())) {
+                fixes.insert(i);
+            }
+        }
+    }
+    std::unordered_set<std::string_view> recorded_paths;
+    std::unordered_set<std::string_view> fix_paths;
+    for (const std::size_t index : recorded) {
+        recorded_paths.insert(documents[index].path);
+    }
+    for (const std::size_t index : fixes) {
+        fix_paths.insert(documents[index].path);
+    }
+    std::erase_if(git, [&](const Finding& finding) {
+        if (finding.rule == "fix-not-tested") {
+            return fix_paths.contains(finding.path);
+        }
+        return recorded_paths.contains(finding.path) &&
+               std::find(rules::k_recorded_commit_rules.begin(), rules::k_recorded_commit_rules.end(), finding.rule) !=
+                   rules::k_recorded_commit_rules.end();
+    });
+    rules::check_git_of(documents, recorded, {fixes.begin(), fixes.end()}, *workspace.repo(), git);
+    return true;
+}
+
 } // namespace
 
 /// The run that checks only the documents that changed, when the stored result saw the same
@@ -120,19 +211,20 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
     return whole;
 }
 
-/// The run after an edit that the rules across documents see but the git rules do not
-/// (`stored`'s git_views_fingerprint is next's, and the recorded objects are as they were):
-/// the documents that did not change are rebuilt from their stored views (`stored_views`,
-/// each checked against its hash), the rules across documents but git's run over them and
-/// the changed ones, and the git rules' findings are kept, placed again in the changed
-/// documents. A rebuilt document's places, which only its findings need, come from its file,
-/// read again only while it still holds the bytes of its content key. Nullopt when a file
-/// is not a readable document, or a stored view is missing or not the one recorded: the
-/// tree is checked.
+/// The run after an edit that the rules across documents see but the git rules see little
+/// of (the recorded objects are as they were, and the git views the same but those of
+/// `git_edits`): the documents that did not change are rebuilt from their stored views
+/// (`stored_views`, each checked against its hash), the rules across documents but git's
+/// run over them and the changed ones, and the git rules' findings are kept, placed again in
+/// the changed documents, but those git_findings_again finds again. A rebuilt document's
+/// places, which only its findings need, come from its file, read again only while it still
+/// holds the bytes of its content key. Nullopt when a file is not a readable document, a
+/// stored view is missing or not the one recorded, or an edit reaches beyond the git rules
+/// of one document: the tree is checked.
 std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
                                             std::vector<std::optional<Document>>& parsed,
                                             const std::vector<const Findings*>& known, const StoredViews& stored_views,
-                                            bool tree_unchanged) {
+                                            bool tree_unchanged, const std::vector<GitEdit>& git_edits) {
     if (!only_documents(next, parsed, known)) {
         return std::nullopt;
     }
@@ -185,6 +277,9 @@ std::optional<WholeTree> check_across_again(const Workspace& workspace, const Ca
         if (parsed[i]) {
             (*documents)[i] = *parsed[i];
         }
+    }
+    if (!git_edits.empty() && !git_findings_again(workspace, next, *documents, git_edits, stored_views, whole.git)) {
+        return std::nullopt;
     }
     const long long started = static_cast<long long>(std::time(nullptr));
     rules::check_across(*documents, workspace.catalog(), {workspace.config().log_review_days, today_iso()},

@@ -54,14 +54,22 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
                                             const std::vector<std::optional<Document>>& parsed,
                                             const std::vector<const Findings*>& known);
 
-/// The run after an edit the git rules do not see: their stored findings kept (and the
-/// tree rules' when `tree_unchanged`), the other rules across documents run again over the
-/// changed documents and the others rebuilt from `stored_views`. Nullopt when that cannot
-/// be done (kept_findings.cpp says when).
+/// A document whose git view is not the one the stored git findings saw: its index in the
+/// scan, and the hash of that view.
+struct GitEdit {
+    std::size_t index;
+    std::string stored_git_view;
+};
+
+/// The run after an edit the git rules see little of: the other rules across documents run
+/// again over the changed documents and the others rebuilt from `stored_views`, and the
+/// git rules' stored findings kept (and the tree rules' when `tree_unchanged`), but those
+/// of the rules of one document that `git_edits` touch, found again. Nullopt when that
+/// cannot be done (kept_findings.cpp says when).
 std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
                                             std::vector<std::optional<Document>>& parsed,
                                             const std::vector<const Findings*>& known, const StoredViews& stored_views,
-                                            bool tree_unchanged);
+                                            bool tree_unchanged, const std::vector<GitEdit>& git_edits);
 
 /// check_whole_tree through the cache (see cached_check.cpp); `status` says what the cache
 /// did (CheckResult::cache_status).

@@ -3,7 +3,8 @@
 # renamed; a commit; .cswm.yaml; the date; a damaged cache file) check prints byte for
 # byte what it prints with the cache off, in every format. CSWM_CACHE_TRACE=1 shows on
 # stderr what the cache did: hit (served), partial (only the changed documents checked),
-# across (the rules across documents run again over the stored views of the others), miss
+# across (the rules across documents run again over the stored views of the others; "across,
+# git": and the git rules of the edited documents), miss
 # (checked and stored), off. An edit no rule can see (a comment at the end) is served; one
 # that changes other documents' findings (an ID that links name, a duplicate) is not.
 source "$E2E_DIR/fill.sh"
@@ -230,7 +231,7 @@ rm -f .git/cswm/check-views-changes
 sed -i 's/^status: accepted/status: closed/' "$areq"
 brief
 same
-echo "# a fix's status, which the git rules read: the tree is checked"
+echo "# a fix's status, which the git rules read: those of that fix run again"
 fix=$(ls maint/fix-confirmation/*.yaml)
 sed -i 's/^status: .*/status: verified/' "$fix"
 brief
