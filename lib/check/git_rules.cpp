@@ -109,11 +109,11 @@ public:
             return; // the link rules and the report's own schema speak of that
         }
         const std::string tested = report->second->data()["commit"].get<std::string>();
-        if (m_repo.object_state(tested) != ObjectState::commit) {
+        if (!is_commit(tested)) {
             return;
         }
         for (const auto& [pointer, sha] : recorded_commits(fix)) {
-            if (m_repo.object_state(sha) == ObjectState::commit && !contains(tested, sha)) {
+            if (is_commit(sha) && !contains(tested, sha)) {
                 m_out.push_back(
                     fix.finding_at("/verified_by", false, Severity::error, "fix-not-tested",
                                    tr("check.fix-not-tested", fmt::arg("report", report->second->id),
@@ -126,6 +126,9 @@ private:
     void check_recorded(const Document& document, const std::string& pointer, const std::string& sha) {
         if (!is_full_sha(sha)) {
             return; // the schema says what form a SHA has
+        }
+        if (m_reachable.find(sha) != nullptr) {
+            return; // met by HEAD's walk: a commit HEAD reaches
         }
         std::string type;
         switch (m_repo.object_state(sha, &type)) {
@@ -201,6 +204,13 @@ private:
             }
         }
         return m_repo.contains(descendant, ancestor);
+    }
+
+    /// Whether `sha` names a commit here: known at once for one HEAD's walk met, else read
+    /// from the object database. (Reading pack headers takes libgit2's global pack lock,
+    /// which the suspect rule's walk on the other thread takes for every tree.)
+    bool is_commit(const std::string& sha) const {
+        return m_reachable.find(sha) != nullptr || m_repo.object_state(sha) == ObjectState::commit;
     }
 
     /// Whether HEAD (or the tip) reaches `sha`: whether the walk met it, or the repository's
