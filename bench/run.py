@@ -31,7 +31,8 @@ process and its children) and the peak resident memory of:
                        documents as the cache keeps them
   check (fix signed off)
                        the same with the status of the first fix confirmation (closed and
-                       draft in turn), which the git rules read: the whole tree is checked
+                       draft in turn), which the git rules read of that fix alone: its git
+                       rules run again too
   trace     cswm trace --format json
   status    cswm status
   bundle    cswm bundle --rev HEAD -o WORK/bundle-N.tar.gz (arguments from $CSWM_BUNDLE_ARGS)
@@ -177,8 +178,8 @@ def measure_one_changed(argv, repo, runs, warmup, ok, field, kind=None):
     `title` is prose: no rule across documents reads it, so the cache checks that document
     alone and keeps the others' findings (docs/cache.md). An anomaly record's `status` is
     read by the rules across documents but not by the git rules: those run again over the
-    stored views. A fix's `status` (signed off or not) is read by the git rules: the whole
-    tree is checked again."""
+    stored views. A fix's `status` (signed off or not) is read by the git rules of that fix
+    alone: those run again too, for that fix."""
     document = first_document(repo, kind)
     if document is None:
         return None, "no document to change"

@@ -163,11 +163,16 @@ std::vector<std::optional<Document>> digest_documents(const Workspace& workspace
 
 /// The documents of the scan: those digest_documents loaded already, the others loaded now.
 /// A document whose digest is known needs places only for its findings (on demand); one
-/// without gets its digest, which covers every place, after the check.
+/// without gets its digest, which covers every place, after the check. The own findings of
+/// each document not `known` are found as soon as it is loaded, into `own` (while the
+/// others are parsed and HEAD's history is walked), and `known` then points at them.
 std::vector<Document> load_rest(const Workspace& workspace, const Workspace::Scan& found,
                                 const std::vector<std::optional<ReadResult>>& read,
-                                std::vector<std::optional<Document>>& parsed, const std::vector<CachedFile>& files) {
+                                std::vector<std::optional<Document>>& parsed, const std::vector<CachedFile>& files,
+                                std::vector<const Findings*>& known, std::vector<Findings>& own) {
     std::vector<Document> documents(found.files.size());
+    own.assign(found.files.size(), {});
+    known.resize(found.files.size(), nullptr);
     parallel_for(found.files.size(), [&](std::size_t i) {
         const Places places = i < files.size() && !files[i].digest.empty() ? Places::on_demand : Places::record;
         if (i < parsed.size() && parsed[i]) {
@@ -176,6 +181,10 @@ std::vector<Document> load_rest(const Workspace& workspace, const Workspace::Sca
             documents[i] = workspace.load_read(found.files[i], *read[i], places);
         } else {
             documents[i] = workspace.load(found.files[i], places);
+        }
+        if (known[i] == nullptr) {
+            own[i] = findings_of_one(documents[i], workspace.catalog(), workspace.config().root);
+            known[i] = &own[i];
         }
     });
     return documents;
@@ -462,7 +471,9 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     // A miss: HEAD's history is walked beside the parse, as in a run without the cache.
     std::future<std::vector<CommitInfo>> history =
         std::async(std::launch::async, [&repo] { return repo.commit_links_from({}); });
-    auto loaded = std::make_shared<const std::vector<Document>>(load_rest(workspace, found, read, parsed, next.files));
+    std::vector<Findings> own;
+    auto loaded = std::make_shared<const std::vector<Document>>(
+        load_rest(workspace, found, read, parsed, next.files, known, own));
     const std::vector<Document>& documents = *loaded;
     std::vector<Findings> computed;
     WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed, &history);

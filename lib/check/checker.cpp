@@ -202,9 +202,16 @@ CheckResult check_workspace(const Workspace& workspace, const CheckOptions& opti
         if (const Repo* repo = workspace.repo()) {
             history = std::async(std::launch::async, [repo] { return repo->commit_links_from({}); });
         }
-        auto documents =
-            std::make_shared<const std::vector<Document>>(workspace.load_scanned(found, {}, Places::on_demand));
-        whole = check_whole_tree(workspace, *documents, options.require_committed, {}, nullptr, &history);
+        // Each document's own rules run as soon as it is parsed, beside the walk: what is
+        // left for the rules across documents is then what waits for every document.
+        std::vector<Findings> own(found.files.size());
+        auto documents = std::make_shared<const std::vector<Document>>(
+            workspace.load_scanned(found, {}, Places::on_demand, [&](std::size_t i, const Document& document) {
+                own[i] = findings_of_one(document, workspace.catalog(), workspace.config().root);
+            }));
+        std::vector<const Findings*> known(own.size());
+        std::transform(own.begin(), own.end(), known.begin(), [](const Findings& each) { return &each; });
+        whole = check_whole_tree(workspace, *documents, options.require_committed, known, nullptr, &history);
         whole.documents = std::move(documents);
     }
     result.notes = std::move(whole.notes);

@@ -270,8 +270,8 @@ std::vector<Document> Workspace::load_all(Places places) const {
 }
 
 std::vector<Document> Workspace::load_scanned(const Scan& found,
-                                              const std::vector<std::optional<ReadResult>>& already_read,
-                                              Places places) const {
+                                              const std::vector<std::optional<ReadResult>>& already_read, Places places,
+                                              const std::function<void(std::size_t, const Document&)>& then) const {
     // Parsing is most of the work of every command that reads the tree: spread it over
     // the cores. Each document lands in its own slot, so the order stays the scan's.
     std::vector<Document> documents(found.files.size());
@@ -279,6 +279,9 @@ std::vector<Document> Workspace::load_scanned(const Scan& found,
     parallel_for(found.files.size(), [&](std::size_t i) {
         documents[i] = i < already_read.size() && already_read[i] ? load_read(found.files[i], *already_read[i], places)
                                                                   : load(found.files[i], places);
+        if (then) {
+            then(i, documents[i]);
+        }
     });
     for (const auto& [folder, reason] : found.unreadable) {
         Document document;

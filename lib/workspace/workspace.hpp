@@ -7,6 +7,7 @@
 #include "lib/workspace/config.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,9 +72,12 @@ public:
     std::vector<Document> load_all(Places places = Places::record) const;
 
     /// Reads every document of a scan made before; `already_read[i]`, when set, holds the
-    /// bytes of `found.files[i]` read already (the check cache hashed them).
+    /// bytes of `found.files[i]` read already (the check cache hashed them). `then`, when
+    /// set, is called with each file's index and document as soon as it is read, on the
+    /// thread that read it: work of one document done while the others are parsed.
     std::vector<Document> load_scanned(const Scan& found, const std::vector<std::optional<ReadResult>>& already_read,
-                                       Places places = Places::record) const;
+                                       Places places = Places::record,
+                                       const std::function<void(std::size_t, const Document&)>& then = {}) const;
 
     /// Where `cswm new` holds its lock: inside .git, or the workspace root outside git.
     fs::path lock_file() const;
