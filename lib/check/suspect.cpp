@@ -300,9 +300,13 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
         specs.push_back(&spec);
         paths.push_back(spec.path);
     }
-    // The revisions of every such spec in one walk, not a walk of all history per spec.
+    // The revisions of every such spec in one walk, not a walk of all history per spec,
+    // back to where each was added: a spec deleted and added again was not approved without
+    // a break, and the walk ends where the oldest spec was added (a repository with years
+    // of history before its maintenance records reads none of them).
     const std::vector<std::vector<FileRevision>> revisions =
-        walked ? repo.file_histories(commits, paths) : std::vector<std::vector<FileRevision>>{};
+        walked ? repo.file_histories(commits, paths, Repo::HistoryEnd::addition)
+               : std::vector<std::vector<FileRevision>>{};
     for (std::size_t n = 0; n < specs.size(); ++n) {
         const Document& spec = *specs[n];
         const std::optional<CommitInfo> approval = approval_commit(spec, repo, revisions[n], limits);

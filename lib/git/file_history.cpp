@@ -40,18 +40,23 @@ public:
     /// Whether the commit changed the file at `path`: it is there, and differs from every
     /// parent (a merge that took one side's version did not change it), and the first parent
     /// is readable (past a shallow clone's boundary nothing can be said). `older` receives
-    /// the path the file had before the commit: another when the commit renamed it.
-    bool changed(const std::string& path, std::string& older) {
+    /// the path the file had before the commit: another when the commit renamed it. `added`
+    /// receives whether the commit brought the file in: every parent readable and none
+    /// holding it, and no rename.
+    bool changed(const std::string& path, std::string& older, bool& added) {
         older = path;
+        added = false;
         const std::optional<git_oid> here = blob_at(m_commit.get(), path);
         if (!here) {
             return false;
         }
         read_parents();
         bool unchanged = false;
+        bool in_a_parent = false;
         for (const git::CommitPtr& parent : m_parents) {
             if (parent) {
                 const std::optional<git_oid> blob = blob_at(parent.get(), path);
+                in_a_parent = in_a_parent || blob.has_value();
                 unchanged = unchanged || (blob && git_oid_equal(&*blob, &*here));
             }
         }
@@ -65,6 +70,7 @@ public:
                 older = found->second;
             }
         }
+        added = !in_a_parent && !m_parent_missing && older == path;
         return true;
     }
 
@@ -242,7 +248,7 @@ git::TreePtr recorded_tree(git_repository* repository, const std::array<unsigned
 } // namespace
 
 void Repo::walk_file_history(const std::string& path, const std::vector<CommitInfo>& commits,
-                             const std::function<bool(const FileRevision&)>& visit) const {
+                             const std::function<bool(const FileRevision&)>& visit, HistoryEnd end) const {
     git_repository* repository = m_handle->repository.get();
     std::string current = path;
     std::string older;
@@ -256,10 +262,11 @@ void Repo::walk_file_history(const std::string& path, const std::vector<CommitIn
             continue;
         }
         CommitStep step(repository, std::move(commit));
-        if (!step.changed(current, older)) {
+        bool added = false;
+        if (!step.changed(current, older, added)) {
             continue;
         }
-        if (!visit(FileRevision{info, current})) {
+        if (!visit(FileRevision{info, current}) || (added && end == HistoryEnd::addition)) {
             return;
         }
         current = older;
@@ -267,7 +274,8 @@ void Repo::walk_file_history(const std::string& path, const std::vector<CommitIn
 }
 
 std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<CommitInfo>& commits,
-                                                            const std::vector<std::string>& paths) const {
+                                                            const std::vector<std::string>& paths,
+                                                            HistoryEnd end) const {
     git_repository* repository = m_handle->repository.get();
     std::vector<std::vector<FileRevision>> histories(paths.size());
     Followed followed;
@@ -275,13 +283,14 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
         if (plain_path(paths[i])) {
             followed.add(paths[i], {i});
         } else {
-            histories[i] = file_history_in(commits, paths[i]);
+            histories[i] = file_history_in(commits, paths[i], end);
         }
     }
     // The trees of each commit and its first parent come from the walk: a commit is read
     // only when a followed path changed in it (merges and renames are judged on it then).
     std::vector<std::string> found;
     std::vector<std::pair<std::string, std::string>> renames;
+    std::vector<std::string> ended;
     std::string prefix;
     std::string older;
     for (const CommitInfo& info : commits) {
@@ -337,8 +346,10 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
             step.emplace(repository, std::move(commit));
         }
         renames.clear();
+        ended.clear();
         for (const std::string& path : found) {
-            if (!step->changed(path, older)) {
+            bool added = false;
+            if (!step->changed(path, older, added)) {
                 continue;
             }
             for (const std::size_t file : followed.paths.at(path)) {
@@ -346,6 +357,8 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
             }
             if (older != path) {
                 renames.emplace_back(path, older);
+            } else if (added && end == HistoryEnd::addition) {
+                ended.push_back(path);
             }
         }
         // Every path is judged against this commit before any follows its older name.
@@ -353,6 +366,9 @@ std::vector<std::vector<FileRevision>> Repo::file_histories(const std::vector<Co
         for (const auto& [path, before] : renames) {
             moved.emplace_back(before, followed.paths.at(path));
             followed.remove(path);
+        }
+        for (const std::string& path : ended) {
+            followed.remove(path); // the walk ends when no path is left
         }
         for (const auto& [before, files] : moved) {
             followed.add(before, files);
@@ -365,12 +381,16 @@ std::vector<FileRevision> Repo::file_history(const std::string& path) const {
     return file_history_in(commits_from_head(), path);
 }
 
-std::vector<FileRevision> Repo::file_history_in(const std::vector<CommitInfo>& history, const std::string& path) const {
+std::vector<FileRevision> Repo::file_history_in(const std::vector<CommitInfo>& history, const std::string& path,
+                                                HistoryEnd end) const {
     std::vector<FileRevision> revisions;
-    walk_file_history(path, history, [&](const FileRevision& revision) {
-        revisions.push_back(revision);
-        return true;
-    });
+    walk_file_history(
+        path, history,
+        [&](const FileRevision& revision) {
+            revisions.push_back(revision);
+            return true;
+        },
+        end);
     return revisions;
 }
 

@@ -139,17 +139,27 @@ public:
     /// first, following renames.
     std::vector<FileRevision> file_history(const std::string& path) const;
 
+    /// Where a file's history ends: at the root, as `git log --follow` (older files that
+    /// had its path included), or at the commit that added it: none of its parents had the
+    /// file and it was no rename (what came before was another file, or none).
+    enum class HistoryEnd { root, addition };
+
     /// What file_history finds, over `commits` as commits_from_head returns them (so that
-    /// several files share one walk), handed to `visit` newest first until it returns false.
+    /// several files share one walk), handed to `visit` newest first until it returns false
+    /// (or, with HistoryEnd::addition, after the commit that added the file).
     void walk_file_history(const std::string& path, const std::vector<CommitInfo>& commits,
-                           const std::function<bool(const FileRevision&)>& visit) const;
+                           const std::function<bool(const FileRevision&)>& visit,
+                           HistoryEnd end = HistoryEnd::root) const;
 
     /// file_history_in for many paths in one walk over `commits`: element i equals
-    /// file_history_in(commits, paths[i]). Each commit's tree is compared with its first
+    /// file_history_in(commits, paths[i], end). Each commit's tree is compared with its first
     /// parent's once, entering only folders that changed and hold a followed path, so the
-    /// cost grows with the commits and what they touched, not with commits × paths.
+    /// cost grows with the commits and what they touched, not with commits × paths. With
+    /// HistoryEnd::addition the walk ends once every file's addition is met: the history
+    /// before the files existed is not read.
     std::vector<std::vector<FileRevision>> file_histories(const std::vector<CommitInfo>& commits,
-                                                          const std::vector<std::string>& paths) const;
+                                                          const std::vector<std::string>& paths,
+                                                          HistoryEnd end = HistoryEnd::root) const;
 
     /// The bytes of the file at `path` (relative, '/') in commit `sha`: nullopt when the
     /// commit or the file is not there, it is no regular file, or it is over `max_bytes`.
@@ -169,7 +179,8 @@ public:
 
     /// file_history over the commits of `history` (newest first, as commits_from gives
     /// them): the history of a file as of another revision than HEAD.
-    std::vector<FileRevision> file_history_in(const std::vector<CommitInfo>& history, const std::string& path) const;
+    std::vector<FileRevision> file_history_in(const std::vector<CommitInfo>& history, const std::string& path,
+                                              HistoryEnd end = HistoryEnd::root) const;
 
     /// The files of the commit's tree under `folder` ('/'-separated, "" for all), sorted
     /// bytewise by path; symlinks and submodules are listed, never followed.

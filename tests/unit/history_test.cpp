@@ -39,11 +39,16 @@ std::string shown(const std::vector<FileRevision>& revisions) {
     return text;
 }
 
-/// Checks that the shared walk equals the walk of each path alone, and returns the shared one.
+/// Checks that the shared walk equals the walk of each path alone, to the root and to each
+/// file's addition (where the history to the root goes on only past an addition), and
+/// returns the shared one to the root.
 std::vector<std::vector<FileRevision>> check_same(const Repo& repo, const std::vector<CommitInfo>& commits,
                                                   const std::vector<std::string>& paths) {
     const std::vector<std::vector<FileRevision>> shared = repo.file_histories(commits, paths);
+    const std::vector<std::vector<FileRevision>> until_added =
+        repo.file_histories(commits, paths, Repo::HistoryEnd::addition);
     REQUIRE(shared.size() == paths.size());
+    REQUIRE(until_added.size() == paths.size());
     for (std::size_t i = 0; i < paths.size(); ++i) {
         INFO("path: '", paths[i], "'");
         const std::vector<FileRevision> alone = repo.file_history_in(commits, paths[i]);
@@ -54,6 +59,10 @@ std::vector<std::vector<FileRevision>> check_same(const Repo& repo, const std::v
             CHECK(shared[i][j].commit.message == alone[j].commit.message);
             CHECK(shared[i][j].path == alone[j].path);
         }
+        CHECK(shown(until_added[i]) == shown(repo.file_history_in(commits, paths[i], Repo::HistoryEnd::addition)));
+        REQUIRE(until_added[i].size() <= alone.size());
+        CHECK(shown(until_added[i]) ==
+              shown({alone.begin(), alone.begin() + static_cast<std::ptrdiff_t>(until_added[i].size())}));
     }
     return shared;
 }
@@ -145,6 +154,22 @@ TEST_CASE("file_histories: renames, merges, deletions, mode changes and folders,
     }
     // Not the merge that took the side's version; the merge with its own resolution, yes.
     CHECK(b == std::vector<std::string>{"b again", "merge other, resolved", "other b", "side b", "start"});
+
+    // To each file's addition: docs/b.yaml was deleted and added again, so its history ends
+    // there; moved/a.yaml's goes on through its renames to where it was added; a file a
+    // side branch changed keeps that branch's commit.
+    const auto until_added = [&](const std::string& path) {
+        const auto histories = repo.file_histories(commits, {path}, Repo::HistoryEnd::addition);
+        std::vector<std::string> summaries;
+        for (const FileRevision& revision : histories.front()) {
+            summaries.push_back(revision.commit.summary);
+        }
+        return summaries;
+    };
+    CHECK(until_added("docs/b.yaml") == std::vector<std::string>{"b again"});
+    CHECK(until_added("moved/a.yaml") ==
+          std::vector<std::string>{"move", "rename and edit", "rename a", "edit a", "start"});
+    CHECK(until_added("docs/deep/c.yaml") == std::vector<std::string>{"side c", "start"});
 
     // Several files on one path, and a path given twice.
     check_same(repo, commits, {"moved/a.yaml", "docs/a.yaml", "moved/a.yaml", "docs/renamed.yaml"});

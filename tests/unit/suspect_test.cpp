@@ -283,6 +283,34 @@ TEST_CASE("suspect-link without fingerprints: re-approved with a new review date
               .empty());
 }
 
+TEST_CASE("suspect-link without fingerprints: a spec deleted and added again was approved when it came back") {
+    // Approved, deleted, the statement changed, the spec added back as it was: it was not
+    // approved without a break, so the statement is compared as of its return (unchanged
+    // since), not as of its first approval. The walk of its history ends there.
+    TempRepo temp;
+    const std::string before = "The service shall resume uploads.";
+    const std::string after = "The service shall resume uploads within 10 s.";
+    temp.write(k_srs_path, srs(before));
+    temp.write(k_qs_path, quality_spec("approved", ""));
+    temp.commit("approved");
+    temp.git("rm -q " + k_qs_path);
+    temp.commit("QS-001 withdrawn");
+    temp.write(k_srs_path, srs(after));
+    temp.commit("REQ-001 tightened");
+    temp.write(k_qs_path, quality_spec("approved", ""));
+    temp.commit("QS-001 back");
+    const Repo repo = Repo::discover(temp.dir);
+    const std::vector<Document> now{load(k_srs_path, srs(after)), load(k_qs_path, quality_spec("approved", ""))};
+    CHECK(suspects_in_history(now, repo).empty());
+    // And the statement changed after its return: suspect, against the commit that brought it back.
+    temp.write(k_srs_path, srs(before));
+    temp.commit("REQ-001 loosened");
+    const std::vector<std::string> found =
+        suspects_in_history({load(k_srs_path, srs(before)), load(k_qs_path, quality_spec("approved", ""))}, repo);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].find("changed after QS-001 was approved in commit") != std::string::npos);
+}
+
 TEST_CASE("suspect-link without fingerprints: older revisions read with the limits the documents were") {
     // A spec nested deeper than the default limit allows, which .cswm.yaml's limits allow.
     std::string nested = "[]";
