@@ -20,7 +20,7 @@ namespace {
 using namespace cache_io;
 
 // Bumped whenever the layout below changes: an older file then reads as foreign.
-constexpr std::string_view k_magic = "cswm-check-cache 7\n";
+constexpr std::string_view k_magic = "cswm-check-cache 8\n";
 
 std::array<unsigned char, k_digest_size> sha256_raw(std::string_view bytes) {
     std::array<unsigned char, k_digest_size> digest{};
@@ -239,6 +239,10 @@ std::string serialize_cache(const CacheData& data) {
         out.findings(result.git);
         out.hash(result.tree_views_fingerprint);
         out.findings(result.tree);
+        out.u64(result.unknown_trailer_ids.size());
+        for (const std::string& id : result.unknown_trailer_ids) {
+            out.str(id);
+        }
     }
     const auto digest = sha256_raw(out.bytes());
     out.bytes().append(reinterpret_cast<const char*>(digest.data()), digest.size());
@@ -321,6 +325,10 @@ std::optional<CacheData> parse_cache(std::string_view bytes) {
         result.git = in.findings();
         result.tree_views_fingerprint = in.hash();
         result.tree = in.findings();
+        const std::size_t unknown = in.count(8);
+        for (std::size_t i = 0; i < unknown && !in.failed(); ++i) {
+            result.unknown_trailer_ids.push_back(in.str());
+        }
         data.result = std::move(result);
     }
     if (in.failed() || !in.at_end()) {

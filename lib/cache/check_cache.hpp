@@ -111,6 +111,9 @@ struct CachedResult {
     /// The tree rules' findings (not in `across`), before severities and waivers: kept while
     /// tree_views_fingerprint holds, when other rules across documents run again.
     Findings tree;
+    /// The IDs that Refs: trailers name and no document defines, sorted: a document added
+    /// with none of them leaves the trailer rule's findings as they are.
+    std::vector<std::string> unknown_trailer_ids;
 };
 
 /// The whole cache file.

@@ -205,27 +205,37 @@ std::string files_key(std::string_view what, const std::string& inputs, const st
     return whole.finish();
 }
 
-/// The documents whose git views are not those the stored git findings saw, or nullopt when
-/// that cannot be told: another list of files, or stored git views that are not the ones
-/// of the stored result (its fingerprint over them differs).
+/// The documents whose git views are not those the stored git findings saw (an added one
+/// with no stored view), or nullopt when that cannot be told: a document removed (a Refs:
+/// trailer may name what it defined), or stored git views that are not the ones of the
+/// stored result (its fingerprint over them differs). `before` holds `old`'s files by path.
 template <typename KeyOf>
-std::optional<std::vector<GitEdit>> git_views_edited(const CacheData& old, const CacheData& next,
-                                                     const std::string& git_views_key, const KeyOf& git_views_key_of) {
+std::optional<std::vector<GitEdit>>
+git_views_edited(const CacheData& old, const CacheData& next,
+                 const std::unordered_map<std::string_view, const CachedFile*>& before,
+                 const std::string& git_views_key, const KeyOf& git_views_key_of) {
     const std::string& seen = old.result->git_views_fingerprint;
     if (seen == git_views_key) {
         return std::vector<GitEdit>();
     }
-    if (old.files.size() != next.files.size() || seen != git_views_key_of(old.files)) {
+    if (seen != git_views_key_of(old.files)) {
         return std::nullopt;
     }
     std::vector<GitEdit> edits;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < next.files.size(); ++i) {
-        if (old.files[i].path != next.files[i].path) {
-            return std::nullopt;
+        const auto found = before.find(next.files[i].path);
+        if (found == before.end()) {
+            edits.push_back({i, std::string()});
+            continue;
         }
-        if (old.files[i].git_view != next.files[i].git_view) {
-            edits.push_back({i, old.files[i].git_view});
+        ++kept;
+        if (found->second->git_view != next.files[i].git_view) {
+            edits.push_back({i, found->second->git_view});
         }
+    }
+    if (kept != old.files.size()) {
+        return std::nullopt;
     }
     return edits;
 }
@@ -411,6 +421,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         stored.git = whole.git;
         stored.tree_views_fingerprint = tree_views_key;
         stored.tree = whole.tree;
+        stored.unknown_trailer_ids = whole.unknown_trailer_ids;
         stored.expires = whole.expires.value_or(0);
         for (const auto& [path, there] : whole.looked_for) {
             stored.looked_for.emplace_back(path, there ? 1 : 0);
@@ -443,7 +454,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     // rules see little changed: HEAD and the objects (in the fingerprints) as they were, and
     // every document's git view but those of `git_edits`.
     const std::optional<std::vector<GitEdit>> git_edits =
-        views_known && old && old->result ? git_views_edited(*old, next, git_views_key, git_views_key_of)
+        views_known && old && old->result ? git_views_edited(*old, next, remembered, git_views_key, git_views_key_of)
                                           : std::nullopt;
     if (git_edits && objects_unchanged(old->result->objects, repo)) {
         if (const std::optional<StoredViews> stored_views = read_views(repo.git_dir())) {

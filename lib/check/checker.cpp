@@ -74,13 +74,12 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
     std::future<Findings> git_findings;
     if (repo != nullptr) {
         const rules::GitPolicy policy = git_policy(workspace.config(), require_committed, {});
-        git_findings = std::async(std::launch::async, [&documents, repo, policy, history] {
+        git_findings = std::async(std::launch::async, [&documents, repo, policy, history, &whole] {
             Findings found;
-            if (history != nullptr && history->valid()) {
-                rules::check_git(documents, *repo, policy, history->get(), found);
-            } else {
-                rules::check_git(documents, *repo, policy, found);
-            }
+            rules::check_git(documents, *repo, policy,
+                             history != nullptr && history->valid() ? history->get()
+                                                                    : repo->commit_links_from(policy.tip),
+                             found, &whole.unknown_trailer_ids);
             return found;
         });
     }

@@ -14,6 +14,7 @@
 #include <iterator>
 #include <optional>
 
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -56,9 +57,11 @@ public:
     /// The rules over `history`, HEAD's walk (or the tip's); over no history, what is
     /// reachable from HEAD is asked of the repository (check_git_of).
     GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
-             const std::vector<CommitInfo>* history, Findings& out)
+             const std::vector<CommitInfo>* history, Findings& out,
+             std::vector<std::string>* unknown_trailer_ids = nullptr)
         : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out),
-          m_history(history != nullptr ? *history : m_no_history), m_reachable(m_history),
+          m_unknown_trailer_ids(unknown_trailer_ids), m_history(history != nullptr ? *history : m_no_history),
+          m_reachable(m_history),
           m_head(history != nullptr || !repo.has_commits() ? std::string() : repo.resolve_commit("HEAD")) {
         for (const Document& document : documents) {
             if (document.parsed() && !document.id.empty()) {
@@ -234,15 +237,20 @@ private:
     /// Refs: trailers that name nothing.
     void check_trailers() {
         const std::unordered_set<std::string> known = defined_ids(m_documents);
+        std::set<std::string> unknown;
         for (const CommitInfo& commit : m_history) {
             for (const std::string& id : referenced_ids(commit.trailers)) {
                 if (!known.contains(id)) {
+                    unknown.insert(id);
                     m_out.push_back({Severity::warning, "trailer-unknown-id", "commit " + short_sha(commit.sha), 0, 0,
                                      "",
                                      tr("check.trailer-unknown-id", fmt::arg("id", printable(id, 60)),
                                         fmt::arg("summary", commit.summary))});
                 }
             }
+        }
+        if (m_unknown_trailer_ids != nullptr) {
+            m_unknown_trailer_ids->assign(unknown.begin(), unknown.end());
         }
     }
 
@@ -265,6 +273,7 @@ private:
     const Repo& m_repo;
     const GitPolicy& m_policy;
     Findings& m_out;
+    std::vector<std::string>* m_unknown_trailer_ids;
     static inline const std::vector<CommitInfo> m_no_history;
     const std::vector<CommitInfo>& m_history; ///< newest first, as the walk gives it
     HistoryIndex m_reachable;
@@ -279,7 +288,7 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 }
 
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
-               std::vector<CommitInfo> history, Findings& out) {
+               std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids) {
     // The suspect-link rule's walk of the specs' file histories is the longest of the git
     // rules (at N = 50,000 more than the others together) and shares nothing with them but
     // what it reads: it runs on a thread of its own, with a repository of its own (one
@@ -300,7 +309,7 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
         });
     }
     Findings found;
-    GitRules(documents, repo, policy, &history, found).run();
+    GitRules(documents, repo, policy, &history, found, unknown_trailer_ids).run();
     if (suspect.valid()) {
         Findings suspected = suspect.get();
         std::move(suspected.begin(), suspected.end(), std::back_inserter(found));

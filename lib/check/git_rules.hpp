@@ -28,9 +28,10 @@ struct GitPolicy {
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy, Findings& out);
 
 /// check_git over `history`, which must be `repo.commit_links_from(policy.tip)`: walked
-/// beforehand (on another thread, while the documents are read).
+/// beforehand (on another thread, while the documents are read). `unknown_trailer_ids`,
+/// when given, receives the IDs Refs: trailers name that no document defines, sorted.
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
-               std::vector<CommitInfo> history, Findings& out);
+               std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids = nullptr);
 
 /// The git rules that read one document, and no history: the commits it records
 /// (k_recorded_commit_rules) for documents[i] of each i in `recorded`, and whether a fix

@@ -105,26 +105,65 @@ bool is_signed_off_fix(const Document& document) {
            (document.status == "verified" || document.status == "closed");
 }
 
+/// Whether an added document leaves the git rules of the others as they were: one they
+/// cannot tell from its absence. Not a quality spec or an SRS (the suspect-link rule reads
+/// them together), defining no ID a Refs: trailer named in vain (`unknown_trailer_ids`,
+/// sorted), and with an ID no other document has (fixes find their report by it).
+bool added_alone(const std::vector<Document>& documents, std::size_t index,
+                 const std::vector<std::string>& unknown_trailer_ids) {
+    const Document& added = documents[index];
+    if (!added.parsed() || added.kind == nullptr || added.kind->name == "quality-spec" || added.kind->name == "srs") {
+        return false;
+    }
+    std::vector<std::string> ids = item_ids(added);
+    ids.push_back(added.id);
+    for (const std::string& id : ids) {
+        if (std::binary_search(unknown_trailer_ids.begin(), unknown_trailer_ids.end(), id)) {
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        if (i != index && !added.id.empty() && documents[i].id == added.id) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// The stored git findings (`git`) brought up to date after the edits of what the git rules
-/// read of a few documents (`edits`): false when an edit reaches beyond the rules of one
-/// document, and the tree must be checked:
+/// read of a few documents, or documents added (`edits`): false when an edit reaches beyond
+/// the rules of one document, and the tree must be checked:
 /// - the document's stored view is missing, or does not give the git view the stored
 ///   findings saw (the views are checked against their hashes);
 /// - its kind, ID or item IDs changed: Refs: trailers and fixes name documents by them;
 /// - it is a quality spec or an SRS: the suspect-link rule reads them together, and their
 ///   file histories;
 /// - its recorded commits changed while fix commits must be reviewed: a merge's review is
-///   looked for in HEAD's history, which is not walked.
-/// Otherwise the recorded-commit findings of the documents whose commits changed are found
-/// again, and fix-not-tested of the fixes edited or naming a report whose `commit` changed;
-/// every other stored git finding is kept.
+///   looked for in HEAD's history, which is not walked;
+/// - an added document is not added_alone.
+/// Otherwise the recorded-commit findings of the documents whose commits changed (or that
+/// were added) are found again, and fix-not-tested of the fixes edited or added or naming a
+/// report whose `commit` changed (or that was added); every other stored git finding is kept.
 bool git_findings_again(const Workspace& workspace, const CacheData& next, const std::vector<Document>& documents,
-                        const std::vector<GitEdit>& edits, const StoredViews& stored_views, Findings& git) {
+                        const std::vector<GitEdit>& edits, const StoredViews& stored_views,
+                        const std::vector<std::string>& unknown_trailer_ids, Findings& git) {
     std::vector<std::size_t> recorded;
     std::set<std::size_t> fixes;
     std::unordered_set<std::string> retested_reports;
     for (const GitEdit& edit : edits) {
         const Document& now = documents[edit.index];
+        if (edit.stored_git_view.empty()) {
+            if (!added_alone(documents, edit.index, unknown_trailer_ids) ||
+                (workspace.config().reviewed_fix_commits && !rules::recorded_commits(now).empty())) {
+                return false;
+            }
+            recorded.push_back(edit.index);
+            if (now.kind->name == "fix-confirmation") {
+                fixes.insert(edit.index);
+            }
+            retested_reports.insert(now.id);
+            continue;
+        }
         const auto view = stored_views.by_path.find(next.files[edit.index].path);
         if (view == stored_views.by_path.end()) {
             return false;
@@ -204,6 +243,7 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
     whole.tree = stored.tree;
     whole.across = stored.across;
     whole.git = stored.git;
+    whole.unknown_trailer_ids = stored.unknown_trailer_ids;
     if (!place_again(whole.tree, changed) || !place_again(whole.across, changed) || !place_again(whole.git, changed)) {
         return std::nullopt;
     }
@@ -278,7 +318,9 @@ std::optional<WholeTree> check_across_again(const Workspace& workspace, const Ca
             (*documents)[i] = *parsed[i];
         }
     }
-    if (!git_edits.empty() && !git_findings_again(workspace, next, *documents, git_edits, stored_views, whole.git)) {
+    whole.unknown_trailer_ids = stored.unknown_trailer_ids;
+    if (!git_edits.empty() && !git_findings_again(workspace, next, *documents, git_edits, stored_views,
+                                                  stored.unknown_trailer_ids, whole.git)) {
         return std::nullopt;
     }
     const long long started = static_cast<long long>(std::time(nullptr));

@@ -32,6 +32,7 @@ struct WholeTree {
     Findings git;                                           ///< the git rules', before severities and waivers
     std::optional<long long> expires;                       ///< when `across` may change with no input changed
     rules::FilesLookedFor looked_for;                       ///< files outside the tree `across` depends on
+    std::vector<std::string> unknown_trailer_ids;           ///< IDs Refs: trailers name and nothing defines
 };
 
 /// The findings of reading one document and of its own rules (schema, IDs, file name,
@@ -55,7 +56,7 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
                                             const std::vector<const Findings*>& known);
 
 /// A document whose git view is not the one the stored git findings saw: its index in the
-/// scan, and the hash of that view.
+/// scan, and the hash of that view (empty for a document added since).
 struct GitEdit {
     std::size_t index;
     std::string stored_git_view;

@@ -67,6 +67,7 @@ CacheData sample_cache() {
     result.tree_views_fingerprint = std::string(64, 'T');
     result.tree.push_back({Severity::error, "duplicate-id", "maint/srs/SRS-001.yaml", 2, 5, "SRS-001",
                            "SRS-001 is also at maint/srs/x.yaml:2", "/id", false});
+    result.unknown_trailer_ids = {"NOPE-404", "需求-1"};
     data.result = result;
     return data;
 }
@@ -202,6 +203,7 @@ TEST_CASE("check cache: the file format reads back what was written") {
     CHECK(back->files[0].tree_view == std::string(64, 't'));
     CHECK(back->result->tree_views_fingerprint == std::string(64, 'T'));
     CHECK(back->result->tree == data.result->tree);
+    CHECK(back->result->unknown_trailer_ids == std::vector<std::string>{"NOPE-404", "需求-1"});
 
     CacheData empty;
     const std::optional<CacheData> none = parse_cache(serialize_cache(empty));

@@ -63,6 +63,9 @@ public:
 
     const std::string& sha(const std::string& name) const { return m_sha.at(name); }
 
+    bool exists(const std::string& path) const { return fs::exists(m_dir.path / path); }
+    void remove(const std::string& path) const { fs::remove(m_dir.path / path); }
+
     void write(const std::string& path, const std::string& text) const {
         fs::create_directories((m_dir.path / path).parent_path());
         std::ofstream(m_dir.path / path, std::ios::binary | std::ios::trunc) << text;
@@ -147,7 +150,7 @@ TEST_CASE("check cache: an edit of what the git rules read of one document") {
     }
 
     struct Edit {
-        const char* path;
+        std::string path;
         std::string text;
         const char* expected; ///< the cache's status
     };
@@ -178,7 +181,20 @@ TEST_CASE("check cache: an edit of what the git rules read of one document") {
          "  - description: Restarted the workers.\n    commits: [\"" +
              repo.sha("two") + "\"]\n",
          "across, git"},
-        // What reaches beyond one document's git rules: the tree is checked.
+        // Documents added: a fix, a report a fix named in vain, a log recording commits.
+        {"maint/fix-confirmation/FIX-003.yaml", repo.fix("FIX-003", "closed", "TR-002", {"two", "side", missing}),
+         "across, git"},
+        {"maint/fix-confirmation/FIX-004.yaml", repo.fix("FIX-004", "closed", "TR-404", {"two"}), "across, git"},
+        {"maint/test-report/TR-404.yaml", repo.report("TR-404", "start"), "across, git"},
+        {"maint/maintenance-log/MLOG-002.yaml",
+         "kind: maintenance-log\nid: MLOG-002\ntitle: December\nstatus: draft\nactions:\n"
+         "  - description: Rotated the keys.\n    commits: [\"" +
+             repo.sha("side") + "\"]\n",
+         "across, git"},
+        // What reaches beyond one document's git rules: the tree is checked. An added
+        // document with an ID a Refs: trailer named in vain, or one another document has.
+        {"maint/test-report/NOPE-404.yaml", repo.report("NOPE-404", "one"), "miss"},
+        {"maint/fix-confirmation/FIX-001-again.yaml", repo.fix("FIX-001", "draft", "TR-002", {"two"}), "miss"},
         {GitRepo::k_fix1, repo.fix("FIX-009", "closed", "TR-001", {"one", "two"}), "miss"},
         {GitRepo::k_srs,
          "kind: srs\nid: SRS-001\ntitle: Uploads\nstatus: draft\nrequirements:\n"
@@ -188,18 +204,24 @@ TEST_CASE("check cache: an edit of what the git rules read of one document") {
     std::size_t changed = 0;
     for (const Edit& edit : edits) {
         // Each edit alone, then the documents put back: both through the cache.
+        const bool added = !repo.exists(edit.path);
         repo.write(edit.path, edit.text);
         const std::string cached = repo.check(&status);
         CHECK_MESSAGE(cached == repo.fresh(), edit.path << ":\n" << edit.text);
         CHECK_MESSAGE(status == edit.expected, edit.path << ":\n" << edit.text);
         changed += cached != original ? 1U : 0U;
+        if (added) {
+            repo.remove(edit.path); // a document removed: the tree is checked
+            CHECK(repo.check(&status) == original);
+            CHECK(status == "miss");
+        }
         repo.write_original();
         CHECK_MESSAGE(repo.check(&status) == original, "put back after " << edit.path << ":\n" << edit.text);
     }
     // The edits change what the rules find: a test of an unchanged result would prove nothing.
-    // (Three do not: a fix verified instead of closed, FIX-002 tested by a build with its
-    // commit, a statement no quality spec links.)
-    CHECK(changed >= edits.size() - 3);
+    // (Some do not: a fix verified instead of closed, FIX-002 tested by a build with its
+    // commit, a statement no quality spec links, a report named by nothing signed off.)
+    CHECK(changed >= edits.size() - 4);
 
     SUBCASE("edits in a row, none put back") {
         for (const Edit& edit : edits) {
