@@ -34,8 +34,10 @@ struct CheckResult {
     std::size_t documents = 0;      ///< documents whose findings were reported
     std::vector<std::string> paths; ///< their paths, sorted
     std::vector<std::string> notes; ///< said once on stderr, such as "git rules skipped"
-    /// What the cache did: "off", "hit", "partial" (only changed documents checked), "miss"
-    /// or "miss, not written" (CSWM_CACHE_TRACE shows it).
+    /// What the cache did: "off", "hit", "partial" (only changed documents checked),
+    /// "across" (and the rules across documents but git's), "across, git" (and the git
+    /// rules of the documents edited or added), "miss" or "miss, not written"
+    /// (CSWM_CACHE_TRACE shows it; docs/cache.md).
     std::string cache_status = "off";
     /// The documents read to compute it (none when the cache served the result): a caller
     /// about to exit may keep them rather than free them.

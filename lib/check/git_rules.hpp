@@ -37,7 +37,8 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 /// (k_recorded_commit_rules) for documents[i] of each i in `recorded`, and whether a fix
 /// was tested on a build containing them (fix-not-tested) for each i in `fixes`. What
 /// HEAD reaches is asked of the repository, commit by commit, as HEAD is not walked: the
-/// cache's run after an edit of what these rules read of a few documents.
+/// cache's run after an edit of what these rules read of a few documents. Throws Error,
+/// having found nothing, when HEAD cannot be resolved.
 void check_git_of(const std::vector<Document>& documents, const std::vector<std::size_t>& recorded,
                   const std::vector<std::size_t>& fixes, const Repo& repo, Findings& out);
 

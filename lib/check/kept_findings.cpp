@@ -6,6 +6,7 @@
 #include "lib/check/rules.hpp"
 #include "lib/model/references.hpp"
 #include "lib/util/dates.hpp"
+#include "lib/util/error.hpp"
 #include "lib/util/files.hpp"
 #include "lib/util/parallel.hpp"
 
@@ -216,7 +217,11 @@ bool git_findings_again(const Workspace& workspace, const CacheData& next, const
                std::find(rules::k_recorded_commit_rules.begin(), rules::k_recorded_commit_rules.end(), finding.rule) !=
                    rules::k_recorded_commit_rules.end();
     });
-    rules::check_git_of(documents, recorded, {fixes.begin(), fixes.end()}, *workspace.repo(), git);
+    try {
+        rules::check_git_of(documents, recorded, {fixes.begin(), fixes.end()}, *workspace.repo(), git);
+    } catch (const Error&) {
+        return false; // HEAD not to be resolved now: the whole tree's check says what can be said
+    }
     return true;
 }
 
