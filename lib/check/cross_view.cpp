@@ -1,5 +1,6 @@
 #include "lib/check/cross_view.hpp"
 
+#include "lib/check/git_rules.hpp"
 #include "lib/model/references.hpp"
 
 #include <cstdint>
@@ -575,7 +576,7 @@ std::string git_view(const Document& document) {
     // case verifies, and the SRSs' statements (suspect.cpp).
     const std::string& kind = document.kind->name;
     if (kind == "fix-confirmation") {
-        out += document.status == "verified" || document.status == "closed" ? 'v' : '-';
+        out += rules::is_signed_off(document) ? 'v' : '-';
         encode_member(data, "verified_by", out);
     } else if (kind == "quality-spec") {
         out += document.status == "approved" ? 'a' : '-';

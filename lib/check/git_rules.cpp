@@ -98,7 +98,7 @@ public:
 
     /// A verified or closed fix must have been confirmed by a test of a build containing it.
     void check_fix_tested(const Document& fix) {
-        if (fix.status != "verified" && fix.status != "closed") {
+        if (!is_signed_off(fix)) {
             return;
         }
         const json& data = fix.data();

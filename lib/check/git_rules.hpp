@@ -42,6 +42,12 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 void check_git_of(const std::vector<Document>& documents, const std::vector<std::size_t>& recorded,
                   const std::vector<std::size_t>& fixes, const Repo& repo, Findings& out);
 
+/// Whether a fix confirmation is signed off (verified or closed): fix-not-tested judges it
+/// then, and its git view (cross_view) says so.
+inline bool is_signed_off(const Document& fix) {
+    return fix.status == "verified" || fix.status == "closed";
+}
+
 /// The rules a document's recorded commits give findings of.
 inline constexpr std::array<std::string_view, 3> k_recorded_commit_rules{"commit-missing", "commit-unverifiable",
                                                                          "commit-unreachable"};

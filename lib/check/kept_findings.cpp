@@ -103,7 +103,13 @@ nlohmann::json top_level_commit(const Document& document) {
 
 bool is_signed_off_fix(const Document& document) {
     return document.parsed() && document.kind != nullptr && document.kind->name == "fix-confirmation" &&
-           (document.status == "verified" || document.status == "closed");
+           rules::is_signed_off(document);
+}
+
+/// Quality specs and SRSs: the suspect-link rule reads them together, with their file
+/// histories, so an edit of one reaches beyond its own git rules.
+bool read_by_suspect_rule(const Document& document) {
+    return document.kind->name == "quality-spec" || document.kind->name == "srs";
 }
 
 /// Whether an added document leaves the git rules of the others as they were: one they
@@ -113,7 +119,7 @@ bool is_signed_off_fix(const Document& document) {
 bool added_alone(const std::vector<Document>& documents, std::size_t index,
                  const std::vector<std::string>& unknown_trailer_ids) {
     const Document& added = documents[index];
-    if (!added.parsed() || added.kind == nullptr || added.kind->name == "quality-spec" || added.kind->name == "srs") {
+    if (!added.parsed() || added.kind == nullptr || read_by_suspect_rule(added)) {
         return false;
     }
     std::vector<std::string> ids = item_ids(added);
@@ -172,7 +178,7 @@ bool git_findings_again(const Workspace& workspace, const CacheData& next, const
         const std::optional<Document> before = document_from_view(view->second, workspace.catalog(), workspace.root());
         if (!before || content_hash(git_view(*before)) != edit.stored_git_view || !now.parsed() || !before->parsed() ||
             now.kind == nullptr || before->kind != now.kind || before->id != now.id ||
-            item_ids(*before) != item_ids(now) || now.kind->name == "quality-spec" || now.kind->name == "srs") {
+            item_ids(*before) != item_ids(now) || read_by_suspect_rule(now)) {
             return false;
         }
         if (rules::recorded_commits(*before) != rules::recorded_commits(now)) {
