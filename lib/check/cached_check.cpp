@@ -1,5 +1,6 @@
 #include "lib/check/whole_tree.hpp"
 
+#include "lib/cache/history_basis.hpp"
 #include "lib/cache/stored_views.hpp"
 #include "lib/check/cross_view.hpp"
 #include "lib/check/rules.hpp"
@@ -18,6 +19,7 @@
 #include <future>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 // The warm path of check: what a run over the same inputs found is served; when only some
 // documents changed, and no rule across documents can see the change, their stored
@@ -205,10 +207,10 @@ std::string files_key(std::string_view what, const std::string& inputs, const st
     return whole.finish();
 }
 
-/// The documents whose git views are not those the stored git findings saw (an added one
-/// with no stored view), or nullopt when that cannot be told: a document removed (a Refs:
-/// trailer may name what it defined), or stored git views that are not the ones of the
-/// stored result (its fingerprint over them differs). `before` holds `old`'s files by path.
+/// The documents whose git views are not those the stored git findings saw: each added
+/// since (no stored view), removed since, or whose view changed. Nullopt when the stored
+/// git views are not the ones of the stored result (its fingerprint over them differs).
+/// `before` holds `old`'s files by path.
 template <typename KeyOf>
 std::optional<std::vector<GitEdit>>
 git_views_edited(const CacheData& old, const CacheData& next,
@@ -222,20 +224,20 @@ git_views_edited(const CacheData& old, const CacheData& next,
         return std::nullopt;
     }
     std::vector<GitEdit> edits;
-    std::size_t kept = 0;
+    std::unordered_set<std::string_view> present;
     for (std::size_t i = 0; i < next.files.size(); ++i) {
+        present.insert(next.files[i].path);
         const auto found = before.find(next.files[i].path);
         if (found == before.end()) {
-            edits.push_back({i, std::string()});
-            continue;
-        }
-        ++kept;
-        if (found->second->git_view != next.files[i].git_view) {
-            edits.push_back({i, found->second->git_view});
+            edits.push_back({i, next.files[i].path, std::string()});
+        } else if (found->second->git_view != next.files[i].git_view) {
+            edits.push_back({i, next.files[i].path, found->second->git_view});
         }
     }
-    if (kept != old.files.size()) {
-        return std::nullopt;
+    for (const CachedFile& entry : old.files) {
+        if (!present.contains(entry.path)) {
+            edits.push_back({std::nullopt, entry.path, entry.git_view});
+        }
     }
     return edits;
 }
@@ -456,11 +458,14 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     const std::optional<std::vector<GitEdit>> git_edits =
         views_known && old && old->result ? git_views_edited(*old, next, remembered, git_views_key, git_views_key_of)
                                           : std::nullopt;
+    // What the git rules read of HEAD's history, read when an edit needs it: its key is the
+    // fingerprint of every input but the documents, HEAD's among them.
+    const auto history_basis = [&](HistoryParts parts) { return read_history_basis(repo.git_dir(), inputs, parts); };
     if (git_edits && objects_unchanged(old->result->objects, repo)) {
         if (const std::optional<StoredViews> stored_views = read_views(repo.git_dir())) {
-            if (std::optional<WholeTree> whole =
-                    check_across_again(workspace, *old->result, next, parsed, known, *stored_views,
-                                       old->result->tree_views_fingerprint == tree_views_key, *git_edits)) {
+            if (std::optional<WholeTree> whole = check_across_again(
+                    workspace, *old->result, next, parsed, known, *stored_views,
+                    old->result->tree_views_fingerprint == tree_views_key, *git_edits, history_basis)) {
                 store_kept(*whole);
                 std::vector<std::pair<std::string_view, std::string_view>> all(next.files.size());
                 std::vector<std::pair<std::string_view, std::string_view>> changed;
@@ -521,6 +526,9 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         }
     }
     write_views(repo.git_dir(), every_view);
+    if (whole.history_basis) {
+        write_history_basis(repo.git_dir(), inputs, *whole.history_basis);
+    }
     status = write_cache(file, next) ? "miss" : "miss, not written";
     return whole;
 }

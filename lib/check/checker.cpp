@@ -46,16 +46,14 @@ Findings check_each_document(const std::vector<Document>& documents, const Catal
     return findings;
 }
 
-/// What the git rules need of .cswm.yaml: the review policy, and the limits the documents
-/// were read with, for their older revisions.
+} // namespace
+
 rules::GitPolicy git_policy(const Config& config, bool require_committed, std::string tip) {
     rules::GitPolicy policy{config.reviewed_fix_commits, require_committed, std::move(tip), {}};
     policy.revisions.yaml = config.yaml;
     policy.revisions.max_bytes = std::max(policy.revisions.max_bytes, config.max_document_bytes);
     return policy;
 }
-
-} // namespace
 
 Findings findings_of_one(const Document& document, const Catalog& catalog, std::string_view documents_root) {
     Findings found = document.findings;
@@ -74,12 +72,13 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
     std::future<Findings> git_findings;
     if (repo != nullptr) {
         const rules::GitPolicy policy = git_policy(workspace.config(), require_committed, {});
-        git_findings = std::async(std::launch::async, [&documents, repo, policy, history, &whole] {
+        HistoryBasis* basis = &whole.history_basis.emplace();
+        git_findings = std::async(std::launch::async, [&documents, repo, policy, history, &whole, basis] {
             Findings found;
             rules::check_git(documents, *repo, policy,
                              history != nullptr && history->valid() ? history->get()
                                                                     : repo->commit_links_from(policy.tip),
-                             found, &whole.unknown_trailer_ids);
+                             found, &whole.unknown_trailer_ids, basis);
             return found;
         });
     }

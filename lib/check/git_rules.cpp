@@ -50,6 +50,36 @@ std::vector<std::pair<std::string, std::string>> recorded_commits(const Document
     return commits;
 }
 
+std::vector<HistoryBasis::Trailers> trailers_of(const std::vector<CommitInfo>& history) {
+    std::vector<HistoryBasis::Trailers> trailers;
+    for (const CommitInfo& commit : history) {
+        std::vector<std::string> ids = referenced_ids(commit.trailers);
+        if (!ids.empty()) {
+            trailers.push_back({short_sha(commit.sha), commit.summary, std::move(ids)});
+        }
+    }
+    return trailers;
+}
+
+void check_trailer_ids(const std::vector<Document>& documents, const std::vector<HistoryBasis::Trailers>& trailers,
+                       Findings& out, std::vector<std::string>* unknown_ids) {
+    const std::unordered_set<std::string> known = defined_ids(documents);
+    std::set<std::string> unknown;
+    for (const HistoryBasis::Trailers& commit : trailers) {
+        for (const std::string& id : commit.ids) {
+            if (!known.contains(id)) {
+                unknown.insert(id);
+                out.push_back({Severity::warning, "trailer-unknown-id", "commit " + commit.commit, 0, 0, "",
+                               tr("check.trailer-unknown-id", fmt::arg("id", printable(id, 60)),
+                                  fmt::arg("summary", commit.summary))});
+            }
+        }
+    }
+    if (unknown_ids != nullptr) {
+        unknown_ids->assign(unknown.begin(), unknown.end());
+    }
+}
+
 namespace {
 
 class GitRules {
@@ -58,10 +88,10 @@ public:
     /// reachable from HEAD is asked of the repository (check_git_of).
     GitRules(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
              const std::vector<CommitInfo>* history, Findings& out,
-             std::vector<std::string>* unknown_trailer_ids = nullptr)
+             std::vector<std::string>* unknown_trailer_ids = nullptr, HistoryBasis* record = nullptr)
         : m_documents(documents), m_repo(repo), m_policy(policy), m_out(out),
-          m_unknown_trailer_ids(unknown_trailer_ids), m_history(history != nullptr ? *history : m_no_history),
-          m_reachable(m_history),
+          m_unknown_trailer_ids(unknown_trailer_ids), m_record(record),
+          m_history(history != nullptr ? *history : m_no_history), m_reachable(m_history),
           m_head(history != nullptr || !repo.has_commits() ? std::string() : repo.resolve_commit("HEAD")) {
         for (const Document& document : documents) {
             if (document.parsed() && !document.id.empty()) {
@@ -236,21 +266,10 @@ private:
 
     /// Refs: trailers that name nothing.
     void check_trailers() {
-        const std::unordered_set<std::string> known = defined_ids(m_documents);
-        std::set<std::string> unknown;
-        for (const CommitInfo& commit : m_history) {
-            for (const std::string& id : referenced_ids(commit.trailers)) {
-                if (!known.contains(id)) {
-                    unknown.insert(id);
-                    m_out.push_back({Severity::warning, "trailer-unknown-id", "commit " + short_sha(commit.sha), 0, 0,
-                                     "",
-                                     tr("check.trailer-unknown-id", fmt::arg("id", printable(id, 60)),
-                                        fmt::arg("summary", commit.summary))});
-                }
-            }
-        }
-        if (m_unknown_trailer_ids != nullptr) {
-            m_unknown_trailer_ids->assign(unknown.begin(), unknown.end());
+        std::vector<HistoryBasis::Trailers> trailers = trailers_of(m_history);
+        check_trailer_ids(m_documents, trailers, m_out, m_unknown_trailer_ids);
+        if (m_record != nullptr) {
+            m_record->trailers = std::move(trailers);
         }
     }
 
@@ -274,6 +293,7 @@ private:
     const GitPolicy& m_policy;
     Findings& m_out;
     std::vector<std::string>* m_unknown_trailer_ids;
+    HistoryBasis* m_record;
     static inline const std::vector<CommitInfo> m_no_history;
     const std::vector<CommitInfo>& m_history; ///< newest first, as the walk gives it
     HistoryIndex m_reachable;
@@ -288,14 +308,15 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 }
 
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
-               std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids) {
+               std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids,
+               HistoryBasis* record) {
     // The suspect-link rule's walk of the specs' file histories is the longest of the git
     // rules (at N = 50,000 more than the others together) and shares nothing with them but
     // what it reads: it runs on a thread of its own, with a repository of its own (one
     // libgit2 repository is not for two threads). Its findings come after the others'.
     std::future<Findings> suspect;
     if (policy.tip.empty()) {
-        suspect = std::async(std::launch::async, [&documents, &repo, &history, &policy] {
+        suspect = std::async(std::launch::async, [&documents, &repo, &history, &policy, record] {
             Findings found;
             std::optional<Repo> own;
             try {
@@ -304,12 +325,14 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
                 // Not to be opened again (it went away?): the findings say what can be said.
             }
             // The same walk: HEAD's.
-            check_suspect_links_in_history(documents, own ? *own : repo, history, found, policy.revisions);
+            check_suspect_links_in_history(documents, own ? *own : repo, history, found, policy.revisions, record);
             return found;
         });
     }
     Findings found;
-    GitRules(documents, repo, policy, &history, found, unknown_trailer_ids).run();
+    // The trailers go into `record` on this thread, the suspect rule's reading on its own:
+    // they fill different fields.
+    GitRules(documents, repo, policy, &history, found, unknown_trailer_ids, record).run();
     if (suspect.valid()) {
         Findings suspected = suspect.get();
         std::move(suspected.begin(), suspected.end(), std::back_inserter(found));

@@ -29,9 +29,20 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 
 /// check_git over `history`, which must be `repo.commit_links_from(policy.tip)`: walked
 /// beforehand (on another thread, while the documents are read). `unknown_trailer_ids`,
-/// when given, receives the IDs Refs: trailers name that no document defines, sorted.
+/// when given, receives the IDs Refs: trailers name that no document defines, sorted;
+/// `record`, when given, what the rules read of the history (the cache keeps it, so that
+/// they can run again without the walk: check_trailer_ids, check_suspect_links_from_basis).
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
-               std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids = nullptr);
+               std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids = nullptr,
+               HistoryBasis* record = nullptr);
+
+/// The Refs: trailers of `history`, as trailer-unknown-id reads them.
+std::vector<HistoryBasis::Trailers> trailers_of(const std::vector<CommitInfo>& history);
+
+/// trailer-unknown-id: a Refs: trailer of `trailers` names an ID no document defines.
+/// `unknown_ids`, when given, receives those IDs, sorted.
+void check_trailer_ids(const std::vector<Document>& documents, const std::vector<HistoryBasis::Trailers>& trailers,
+                       Findings& out, std::vector<std::string>* unknown_ids = nullptr);
 
 /// The git rules that read one document, and no history: the commits it records
 /// (k_recorded_commit_rules) for documents[i] of each i in `recorded`, and whether a fix

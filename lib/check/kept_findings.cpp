@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <ctime>
+#include <functional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -95,136 +96,189 @@ void join_findings(const Workspace& workspace, CacheData& next, const std::vecto
     whole.waived = apply_rule_settings(workspace.config(), documents, today_iso(), whole.findings);
 }
 
+/// What the git rules read of a document that defines the findings they keep: null
+/// stands for no document (added since, or removed), and an unparsed one reads as having
+/// no kind, ID or commits.
+bool is_parsed(const Document* document) {
+    return document != nullptr && document->parsed();
+}
+
+const Kind* kind_of(const Document* document) {
+    return is_parsed(document) ? document->kind : nullptr;
+}
+
+bool is_kind(const Document* document, std::string_view kind) {
+    return kind_of(document) != nullptr && kind_of(document)->name == kind;
+}
+
+/// The ID fixes find a report by (the first document with it, in scan order, of any kind).
+std::string id_of(const Document* document) {
+    return is_parsed(document) ? document->id : std::string();
+}
+
+/// The IDs a document defines for Refs: trailers (defined_ids), sorted.
+std::vector<std::string> defined_by(const Document* document) {
+    std::vector<std::string> ids;
+    if (is_parsed(document) && !document->id.empty()) {
+        ids = item_ids(*document);
+        ids.push_back(document->id);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
+    return ids;
+}
+
+std::vector<std::pair<std::string, std::string>> commits_of(const Document* document) {
+    return kind_of(document) != nullptr ? rules::recorded_commits(*document)
+                                        : std::vector<std::pair<std::string, std::string>>();
+}
+
 /// A document's top-level `commit` (a test report's build), null when it has none.
-nlohmann::json top_level_commit(const Document& document) {
-    const nlohmann::json& data = document.data();
-    return data.is_object() ? data.value("commit", nlohmann::json()) : nlohmann::json();
-}
-
-bool is_signed_off_fix(const Document& document) {
-    return document.parsed() && document.kind != nullptr && document.kind->name == "fix-confirmation" &&
-           rules::is_signed_off(document);
-}
-
-/// Quality specs and SRSs: the suspect-link rule reads them together, with their file
-/// histories, so an edit of one reaches beyond its own git rules.
-bool read_by_suspect_rule(const Document& document) {
-    return document.kind->name == "quality-spec" || document.kind->name == "srs";
-}
-
-/// Whether an added document leaves the git rules of the others as they were: one they
-/// cannot tell from its absence. Not a quality spec or an SRS (the suspect-link rule reads
-/// them together), defining no ID a Refs: trailer named in vain (`unknown_trailer_ids`,
-/// sorted), and with an ID no other document has (fixes find their report by it).
-bool added_alone(const std::vector<Document>& documents, std::size_t index,
-                 const std::vector<std::string>& unknown_trailer_ids) {
-    const Document& added = documents[index];
-    if (!added.parsed() || added.kind == nullptr || read_by_suspect_rule(added)) {
-        return false;
+nlohmann::json top_level_commit(const Document* document) {
+    if (!is_parsed(document) || !document->data().is_object()) {
+        return nullptr;
     }
-    std::vector<std::string> ids = item_ids(added);
-    ids.push_back(added.id);
-    for (const std::string& id : ids) {
-        if (std::binary_search(unknown_trailer_ids.begin(), unknown_trailer_ids.end(), id)) {
-            return false;
-        }
-    }
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        if (i != index && !added.id.empty() && documents[i].id == added.id) {
-            return false;
-        }
-    }
-    return true;
+    return document->data().value("commit", nlohmann::json());
 }
 
-/// The stored git findings (`git`) brought up to date after the edits of what the git rules
-/// read of a few documents, or documents added (`edits`): false when an edit reaches beyond
-/// the rules of one document, and the tree must be checked:
-/// - the document's stored view is missing, or does not give the git view the stored
-///   findings saw (the views are checked against their hashes);
-/// - its kind, ID or item IDs changed: Refs: trailers and fixes name documents by them;
-/// - it is a quality spec or an SRS: the suspect-link rule reads them together, and their
-///   file histories;
-/// - its recorded commits changed while fix commits must be reviewed: a merge's review is
-///   looked for in HEAD's history, which is not walked;
-/// - an added document is not added_alone.
-/// Otherwise the recorded-commit findings of the documents whose commits changed (or that
-/// were added) are found again, and fix-not-tested of the fixes edited or added or naming a
-/// report whose `commit` changed (or that was added); every other stored git finding is kept.
-bool git_findings_again(const Workspace& workspace, const CacheData& next, const std::vector<Document>& documents,
+/// Quality specs and SRSs: the suspect-link rule reads them together, with what the
+/// history said of them.
+bool read_by_suspect_rule(const Document* document) {
+    return is_kind(document, "quality-spec") || is_kind(document, "srs");
+}
+
+/// The stored git findings (`whole.git`, and `whole.unknown_trailer_ids`) brought up to
+/// date after `edits` of what the git rules read of some documents (added, removed or
+/// changed), without walking HEAD's history. Each edited document is compared with itself
+/// as the stored findings saw it, rebuilt from its stored view (which must give the git
+/// view they saw), and what its change can reach is found again:
+/// - its recorded commits (commit-missing, -unverifiable, -unreachable), when they, its
+///   kind or its ID changed (the findings name the ID);
+/// - fix-not-tested of an edited fix, and of every signed-off fix naming an ID whose
+///   document changed hands or whose build (`commit`) changed;
+/// - trailer-unknown-id over the stored Refs: trailers (HistoryBasis), when an ID went
+///   away or one named in vain came;
+/// - suspect-link, from the stored approvals, when a quality spec or an SRS changed.
+/// Every other stored finding is kept; a removed document's go. False when the tree must
+/// be checked: a stored view is missing or not the one recorded; fix commits must be
+/// reviewed and an edited fix's commits changed (a merge's review is in the history); the
+/// history basis is needed and missing; the suspect rule needs more of the history
+/// than is stored; HEAD cannot be resolved.
+bool git_findings_again(const Workspace& workspace, const std::vector<Document>& documents,
                         const std::vector<GitEdit>& edits, const StoredViews& stored_views,
-                        const std::vector<std::string>& unknown_trailer_ids, Findings& git) {
+                        const std::function<std::optional<HistoryBasis>(HistoryParts)>& history_basis,
+                        WholeTree& whole) {
+    const std::vector<std::string>& unknown = whole.unknown_trailer_ids;
     std::vector<std::size_t> recorded;
     std::set<std::size_t> fixes;
-    std::unordered_set<std::string> retested_reports;
+    std::unordered_set<std::string> reports;
+    std::unordered_set<std::string_view> removed;
+    std::unordered_set<std::string_view> recorded_paths;
+    std::unordered_set<std::string_view> fix_paths;
+    bool trailers_again = false;
+    bool suspect_again = false;
     for (const GitEdit& edit : edits) {
-        const Document& now = documents[edit.index];
-        if (edit.stored_git_view.empty()) {
-            if (!added_alone(documents, edit.index, unknown_trailer_ids) ||
-                (workspace.config().reviewed_fix_commits && !rules::recorded_commits(now).empty())) {
+        std::optional<Document> stored;
+        if (!edit.stored_git_view.empty()) {
+            const auto view = stored_views.by_path.find(edit.path);
+            if (view == stored_views.by_path.end()) {
                 return false;
             }
-            recorded.push_back(edit.index);
-            if (now.kind->name == "fix-confirmation") {
-                fixes.insert(edit.index);
+            stored = document_from_view(view->second, workspace.catalog(), workspace.root());
+            if (!stored || content_hash(git_view(*stored)) != edit.stored_git_view) {
+                return false;
             }
-            retested_reports.insert(now.id);
+        }
+        const Document* before = stored ? &*stored : nullptr;
+        const Document* now = edit.index ? &documents[*edit.index] : nullptr;
+        suspect_again = suspect_again || read_by_suspect_rule(before) || read_by_suspect_rule(now);
+        const std::vector<std::string> defined_before = defined_by(before);
+        const std::vector<std::string> defined_now = defined_by(now);
+        for (const std::string& id : defined_before) {
+            trailers_again = trailers_again || !std::binary_search(defined_now.begin(), defined_now.end(), id);
+        }
+        for (const std::string& id : defined_now) {
+            trailers_again = trailers_again || std::binary_search(unknown.begin(), unknown.end(), id);
+        }
+        const bool id_changed = id_of(before) != id_of(now);
+        if (id_changed || top_level_commit(before) != top_level_commit(now)) {
+            for (const std::string& id : {id_of(before), id_of(now)}) {
+                if (!id.empty()) {
+                    reports.insert(id);
+                }
+            }
+        }
+        if (now == nullptr) {
+            removed.insert(edit.path);
             continue;
         }
-        const auto view = stored_views.by_path.find(next.files[edit.index].path);
-        if (view == stored_views.by_path.end()) {
-            return false;
-        }
-        const std::optional<Document> before = document_from_view(view->second, workspace.catalog(), workspace.root());
-        if (!before || content_hash(git_view(*before)) != edit.stored_git_view || !now.parsed() || !before->parsed() ||
-            now.kind == nullptr || before->kind != now.kind || before->id != now.id ||
-            item_ids(*before) != item_ids(now) || read_by_suspect_rule(now)) {
-            return false;
-        }
-        if (rules::recorded_commits(*before) != rules::recorded_commits(now)) {
-            if (workspace.config().reviewed_fix_commits) {
+        const auto commits = commits_of(now);
+        if (before == nullptr || id_changed || kind_of(before) != kind_of(now) || commits_of(before) != commits) {
+            if (workspace.config().reviewed_fix_commits && is_kind(now, "fix-confirmation") && !commits.empty()) {
                 return false;
             }
-            recorded.push_back(edit.index);
+            if (!commits.empty()) {
+                recorded.push_back(*edit.index);
+            }
+            recorded_paths.insert(edit.path);
         }
-        if (now.kind->name == "fix-confirmation") {
-            fixes.insert(edit.index);
-        }
-        if (top_level_commit(*before) != top_level_commit(now)) {
-            retested_reports.insert(now.id);
+        if (is_kind(before, "fix-confirmation") || is_kind(now, "fix-confirmation")) {
+            fix_paths.insert(edit.path);
+            if (is_kind(now, "fix-confirmation")) {
+                fixes.insert(*edit.index);
+            }
         }
     }
-    if (!retested_reports.empty()) {
+    if (!reports.empty()) {
         for (std::size_t i = 0; i < documents.size(); ++i) {
             const Document& fix = documents[i];
-            if (!is_signed_off_fix(fix)) {
+            if (!is_kind(&fix, "fix-confirmation") || !rules::is_signed_off(fix)) {
                 continue;
             }
             const auto verified_by = fix.data().find("verified_by");
             if (verified_by != fix.data().end() && verified_by->is_string() &&
-                retested_reports.contains(verified_by->get<std::string>())) {
+                reports.contains(verified_by->get<std::string>())) {
                 fixes.insert(i);
+                fix_paths.insert(fix.path);
             }
         }
     }
-    std::unordered_set<std::string_view> recorded_paths;
-    std::unordered_set<std::string_view> fix_paths;
-    for (const std::size_t index : recorded) {
-        recorded_paths.insert(documents[index].path);
+    std::optional<HistoryBasis> basis;
+    if (trailers_again || suspect_again) {
+        basis = history_basis({trailers_again, suspect_again});
+        if (!basis) {
+            return false;
+        }
     }
-    for (const std::size_t index : fixes) {
-        fix_paths.insert(documents[index].path);
-    }
+    Findings& git = whole.git;
     std::erase_if(git, [&](const Finding& finding) {
+        if (removed.contains(finding.path)) {
+            return true;
+        }
         if (finding.rule == "fix-not-tested") {
             return fix_paths.contains(finding.path);
         }
+        if (finding.rule == "trailer-unknown-id") {
+            return trailers_again;
+        }
+        if (finding.rule == "suspect-link") {
+            return suspect_again;
+        }
         return recorded_paths.contains(finding.path) &&
-               std::find(rules::k_recorded_commit_rules.begin(), rules::k_recorded_commit_rules.end(), finding.rule) !=
-                   rules::k_recorded_commit_rules.end();
+               (finding.rule == "fix-not-reviewed" ||
+                std::find(rules::k_recorded_commit_rules.begin(), rules::k_recorded_commit_rules.end(), finding.rule) !=
+                    rules::k_recorded_commit_rules.end());
     });
     try {
         rules::check_git_of(documents, recorded, {fixes.begin(), fixes.end()}, *workspace.repo(), git);
+        if (trailers_again) {
+            rules::check_trailer_ids(documents, basis->trailers, git, &whole.unknown_trailer_ids);
+        }
+        if (suspect_again &&
+            !rules::check_suspect_links_from_basis(documents, *workspace.repo(), *basis, git,
+                                                   git_policy(workspace.config(), false, {}).revisions)) {
+            return false;
+        }
     } catch (const Error&) {
         return false; // HEAD not to be resolved now: the whole tree's check says what can be said
     }
@@ -272,10 +326,11 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
 /// holds the bytes of its content key. Nullopt when a file is not a readable document, a
 /// stored view is missing or not the one recorded, or an edit reaches beyond the git rules
 /// of one document: the tree is checked.
-std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
-                                            std::vector<std::optional<Document>>& parsed,
-                                            const std::vector<const Findings*>& known, const StoredViews& stored_views,
-                                            bool tree_unchanged, const std::vector<GitEdit>& git_edits) {
+std::optional<WholeTree>
+check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                   std::vector<std::optional<Document>>& parsed, const std::vector<const Findings*>& known,
+                   const StoredViews& stored_views, bool tree_unchanged, const std::vector<GitEdit>& git_edits,
+                   const std::function<std::optional<HistoryBasis>(HistoryParts)>& history_basis) {
     if (!only_documents(next, parsed, known)) {
         return std::nullopt;
     }
@@ -330,8 +385,8 @@ std::optional<WholeTree> check_across_again(const Workspace& workspace, const Ca
         }
     }
     whole.unknown_trailer_ids = stored.unknown_trailer_ids;
-    if (!git_edits.empty() && !git_findings_again(workspace, next, *documents, git_edits, stored_views,
-                                                  stored.unknown_trailer_ids, whole.git)) {
+    if (!git_edits.empty() &&
+        !git_findings_again(workspace, *documents, git_edits, stored_views, history_basis, whole)) {
         return std::nullopt;
     }
     const long long started = static_cast<long long>(std::time(nullptr));

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <set>
 
@@ -273,69 +274,105 @@ void check_suspect_links(const std::vector<Document>& documents, Findings& out) 
 
 namespace {
 
+/// The approved quality specs the rule compares with history: those that record no
+/// fingerprints and have a review date (without one, the schema speaks).
+std::vector<const Document*> specs_judged_in_history(const std::vector<Document>& documents) {
+    std::vector<const Document*> specs;
+    for (const Document& spec : documents) {
+        if (is_approved_spec(spec) && !records_fingerprints(spec) &&
+            !json_text(object_at(spec.data(), "review"), "date").empty()) {
+            specs.push_back(&spec);
+        }
+    }
+    return specs;
+}
+
+/// The hash a StatementThen keeps of a statement.
+std::string statement_hash(std::string_view statement) {
+    return sha256_hex(normalised(statement));
+}
+
+/// suspect-link for each link of `spec`, approved in `approval`: `then(sha, srs, requirement,
+/// statement now)` gives the statement_hash of the requirement as of the approval in the
+/// SRS that states it now, empty when it was not stated then.
+template <typename Then>
+void judge_since_approval(const Document& spec, const std::string& approval,
+                          const std::unordered_map<std::string, StatedRequirement>& stated, Then then, Findings& out) {
+    for_each_link(spec, [&](std::size_t i, const std::string& case_id, std::size_t j, const std::string& requirement) {
+        const auto now = stated.find(requirement);
+        if (now == stated.end()) {
+            return; // an unknown requirement is link-target's finding
+        }
+        const std::string was = then(approval, *now->second.srs, requirement, now->second.statement);
+        if (was.empty() || was == statement_hash(now->second.statement)) {
+            return; // not stated then: nothing to compare with, and no guess
+        }
+        out.push_back(spec.finding_at(link_pointer(i, j), false, Severity::warning, "suspect-link",
+                                      tr("check.suspect-since-approval", fmt::arg("case", case_id),
+                                         fmt::arg("requirement", requirement), fmt::arg("srs", now->second.srs->id),
+                                         fmt::arg("spec", spec.id), fmt::arg("sha", approval.substr(0, 10)))));
+    });
+}
+
+/// The key of a StatementThen.
+std::string statement_key(std::string_view sha, std::string_view srs_path, std::string_view requirement) {
+    return fmt::format("{}\n{}\n{}", sha, srs_path, requirement);
+}
+
 void check_suspect_links_in_history_of(const std::vector<Document>& documents, const Repo& repo,
                                        const std::vector<CommitInfo>* head_history, Findings& out,
-                                       const RevisionLimits& limits) {
-    std::unordered_map<std::string, StatedRequirement> stated;
-    bool loaded = false;
+                                       const RevisionLimits& limits, HistoryBasis* record) {
+    const std::vector<const Document*> specs = specs_judged_in_history(documents);
+    if (specs.empty()) {
+        return;
+    }
     std::vector<CommitInfo> walk; // walked once, for every spec and SRS, unless given
-    bool walked = false;
+    if (head_history == nullptr) {
+        walk = repo.commit_order_from_head();
+    }
     const std::vector<CommitInfo>& commits = head_history != nullptr ? *head_history : walk;
     OldStatements old(repo, commits, limits);
-    std::vector<const Document*> specs;
     std::vector<std::string> paths;
-    for (const Document& spec : documents) {
-        if (!is_approved_spec(spec) || records_fingerprints(spec)) {
-            continue;
-        }
-        if (json_text(object_at(spec.data(), "review"), "date").empty()) {
-            continue; // the schema's finding
-        }
-        if (!walked) {
-            if (head_history == nullptr) {
-                walk = repo.commit_order_from_head();
-            }
-            walked = true;
-        }
-        specs.push_back(&spec);
-        paths.push_back(spec.path);
+    for (const Document* spec : specs) {
+        paths.push_back(spec->path);
     }
     // The revisions of every such spec in one walk, not a walk of all history per spec,
     // back to where each was added: a spec deleted and added again was not approved without
     // a break, and the walk ends where the oldest spec was added (a repository with years
     // of history before its maintenance records reads none of them).
     const std::vector<std::vector<FileRevision>> revisions =
-        walked ? repo.file_histories(commits, paths, Repo::HistoryEnd::addition)
-               : std::vector<std::vector<FileRevision>>{};
+        repo.file_histories(commits, paths, Repo::HistoryEnd::addition);
+    const std::unordered_map<std::string, StatedRequirement> stated = stated_requirements(documents);
+    std::map<std::string, HistoryBasis::StatementThen> compared;
+    const auto then = [&](const std::string& sha, const Document& srs, const std::string& requirement,
+                          const std::string& statement_now) {
+        std::string was;
+        if (!srs.blob.empty() && repo.blob_at_path(sha, srs.path) == srs.blob) {
+            was = statement_hash(statement_now); // the SRS then held the bytes it holds now
+        } else if (const std::optional<std::string> text = old.at(sha, srs.path, requirement)) {
+            was = statement_hash(*text);
+        }
+        if (record != nullptr) {
+            compared.emplace(statement_key(sha, srs.path, requirement),
+                             HistoryBasis::StatementThen{sha, srs.path, requirement, was});
+        }
+        return was;
+    };
     for (std::size_t n = 0; n < specs.size(); ++n) {
         const Document& spec = *specs[n];
         const std::optional<CommitInfo> approval = approval_commit(spec, repo, revisions[n], limits);
-        if (!approval) {
-            continue;
+        if (record != nullptr) {
+            record->approvals.push_back({spec.path, json_text(object_at(spec.data(), "review"), "date"),
+                                         approval ? approval->sha : std::string()});
         }
-        if (!loaded) {
-            stated = stated_requirements(documents);
-            loaded = true;
+        if (approval) {
+            judge_since_approval(spec, approval->sha, stated, then, out);
         }
-        for_each_link(spec, [&](std::size_t i, const std::string& case_id, std::size_t j,
-                                const std::string& requirement) {
-            const auto now = stated.find(requirement);
-            if (now == stated.end()) {
-                return;
-            }
-            const Document& srs = *now->second.srs;
-            if (!srs.blob.empty() && repo.blob_at_path(approval->sha, srs.path) == srs.blob) {
-                return; // the SRS then held the bytes it holds now: every statement is the same
-            }
-            const std::optional<std::string> then = old.at(approval->sha, srs.path, requirement);
-            if (!then || normalised(*then) == normalised(now->second.statement)) {
-                return; // not stated then: nothing to compare with, and no guess
-            }
-            out.push_back(spec.finding_at(link_pointer(i, j), false, Severity::warning, "suspect-link",
-                                          tr("check.suspect-since-approval", fmt::arg("case", case_id),
-                                             fmt::arg("requirement", requirement), fmt::arg("srs", now->second.srs->id),
-                                             fmt::arg("spec", spec.id), fmt::arg("sha", approval->sha.substr(0, 10)))));
-        });
+    }
+    if (record != nullptr) {
+        for (auto& [key, statement] : compared) {
+            record->statements.push_back(std::move(statement));
+        }
     }
 }
 
@@ -343,13 +380,63 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
 
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo, Findings& out,
                                     const RevisionLimits& limits) {
-    check_suspect_links_in_history_of(documents, repo, nullptr, out, limits);
+    check_suspect_links_in_history_of(documents, repo, nullptr, out, limits, nullptr);
 }
 
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
                                     const std::vector<CommitInfo>& head_history, Findings& out,
-                                    const RevisionLimits& limits) {
-    check_suspect_links_in_history_of(documents, repo, &head_history, out, limits);
+                                    const RevisionLimits& limits, HistoryBasis* record) {
+    check_suspect_links_in_history_of(documents, repo, &head_history, out, limits, record);
+}
+
+bool check_suspect_links_from_basis(const std::vector<Document>& documents, const Repo& repo, const HistoryBasis& basis,
+                                    Findings& out, const RevisionLimits& limits) {
+    const std::vector<const Document*> specs = specs_judged_in_history(documents);
+    if (specs.empty()) {
+        return true;
+    }
+    std::map<std::pair<std::string_view, std::string_view>, std::string_view> approvals;
+    for (const HistoryBasis::Approval& each : basis.approvals) {
+        approvals.emplace(std::pair<std::string_view, std::string_view>(each.path, each.date), each.sha);
+    }
+    std::unordered_map<std::string, std::string_view> compared;
+    for (const HistoryBasis::StatementThen& each : basis.statements) {
+        compared.emplace(statement_key(each.sha, each.srs_path, each.requirement), each.statement_hash);
+    }
+    // A statement compared with none the stored run compared (a link added, a requirement
+    // moved to another SRS) is read from the SRS at the approval, under its path now: the
+    // names the file had before are in the history, which is not walked.
+    const std::vector<CommitInfo> no_history;
+    OldStatements old(repo, no_history, limits);
+    bool told = true;
+    const auto then = [&](const std::string& sha, const Document& srs, const std::string& requirement,
+                          const std::string&) {
+        if (const auto found = compared.find(statement_key(sha, srs.path, requirement)); found != compared.end()) {
+            return std::string(found->second);
+        }
+        if (!repo.blob_at_path(sha, srs.path)) {
+            told = false;
+            return std::string();
+        }
+        const std::optional<std::string> text = old.at(sha, srs.path, requirement);
+        return text ? statement_hash(*text) : std::string();
+    };
+    const std::unordered_map<std::string, StatedRequirement> stated = stated_requirements(documents);
+    Findings found;
+    for (const Document* spec : specs) {
+        const auto approval = approvals.find({spec->path, json_text(object_at(spec->data(), "review"), "date")});
+        if (approval == approvals.end()) {
+            return false; // approved (or reviewed) since: when is in the history
+        }
+        if (!approval->second.empty()) {
+            judge_since_approval(*spec, std::string(approval->second), stated, then, found);
+        }
+        if (!told) {
+            return false;
+        }
+    }
+    std::move(found.begin(), found.end(), std::back_inserter(out));
+    return true;
 }
 
 } // namespace rules

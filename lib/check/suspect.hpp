@@ -4,6 +4,7 @@
 // was reviewed. Shared by the check rule and by `cswm review`, which records what the
 // reviewer saw.
 
+#include "lib/cache/history_basis.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 
@@ -59,10 +60,20 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
                                     const RevisionLimits& limits = {});
 
 /// check_suspect_links_in_history over `head_history`, HEAD's commits in the order of
-/// `repo.commit_order_from_head()` (any walk of HEAD with at least `sha` filled in).
+/// `repo.commit_order_from_head()` (any walk of HEAD with at least `sha` filled in). When
+/// `record` is given, what the rule read of the history goes into its approvals and
+/// statements, for check_suspect_links_from_basis.
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
                                     const std::vector<CommitInfo>& head_history, Findings& out,
-                                    const RevisionLimits& limits = {});
+                                    const RevisionLimits& limits = {}, HistoryBasis* record = nullptr);
+
+/// check_suspect_links_in_history without walking HEAD's history: from what a run over the
+/// same HEAD recorded of it (`basis`). The same findings, or false, having found nothing,
+/// when the basis does not hold what is needed: a spec approved (or reviewed again) since,
+/// whose approval is in the history, or a requirement compared now in an SRS whose file
+/// had another name at the approval.
+bool check_suspect_links_from_basis(const std::vector<Document>& documents, const Repo& repo, const HistoryBasis& basis,
+                                    Findings& out, const RevisionLimits& limits = {});
 
 } // namespace rules
 } // namespace cswm

@@ -4,13 +4,16 @@
 // through the warm cache under .git/cswm/ (cached_check.cpp).
 
 #include "lib/cache/check_cache.hpp"
+#include "lib/cache/history_basis.hpp"
 #include "lib/cache/stored_views.hpp"
+#include "lib/check/git_rules.hpp"
 #include "lib/check/rules.hpp"
 #include "lib/check/waivers.hpp"
 #include "lib/git/repo.hpp"
 #include "lib/model/document.hpp"
 #include "lib/workspace/workspace.hpp"
 
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -33,6 +36,7 @@ struct WholeTree {
     std::optional<long long> expires;                       ///< when `across` may change with no input changed
     rules::FilesLookedFor looked_for;                       ///< files outside the tree `across` depends on
     std::vector<std::string> unknown_trailer_ids;           ///< IDs Refs: trailers name and nothing defines
+    std::optional<HistoryBasis> history_basis;              ///< what the git rules read of HEAD's history
 };
 
 /// The findings of reading one document and of its own rules (schema, IDs, file name,
@@ -55,22 +59,28 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
                                             const std::vector<std::optional<Document>>& parsed,
                                             const std::vector<const Findings*>& known);
 
-/// A document whose git view is not the one the stored git findings saw: its index in the
-/// scan, and the hash of that view (empty for a document added since).
+/// A document whose git view is not the one the stored git findings saw.
 struct GitEdit {
-    std::size_t index;
-    std::string stored_git_view;
+    std::optional<std::size_t> index; ///< in the scan; none for a document removed since
+    std::string_view path;
+    std::string stored_git_view; ///< the hash of the view they saw; empty for a document added since
 };
 
-/// The run after an edit the git rules see little of: the other rules across documents run
-/// again over the changed documents and the others rebuilt from `stored_views`, and the
-/// git rules' stored findings kept (and the tree rules' when `tree_unchanged`), but those
-/// of the rules of one document that `git_edits` touch, found again. Nullopt when that
+/// The run after an edit with HEAD as it was: the other rules across documents run again
+/// over the changed documents and the others rebuilt from `stored_views`, and the git
+/// rules' stored findings kept (and the tree rules' when `tree_unchanged`), but those that
+/// `git_edits` can reach, found again without walking HEAD's history (from what
+/// `history_basis` reads of the stored basis, when they need it). Nullopt when that
 /// cannot be done (kept_findings.cpp says when).
-std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
-                                            std::vector<std::optional<Document>>& parsed,
-                                            const std::vector<const Findings*>& known, const StoredViews& stored_views,
-                                            bool tree_unchanged, const std::vector<GitEdit>& git_edits);
+std::optional<WholeTree>
+check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                   std::vector<std::optional<Document>>& parsed, const std::vector<const Findings*>& known,
+                   const StoredViews& stored_views, bool tree_unchanged, const std::vector<GitEdit>& git_edits,
+                   const std::function<std::optional<HistoryBasis>(HistoryParts)>& history_basis);
+
+/// What the git rules need of .cswm.yaml: the review policy, and the limits the documents
+/// were read with, for their older revisions.
+rules::GitPolicy git_policy(const Config& config, bool require_committed, std::string tip);
 
 /// check_whole_tree through the cache (see cached_check.cpp); `status` says what the cache
 /// did (CheckResult::cache_status).

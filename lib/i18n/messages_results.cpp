@@ -24,9 +24,8 @@ constexpr Message k_messages[] = {
      "partial: the changed documents and the rules across documents checked, the git rules served",
      "部分命中：重新檢查變更的文件與跨文件規則，git 規則的結果沿用快取"},
     {"check.cache-across-git",
-     "partial: the changed documents and the rules across documents checked, the git rules only for the edited "
-     "documents",
-     "部分命中：重新檢查變更的文件與跨文件規則，git 規則只重新檢查所編輯的文件"},
+     "partial: the changed documents and the rules across documents checked, the git rules where the edits reach",
+     "部分命中：重新檢查變更的文件與跨文件規則，git 規則只重新檢查編輯影響所及之處"},
     {"check.cache-miss-not-written", "miss, not written", "未命中，未寫入"},
     {"check.cache-off", "off", "未啟用"},
     // lib/report/logscan_report.cpp: logscan's summary (levels stay the logs' own words)

@@ -1,7 +1,8 @@
-// The warm cache after an edit of what the git rules read of one document (a fix signed
-// off, the report a fix names, a recorded commit): only that document's git rules run
-// again, the other stored git findings are kept, and the result must be what a check
-// without the cache finds, edit after edit.
+// The warm cache after an edit of what the git rules read (a fix signed off, the report a
+// fix names, a recorded commit, an ID, a requirement's statement, a document added or
+// removed): what the edit can reach is found again without walking HEAD's history, the
+// other stored git findings are kept, and the result must be what a check without the
+// cache finds, edit after edit.
 
 #include "lib/check/checker.hpp"
 #include "lib/workspace/config.hpp"
@@ -12,6 +13,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -43,7 +45,9 @@ std::string result_text(const CheckResult& result) {
 ///
 /// TR-001 tested `one`, TR-002 `build`; FIX-001 (closed, verified by TR-001) records `one`
 /// and `two`: `two` was not tested. FIX-002 (draft) records `two`. MLOG-001 records `start`
-/// and `side`, which HEAD does not reach.
+/// and `side`, which HEAD does not reach. QS-001, approved in the last commit without
+/// fingerprints, verifies REQ-001 of SRS-001: the suspect-link rule compares it with the
+/// SRS of that commit.
 class GitRepo {
 public:
     GitRepo() {
@@ -64,6 +68,7 @@ public:
     const std::string& sha(const std::string& name) const { return m_sha.at(name); }
 
     bool exists(const std::string& path) const { return fs::exists(m_dir.path / path); }
+    fs::path git_dir() const { return m_dir.path / ".git"; }
     void remove(const std::string& path) const { fs::remove(m_dir.path / path); }
 
     void write(const std::string& path, const std::string& text) const {
@@ -80,8 +85,25 @@ public:
         write(k_log, "kind: maintenance-log\nid: MLOG-001\ntitle: November\nstatus: draft\nactions:\n"
                      "  - description: Restarted the workers.\n    commits: [\"" +
                          sha("start") + "\", \"" + sha("side") + "\"]\n");
-        write(k_srs, "kind: srs\nid: SRS-001\ntitle: Uploads\nstatus: draft\nrequirements:\n"
-                     "  - id: REQ-001\n    statement: The service shall resume an upload.\n");
+        write(k_srs, srs("The service shall resume an upload."));
+        write(k_spec, spec("approved", "2026-10-01", {"REQ-001"}));
+    }
+
+    static std::string srs(const std::string& first_statement) {
+        return "kind: srs\nid: SRS-001\ntitle: Uploads\nstatus: draft\nrequirements:\n"
+               "  - id: REQ-001\n    statement: " +
+               first_statement + "\n  - id: REQ-002\n    statement: The service shall keep parts for a day.\n";
+    }
+
+    /// A quality spec whose one case verifies `requirements`.
+    static std::string spec(const std::string& status, const std::string& date,
+                            const std::vector<std::string>& requirements) {
+        std::string text = "kind: quality-spec\nid: QS-001\ntitle: Upload tests\nstatus: " + status +
+                           "\ncases:\n  - id: TC-001\n    verifies:\n";
+        for (const std::string& requirement : requirements) {
+            text += "      - " + requirement + "\n";
+        }
+        return text + "review:\n  decision: approved\n  date: " + date + "\n";
     }
 
     std::string fix(const std::string& id, const std::string& status, const std::string& report,
@@ -122,6 +144,7 @@ public:
     static constexpr const char* k_report2 = "maint/test-report/TR-002.yaml";
     static constexpr const char* k_log = "maint/maintenance-log/MLOG-001.yaml";
     static constexpr const char* k_srs = "maint/srs/SRS-001.yaml";
+    static constexpr const char* k_spec = "maint/quality-spec/QS-001.yaml";
 
 private:
     std::string sha_of(const std::string& message) const {
@@ -139,7 +162,7 @@ private:
 
 } // namespace
 
-TEST_CASE("check cache: an edit of what the git rules read of one document") {
+TEST_CASE("check cache: an edit of what the git rules read") {
     GitRepo repo;
     std::string status;
     const std::string original = repo.fresh();
@@ -151,10 +174,12 @@ TEST_CASE("check cache: an edit of what the git rules read of one document") {
 
     struct Edit {
         std::string path;
-        std::string text;
-        const char* expected; ///< the cache's status
+        std::string text;         ///< empty: the document is removed
+        const char* expected;     ///< the cache's status
+        std::string removed = {}; ///< a document removed with it (a rename)
     };
     const std::string missing = repo.sha("missing");
+    const std::string statement = "The service shall resume an upload within a minute.";
     const std::vector<Edit> edits{
         // Signed off, reopened, named another report: fix-not-tested again for this fix.
         {GitRepo::k_fix1, repo.fix("FIX-001", "draft", "TR-001", {"one", "two"}), "across, git"},
@@ -191,44 +216,76 @@ TEST_CASE("check cache: an edit of what the git rules read of one document") {
          "  - description: Rotated the keys.\n    commits: [\"" +
              repo.sha("side") + "\"]\n",
          "across, git"},
-        // What reaches beyond one document's git rules: the tree is checked. An added
-        // document with an ID a Refs: trailer named in vain, or one another document has.
-        {"maint/test-report/NOPE-404.yaml", repo.report("NOPE-404", "one"), "miss"},
-        {"maint/fix-confirmation/FIX-001-again.yaml", repo.fix("FIX-001", "draft", "TR-002", {"two"}), "miss"},
-        {GitRepo::k_fix1, repo.fix("FIX-009", "closed", "TR-001", {"one", "two"}), "miss"},
+        // IDs: one a Refs: trailer named in vain, one another document has, one changed.
+        {"maint/test-report/NOPE-404.yaml", repo.report("NOPE-404", "one"), "across, git"},
+        {"maint/fix-confirmation/FIX-001-again.yaml", repo.fix("FIX-001", "draft", "TR-002", {"two"}), "across, git"},
+        {GitRepo::k_fix1, repo.fix("FIX-009", "closed", "TR-001", {"one", "two"}), "across, git"},
+        {GitRepo::k_report1, repo.report("TR-009", "one"), "across, git"},
+        // Documents removed: one a trailer names, the report a fix names.
+        {GitRepo::k_fix1, "", "across, git"},
+        {GitRepo::k_report1, "", "across, git"},
+        // A document no longer read: it defines nothing, records nothing.
+        {GitRepo::k_fix1, "kind: fix-confirmation\nid: [FIX-001\n", "across, git"},
+        // The suspect-link rule, from what is stored of the approval: a statement changed,
+        // one no case verifies, a case verifying another requirement, the spec reopened.
+        {GitRepo::k_srs, GitRepo::srs(statement), "across, git"},
         {GitRepo::k_srs,
          "kind: srs\nid: SRS-001\ntitle: Uploads\nstatus: draft\nrequirements:\n"
-         "  - id: REQ-001\n    statement: The service shall resume an upload within a minute.\n",
-         "miss"},
+         "  - id: REQ-001\n    statement: The service shall resume an upload.\n",
+         "across, git"},
+        {GitRepo::k_spec, GitRepo::spec("approved", "2026-10-01", {"REQ-001", "REQ-002"}), "across, git"},
+        {GitRepo::k_spec, GitRepo::spec("draft", "2026-10-01", {"REQ-001"}), "across, git"},
+        {GitRepo::k_spec, "", "across, git"},
+        // What the stored history does not hold checks the tree: a spec reviewed again (its
+        // approval is in the history), an SRS that had another name at the approval.
+        {GitRepo::k_spec, GitRepo::spec("approved", "2026-11-01", {"REQ-001"}), "miss"},
+        {"maint/srs/SRS-001-uploads.yaml", GitRepo::srs(statement), "miss", GitRepo::k_srs},
     };
     std::size_t changed = 0;
     for (const Edit& edit : edits) {
         // Each edit alone, then the documents put back: both through the cache.
         const bool added = !repo.exists(edit.path);
-        repo.write(edit.path, edit.text);
+        if (edit.text.empty()) {
+            repo.remove(edit.path);
+        } else {
+            repo.write(edit.path, edit.text);
+        }
+        if (!edit.removed.empty()) {
+            repo.remove(edit.removed);
+        }
         const std::string cached = repo.check(&status);
         CHECK_MESSAGE(cached == repo.fresh(), edit.path << ":\n" << edit.text);
         CHECK_MESSAGE(status == edit.expected, edit.path << ":\n" << edit.text);
         changed += cached != original ? 1U : 0U;
         if (added) {
-            repo.remove(edit.path); // a document removed: the tree is checked
-            CHECK(repo.check(&status) == original);
-            CHECK(status == "miss");
+            repo.remove(edit.path);
         }
         repo.write_original();
         CHECK_MESSAGE(repo.check(&status) == original, "put back after " << edit.path << ":\n" << edit.text);
+        CHECK(status != "hit");
     }
     // The edits change what the rules find: a test of an unchanged result would prove nothing.
     // (Some do not: a fix verified instead of closed, FIX-002 tested by a build with its
-    // commit, a statement no quality spec links, a report named by nothing signed off.)
-    CHECK(changed >= edits.size() - 4);
+    // commit, a report named by nothing signed off, a statement no case verifies, a case
+    // verifying a requirement unchanged since the approval.)
+    CHECK(changed >= edits.size() - 5);
+    // The suspect-link rule spoke where a statement changed since the approval.
+    repo.write(GitRepo::k_srs, GitRepo::srs(statement));
+    CHECK(repo.check(&status).find("suspect-link") != std::string::npos);
+    CHECK(status == "across, git");
+    repo.write_original();
+    repo.check(&status);
 
     SUBCASE("edits in a row, none put back") {
         for (const Edit& edit : edits) {
             if (std::string(edit.expected) == "miss") {
                 continue;
             }
-            repo.write(edit.path, edit.text);
+            if (edit.text.empty()) {
+                repo.remove(edit.path);
+            } else {
+                repo.write(edit.path, edit.text);
+            }
             CHECK_MESSAGE(repo.check(&status) == repo.fresh(), edit.path << ":\n" << edit.text);
         }
     }
@@ -244,6 +301,43 @@ TEST_CASE("check cache: an edit of what the git rules read of one document") {
         CHECK(status == "miss");
         // A sign-off alone does not change which commits must be reviewed.
         repo.write(GitRepo::k_fix1, repo.fix("FIX-001", "draft", "TR-001", {"one", "side"}));
+        CHECK(repo.check(&status) == repo.fresh());
+        CHECK(status == "across, git");
+        // Nor does a fix removed, whose findings go with it.
+        repo.remove(GitRepo::k_fix1);
+        CHECK(repo.check(&status) == repo.fresh());
+        CHECK(status == "across, git");
+    }
+    SUBCASE("the stored history gone or damaged: the tree is checked") {
+        // The approvals, damaged, for a statement changed.
+        const fs::path approvals = repo.git_dir() / "cswm" / "check-approvals";
+        REQUIRE(fs::exists(approvals));
+        std::ofstream(approvals, std::ios::binary | std::ios::app) << "x";
+        repo.write(GitRepo::k_srs, GitRepo::srs(statement));
+        CHECK(repo.check(&status) == repo.fresh());
+        CHECK(status == "miss");
+        // The trailers, gone, for a document removed (the full check wrote them again).
+        const fs::path trailers = repo.git_dir() / "cswm" / "check-trailers";
+        REQUIRE(fs::exists(trailers));
+        fs::remove(trailers);
+        repo.remove(GitRepo::k_fix1);
+        CHECK(repo.check(&status) == repo.fresh());
+        CHECK(status == "miss");
+        // Either, written under another key (another HEAD, another build, another day).
+        std::string bytes;
+        {
+            std::ifstream in(approvals, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        const std::size_t key = bytes.find('\n') + 1 + 8;
+        REQUIRE(key < bytes.size());
+        bytes[key] = bytes[key] == 'a' ? 'b' : 'a';
+        std::ofstream(approvals, std::ios::binary | std::ios::trunc) << bytes;
+        repo.write_original();
+        CHECK(repo.check(&status) == repo.fresh());
+        CHECK(status == "miss");
+        // And written whole again by that check: the next edit takes them.
+        repo.write(GitRepo::k_srs, GitRepo::srs(statement));
         CHECK(repo.check(&status) == repo.fresh());
         CHECK(status == "across, git");
     }

@@ -4,9 +4,10 @@
 # byte what it prints with the cache off, in every format. CSWM_CACHE_TRACE=1 shows on
 # stderr what the cache did: hit (served), partial (only the changed documents checked),
 # across (the rules across documents run again over the stored views of the others; "across,
-# git": and the git rules of the edited documents), miss
-# (checked and stored), off. An edit no rule can see (a comment at the end) is served; one
-# that changes other documents' findings (an ID that links name, a duplicate) is not.
+# git": and the git rules where the edits reach, from the stored history), miss (checked
+# and stored), off. An edit no rule can see (a comment at the end) is served; one that
+# changes other documents' findings (an ID that links name, a duplicate) is not: they are
+# found again.
 source "$E2E_DIR/fill.sh"
 make_filled_repo repo
 commit_all "Start the preview work"
