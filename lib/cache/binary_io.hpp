@@ -100,6 +100,16 @@ public:
     explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
     bool failed() const { return m_failed; }
     bool at_end() const { return m_at == m_bytes.size(); }
+    std::size_t remaining() const { return m_bytes.size() - m_at; }
+    /// Passes over `size` bytes.
+    void skip(std::size_t size) {
+        if (size > remaining()) {
+            m_failed = true;
+            m_at = m_bytes.size();
+            return;
+        }
+        m_at += size;
+    }
     std::uint64_t u64() {
         if (m_bytes.size() - m_at < 8) {
             m_failed = true;

@@ -458,14 +458,11 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     const std::optional<std::vector<GitEdit>> git_edits =
         views_known && old && old->result ? git_views_edited(*old, next, remembered, git_views_key, git_views_key_of)
                                           : std::nullopt;
-    // What the git rules read of HEAD's history, read when an edit needs it: its key is the
-    // fingerprint of every input but the documents, HEAD's among them.
-    const auto history_basis = [&](HistoryParts parts) { return read_history_basis(repo.git_dir(), inputs, parts); };
     if (git_edits && objects_unchanged(old->result->objects, repo)) {
         if (const std::optional<StoredViews> stored_views = read_views(repo.git_dir())) {
-            if (std::optional<WholeTree> whole = check_across_again(
-                    workspace, *old->result, next, parsed, known, *stored_views,
-                    old->result->tree_views_fingerprint == tree_views_key, *git_edits, history_basis)) {
+            if (std::optional<WholeTree> whole =
+                    check_across_again(workspace, *old->result, next, parsed, known, *stored_views,
+                                       old->result->tree_views_fingerprint == tree_views_key, *git_edits, inputs)) {
                 store_kept(*whole);
                 std::vector<std::pair<std::string_view, std::string_view>> all(next.files.size());
                 std::vector<std::pair<std::string_view, std::string_view>> changed;
@@ -526,6 +523,8 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         }
     }
     write_views(repo.git_dir(), every_view);
+    // What the git rules read of HEAD's history, for the runs after an edit: its key is the
+    // fingerprint of every input but the documents, HEAD's among them.
     if (whole.history_basis) {
         write_history_basis(repo.git_dir(), inputs, *whole.history_basis);
     }

@@ -50,8 +50,8 @@ std::vector<std::pair<std::string, std::string>> recorded_commits(const Document
     return commits;
 }
 
-std::vector<HistoryBasis::Trailers> trailers_of(const std::vector<CommitInfo>& history) {
-    std::vector<HistoryBasis::Trailers> trailers;
+std::vector<CommitTrailers> trailers_of(const std::vector<CommitInfo>& history) {
+    std::vector<CommitTrailers> trailers;
     for (const CommitInfo& commit : history) {
         std::vector<std::string> ids = referenced_ids(commit.trailers);
         if (!ids.empty()) {
@@ -61,22 +61,55 @@ std::vector<HistoryBasis::Trailers> trailers_of(const std::vector<CommitInfo>& h
     return trailers;
 }
 
-void check_trailer_ids(const std::vector<Document>& documents, const std::vector<HistoryBasis::Trailers>& trailers,
+namespace {
+
+Finding trailer_unknown_id(std::string_view commit, std::string_view summary, const std::string& id) {
+    return {Severity::warning,
+            "trailer-unknown-id",
+            "commit " + std::string(commit),
+            0,
+            0,
+            "",
+            tr("check.trailer-unknown-id", fmt::arg("id", printable(id, 60)), fmt::arg("summary", summary))};
+}
+
+} // namespace
+
+void check_trailer_ids(const std::vector<Document>& documents, const std::vector<CommitTrailers>& trailers,
                        Findings& out, std::vector<std::string>* unknown_ids) {
     const std::unordered_set<std::string> known = defined_ids(documents);
     std::set<std::string> unknown;
-    for (const HistoryBasis::Trailers& commit : trailers) {
+    for (const CommitTrailers& commit : trailers) {
         for (const std::string& id : commit.ids) {
             if (!known.contains(id)) {
                 unknown.insert(id);
-                out.push_back({Severity::warning, "trailer-unknown-id", "commit " + commit.commit, 0, 0, "",
-                               tr("check.trailer-unknown-id", fmt::arg("id", printable(id, 60)),
-                                  fmt::arg("summary", commit.summary))});
+                out.push_back(trailer_unknown_id(commit.commit, commit.summary, id));
             }
         }
     }
     if (unknown_ids != nullptr) {
         unknown_ids->assign(unknown.begin(), unknown.end());
+    }
+}
+
+void check_trailer_ids_again(const std::vector<Document>& documents, const StoredTrailers& trailers,
+                             const std::vector<std::string>& changed, std::vector<std::string>& unknown_ids,
+                             Findings& out) {
+    const std::unordered_set<std::string> known = defined_ids(documents);
+    std::set<std::string> candidates(unknown_ids.begin(), unknown_ids.end());
+    candidates.insert(changed.begin(), changed.end());
+    unknown_ids.clear();
+    for (const std::string& id : candidates) {
+        if (known.contains(id)) {
+            continue;
+        }
+        const std::vector<StoredTrailers::Naming> naming = trailers.naming(id);
+        if (!naming.empty()) {
+            unknown_ids.push_back(id);
+        }
+        for (const StoredTrailers::Naming& commit : naming) {
+            out.push_back(trailer_unknown_id(commit.commit, commit.summary, id));
+        }
     }
 }
 
@@ -266,7 +299,7 @@ private:
 
     /// Refs: trailers that name nothing.
     void check_trailers() {
-        std::vector<HistoryBasis::Trailers> trailers = trailers_of(m_history);
+        std::vector<CommitTrailers> trailers = trailers_of(m_history);
         check_trailer_ids(m_documents, trailers, m_out, m_unknown_trailer_ids);
         if (m_record != nullptr) {
             m_record->trailers = std::move(trailers);
@@ -325,7 +358,8 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
                 // Not to be opened again (it went away?): the findings say what can be said.
             }
             // The same walk: HEAD's.
-            check_suspect_links_in_history(documents, own ? *own : repo, history, found, policy.revisions, record);
+            check_suspect_links_in_history(documents, own ? *own : repo, history, found, policy.revisions,
+                                           record != nullptr ? &record->suspect : nullptr);
             return found;
         });
     }

@@ -37,12 +37,20 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
                HistoryBasis* record = nullptr);
 
 /// The Refs: trailers of `history`, as trailer-unknown-id reads them.
-std::vector<HistoryBasis::Trailers> trailers_of(const std::vector<CommitInfo>& history);
+std::vector<CommitTrailers> trailers_of(const std::vector<CommitInfo>& history);
 
 /// trailer-unknown-id: a Refs: trailer of `trailers` names an ID no document defines.
 /// `unknown_ids`, when given, receives those IDs, sorted.
-void check_trailer_ids(const std::vector<Document>& documents, const std::vector<HistoryBasis::Trailers>& trailers,
+void check_trailer_ids(const std::vector<Document>& documents, const std::vector<CommitTrailers>& trailers,
                        Findings& out, std::vector<std::string>* unknown_ids = nullptr);
+
+/// check_trailer_ids again, over the stored trailers, after documents stopped or started
+/// defining the IDs `changed`: `unknown_ids` holds the IDs named in vain before, and then
+/// those named in vain now; `out` receives the findings of all of them (those of the
+/// others were none before and are none now).
+void check_trailer_ids_again(const std::vector<Document>& documents, const StoredTrailers& trailers,
+                             const std::vector<std::string>& changed, std::vector<std::string>& unknown_ids,
+                             Findings& out);
 
 /// The git rules that read one document, and no history: the commits it records
 /// (k_recorded_commit_rules) for documents[i] of each i in `recorded`, and whether a fix

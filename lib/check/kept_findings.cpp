@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <atomic>
 #include <ctime>
-#include <functional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -156,9 +155,10 @@ bool read_by_suspect_rule(const Document* document) {
 ///   kind or its ID changed (the findings name the ID);
 /// - fix-not-tested of an edited fix, and of every signed-off fix naming an ID whose
 ///   document changed hands or whose build (`commit`) changed;
-/// - trailer-unknown-id over the stored Refs: trailers (HistoryBasis), when an ID went
-///   away or one named in vain came;
-/// - suspect-link, from the stored approvals, when a quality spec or an SRS changed.
+/// - trailer-unknown-id over the stored Refs: trailers, when an ID went away or one named
+///   in vain came;
+/// - suspect-link, from the stored approvals, when a quality spec or an SRS changed
+///   (both stored under `history_key`: history_basis.hpp).
 /// Every other stored finding is kept; a removed document's go. False when the tree must
 /// be checked: a stored view is missing or not the one recorded; fix commits must be
 /// reviewed and an edited fix's commits changed (a merge's review is in the history); the
@@ -166,8 +166,7 @@ bool read_by_suspect_rule(const Document* document) {
 /// than is stored; HEAD cannot be resolved.
 bool git_findings_again(const Workspace& workspace, const std::vector<Document>& documents,
                         const std::vector<GitEdit>& edits, const StoredViews& stored_views,
-                        const std::function<std::optional<HistoryBasis>(HistoryParts)>& history_basis,
-                        WholeTree& whole) {
+                        std::string_view history_key, WholeTree& whole) {
     const std::vector<std::string>& unknown = whole.unknown_trailer_ids;
     std::vector<std::size_t> recorded;
     std::set<std::size_t> fixes;
@@ -175,7 +174,7 @@ bool git_findings_again(const Workspace& workspace, const std::vector<Document>&
     std::unordered_set<std::string_view> removed;
     std::unordered_set<std::string_view> recorded_paths;
     std::unordered_set<std::string_view> fix_paths;
-    bool trailers_again = false;
+    std::vector<std::string> ids_changed; // for the trailer rule
     bool suspect_again = false;
     for (const GitEdit& edit : edits) {
         std::optional<Document> stored;
@@ -195,10 +194,14 @@ bool git_findings_again(const Workspace& workspace, const std::vector<Document>&
         const std::vector<std::string> defined_before = defined_by(before);
         const std::vector<std::string> defined_now = defined_by(now);
         for (const std::string& id : defined_before) {
-            trailers_again = trailers_again || !std::binary_search(defined_now.begin(), defined_now.end(), id);
+            if (!std::binary_search(defined_now.begin(), defined_now.end(), id)) {
+                ids_changed.push_back(id);
+            }
         }
         for (const std::string& id : defined_now) {
-            trailers_again = trailers_again || std::binary_search(unknown.begin(), unknown.end(), id);
+            if (std::binary_search(unknown.begin(), unknown.end(), id)) {
+                ids_changed.push_back(id);
+            }
         }
         const bool id_changed = id_of(before) != id_of(now);
         if (id_changed || top_level_commit(before) != top_level_commit(now)) {
@@ -243,12 +246,13 @@ bool git_findings_again(const Workspace& workspace, const std::vector<Document>&
             }
         }
     }
-    std::optional<HistoryBasis> basis;
-    if (trailers_again || suspect_again) {
-        basis = history_basis({trailers_again, suspect_again});
-        if (!basis) {
-            return false;
-        }
+    const fs::path& git_dir = workspace.repo()->git_dir();
+    const bool trailers_again = !ids_changed.empty();
+    std::optional<StoredTrailers> trailers;
+    std::optional<SuspectBasis> suspect;
+    if ((trailers_again && !(trailers = StoredTrailers::read(git_dir, history_key))) ||
+        (suspect_again && !(suspect = read_suspect_basis(git_dir, history_key)))) {
+        return false;
     }
     Findings& git = whole.git;
     std::erase_if(git, [&](const Finding& finding) {
@@ -272,10 +276,10 @@ bool git_findings_again(const Workspace& workspace, const std::vector<Document>&
     try {
         rules::check_git_of(documents, recorded, {fixes.begin(), fixes.end()}, *workspace.repo(), git);
         if (trailers_again) {
-            rules::check_trailer_ids(documents, basis->trailers, git, &whole.unknown_trailer_ids);
+            rules::check_trailer_ids_again(documents, *trailers, ids_changed, whole.unknown_trailer_ids, git);
         }
         if (suspect_again &&
-            !rules::check_suspect_links_from_basis(documents, *workspace.repo(), *basis, git,
+            !rules::check_suspect_links_from_basis(documents, *workspace.repo(), *suspect, git,
                                                    git_policy(workspace.config(), false, {}).revisions)) {
             return false;
         }
@@ -326,11 +330,11 @@ std::optional<WholeTree> check_changed_only(const Workspace& workspace, const Ca
 /// holds the bytes of its content key. Nullopt when a file is not a readable document, a
 /// stored view is missing or not the one recorded, or an edit reaches beyond the git rules
 /// of one document: the tree is checked.
-std::optional<WholeTree>
-check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
-                   std::vector<std::optional<Document>>& parsed, const std::vector<const Findings*>& known,
-                   const StoredViews& stored_views, bool tree_unchanged, const std::vector<GitEdit>& git_edits,
-                   const std::function<std::optional<HistoryBasis>(HistoryParts)>& history_basis) {
+std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known, const StoredViews& stored_views,
+                                            bool tree_unchanged, const std::vector<GitEdit>& git_edits,
+                                            std::string_view history_key) {
     if (!only_documents(next, parsed, known)) {
         return std::nullopt;
     }
@@ -385,8 +389,7 @@ check_across_again(const Workspace& workspace, const CachedResult& stored, Cache
         }
     }
     whole.unknown_trailer_ids = stored.unknown_trailer_ids;
-    if (!git_edits.empty() &&
-        !git_findings_again(workspace, *documents, git_edits, stored_views, history_basis, whole)) {
+    if (!git_edits.empty() && !git_findings_again(workspace, *documents, git_edits, stored_views, history_key, whole)) {
         return std::nullopt;
     }
     const long long started = static_cast<long long>(std::time(nullptr));

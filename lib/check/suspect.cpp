@@ -321,7 +321,7 @@ std::string statement_key(std::string_view sha, std::string_view srs_path, std::
 
 void check_suspect_links_in_history_of(const std::vector<Document>& documents, const Repo& repo,
                                        const std::vector<CommitInfo>* head_history, Findings& out,
-                                       const RevisionLimits& limits, HistoryBasis* record) {
+                                       const RevisionLimits& limits, SuspectBasis* record) {
     const std::vector<const Document*> specs = specs_judged_in_history(documents);
     if (specs.empty()) {
         return;
@@ -343,7 +343,7 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
     const std::vector<std::vector<FileRevision>> revisions =
         repo.file_histories(commits, paths, Repo::HistoryEnd::addition);
     const std::unordered_map<std::string, StatedRequirement> stated = stated_requirements(documents);
-    std::map<std::string, HistoryBasis::StatementThen> compared;
+    std::map<std::string, SuspectBasis::StatementThen> compared;
     const auto then = [&](const std::string& sha, const Document& srs, const std::string& requirement,
                           const std::string& statement_now) {
         std::string was;
@@ -354,7 +354,7 @@ void check_suspect_links_in_history_of(const std::vector<Document>& documents, c
         }
         if (record != nullptr) {
             compared.emplace(statement_key(sha, srs.path, requirement),
-                             HistoryBasis::StatementThen{sha, srs.path, requirement, was});
+                             SuspectBasis::StatementThen{sha, srs.path, requirement, was});
         }
         return was;
     };
@@ -385,22 +385,22 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
 
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
                                     const std::vector<CommitInfo>& head_history, Findings& out,
-                                    const RevisionLimits& limits, HistoryBasis* record) {
+                                    const RevisionLimits& limits, SuspectBasis* record) {
     check_suspect_links_in_history_of(documents, repo, &head_history, out, limits, record);
 }
 
-bool check_suspect_links_from_basis(const std::vector<Document>& documents, const Repo& repo, const HistoryBasis& basis,
+bool check_suspect_links_from_basis(const std::vector<Document>& documents, const Repo& repo, const SuspectBasis& basis,
                                     Findings& out, const RevisionLimits& limits) {
     const std::vector<const Document*> specs = specs_judged_in_history(documents);
     if (specs.empty()) {
         return true;
     }
     std::map<std::pair<std::string_view, std::string_view>, std::string_view> approvals;
-    for (const HistoryBasis::Approval& each : basis.approvals) {
+    for (const SuspectBasis::Approval& each : basis.approvals) {
         approvals.emplace(std::pair<std::string_view, std::string_view>(each.path, each.date), each.sha);
     }
     std::unordered_map<std::string, std::string_view> compared;
-    for (const HistoryBasis::StatementThen& each : basis.statements) {
+    for (const SuspectBasis::StatementThen& each : basis.statements) {
         compared.emplace(statement_key(each.sha, each.srs_path, each.requirement), each.statement_hash);
     }
     // A statement compared with none the stored run compared (a link added, a requirement

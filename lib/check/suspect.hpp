@@ -65,14 +65,14 @@ void check_suspect_links_in_history(const std::vector<Document>& documents, cons
 /// statements, for check_suspect_links_from_basis.
 void check_suspect_links_in_history(const std::vector<Document>& documents, const Repo& repo,
                                     const std::vector<CommitInfo>& head_history, Findings& out,
-                                    const RevisionLimits& limits = {}, HistoryBasis* record = nullptr);
+                                    const RevisionLimits& limits = {}, SuspectBasis* record = nullptr);
 
 /// check_suspect_links_in_history without walking HEAD's history: from what a run over the
 /// same HEAD recorded of it (`basis`). The same findings, or false, having found nothing,
 /// when the basis does not hold what is needed: a spec approved (or reviewed again) since,
 /// whose approval is in the history, or a requirement compared now in an SRS whose file
 /// had another name at the approval.
-bool check_suspect_links_from_basis(const std::vector<Document>& documents, const Repo& repo, const HistoryBasis& basis,
+bool check_suspect_links_from_basis(const std::vector<Document>& documents, const Repo& repo, const SuspectBasis& basis,
                                     Findings& out, const RevisionLimits& limits = {});
 
 } // namespace rules

@@ -13,7 +13,6 @@
 #include "lib/model/document.hpp"
 #include "lib/workspace/workspace.hpp"
 
-#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -69,14 +68,14 @@ struct GitEdit {
 /// The run after an edit with HEAD as it was: the other rules across documents run again
 /// over the changed documents and the others rebuilt from `stored_views`, and the git
 /// rules' stored findings kept (and the tree rules' when `tree_unchanged`), but those that
-/// `git_edits` can reach, found again without walking HEAD's history (from what
-/// `history_basis` reads of the stored basis, when they need it). Nullopt when that
-/// cannot be done (kept_findings.cpp says when).
-std::optional<WholeTree>
-check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
-                   std::vector<std::optional<Document>>& parsed, const std::vector<const Findings*>& known,
-                   const StoredViews& stored_views, bool tree_unchanged, const std::vector<GitEdit>& git_edits,
-                   const std::function<std::optional<HistoryBasis>(HistoryParts)>& history_basis);
+/// `git_edits` can reach, found again without walking HEAD's history (from what a full
+/// check stored of it under `history_key`, when they need it). Nullopt when that cannot
+/// be done (kept_findings.cpp says when).
+std::optional<WholeTree> check_across_again(const Workspace& workspace, const CachedResult& stored, CacheData& next,
+                                            std::vector<std::optional<Document>>& parsed,
+                                            const std::vector<const Findings*>& known, const StoredViews& stored_views,
+                                            bool tree_unchanged, const std::vector<GitEdit>& git_edits,
+                                            std::string_view history_key);
 
 /// What the git rules need of .cswm.yaml: the review policy, and the limits the documents
 /// were read with, for their older revisions.

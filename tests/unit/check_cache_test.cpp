@@ -313,38 +313,55 @@ TEST_CASE("check cache: the history basis reads back what was written, under its
     char pattern[] = "/tmp/cswm-basis-test.XXXXXX";
     REQUIRE(::mkdtemp(pattern) != nullptr);
     const fs::path git_dir = pattern;
-    CHECK_FALSE(read_history_basis(git_dir, "key").has_value());
+    CHECK_FALSE(StoredTrailers::read(git_dir, "key").has_value());
+    CHECK_FALSE(read_suspect_basis(git_dir, "key").has_value());
     HistoryBasis basis;
-    basis.trailers = {{"0123456789", "upload-api: 續傳", {"FIX-001", "需求-1"}}, {"abcdef0123", "", {"NOPE-404"}}};
-    basis.approvals = {{"maint/quality-spec/QS-001.yaml", "2026-10-01", std::string(40, 'c')},
-                       {"maint/quality-spec/QS-002.yaml", "2026-10-02", ""}};
-    basis.statements = {{std::string(40, 'c'), "maint/srs/SRS-001.yaml", "REQ-001", std::string(64, 'd')},
-                        {std::string(40, 'c'), "maint/srs/SRS-001.yaml", "REQ-002", ""}};
+    basis.trailers = {{"0123456789", "upload-api: 續傳", {"FIX-001", "需求-1"}},
+                      {"abcdef0123", "", {"NOPE-404"}},
+                      {"fedcba9876", "twice", {"FIX-001", "FIX-001"}}};
+    basis.suspect.approvals = {{"maint/quality-spec/QS-001.yaml", "2026-10-01", std::string(40, 'c')},
+                               {"maint/quality-spec/QS-002.yaml", "2026-10-02", ""}};
+    basis.suspect.statements = {{std::string(40, 'c'), "maint/srs/SRS-001.yaml", "REQ-001", std::string(64, 'd')},
+                                {std::string(40, 'c'), "maint/srs/SRS-001.yaml", "REQ-002", ""}};
     REQUIRE(write_history_basis(git_dir, "key", basis));
-    const std::optional<HistoryBasis> back = read_history_basis(git_dir, "key");
-    REQUIRE(back.has_value());
-    REQUIRE(back->trailers.size() == 2);
-    CHECK(back->trailers[0].summary == "upload-api: 續傳");
-    CHECK(back->trailers[0].ids == std::vector<std::string>{"FIX-001", "需求-1"});
-    CHECK(back->trailers[1].commit == "abcdef0123");
-    REQUIRE(back->approvals.size() == 2);
-    CHECK(back->approvals[0].sha == std::string(40, 'c'));
-    CHECK(back->approvals[1].sha.empty());
-    REQUIRE(back->statements.size() == 2);
-    CHECK(back->statements[0].statement_hash == std::string(64, 'd'));
-    CHECK(back->statements[1].statement_hash.empty());
-    // A part alone: the other is neither read nor given.
-    const std::optional<HistoryBasis> approvals = read_history_basis(git_dir, "key", {false, true});
-    REQUIRE(approvals.has_value());
-    CHECK(approvals->trailers.empty());
-    CHECK(approvals->approvals.size() == 2);
-    // Another key (another HEAD, another build), a part gone or damaged: none.
-    CHECK_FALSE(read_history_basis(git_dir, "other key").has_value());
+
+    const std::optional<StoredTrailers> trailers = StoredTrailers::read(git_dir, "key");
+    REQUIRE(trailers.has_value());
+    const auto named = [&](std::string_view id) {
+        std::string text;
+        for (const StoredTrailers::Naming& naming : trailers->naming(id)) {
+            text += std::string(naming.commit) + " " + std::string(naming.summary) + "\n";
+        }
+        return text;
+    };
+    // In the order of the walk, once per naming.
+    CHECK(named("FIX-001") == "0123456789 upload-api: 續傳\nfedcba9876 twice\nfedcba9876 twice\n");
+    CHECK(named("需求-1") == "0123456789 upload-api: 續傳\n");
+    CHECK(named("NOPE-404") == "abcdef0123 \n");
+    CHECK(named("FIX-00").empty());
+    CHECK(named("ZZZ").empty());
+
+    const std::optional<SuspectBasis> suspect = read_suspect_basis(git_dir, "key");
+    REQUIRE(suspect.has_value());
+    REQUIRE(suspect->approvals.size() == 2);
+    CHECK(suspect->approvals[0].path == "maint/quality-spec/QS-001.yaml");
+    CHECK(suspect->approvals[0].sha == std::string(40, 'c'));
+    CHECK(suspect->approvals[1].sha.empty());
+    REQUIRE(suspect->statements.size() == 2);
+    CHECK(suspect->statements[0].statement_hash == std::string(64, 'd'));
+    CHECK(suspect->statements[1].statement_hash.empty());
+
+    // Another key (another HEAD, another build), a file gone or damaged: none, each alone.
+    CHECK_FALSE(StoredTrailers::read(git_dir, "other key").has_value());
+    CHECK_FALSE(read_suspect_basis(git_dir, "other key").has_value());
     fs::remove(git_dir / "cswm" / "check-trailers");
-    CHECK_FALSE(read_history_basis(git_dir, "key").has_value());
-    CHECK(read_history_basis(git_dir, "key", {false, true}).has_value());
+    CHECK_FALSE(StoredTrailers::read(git_dir, "key").has_value());
+    CHECK(read_suspect_basis(git_dir, "key").has_value());
     std::ofstream(git_dir / "cswm" / "check-approvals", std::ios::binary | std::ios::app) << "x";
-    CHECK_FALSE(read_history_basis(git_dir, "key", {false, true}).has_value());
+    CHECK_FALSE(read_suspect_basis(git_dir, "key").has_value());
+    REQUIRE(write_history_basis(git_dir, "key", basis));
+    fs::resize_file(git_dir / "cswm" / "check-trailers", fs::file_size(git_dir / "cswm" / "check-trailers") - 1);
+    CHECK_FALSE(StoredTrailers::read(git_dir, "key").has_value());
     fs::remove_all(git_dir);
 }
 

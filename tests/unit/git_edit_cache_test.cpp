@@ -316,7 +316,7 @@ TEST_CASE("check cache: an edit of what the git rules read") {
         repo.write(GitRepo::k_srs, GitRepo::srs(statement));
         CHECK(repo.check(&status) == repo.fresh());
         CHECK(status == "miss");
-        // The trailers, gone, for a document removed (the full check wrote them again).
+        // The trailers, gone, for a document removed (the full check wrote both again).
         const fs::path trailers = repo.git_dir() / "cswm" / "check-trailers";
         REQUIRE(fs::exists(trailers));
         fs::remove(trailers);
