@@ -209,18 +209,17 @@ std::string files_key(std::string_view what, const std::string& inputs, const st
 
 /// The documents whose git views are not those the stored git findings saw: each added
 /// since (no stored view), removed since, or whose view changed. Nullopt when the stored
-/// git views are not the ones of the stored result (its fingerprint over them differs).
-/// `before` holds `old`'s files by path.
-template <typename KeyOf>
+/// git views are not the ones of the stored result (its fingerprint differs from theirs
+/// under the inputs now, `stored_git_views_key`). `before` holds `old`'s files by path.
 std::optional<std::vector<GitEdit>>
 git_views_edited(const CacheData& old, const CacheData& next,
                  const std::unordered_map<std::string_view, const CachedFile*>& before,
-                 const std::string& git_views_key, const KeyOf& git_views_key_of) {
+                 const std::string& git_views_key, const std::string& stored_git_views_key) {
     const std::string& seen = old.result->git_views_fingerprint;
     if (seen == git_views_key) {
         return std::vector<GitEdit>();
     }
-    if (seen != git_views_key_of(old.files)) {
+    if (seen != stored_git_views_key) {
         return std::nullopt;
     }
     std::vector<GitEdit> edits;
@@ -405,9 +404,32 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     const bool views_known = std::none_of(next.files.begin(), next.files.end(), [](const CachedFile& entry) {
         return entry.view.empty() || entry.git_view.empty() || entry.tree_view.empty();
     });
-    std::string views_key = views_known ? views_key_of(next.files) : std::string();
-    std::string git_views_key = views_known ? git_views_key_of(next.files) : std::string();
-    std::string tree_views_key = views_known ? tree_views_key_of(next.files) : std::string();
+    // The fingerprints of the views, each a SHA-256 over every path and hash, on every core;
+    // with the stored git views' under these inputs, which tells which git views changed.
+    std::string views_key;
+    std::string git_views_key;
+    std::string tree_views_key;
+    std::string stored_git_views_key;
+    const auto key_views = [&](bool with_stored) {
+        parallel_for(with_stored ? 4 : 3, [&](std::size_t i) {
+            switch (i) {
+            case 0:
+                views_key = views_key_of(next.files);
+                break;
+            case 1:
+                git_views_key = git_views_key_of(next.files);
+                break;
+            case 2:
+                tree_views_key = tree_views_key_of(next.files);
+                break;
+            default:
+                stored_git_views_key = git_views_key_of(old->files);
+            }
+        });
+    };
+    if (views_known) {
+        key_views(old && old->result);
+    }
     // What a run stores: every finding, each family's apart with the fingerprint of the
     // views it saw, the objects recorded, when it expires and the files it looked for.
     const auto store = [&](const WholeTree& whole, std::string digests_key,
@@ -456,8 +478,9 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     // rules see little changed: HEAD and the objects (in the fingerprints) as they were, and
     // every document's git view but those of `git_edits`.
     const std::optional<std::vector<GitEdit>> git_edits =
-        views_known && old && old->result ? git_views_edited(*old, next, remembered, git_views_key, git_views_key_of)
-                                          : std::nullopt;
+        views_known && old && old->result
+            ? git_views_edited(*old, next, remembered, git_views_key, stored_git_views_key)
+            : std::nullopt;
     if (git_edits && objects_unchanged(old->result->objects, repo)) {
         if (const std::optional<StoredViews> stored_views = read_views(repo.git_dir())) {
             if (std::optional<WholeTree> whole =
@@ -511,9 +534,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     }
     std::vector<const Document*> all(documents.size());
     std::transform(documents.begin(), documents.end(), all.begin(), [](const Document& each) { return &each; });
-    views_key = views_key_of(next.files);
-    git_views_key = git_views_key_of(next.files);
-    tree_views_key = tree_views_key_of(next.files);
+    key_views(false);
     store(whole, key_of(next.files), recorded_objects(all, repo));
     std::vector<std::pair<std::string_view, std::string_view>> every_view;
     every_view.reserve(next.files.size());

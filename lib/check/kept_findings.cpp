@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <ctime>
+#include <future>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -389,12 +390,20 @@ std::optional<WholeTree> check_across_again(const Workspace& workspace, const Ca
         }
     }
     whole.unknown_trailer_ids = stored.unknown_trailer_ids;
-    if (!git_edits.empty() && !git_findings_again(workspace, *documents, git_edits, stored_views, history_key, whole)) {
-        return std::nullopt;
+    // The git rules' findings are brought up to date beside the other rules: they share
+    // the documents (places are made safely from any thread) and nothing of `whole`.
+    std::future<bool> git_again;
+    if (!git_edits.empty()) {
+        git_again = std::async(std::launch::async, [&] {
+            return git_findings_again(workspace, *documents, git_edits, stored_views, history_key, whole);
+        });
     }
     const long long started = static_cast<long long>(std::time(nullptr));
     rules::check_across(*documents, workspace.catalog(), {workspace.config().log_review_days, today_iso()},
                         workspace.root(), whole.across, &whole.looked_for, {!keep_tree, &whole.tree});
+    if (git_again.valid() && !git_again.get()) {
+        return std::nullopt;
+    }
     whole.expires = rules::notification_due(*documents, started);
     join_findings(workspace, next, parsed, known, *documents, whole);
     whole.documents = std::move(documents);
