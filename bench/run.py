@@ -33,6 +33,13 @@ process and its children) and the peak resident memory of:
                        the same with the status of the first fix confirmation (closed and
                        draft in turn), which the git rules read of that fix alone: its git
                        rules run again too
+  check (statement changed)
+                       the same with the statement of the first SRS's first requirement,
+                       which the suspect-link rule reads with every approved quality spec:
+                       it runs again from the approvals the cache stored
+  check (ID changed)   the same with the first SRS's ID (its own and another in turn), which
+                       links, Refs: trailers and the suspect-link rule name: the tree rules,
+                       and the trailer and suspect rules from the stored history, run again
   trace     cswm trace --format json
   status    cswm status
   bundle    cswm bundle --rev HEAD -o WORK/bundle-N.tar.gz (arguments from $CSWM_BUNDLE_ARGS)
@@ -82,7 +89,8 @@ print(count)
 
 # Every row, in the order of the table. `needs` is the cswm command the row runs.
 ROWS = ["cat", "pyyaml", "check", "check (warm)", "check (one changed)", "check (status changed)",
-        "check (fix signed off)", "trace", "status", "bundle", "render"]
+        "check (fix signed off)", "check (statement changed)", "check (ID changed)", "trace", "status", "bundle",
+        "render"]
 COMMANDS = ["check", "trace", "status", "bundle", "render"]
 DEFAULT_COMMANDS = "check,trace,status,bundle"
 
@@ -94,6 +102,8 @@ TARGETS = [
     ("check (one changed)", 10000, "wall", 0.15),
     ("check (status changed)", 10000, "wall", 0.15),
     ("check (fix signed off)", 10000, "wall", 0.15),
+    ("check (statement changed)", 10000, "wall", 0.15),
+    ("check (ID changed)", 10000, "wall", 0.15),
     ("trace", 10000, "wall", 1.5),
     ("status", 10000, "wall", 1.5),
     ("bundle", 10000, "wall", 15),
@@ -179,7 +189,10 @@ def measure_one_changed(argv, repo, runs, warmup, ok, field, kind=None):
     alone and keeps the others' findings (docs/cache.md). An anomaly record's `status` is
     read by the rules across documents but not by the git rules: those run again over the
     stored views. A fix's `status` (signed off or not) is read by the git rules of that fix
-    alone: those run again too, for that fix."""
+    alone: those run again too, for that fix. An SRS's first requirement `statement` and an
+    SRS's `id` are read by the git rules across documents (the suspect-link rule, and for
+    an ID the trailer rule and the fixes' reports): those run again from the history the
+    cache stored."""
     document = first_document(repo, kind)
     if document is None:
         return None, "no document to change"
@@ -189,19 +202,24 @@ def measure_one_changed(argv, repo, runs, warmup, ok, field, kind=None):
 
     lines = original.split(b"\n")
     prefix = field.encode() + b":"
-    at = next((i for i, line in enumerate(lines) if line.startswith(prefix)), None)
+    at = next((i for i, line in enumerate(lines) if line.lstrip().startswith(prefix)), None)
     if at is None:
         return None, f"{document} has no {field}: line to change"
 
     def touch():
         counter[0] += 1
         changed = list(lines)
+        indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())].decode()
+        own = lines[at].split(b":", 1)[1].strip().decode()
         if field == "status":
             # Between the document's own status and draft, both valid for every kind.
-            value = "draft" if counter[0] % 2 else lines[at].split(b":", 1)[1].strip().decode()
-            changed[at] = f"status: {value}".encode()
+            value = "draft" if counter[0] % 2 else own
+        elif field == "id":
+            # Between its own ID and another of the same form (SRS-001, SRS-0019).
+            value = own + "9" if counter[0] % 2 else own
         else:
-            changed[at] = f"{field}: cswm bench edit {time.time_ns()} {counter[0]}".encode()
+            value = f"cswm bench edit {time.time_ns()} {counter[0]}"
+        changed[at] = f"{indent}{field}: {value}".encode()
         with open(document, "wb") as f:
             f.write(b"\n".join(changed))
 
@@ -306,7 +324,8 @@ def main():
         if has_command(cswm, name):
             wanted.append(name)
             if name == "check":
-                wanted += ["check (warm)", "check (one changed)", "check (status changed)", "check (fix signed off)"]
+                wanted += ["check (warm)", "check (one changed)", "check (status changed)", "check (fix signed off)",
+                           "check (statement changed)", "check (ID changed)"]
         else:
             print(f"skipped: this cswm has no `{name}` command", file=sys.stderr)
     have_pyyaml = False
@@ -338,6 +357,8 @@ def main():
             "check (one changed)": (["check"], (0, 1)),
             "check (status changed)": (["check"], (0, 1)),
             "check (fix signed off)": (["check"], (0, 1)),
+            "check (statement changed)": (["check"], (0, 1)),
+            "check (ID changed)": (["check"], (0, 1)),
             "trace": (["trace", "--format", "json"], (0, 1)),
             "status": (["status"], (0, 1)),
             "bundle": (["bundle", *bundle_args], (0,)),
@@ -366,6 +387,11 @@ def main():
             elif name == "check (fix signed off)":
                 results[name] = measure_one_changed([cswm, *argv], repo, args.runs, args.warmup, ok, "status",
                                                     "fix-confirmation")
+            elif name == "check (statement changed)":
+                results[name] = measure_one_changed([cswm, *argv], repo, args.runs, args.warmup, ok, "statement",
+                                                    "srs")
+            elif name == "check (ID changed)":
+                results[name] = measure_one_changed([cswm, *argv], repo, args.runs, args.warmup, ok, "id", "srs")
             else:
                 if name == "bundle" and "CSWM_BUNDLE_ARGS" not in os.environ:
                     out = os.path.join(work, f"bundle-{n}.tar.gz")

@@ -512,7 +512,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
         load_rest(workspace, found, read, parsed, next.files, known, own));
     const std::vector<Document>& documents = *loaded;
     std::vector<Findings> computed;
-    WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed, &history);
+    WholeTree whole = check_whole_tree(workspace, documents, false, known, &computed, &history, true);
     whole.documents = std::move(loaded);
     // Every document's view, for the views file: a later run after an edit the git rules do
     // not see rebuilds the unchanged documents from them.

@@ -63,7 +63,7 @@ Findings findings_of_one(const Document& document, const Catalog& catalog, std::
 
 WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Document>& documents, bool require_committed,
                            const std::vector<const Findings*>& known, std::vector<Findings>* computed,
-                           std::future<std::vector<CommitInfo>>* history) {
+                           std::future<std::vector<CommitInfo>>* history, bool record_history) {
     WholeTree whole;
     // The git rules read the documents and the repository and nothing the other rules
     // touch (no other rule reads a git object): they run on a thread of their own beside
@@ -72,7 +72,7 @@ WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Documen
     std::future<Findings> git_findings;
     if (repo != nullptr) {
         const rules::GitPolicy policy = git_policy(workspace.config(), require_committed, {});
-        HistoryBasis* basis = &whole.history_basis.emplace();
+        HistoryBasis* basis = record_history ? &whole.history_basis.emplace() : nullptr;
         git_findings = std::async(std::launch::async, [&documents, repo, policy, history, &whole, basis] {
             Findings found;
             rules::check_git(documents, *repo, policy,

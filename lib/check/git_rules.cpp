@@ -75,23 +75,6 @@ Finding trailer_unknown_id(std::string_view commit, std::string_view summary, co
 
 } // namespace
 
-void check_trailer_ids(const std::vector<Document>& documents, const std::vector<CommitTrailers>& trailers,
-                       Findings& out, std::vector<std::string>* unknown_ids) {
-    const std::unordered_set<std::string> known = defined_ids(documents);
-    std::set<std::string> unknown;
-    for (const CommitTrailers& commit : trailers) {
-        for (const std::string& id : commit.ids) {
-            if (!known.contains(id)) {
-                unknown.insert(id);
-                out.push_back(trailer_unknown_id(commit.commit, commit.summary, id));
-            }
-        }
-    }
-    if (unknown_ids != nullptr) {
-        unknown_ids->assign(unknown.begin(), unknown.end());
-    }
-}
-
 void check_trailer_ids_again(const std::vector<Document>& documents, const StoredTrailers& trailers,
                              const std::vector<std::string>& changed, std::vector<std::string>& unknown_ids,
                              Findings& out) {
@@ -299,10 +282,21 @@ private:
 
     /// Refs: trailers that name nothing.
     void check_trailers() {
-        std::vector<CommitTrailers> trailers = trailers_of(m_history);
-        check_trailer_ids(m_documents, trailers, m_out, m_unknown_trailer_ids);
+        const std::unordered_set<std::string> known = defined_ids(m_documents);
+        std::set<std::string> unknown;
+        for (const CommitInfo& commit : m_history) {
+            for (const std::string& id : referenced_ids(commit.trailers)) {
+                if (!known.contains(id)) {
+                    unknown.insert(id);
+                    m_out.push_back(trailer_unknown_id(short_sha(commit.sha), commit.summary, id));
+                }
+            }
+        }
+        if (m_unknown_trailer_ids != nullptr) {
+            m_unknown_trailer_ids->assign(unknown.begin(), unknown.end());
+        }
         if (m_record != nullptr) {
-            m_record->trailers = std::move(trailers);
+            m_record->trailers = trailers_of(m_history);
         }
     }
 

@@ -31,7 +31,8 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 /// beforehand (on another thread, while the documents are read). `unknown_trailer_ids`,
 /// when given, receives the IDs Refs: trailers name that no document defines, sorted;
 /// `record`, when given, what the rules read of the history (the cache keeps it, so that
-/// they can run again without the walk: check_trailer_ids, check_suspect_links_from_basis).
+/// they can run again without the walk: check_trailer_ids_again,
+/// check_suspect_links_from_basis).
 void check_git(const std::vector<Document>& documents, const Repo& repo, const GitPolicy& policy,
                std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids = nullptr,
                HistoryBasis* record = nullptr);
@@ -39,12 +40,8 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
 /// The Refs: trailers of `history`, as trailer-unknown-id reads them.
 std::vector<CommitTrailers> trailers_of(const std::vector<CommitInfo>& history);
 
-/// trailer-unknown-id: a Refs: trailer of `trailers` names an ID no document defines.
-/// `unknown_ids`, when given, receives those IDs, sorted.
-void check_trailer_ids(const std::vector<Document>& documents, const std::vector<CommitTrailers>& trailers,
-                       Findings& out, std::vector<std::string>* unknown_ids = nullptr);
-
-/// check_trailer_ids again, over the stored trailers, after documents stopped or started
+/// trailer-unknown-id (a Refs: trailer names an ID no document defines) again, over the
+/// stored trailers, after documents stopped or started
 /// defining the IDs `changed`: `unknown_ids` holds the IDs named in vain before, and then
 /// those named in vain now; `out` receives the findings of all of them (those of the
 /// others were none before and are none now).

@@ -45,10 +45,11 @@ Findings findings_of_one(const Document& document, const Catalog& catalog, std::
 /// Every rule over `documents`, with the findings of single documents known already
 /// (`known[i]`, when set, holds what findings_of_one gives for documents[i]: the cache's)
 /// and those computed kept in `computed` (when not null) for the cache to store; the git
-/// rules take `history` (HEAD's walk, under way on another thread) when it is valid.
+/// rules take `history` (HEAD's walk, under way on another thread) when it is valid, and
+/// with `record_history` keep what they read of it in WholeTree::history_basis.
 WholeTree check_whole_tree(const Workspace& workspace, const std::vector<Document>& documents, bool require_committed,
                            const std::vector<const Findings*>& known = {}, std::vector<Findings>* computed = nullptr,
-                           std::future<std::vector<CommitInfo>>* history = nullptr);
+                           std::future<std::vector<CommitInfo>>* history = nullptr, bool record_history = false);
 
 /// The run that checks only the documents that changed (`parsed`; the findings of the
 /// others' own rules are `known`), keeping every stored finding of the rules across
