@@ -223,19 +223,27 @@ git_views_edited(const CacheData& old, const CacheData& next,
         return std::nullopt;
     }
     std::vector<GitEdit> edits;
-    std::unordered_set<std::string_view> present;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < next.files.size(); ++i) {
-        present.insert(next.files[i].path);
         const auto found = before.find(next.files[i].path);
         if (found == before.end()) {
             edits.push_back({i, next.files[i].path, std::string()});
-        } else if (found->second->git_view != next.files[i].git_view) {
+            continue;
+        }
+        ++kept;
+        if (found->second->git_view != next.files[i].git_view) {
             edits.push_back({i, next.files[i].path, found->second->git_view});
         }
     }
-    for (const CachedFile& entry : old.files) {
-        if (!present.contains(entry.path)) {
-            edits.push_back({std::nullopt, entry.path, entry.git_view});
+    if (kept != old.files.size()) {
+        std::unordered_set<std::string_view> present;
+        for (const CachedFile& entry : next.files) {
+            present.insert(entry.path);
+        }
+        for (const CachedFile& entry : old.files) {
+            if (!present.contains(entry.path)) {
+                edits.push_back({std::nullopt, entry.path, entry.git_view});
+            }
         }
     }
     return edits;

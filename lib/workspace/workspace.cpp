@@ -9,24 +9,20 @@
 
 #include <fmt/format.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <memory>
 #include <system_error>
 
 namespace cswm {
 namespace {
 
-/// The last element of a path as the directory walk makes them (no trailing separator),
-/// without the path objects filename() makes: 10,000 of them per scan.
-std::string_view name_of(const fs::path& path) {
-    const std::string_view text = path.native();
-    const std::size_t slash = text.rfind('/');
-    return slash == std::string_view::npos ? text : text.substr(slash + 1);
-}
-
-/// As fs::path::extension(): from the last dot of the name, but none for a name that
+/// As fs::path::extension() of a file name: from the last dot, but none for a name that
 /// starts with its only dot, or for "." and "..".
-bool is_document_name(const fs::path& path) {
-    const std::string_view name = name_of(path);
+bool is_document_name(std::string_view name) {
     const std::size_t dot = name.rfind('.');
     if (dot == std::string_view::npos || dot == 0 || name == "..") {
         return false;
@@ -35,9 +31,14 @@ bool is_document_name(const fs::path& path) {
     return extension == ".yaml" || extension == ".yml";
 }
 
-bool is_hidden(const fs::path& path) {
-    const std::string_view name = name_of(path);
-    return !name.empty() && name[0] == '.';
+/// A folder the walk enters: a directory itself, not a symbolic link to one. The type
+/// readdir gave, or (a file system that gives none) the entry's own status.
+bool is_real_directory(const std::string& path, unsigned char type) {
+    if (type != DT_UNKNOWN) {
+        return type == DT_DIR;
+    }
+    struct stat status {};
+    return ::lstat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
 }
 
 /// The loader says which bound a document passed; the finding also names the setting of
@@ -177,48 +178,58 @@ Workspace::Scan Workspace::scan() const {
     if (!fs::is_directory(fs::symlink_status(documents_dir(), error))) {
         return scan;
     }
-    // An explicit stack instead of recursive_directory_iterator: one unreadable folder
+    // readdir and strings, not directory_iterator and paths: the entries' types come with
+    // the names, and a path object is made once per file, at the end (at N = 10,000 the
+    // walk took 12 ms with paths, 5 ms without). An explicit stack: one unreadable folder
     // must not end the walk, and symlinked folders are never entered.
-    std::vector<fs::path> folders{documents_dir()};
+    std::vector<std::string> files;
+    std::vector<std::string> folders{documents_dir().native()};
+    while (folders.front().size() > 1 && folders.front().ends_with('/')) {
+        folders.front().pop_back(); // "maint/" as "maint": no doubled separators below it
+    }
     while (!folders.empty()) {
-        const fs::path folder = std::move(folders.back());
+        const std::string folder = std::move(folders.back());
         folders.pop_back();
-        fs::directory_iterator it(folder, error);
-        if (error) {
-            scan.unreadable.emplace_back(folder, error.message());
-            error.clear();
+        const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), &::closedir);
+        if (!dir) {
+            scan.unreadable.emplace_back(folder, std::error_code(errno, std::generic_category()).message());
             continue;
         }
-        for (const fs::directory_iterator end; it != end; it.increment(error)) {
-            if (error) {
-                scan.unreadable.emplace_back(folder, error.message());
-                error.clear();
+        while (true) {
+            errno = 0;
+            const dirent* entry = ::readdir(dir.get());
+            if (entry == nullptr) {
+                if (errno != 0) {
+                    scan.unreadable.emplace_back(folder, std::error_code(errno, std::generic_category()).message());
+                }
                 break;
             }
-            const fs::path& path = it->path();
-            if (is_hidden(path)) {
-                continue;
+            const std::string_view name = entry->d_name;
+            if (name.empty() || name[0] == '.') {
+                continue; // hidden, and "." and ".."
             }
-            if (is_document_name(path)) {
-                scan.files.push_back(path); // even a folder so named: check reports it
-            } else if (it->is_directory(error) && !it->is_symlink(error)) {
-                folders.push_back(path);
+            std::string path = folder + '/' + std::string(name);
+            if (is_document_name(name)) {
+                files.push_back(std::move(path)); // even a folder so named: check reports it
+            } else if (is_real_directory(path, entry->d_type)) {
+                folders.push_back(std::move(path));
             }
         }
     }
     // In the order of fs::path's comparison, element by element, by strings with the
     // separator below every other byte: the same order, without splitting 10,000 paths
-    // into elements again at every comparison.
-    std::vector<std::pair<std::string, fs::path>> keyed;
-    keyed.reserve(scan.files.size());
-    for (fs::path& file : scan.files) {
-        std::string key = file.native();
+    // into elements at every comparison.
+    std::vector<std::pair<std::string, std::size_t>> keyed;
+    keyed.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::string key = files[i];
         std::replace(key.begin(), key.end(), '/', '\0');
-        keyed.emplace_back(std::move(key), std::move(file));
+        keyed.emplace_back(std::move(key), i);
     }
     std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < keyed.size(); ++i) {
-        scan.files[i] = std::move(keyed[i].second);
+    scan.files.reserve(files.size());
+    for (const auto& [key, i] : keyed) {
+        scan.files.emplace_back(std::move(files[i]));
     }
     return scan;
 }

@@ -269,3 +269,22 @@ TEST_CASE("relative_to gives repository paths with / and leaves outside paths al
     CHECK(relative_to("/elsewhere/x.yaml", "/repo") == "/elsewhere/x.yaml");
     CHECK(relative_to("/repo2/x.yaml", "/repo") == "/repo2/x.yaml");
 }
+
+TEST_CASE("relative_to: its shortcut for a path plainly below gives what lexically_relative gives") {
+    // What relative_to gave before the shortcut, for every path.
+    const auto by_elements = [](const fs::path& path, const fs::path& base) {
+        const fs::path relative = path.lexically_relative(base);
+        return relative.empty() || *relative.begin() == ".." ? path.generic_string() : relative.generic_string();
+    };
+    const std::vector<std::string> bases{"/repo", "/repo/", "/a/../repo", "/repo//b", ".", "repo", "/", ""};
+    const std::vector<std::string> below{
+        "x.yaml", "maint/srs/x.yaml", "maint//x.yaml", "./x.yaml", "maint/./x",   "maint/../x",
+        "..",     "maint/",           "maint/x/",      ".hidden",  "a..b/c.yaml", ""};
+    for (const std::string& base : bases) {
+        for (const std::string& rest : below) {
+            for (const std::string& path : {base + "/" + rest, base + rest, "/elsewhere/" + rest}) {
+                CHECK_MESSAGE(relative_to(path, base) == by_elements(path, base), path << " from " << base);
+            }
+        }
+    }
+}
