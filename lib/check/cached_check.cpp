@@ -266,7 +266,13 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     const Repo& repo = *workspace.repo();
     const std::int64_t started = coarse_now_ns();
     const fs::path file = cache_file_in(repo.git_dir());
-    std::optional<CacheData> old = read_cache(file, identity.text());
+    // The files' stat data beside the reading of the cache (9 ms and 6 ms at N = 10,000,
+    // on a thread each): which of them need hashing is known once both are there.
+    std::future<std::optional<CacheData>> reading =
+        std::async(std::launch::async, [&] { return read_cache(file, identity.text()); });
+    std::vector<std::optional<FileStamp>> stamps(found.files.size());
+    parallel_for(found.files.size(), [&](std::size_t i) { stamps[i] = stamp_of(found.files[i]); });
+    std::optional<CacheData> old = reading.get();
     std::unordered_map<std::string_view, const CachedFile*> remembered;
     if (old) {
         for (const CachedFile& entry : old->files) {
@@ -284,7 +290,7 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
     parallel_for(found.files.size(), [&](std::size_t i) {
         CachedFile& entry = next.files[i];
         entry.path = paths[i];
-        const std::optional<FileStamp> stamp = stamp_of(found.files[i]);
+        const std::optional<FileStamp>& stamp = stamps[i];
         if (!stamp) {
             entry.key = "absent"; // gone since the scan: the load says so
             return;
@@ -506,8 +512,13 @@ WholeTree check_with_cache(const Workspace& workspace, const Workspace::Scan& fo
                 }
                 // Each view is checked against its hash before use: the two files need not
                 // be written together, and the views may fail alone (the next such run misses).
-                write_view_changes(repo.git_dir(), *stored_views, all, changed);
-                status = !write_cache(file, next) ? "miss, not written" : git_edits->empty() ? "across" : "across, git";
+                // Both are written at once, one on another thread.
+                std::future<bool> views_written = std::async(std::launch::async, [&] {
+                    return write_view_changes(repo.git_dir(), *stored_views, all, changed);
+                });
+                const bool written = write_cache(file, next);
+                views_written.get();
+                status = !written ? "miss, not written" : git_edits->empty() ? "across" : "across, git";
                 return std::move(*whole);
             }
         }
