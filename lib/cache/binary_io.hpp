@@ -3,6 +3,7 @@
 // Internal to lib/cache: the length-prefixed binary fields the cache files are written in.
 
 #include "lib/model/finding.hpp"
+#include "lib/util/files.hpp"
 
 #include <array>
 #include <cstddef>
@@ -212,7 +213,10 @@ private:
 };
 
 /// Writes a cache file atomically, making its folder; false (and nothing else) when it
-/// cannot: a read-only .git still lets check run, only without a cache.
-bool write_cache_file(const std::filesystem::path& file, std::string_view bytes);
+/// cannot: a read-only .git still lets check run, only without a cache. A file whose
+/// reader checks it whole (a hash of it, or of each part) needs no fsync
+/// (Durability::rename_only): a crash may cost a full check, never a wrong answer, and two
+/// fsyncs per file cost milliseconds here and far more on slow disks.
+bool write_cache_file(const std::filesystem::path& file, std::string_view bytes, Durability durability);
 
 } // namespace cswm::cache_io

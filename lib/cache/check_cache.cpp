@@ -356,17 +356,17 @@ std::optional<CacheData> read_cache(const fs::path& file, const std::string& ide
 }
 
 bool write_cache(const fs::path& file, const CacheData& data) {
-    return write_cache_file(file, serialize_cache(data));
+    return write_cache_file(file, serialize_cache(data), Durability::rename_only); // its SHA-256 is checked
 }
 
-bool cache_io::write_cache_file(const fs::path& file, std::string_view bytes) {
+bool cache_io::write_cache_file(const fs::path& file, std::string_view bytes, Durability durability) {
     try {
         std::error_code error;
         fs::create_directories(file.parent_path(), error);
         if (error) {
             return false;
         }
-        write_file_atomically(file, bytes);
+        write_file_atomically(file, bytes, durability);
         return true;
     } catch (const Error&) {
         return false;

@@ -172,8 +172,11 @@ std::optional<SuspectBasis> read_suspect_basis(const fs::path& git_dir, std::str
 }
 
 bool write_history_basis(const fs::path& git_dir, std::string_view key, const HistoryBasis& basis) {
-    const bool suspect = write_cache_file(approvals_file_in(git_dir), serialize_suspect(key, basis.suspect));
-    return write_cache_file(trailers_file_in(git_dir), serialize_trailers(key, basis.trailers)) && suspect;
+    // Flushed: no hash of their own says they are whole (and a full check writes them).
+    const bool suspect =
+        write_cache_file(approvals_file_in(git_dir), serialize_suspect(key, basis.suspect), Durability::flushed);
+    return write_cache_file(trailers_file_in(git_dir), serialize_trailers(key, basis.trailers), Durability::flushed) &&
+           suspect;
 }
 
 } // namespace cswm

@@ -53,7 +53,7 @@ std::optional<std::string> read_views_file(const fs::path& file) {
 }
 
 bool write_views_file(const fs::path& file, const std::vector<std::pair<std::string_view, std::string_view>>& views) {
-    return write_cache_file(file, serialize_views(views));
+    return write_cache_file(file, serialize_views(views), Durability::rename_only); // each view's hash is checked
 }
 
 } // namespace

@@ -122,12 +122,14 @@ int open_temporary(const fs::path& path, mode_t mode, fs::path& temporary) {
 }
 
 /// Writes `content` to a new temporary file beside `path` and flushes it to disk.
-fs::path write_temporary(const fs::path& path, std::string_view content, mode_t mode) {
+fs::path write_temporary(const fs::path& path, std::string_view content, mode_t mode, Durability durability) {
     fs::path temporary;
     Fd fd(open_temporary(path, mode, temporary));
     try {
         write_all(fd.get(), content, path);
-        fsync_or_throw(fd.get(), path);
+        if (durability == Durability::flushed) {
+            fsync_or_throw(fd.get(), path);
+        }
     } catch (...) {
         ::unlink(temporary.c_str());
         throw;
@@ -151,15 +153,17 @@ mode_t mode_for_replacing(const fs::path& path) {
     return mode;
 }
 
-/// Renames a flushed temporary over `path` and flushes the folder; removes the temporary
-/// when the rename fails.
-void rename_into_place(const fs::path& temporary, const fs::path& path) {
+/// Renames a written temporary over `path` and flushes the folder (unless `durability`
+/// says not to); removes the temporary when the rename fails.
+void rename_into_place(const fs::path& temporary, const fs::path& path, Durability durability = Durability::flushed) {
     if (::rename(temporary.c_str(), path.c_str()) != 0) {
         const int error = errno;
         ::unlink(temporary.c_str());
         throw Error(tr("files.cannot-replace", fmt::arg("path", path.string()), fmt::arg("reason", errno_text(error))));
     }
-    fsync_folder(path.parent_path());
+    if (durability == Durability::flushed) {
+        fsync_folder(path.parent_path());
+    }
 }
 
 } // namespace
@@ -243,9 +247,9 @@ std::string read_file_or_throw(const fs::path& path) {
     throw Error(tr("files.cannot-read", fmt::arg("path", path.string()), fmt::arg("reason", read.detail)));
 }
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
-    const fs::path temporary = write_temporary(path, content, mode_for_replacing(path));
-    rename_into_place(temporary, path);
+void write_file_atomically(const fs::path& path, std::string_view content, Durability durability) {
+    const fs::path temporary = write_temporary(path, content, mode_for_replacing(path), durability);
+    rename_into_place(temporary, path, durability);
 }
 
 AtomicFileWriter::AtomicFileWriter(const fs::path& path) : m_path(path) {
@@ -284,7 +288,7 @@ void AtomicFileWriter::commit() {
 }
 
 bool create_file_exclusively(const fs::path& path, std::string_view content) {
-    const fs::path temporary = write_temporary(path, content, 0644);
+    const fs::path temporary = write_temporary(path, content, 0644, Durability::flushed);
     // link() fails with EEXIST instead of replacing: two writers can never both win.
     const int linked = ::link(temporary.c_str(), path.c_str());
     const int error = errno;

@@ -34,9 +34,17 @@ ReadResult read_regular_file(const fs::path& path, std::uintmax_t max_bytes);
 /// Reads a whole file or throws Error naming it.
 std::string read_file_or_throw(const fs::path& path);
 
+/// Whether a file written atomically is also on disk when the call returns.
+enum class Durability {
+    flushed,     ///< fsync of the file before the rename and of the folder after: documents
+    rename_only, ///< neither: what can be made again and is checked whole when read (caches)
+};
+
 /// Replaces `path` with `content` atomically: temporary file in the same folder, fsync,
-/// rename, fsync of the folder. Keeps the mode of an existing file. Throws Error.
-void write_file_atomically(const fs::path& path, std::string_view content);
+/// rename, fsync of the folder (without the two fsyncs for Durability::rename_only: a
+/// reader still never sees half a file, but after a crash may find an old or empty one).
+/// Keeps the mode of an existing file. Throws Error.
+void write_file_atomically(const fs::path& path, std::string_view content, Durability durability = Durability::flushed);
 
 /// A file written in pieces and put in place atomically: the pieces go to a temporary
 /// file beside `path` (the name write_file_atomically uses, so remove_stale_temporaries

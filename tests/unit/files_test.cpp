@@ -187,6 +187,11 @@ TEST_CASE("write_file_atomically replaces the content and keeps the mode") {
     write_file_atomically(folder / "new.json", "{}\n");
     CHECK(mode_of(folder / "new.json") == 0644);
     CHECK(read(folder / "new.json") == "{}\n");
+    // Without the fsyncs (a cache): the same file, the same mode, no temporary left.
+    write_file_atomically(file, "cached\n", Durability::rename_only);
+    CHECK(read(file) == "cached\n");
+    CHECK(mode_of(file) == 0755);
+    CHECK(entries(folder.path()) == 2);
 }
 
 TEST_CASE("write_file_atomically replaces a symbolic link rather than writing through it") {
