@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -211,6 +212,16 @@ private:
     std::size_t m_at = 0;
     bool m_failed = false;
 };
+
+/// The bytes of a cache file (up to 4 GiB); nullopt when it is not there or cannot be read.
+inline std::optional<std::string> read_cache_file(const std::filesystem::path& file) {
+    constexpr std::uintmax_t k_max_bytes = 1ULL << 32U;
+    ReadResult read = read_regular_file(file, k_max_bytes);
+    if (read.problem != ReadProblem::none) {
+        return std::nullopt;
+    }
+    return std::move(read.content);
+}
 
 /// Writes a cache file atomically, making its folder; false (and nothing else) when it
 /// cannot: a read-only .git still lets check run, only without a cache. A file whose

@@ -42,15 +42,6 @@ std::optional<Reader> open(std::string_view bytes, std::string_view magic, std::
     return in;
 }
 
-std::optional<std::string> read_whole(const fs::path& file) {
-    constexpr std::uintmax_t k_max_bytes = 1ULL << 32U;
-    ReadResult read = read_regular_file(file, k_max_bytes);
-    if (read.problem != ReadProblem::none) {
-        return std::nullopt;
-    }
-    return std::move(read.content);
-}
-
 /// The commits, then each ID named with the indexes of the commits naming it.
 std::string serialize_trailers(std::string_view key, const std::vector<CommitTrailers>& trailers) {
     Writer out = begin(k_trailers_magic, key);
@@ -95,7 +86,7 @@ std::string serialize_suspect(std::string_view key, const SuspectBasis& basis) {
 } // namespace
 
 std::optional<StoredTrailers> StoredTrailers::read(const fs::path& git_dir, std::string_view key) {
-    std::optional<std::string> bytes = read_whole(trailers_file_in(git_dir));
+    std::optional<std::string> bytes = read_cache_file(trailers_file_in(git_dir));
     if (!bytes) {
         return std::nullopt;
     }
@@ -146,7 +137,7 @@ std::vector<StoredTrailers::Naming> StoredTrailers::naming(std::string_view id) 
 }
 
 std::optional<SuspectBasis> read_suspect_basis(const fs::path& git_dir, std::string_view key) {
-    const std::optional<std::string> bytes = read_whole(approvals_file_in(git_dir));
+    const std::optional<std::string> bytes = read_cache_file(approvals_file_in(git_dir));
     std::optional<Reader> in = bytes ? open(*bytes, k_approvals_magic, key) : std::nullopt;
     if (!in) {
         return std::nullopt;

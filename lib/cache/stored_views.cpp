@@ -43,15 +43,6 @@ std::optional<std::unordered_map<std::string_view, std::string_view>> views_in(s
     return views;
 }
 
-std::optional<std::string> read_views_file(const fs::path& file) {
-    constexpr std::uintmax_t k_max_views_bytes = 1ULL << 32U;
-    ReadResult read = read_regular_file(file, k_max_views_bytes);
-    if (read.problem != ReadProblem::none) {
-        return std::nullopt;
-    }
-    return std::move(read.content);
-}
-
 bool write_views_file(const fs::path& file, const std::vector<std::pair<std::string_view, std::string_view>>& views) {
     return write_cache_file(file, serialize_views(views), Durability::rename_only); // each view's hash is checked
 }
@@ -92,14 +83,14 @@ std::optional<StoredViews> parse_views(std::string base, std::string changes) {
 }
 
 std::optional<StoredViews> read_views(const fs::path& git_dir) {
-    std::optional<std::string> base = read_views_file(views_base_in(git_dir));
+    std::optional<std::string> base = read_cache_file(views_base_in(git_dir));
     if (!base) {
         return std::nullopt;
     }
     std::error_code error;
     std::optional<std::string> changes;
     if (fs::exists(views_changes_in(git_dir), error)) {
-        changes = read_views_file(views_changes_in(git_dir));
+        changes = read_cache_file(views_changes_in(git_dir));
         if (!changes) {
             return std::nullopt;
         }
