@@ -50,17 +50,6 @@ std::vector<std::pair<std::string, std::string>> recorded_commits(const Document
     return commits;
 }
 
-std::vector<CommitTrailers> trailers_of(const std::vector<CommitInfo>& history) {
-    std::vector<CommitTrailers> trailers;
-    for (const CommitInfo& commit : history) {
-        std::vector<std::string> ids = referenced_ids(commit.trailers);
-        if (!ids.empty()) {
-            trailers.push_back({short_sha(commit.sha), commit.summary, std::move(ids)});
-        }
-    }
-    return trailers;
-}
-
 namespace {
 
 Finding trailer_unknown_id(std::string_view commit, std::string_view summary, const std::string& id) {
@@ -285,18 +274,19 @@ private:
         const std::unordered_set<std::string> known = defined_ids(m_documents);
         std::set<std::string> unknown;
         for (const CommitInfo& commit : m_history) {
-            for (const std::string& id : referenced_ids(commit.trailers)) {
+            std::vector<std::string> ids = referenced_ids(commit.trailers);
+            for (const std::string& id : ids) {
                 if (!known.contains(id)) {
                     unknown.insert(id);
                     m_out.push_back(trailer_unknown_id(short_sha(commit.sha), commit.summary, id));
                 }
             }
+            if (m_record != nullptr && !ids.empty()) {
+                m_record->trailers.push_back({short_sha(commit.sha), commit.summary, std::move(ids)});
+            }
         }
         if (m_unknown_trailer_ids != nullptr) {
             m_unknown_trailer_ids->assign(unknown.begin(), unknown.end());
-        }
-        if (m_record != nullptr) {
-            m_record->trailers = trailers_of(m_history);
         }
     }
 

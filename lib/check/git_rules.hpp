@@ -37,14 +37,11 @@ void check_git(const std::vector<Document>& documents, const Repo& repo, const G
                std::vector<CommitInfo> history, Findings& out, std::vector<std::string>* unknown_trailer_ids = nullptr,
                HistoryBasis* record = nullptr);
 
-/// The Refs: trailers of `history`, as trailer-unknown-id reads them.
-std::vector<CommitTrailers> trailers_of(const std::vector<CommitInfo>& history);
-
 /// trailer-unknown-id (a Refs: trailer names an ID no document defines) again, over the
-/// stored trailers, after documents stopped or started
-/// defining the IDs `changed`: `unknown_ids` holds the IDs named in vain before, and then
-/// those named in vain now; `out` receives the findings of all of them (those of the
-/// others were none before and are none now).
+/// stored trailers, after documents stopped or started defining the IDs `changed`:
+/// `unknown_ids` holds the IDs named in vain before, and then those named in vain now;
+/// `out` receives the findings of all of them (those of the others were none before and
+/// are none now).
 void check_trailer_ids_again(const std::vector<Document>& documents, const StoredTrailers& trailers,
                              const std::vector<std::string>& changed, std::vector<std::string>& unknown_ids,
                              Findings& out);

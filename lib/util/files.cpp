@@ -121,7 +121,8 @@ int open_temporary(const fs::path& path, mode_t mode, fs::path& temporary) {
     throw Error(tr("files.no-temporary", fmt::arg("path", path.string())));
 }
 
-/// Writes `content` to a new temporary file beside `path` and flushes it to disk.
+/// Writes `content` to a new temporary file beside `path`, flushed to disk unless
+/// `durability` says not to.
 fs::path write_temporary(const fs::path& path, std::string_view content, mode_t mode, Durability durability) {
     fs::path temporary;
     Fd fd(open_temporary(path, mode, temporary));
